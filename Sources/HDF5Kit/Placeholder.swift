@@ -1,0 +1,1 @@
+// The HDF5Kit module; its first files arrive with the issue that needs it.

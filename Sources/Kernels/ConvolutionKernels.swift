@@ -1,0 +1,86 @@
+/// The convolution kernels of the network, behind one interface so that a faster
+/// implementation can replace the reference one without changing a single bit.
+///
+/// ## The arithmetic every implementation must follow
+/// Every output element is one chain of fused multiply-adds, `acc = fma(a, b, acc)`, in the
+/// order given below, starting from the value given below. Taps that fall on the zero
+/// padding are part of the chain (they read 0.0). Implementations differ only in how they
+/// schedule independent chains (blocking, SIMD lanes, threads), never in the chain itself,
+/// so every implementation returns the same bits as ``ReferenceKernels`` whatever the
+/// thread count.
+///
+/// Shapes: activations `[C, H, W]`; convolution weight `[Co, Ci, k, k]`; transposed
+/// convolution weight `[Ci, Co, 3, 3]`; bias `[Co]`.
+///
+/// - Convolution (stride 1, zero padding p): output `[Co, H+2p-k+1, W+2p-k+1]`;
+///   `y[co,oy,ox]` starts at `bias[co]` and accumulates `w[co,ci,kh,kw] * x[ci,oy+kh-p,ox+kw-p]`
+///   for ci, then kh, then kw ascending (ci outermost).
+/// - Its input gradient is the convolution of `dy` (padding k-1-p, bias zero) with the
+///   weight transposed and flipped, `w'[ci,co,a,b] = w[co,ci,k-1-a,k-1-b]`: `dx[ci,y,x]`
+///   starts at 0 and accumulates `w'[ci,co,a,b] * dy[co,y+a-(k-1-p),x+b-(k-1-p)]` for co,
+///   then a, then b ascending.
+/// - Its weight gradient: `dw[co,ci,kh,kw]` starts at 0 and accumulates
+///   `dy[co,oy,ox] * x[ci,oy+kh-p,ox+kw-p]` over (oy, ox) in row-major order; the bias
+///   gradient `db[co]` starts at 0 and adds `dy[co,oy,ox]` in row-major order.
+/// - Transposed convolution (k 3, stride 2, padding 0): output `[Co, 2H+1, 2W+1]`;
+///   `y[co,oy,ox]` starts at `bias[co]` and accumulates `w[ci,co,kh,kw] * x[ci,(oy-kh)/2,(ox-kw)/2]`
+///   over the taps with kh ≡ oy and kw ≡ ox (mod 2), for ci, then kh, then kw ascending;
+///   a tap whose input position lies outside the input reads 0.
+/// - Its input gradient: `dx[ci,iy,ix]` starts at 0 and accumulates
+///   `w[ci,co,kh,kw] * dy[co,2iy+kh,2ix+kw]` for co, then kh, then kw ascending.
+/// - Its weight gradient: `dw[ci,co,kh,kw]` starts at 0 and accumulates
+///   `x[ci,iy,ix] * dy[co,2iy+kh,2ix+kw]` over (iy, ix) in row-major order; the bias
+///   gradient as for the convolution.
+public protocol ConvolutionKernels: Sendable {
+    /// Convolution with stride 1 and zero padding `padding` on every side.
+    /// - Parameters:
+    ///   - input: `[Ci, H, W]`.
+    ///   - weight: `[Co, Ci, k, k]`.
+    ///   - bias: `[Co]`.
+    ///   - padding: zeros added on each side, `0 <= padding < k`.
+    /// - Returns: `[Co, H+2p-k+1, W+2p-k+1]`.
+    func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor
+
+    /// The gradient of ``convolve(_:weight:bias:padding:)`` with respect to its input.
+    /// - Parameters:
+    ///   - outputGradient: `[Co, Ho, Wo]`.
+    ///   - weight: `[Co, Ci, k, k]`, the weight of the forward pass.
+    ///   - padding: the padding of the forward pass.
+    /// - Returns: `[Ci, Ho-2p+k-1, Wo-2p+k-1]`.
+    func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor
+
+    /// The gradients of ``convolve(_:weight:bias:padding:)`` with respect to its weight
+    /// and bias.
+    /// - Parameters:
+    ///   - outputGradient: `[Co, Ho, Wo]`.
+    ///   - input: `[Ci, H, W]`, the input of the forward pass.
+    ///   - kernelSize: k.
+    ///   - padding: the padding of the forward pass.
+    /// - Returns: the weight gradient `[Co, Ci, k, k]` and the bias gradient `[Co]`.
+    func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
+                                    padding: Int) -> (weight: Tensor, bias: Tensor)
+
+    /// Transposed convolution with a 3 x 3 kernel, stride 2 and no padding.
+    /// - Parameters:
+    ///   - input: `[Ci, H, W]`.
+    ///   - weight: `[Ci, Co, 3, 3]`.
+    ///   - bias: `[Co]`.
+    /// - Returns: `[Co, 2H+1, 2W+1]`.
+    func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor
+
+    /// The gradient of ``transposedConvolve(_:weight:bias:)`` with respect to its input.
+    /// - Parameters:
+    ///   - outputGradient: `[Co, 2H+1, 2W+1]`.
+    ///   - weight: `[Ci, Co, 3, 3]`.
+    /// - Returns: `[Ci, H, W]`.
+    func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor
+
+    /// The gradients of ``transposedConvolve(_:weight:bias:)`` with respect to its weight
+    /// and bias.
+    /// - Parameters:
+    ///   - outputGradient: `[Co, 2H+1, 2W+1]`.
+    ///   - input: `[Ci, H, W]`, the input of the forward pass.
+    /// - Returns: the weight gradient `[Ci, Co, 3, 3]` and the bias gradient `[Co]`.
+    func transposedConvolveParameterGradients(_ outputGradient: Tensor,
+                                              input: Tensor) -> (weight: Tensor, bias: Tensor)
+}

@@ -1,0 +1,44 @@
+/// One convolution of the network: its name in the model file, its name in the original
+/// PyTorch module, its kind and its channel counts.
+public struct ConvolutionLayer: Equatable, Sendable {
+    /// The kinds of convolution in the network.
+    public enum Kind: Equatable, Sendable {
+        /// 3 x 3, stride 1, zero padding 1.
+        case conv3x3
+        /// 1 x 1, stride 1, no padding.
+        case conv1x1
+        /// Transposed, 3 x 3, stride 2, no padding.
+        case transposed3x3
+    }
+
+    /// The group name under `/parameters`, for example `down1.res2.conv1`.
+    public let name: String
+    /// The PyTorch module path, for example `conv1.dconv.2.conv.1.conv`.
+    public let torchPrefix: String
+    /// The kind of convolution.
+    public let kind: Kind
+    /// Input channels.
+    public let inChannels: Int
+    /// Output channels.
+    public let outChannels: Int
+
+    /// The side of the square kernel.
+    public var kernelSize: Int { kind == .conv1x1 ? 1 : 3 }
+
+    /// The zero padding on each side.
+    public var padding: Int { kind == .conv3x3 ? 1 : 0 }
+
+    /// The weight's shape: `[out, in, k, k]`, or `[in, out, k, k]` when transposed.
+    public var weightShape: [Int] {
+        let k = kernelSize
+        return kind == .transposed3x3
+            ? [inChannels, outChannels, k, k]
+            : [outChannels, inChannels, k, k]
+    }
+
+    /// The fan-in of PyTorch's default initialisation: `in·k·k` (`out·k·k` when transposed).
+    public var fanIn: Int {
+        let k = kernelSize
+        return (kind == .transposed3x3 ? outChannels : inChannels) * k * k
+    }
+}

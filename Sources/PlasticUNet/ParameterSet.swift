@@ -1,0 +1,67 @@
+import Kernels
+import RandomStreams
+
+/// The values of every trainable tensor of a model, in the order of its specs.
+public struct ParameterSet: Equatable, Sendable {
+    /// What each tensor is; `tensors[i]` has the shape of `specs[i]`.
+    public let specs: [ParameterSpec]
+    /// The values, parallel to `specs`.
+    public private(set) var tensors: [Tensor]
+    private let indexByPath: [String: Int]
+
+    /// A parameter set from specs and matching tensors.
+    /// - Precondition: every tensor has its spec's shape.
+    public init(specs: [ParameterSpec], tensors: [Tensor]) {
+        precondition(specs.count == tensors.count, "\(specs.count) specs, \(tensors.count) tensors")
+        for (spec, tensor) in zip(specs, tensors) {
+            precondition(spec.shape == tensor.shape, "\(spec.path): shape \(tensor.shape), expected \(spec.shape)")
+        }
+        self.specs = specs
+        self.tensors = tensors
+        self.indexByPath = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.path, $0) })
+    }
+
+    /// A new model's parameters, each tensor drawn from its own stream
+    /// `("init:" + path, seed)`, element by element in row-major order, so that a tensor's
+    /// values depend only on the seed and its path (not on the rule or on other tensors).
+    public static func initialised(for configuration: ModelConfiguration, seed: UInt64) -> ParameterSet {
+        let specs = ParameterLayout.specs(for: configuration)
+        let tensors = specs.map { spec -> Tensor in
+            var stream = RandomStream(seed: seed, name: "init:" + spec.path)
+            let scalars = (0..<spec.scalarCount).map { _ in draw(spec.initialisation, from: &stream) }
+            return Tensor(shape: spec.shape, scalars: scalars)
+        }
+        return ParameterSet(specs: specs, tensors: tensors)
+    }
+
+    private static func draw(_ initialisation: Initialisation, from stream: inout RandomStream) -> Float {
+        switch initialisation {
+        case .symmetricUniform(let bound): return Float(bound * (2 * stream.nextDouble() - 1))
+        case .scaledNormal(let scale): return Float(scale * stream.nextNormal())
+        case .scaledUniform(let scale): return Float(scale * stream.nextDouble())
+        case .constant(let value): return value
+        }
+    }
+
+    /// The tensor at `path`, or nil when the model has none there.
+    public subscript(path: String) -> Tensor? {
+        indexByPath[path].map { tensors[$0] }
+    }
+
+    /// Replaces the tensor at `path`.
+    /// - Precondition: `path` is one of the specs and `tensor` has its shape.
+    public mutating func set(_ path: String, to tensor: Tensor) {
+        guard let index = indexByPath[path] else { preconditionFailure("no parameter \(path)") }
+        precondition(specs[index].shape == tensor.shape, "\(path): shape \(tensor.shape), expected \(specs[index].shape)")
+        tensors[index] = tensor
+    }
+
+    /// Replaces every tensor, in spec order.
+    /// - Precondition: the new tensors have the specs' shapes.
+    public mutating func replaceAll(with newTensors: [Tensor]) {
+        self = ParameterSet(specs: specs, tensors: newTensors)
+    }
+
+    /// The total number of scalars.
+    public var scalarCount: Int { specs.reduce(0) { $0 + $1.scalarCount } }
+}

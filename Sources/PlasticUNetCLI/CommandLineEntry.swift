@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line with the exit codes every subcommand documents.
+///
+/// - 0: success (and `--help`).
+/// - 1: a checking command found a problem or a difference (the command throws
+///   `ExitCode(1)` after printing what it found).
+/// - 2: anything that stopped the command: a usage error, or a thrown error, printed as one
+///   line `plastic-unet: error: <description>` on standard error.
+public enum CommandLineEntry {
+    /// Parses `arguments` with `root`, runs the chosen subcommand and exits the process.
+    public static func run(_ root: any ParsableCommand.Type,
+                           arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = root.exitCode(for: error)
+            if code == .success {
+                print(root.fullMessage(for: error))
+                exit(0)
+            }
+            let message = code == .validationFailure ? root.fullMessage(for: error) : "\(error)"
+            printError(message)
+            exit(2)
+        }
+    }
+
+    /// Writes `message` to standard error as `plastic-unet: error: <message>`.
+    public static func printError(_ message: String) {
+        let line = "plastic-unet: error: " + message.trimmingTrailingNewlines() + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+private extension String {
+    func trimmingTrailingNewlines() -> String {
+        var result = self
+        while result.hasSuffix("\n") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,1 @@
+// The Training module; its first files arrive with the issue that needs it.

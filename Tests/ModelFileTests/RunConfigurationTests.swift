@@ -1,0 +1,31 @@
+import ModelFile
+import PlasticUNet
+import XCTest
+
+final class RunConfigurationTests: XCTestCase {
+    func testJSONIsFlatSortedAndRoundTrips() throws {
+        let configuration = RunConfiguration(
+            model: ModelConfiguration(rule: .hebb, alpha: .yoked, width: 4, size: 48, traceRows: .first, learnEta: true),
+            training: TrainingOptions(seed: 18_446_744_073_709_551_615, epochs: 3, learningRate: 1e-3,
+                                      shuffle: false, initialModelSHA256: "ab"))
+        let text = configuration.jsonText()
+        XCTAssertEqual(text, #"{"alpha":"yoked","dropout":0.5,"epochs":3,"eval_trace":"stored","gamma":0.666,"#
+            + #""init_sha256":"ab","learn_eta":true,"lr":0.001,"rule":"hebb","seed":18446744073709551615,"#
+            + #""shuffle":false,"size":48,"step_size":100000,"trace_rows":"first","val_fraction":0.2,"width":4}"#)
+        XCTAssertEqual(try RunConfiguration(jsonText: text), configuration)
+    }
+
+    func testMissingOrMalformedKeysAreNamed() {
+        XCTAssertThrowsError(try RunConfiguration(jsonText: #"{"rule":"oja"}"#)) { error in
+            XCTAssertTrue("\(error)".contains("missing key"), "\(error)")
+        }
+        XCTAssertThrowsError(try RunConfiguration(jsonText: "not json")) { error in
+            XCTAssertEqual("\(error)", "config: not valid JSON")
+        }
+        let wrongRule = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
+            .jsonText().replacingOccurrences(of: #""rule":"oja""#, with: #""rule":"anti-hebb""#)
+        XCTAssertThrowsError(try RunConfiguration(jsonText: wrongRule)) { error in
+            XCTAssertEqual("\(error)", #"config: bad value for "rule""#)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// What one run of the `plastic-unet` executable did.
+struct ToolResult {
+    /// The exit status.
+    let status: Int32
+    /// Everything written to standard output.
+    let stdout: String
+    /// Everything written to standard error.
+    let stderr: String
+}
+
+/// Runs the `plastic-unet` executable built next to the test bundle.
+enum ToolRunner {
+    /// The folder the build wrote its products to (the test bundle's folder).
+    static var productsDirectory: URL {
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }
+
+    /// The executable under test.
+    static var executable: URL { productsDirectory.appendingPathComponent("plastic-unet") }
+
+    /// Runs the tool with `arguments` in `directory` and waits for it to finish.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> ToolResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        // Files, not pipes: a chatty child can never block on a full pipe.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("plastic-unet-run-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return ToolResult(status: process.terminationStatus,
+                          stdout: String(decoding: outData, as: UTF8.self),
+                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A fresh temporary folder, removed when the test case ends.
+func makeTemporaryDirectory(for testCase: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("plastic-unet-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
