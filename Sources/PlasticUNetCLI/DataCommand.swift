@@ -1,0 +1,29 @@
+import ArgumentParser
+import TGSData
+
+/// `plastic-unet data`: the commands about data folders in the TGS layout.
+public struct DataCommand: ParsableCommand {
+    /// The group and its subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Make, inspect and check data folders in the TGS Salt layout.",
+        discussion: """
+        A data folder holds train.csv (id,rle_mask), optionally depths.csv (id,z), \
+        train/images/ID.png and optionally train/masks/ID.png.
+        """,
+        subcommands: [DataSynthCommand.self, DataStatsCommand.self, DataMasksCommand.self, DataCheckCommand.self]
+    )
+
+    /// The image sides the data commands accept.
+    static let sizeRange = DataSet.minimumSize...4096
+
+    /// Throws a ``ValidationError`` unless `size` is in ``sizeRange``.
+    static func validateSize(_ size: Int) throws {
+        guard sizeRange.contains(size) else {
+            throw ValidationError("--size must be between \(sizeRange.lowerBound) and \(sizeRange.upperBound), got \(size)")
+        }
+    }
+
+    /// Creates the command (for the argument parser).
+    public init() {}
+}
