@@ -8,37 +8,37 @@ import Foundation
 /// DIR/train/images/ID.png
 /// DIR/train/masks/ID.png    (optional: decoded from rle_mask when missing)
 /// ```
-public struct DataFolderLayout: Sendable {
+struct DataFolderLayout {
     /// The name of the table of ids and run-length masks.
-    public static let trainTableName = "train.csv"
+    static let trainTableName = "train.csv"
     /// The name of the optional table of depths.
-    public static let depthTableName = "depths.csv"
+    static let depthTableName = "depths.csv"
     /// The header `train.csv` must start with.
     static let trainHeader = ["id", "rle_mask"]
     /// The header `depths.csv` must start with.
     static let depthHeader = ["id", "z"]
 
     /// The data folder.
-    public let directory: URL
+    let directory: URL
 
     /// The layout of the folder at `directory`.
-    public init(_ directory: URL) {
+    init(_ directory: URL) {
         self.directory = directory
     }
 
     /// The image of `id`, relative to the folder.
-    public static func imagePath(_ id: String) -> String { "train/images/\(id).png" }
+    static func imagePath(_ id: String) -> String { "train/images/\(id).png" }
 
     /// The mask of `id`, relative to the folder.
-    public static func maskPath(_ id: String) -> String { "train/masks/\(id).png" }
+    static func maskPath(_ id: String) -> String { "train/masks/\(id).png" }
 
     /// The file at `relativePath` inside the folder.
-    public func url(_ relativePath: String) -> URL {
+    func url(_ relativePath: String) -> URL {
         directory.appendingPathComponent(relativePath)
     }
 
     /// Whether a regular file exists at `relativePath`.
-    public func hasFile(_ relativePath: String) -> Bool {
+    func hasFile(_ relativePath: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url(relativePath).path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Loads a data folder in the TGS layout (see ``DataFolderLayout``).
+/// Loads a data folder in the TGS layout: `train.csv`, optional `depths.csv`,
+/// `train/images/ID.png`, optional `train/masks/ID.png` (docs/DATA.md).
 public enum DataSetLoader {
     /// The data set in `directory`, refusing any problem.
     ///

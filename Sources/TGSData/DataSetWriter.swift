@@ -1,8 +1,7 @@
 import Foundation
 import ImageFiles
 
-/// Writes synthetic samples as a data folder in the TGS layout (see
-/// ``DataFolderLayout``).
+/// Writes synthetic samples as a data folder in the TGS layout (docs/DATA.md).
 public enum DataSetWriter {
     /// Writes `train/images/ID.png` (8-bit), `train/masks/ID.png` (0 and 255),
     /// `depths.csv` and, last, `train.csv` (run-length masks) into `directory`, which is

@@ -42,11 +42,14 @@ enum SaltBody {
             let dx = (x - centerX) / stretchX, dy = (y - centerY) / stretchY
             let distance = (dx * dx + dy * dy).squareRoot()
             guard distance > 0 else { return .infinity }
-            let (ux, uy) = (dx / distance, dy / distance)
-            var (real, imaginary) = (1.0, 0.0)
+            let ux = dx / distance, uy = dy / distance
+            // (real + i imaginary) runs through the powers of u = ux + i uy: cos kθ + i sin kθ.
+            var real = 1.0, imaginary = 0.0
             var exponent = 0.0
             for k in cosineTerms.indices {
-                (real, imaginary) = (real * ux - imaginary * uy, real * uy + imaginary * ux)
+                let nextReal = real * ux - imaginary * uy
+                imaginary = real * uy + imaginary * ux
+                real = nextReal
                 exponent += cosineTerms[k] * real + sineTerms[k] * imaginary
             }
             return weight * PortableMath.exp(exponent) / distance
@@ -64,7 +67,9 @@ enum SaltBody {
         var closeness = [Double](repeating: 0, count: size * size)
         for y in 0..<size {
             for x in 0..<size {
-                closeness[y * size + x] = stars.map { $0.closeness(x: Double(x), y: Double(y)) }.max() ?? 0
+                var closest = 0.0
+                for star in stars { closest = max(closest, star.closeness(x: Double(x), y: Double(y))) }
+                closeness[y * size + x] = closest
             }
         }
         let closestFirst = closeness.indices.sorted {

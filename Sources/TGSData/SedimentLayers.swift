@@ -60,8 +60,11 @@ enum SedimentLayers {
             let a = (3.141592653589793 * Double(lag) / wavelength) * (3.141592653589793 * Double(lag) / wavelength)
             return (1 - 2 * a) * PortableMath.exp(-a)
         }
-        var trace = (0..<length).map { sample in
-            wavelet.indices.reduce(0.0) { $0 + reflectivity[sample + $1] * wavelet[$1] }
+        var trace = [Double](repeating: 0, count: length)
+        for sample in 0..<length {
+            var sum = 0.0
+            for lag in 0..<wavelet.count { sum += reflectivity[sample + lag] * wavelet[lag] }
+            trace[sample] = sum
         }
         let meanSquare = trace.reduce(0) { $0 + $1 * $1 } / Double(length)
         let scale = meanSquare > 0 ? 1 / meanSquare.squareRoot() : 0

@@ -10,7 +10,7 @@ import RandomStreams
 ///   uniformly and then a salt pixel count uniformly within that class (``SaltBody``);
 /// - outside the salt, layered reflectors (``SedimentLayers``);
 /// - inside the salt, a weak chaotic texture: value noise with cells of 1 to 4 pixels;
-/// - everywhere, Gaussian noise, then `base + gain * amplitude`, rounded to 8 bits.
+/// - everywhere, bell-shaped noise, then `base + gain * amplitude`, rounded to 8 bits.
 ///
 /// Both amplitudes have mean about 0, so the mean intensity inside the salt is about that
 /// of its surroundings: only the texture tells salt apart.
@@ -61,7 +61,10 @@ public struct SyntheticSeismic: Sendable {
             for x in 0..<size {
                 let pixel = y * size + x
                 let amplitude = mask[pixel] == 1 ? chaosLevel * chaos.value(x: Double(x), y: Double(y)) : sediments[pixel]
-                let value = base + gain * (amplitude + noiseLevel * stream.nextNormal())
+                // The sum of three uniforms, centred and scaled to standard deviation 1: bell-shaped noise
+                // without a logarithm per pixel.
+                let noise = 2 * (stream.nextDouble() + stream.nextDouble() + stream.nextDouble() - 1.5)
+                let value = base + gain * (amplitude + noiseLevel * noise)
                 bytes[pixel] = UInt8((min(max(value, 0), 1) * 255).rounded())
             }
         }
