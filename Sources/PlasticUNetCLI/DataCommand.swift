@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TGSData
 
 /// `plastic-unet data`: the commands about data folders in the TGS layout.
@@ -26,4 +27,29 @@ public struct DataCommand: ParsableCommand {
 
     /// Creates the command (for the argument parser).
     public init() {}
+}
+
+/// The data folder and the fallback side of the commands that work from `train.csv`
+/// alone (`data stats`, `data masks`).
+public struct TrainTableOptions: ParsableArguments {
+    /// The data folder.
+    @Argument(help: ArgumentHelp("The data folder (holding train.csv).", valueName: "dir"))
+    var directory: String
+
+    /// The side used when no image is present.
+    @Option(help: "The side S of the masks when the folder has no image to take it from (16 to 4096).")
+    var size: Int = 101
+
+    /// Creates the options (for the argument parser).
+    public init() {}
+
+    /// Checks `--size`.
+    public func validate() throws {
+        try DataCommand.validateSize(size)
+    }
+
+    /// The masks decoded from the folder's `train.csv`.
+    func readMasks() throws -> TrainMasks {
+        try TrainMasks(from: URL(fileURLWithPath: directory), defaultSize: size)
+    }
 }

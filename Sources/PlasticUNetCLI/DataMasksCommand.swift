@@ -18,29 +18,19 @@ public struct DataMasksCommand: ParsableCommand {
         """
     )
 
-    /// The data folder.
-    @Argument(help: ArgumentHelp("The data folder (holding train.csv).", valueName: "dir"))
-    var directory: String
+    /// The data folder and the fallback side.
+    @OptionGroup var table: TrainTableOptions
 
     /// The output folder.
     @Option(help: ArgumentHelp("The folder to write the mask images to (created if needed).", valueName: "dir"))
     var out: String
 
-    /// The side used when no image is present.
-    @Option(help: "The side S of the masks when the folder has no image to take it from.")
-    var size: Int = 101
-
     /// Creates the command (for the argument parser).
     public init() {}
 
-    /// Checks the options.
-    public func validate() throws {
-        try DataCommand.validateSize(size)
-    }
-
     /// Decodes the masks and writes them.
     public func run() throws {
-        let masks = try TrainMasks(from: URL(fileURLWithPath: directory), defaultSize: size)
+        let masks = try table.readMasks()
         try masks.writeMaskImages(to: URL(fileURLWithPath: out))
         print("wrote \(masks.entries.count) masks of \(masks.size) x \(masks.size) to \(out)")
     }

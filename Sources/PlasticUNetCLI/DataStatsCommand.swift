@@ -17,29 +17,19 @@ public struct DataStatsCommand: ParsableCommand {
         """
     )
 
-    /// The data folder.
-    @Argument(help: ArgumentHelp("The data folder (holding train.csv).", valueName: "dir"))
-    var directory: String
+    /// The data folder and the fallback side.
+    @OptionGroup var table: TrainTableOptions
 
     /// Whether to print JSON.
     @Flag(help: "Print one JSON object (sorted keys) instead of text.")
     var json = false
 
-    /// The side used when no image is present.
-    @Option(help: "The side S of the masks when the folder has no image to take it from.")
-    var size: Int = 101
-
     /// Creates the command (for the argument parser).
     public init() {}
 
-    /// Checks the options.
-    public func validate() throws {
-        try DataCommand.validateSize(size)
-    }
-
     /// Reads the masks and prints their statistics.
     public func run() throws {
-        let statistics = DataStatistics(try TrainMasks(from: URL(fileURLWithPath: directory), defaultSize: size))
+        let statistics = DataStatistics(try table.readMasks())
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

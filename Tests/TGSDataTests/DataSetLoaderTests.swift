@@ -98,6 +98,29 @@ final class DataSetLoaderTests: XCTestCase {
         }
     }
 
+    /// Each fault on its own: `check` names it alone and loading refuses with its words.
+    func testEachFaultAloneIsRefusedWithItsCheckMessage() throws {
+        let faults: [(String, (DataFolderBuilder) throws -> Void, String)] = [
+            ("id,rle_mask\na,\nb,\n", { folder in
+                let image = folder.url.appendingPathComponent("train/images/a.png")
+                try Data(contentsOf: image).prefix(30).write(to: image)
+            }, "a: cannot read train/images/a.png: truncated PNG file (30 bytes, no complete IEND chunk)"),
+            ("id,rle_mask\na,\nb,\n", { try $0.mask("a", width: 17, height: 16, salt: [UInt8](repeating: 0, count: 272)) },
+             "a: mask train/masks/a.png is 17 x 16, its image should be 16 x 16"),
+            ("id,rle_mask\na,250 10\nb,\n", { _ in }, "a: rle_mask: token 2 \"10\": the run from pixel 250 ends past the last pixel 256"),
+            ("id,rle_mask\na,1 2 3\nb,\n", { _ in }, "a: rle_mask: odd number of tokens (3): token 3 \"3\" is a start without a length"),
+            ("id,rle_mask\n../a,\nb,\n", { _ in }, "train.csv:2: id \"../a\" is not a file-name stem (no \"/\", \"\\\" or \"..\")"),
+        ]
+        for (table, damage, message) in faults {
+            let folder = try DataFolderBuilder(self)
+            for id in ["a", "b"] { try folder.image(id, width: 16, height: 16) }
+            try folder.write(table, to: "train.csv")
+            XCTAssertNoThrow(try damage(folder))
+            XCTAssertEqual(try DataSetChecker.check(folder.url).map(\.description), [message])
+            XCTAssertThrowsError(try DataSetLoader.load(from: folder.url)) { XCTAssertEqual("\($0)", message) }
+        }
+    }
+
     func testTableSyntaxErrorsNameTheLine() throws {
         let cases = [
             ("id,mask\n", "train.csv:1: the header must be id,rle_mask, found id,mask"),
