@@ -7,7 +7,7 @@ struct PlasticUNetTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plastic-unet",
         abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
-        subcommands: []
+        subcommands: [DataCommand.self]
     )
 
     static func main() {

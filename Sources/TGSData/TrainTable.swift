@@ -1,0 +1,47 @@
+/// The rows of `train.csv`: the usable entries and the problems of the others.
+struct TrainTable {
+    /// One row with a usable id.
+    struct Entry {
+        let id: String
+        let runLengthMask: String
+        let line: Int
+    }
+
+    /// The usable rows, in file order, each id once.
+    private(set) var entries: [Entry] = []
+    /// The problems of the other rows (or of the whole file), with the line they are on.
+    private(set) var problems: [(line: Int, problem: DataProblem)] = []
+
+    /// Reads `train.csv` of `layout`. Every problem is recorded, none thrown.
+    init(_ layout: DataFolderLayout) {
+        let file = DataFolderLayout.trainTableName
+        let rows: [CSVTable.Row]
+        do {
+            rows = try CSVTable.read(file, in: layout)
+            try CSVTable.requireHeader(DataFolderLayout.trainHeader, of: rows, file: file)
+        } catch {
+            problems = [(0, error as? DataProblem ?? DataProblem(file, "\(error)"))]
+            return
+        }
+        guard rows.count > 1 else {
+            problems = [(0, DataProblem(file, "no samples (only the header)"))]
+            return
+        }
+        var firstLines: [String: Int] = [:]
+        for row in rows.dropFirst() {
+            guard row.fields.count == 2 else {
+                problems.append((row.line, .row(file, row.line, "expected 2 fields (id,rle_mask), found \(row.fields.count)")))
+                continue
+            }
+            let id = row.fields[0]
+            if let problem = SampleID.problem(with: id) {
+                problems.append((row.line, .row(file, row.line, problem)))
+            } else if let first = firstLines[id] {
+                problems.append((row.line, .row(file, row.line, "duplicate id \"\(id)\" (first on line \(first))")))
+            } else {
+                firstLines[id] = row.line
+                entries.append(Entry(id: id, runLengthMask: row.fields[1], line: row.line))
+            }
+        }
+    }
+}
