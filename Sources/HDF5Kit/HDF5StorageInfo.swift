@@ -11,14 +11,21 @@ public enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
     /// Any other filter, by HDF5 identifier and name.
     case other(id: Int, name: String)
 
-    /// `shuffle`, `deflate(4)`, `fletcher32`, or the other filter's name.
-    public var description: String {
+    /// `shuffle`, `deflate`, `fletcher32`, or the other filter's name (`filter ID` when it
+    /// has none).
+    public var name: String {
         switch self {
         case .shuffle: "shuffle"
-        case .deflate(let level): "deflate(\(level))"
+        case .deflate: "deflate"
         case .fletcher32: "fletcher32"
         case .other(let id, let name): name.isEmpty ? "filter \(id)" : name
         }
+    }
+
+    /// The name, with the level of deflate: `deflate(4)`.
+    public var description: String {
+        if case .deflate(let level) = self { return "deflate(\(level))" }
+        return name
     }
 }
 
@@ -85,7 +92,6 @@ public struct HDF5StorageInfo: Equatable, Sendable {
 
     /// Whether the data pass through shuffle, deflate and Fletcher-32 (any level).
     public var hasStandardFilters: Bool {
-        filters.contains(.shuffle) && filters.contains(.fletcher32)
-            && filters.contains { if case .deflate = $0 { true } else { false } }
+        Set(["shuffle", "deflate", "fletcher32"]).isSubset(of: filters.map(\.name))
     }
 }
