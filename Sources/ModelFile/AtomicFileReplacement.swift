@@ -11,6 +11,10 @@ public enum AtomicFileReplacement {
     ///   flushed or renamed.
     public static func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
         let folder = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw FileReplacementError(file: target.path, operation: "open folder", code: ENOENT)
+        }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try write(temporary)
