@@ -43,7 +43,7 @@ struct AttributeCheck {
         return problems
     }
 
-    private func matches(_ expected: JSONScalar) -> Bool {
+    private func matches(_ expected: JSONValue) -> Bool {
         switch (value, expected) {
         case (.string(let text), .string(let required)): text == required
         case (.float64(let number), .number(let required)): number == required

@@ -4,7 +4,7 @@ import HDF5Kit
 /// The flat `config` object of a file and the symbols bound from it.
 struct LayoutContext {
     /// The config's values by key.
-    let values: [String: JSONScalar]
+    let values: [String: JSONValue]
     /// The symbols' values: those from the config at first, the dataset lengths once bound.
     var symbols: [String: Int]
 }
@@ -45,9 +45,9 @@ extension ModelSchema {
     /// - Throws: `ConfigurationError` when the text is not a flat JSON object or a config
     ///   symbol has no integer value.
     func context(configText jsonText: String) throws -> LayoutContext {
-        let values: [String: JSONScalar]
+        let values: [String: JSONValue]
         do {
-            values = try JSONDecoder().decode([String: JSONScalar].self, from: Data(jsonText.utf8))
+            values = try JSONDecoder().decode([String: JSONValue].self, from: Data(jsonText.utf8))
         } catch {
             throw ConfigurationError(reason: "not a flat JSON object")
         }
@@ -161,4 +161,9 @@ func ancestors(of path: String) -> [String] {
 /// The path of the group that holds `path`.
 func parent(of path: String) -> String {
     ancestors(of: path).last ?? "/"
+}
+
+/// `path` without its leading `/`, as the root group's methods take it.
+func relative(_ path: String) -> String {
+    String(path.drop { $0 == "/" })
 }

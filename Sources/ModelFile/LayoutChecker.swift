@@ -182,9 +182,4 @@ struct LayoutChecker {
         }
         return problems
     }
-
-    /// `path` without its leading `/`, as the root group's methods take it.
-    private func relative(_ path: String) -> String {
-        String(path.drop { $0 == "/" })
-    }
 }

@@ -127,8 +127,4 @@ struct ModelFileDecoder {
     private func violation(_ path: String, _ problem: String) -> ModelFileError {
         .invalidLayout(file: file, violation: LayoutViolation(path: path, problem: problem))
     }
-
-    private func relative(_ path: String) -> String {
-        String(path.drop { $0 == "/" })
-    }
 }

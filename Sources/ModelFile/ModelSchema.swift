@@ -104,13 +104,13 @@ struct ConditionRule: Decodable, Sendable {
         /// The config key.
         let key: String
         /// The allowed values.
-        let `in`: [JSONScalar]?
+        let `in`: [JSONValue]?
         /// The smallest allowed integer.
         let atLeast: Int64?
     }
 
     /// Whether every clause holds for the config `values`.
-    func holds(for values: [String: JSONScalar]) -> Bool {
+    func holds(for values: [String: JSONValue]) -> Bool {
         all.allSatisfy { clause in
             guard let value = values[clause.key] else { return false }
             if let allowed = clause.in, !allowed.contains(where: { value.matches($0) }) { return false }
@@ -155,7 +155,7 @@ struct AttributeRule: Decodable, Sendable {
     /// The allowed types: `string`, `int64`, `uint64`, `float64`.
     let type: TypeList
     /// The required value.
-    let value: JSONScalar?
+    let value: JSONValue?
     /// The required start of a string.
     let prefix: String?
     /// The symbol an integer must equal.

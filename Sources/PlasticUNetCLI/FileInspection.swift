@@ -1,5 +1,6 @@
 import Foundation
 import HDF5Kit
+import ModelFile
 
 /// What `plastic-unet inspect` shows of an HDF5 file: every object with its storage and
 /// attributes, and the element and byte counts per top-level group.

@@ -1,13 +1,15 @@
+import ModelFile
+
 extension FileInspection {
     /// The inspection for people: the tree, one object a line with its attributes below
     /// it, then a table of the totals.
-    func text() throws -> String {
+    func text() -> String {
         var lines = [file, ""]
         let width = objects.map(\.path.count).max() ?? 0
         for object in objects {
             lines.append(object.path.padding(to: width) + "  " + summary(of: object))
             for (name, value) in object.attributes.sorted(by: { $0.key < $1.key }) {
-                let text = try value.prettyText().split(separator: "\n").joined(separator: "\n    ")
+                let text = value.prettyText.split(separator: "\n").joined(separator: "\n    ")
                 lines.append("    @\(name) = \(text)")
             }
         }

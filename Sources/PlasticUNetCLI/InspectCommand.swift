@@ -37,7 +37,7 @@ public struct InspectCommand: ParsableCommand {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
         } else {
-            print(try inspection.text())
+            print(inspection.text())
         }
     }
 }

@@ -1,17 +1,27 @@
 import Foundation
 
-/// Any JSON value, for reports that embed JSON read from files (the `config` attribute).
-enum JSONValue: Codable, Equatable {
+/// Any JSON value: what the flat `config` object and the schema's conditions hold, and
+/// what reports embed.
+public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A whole number that fits in `Int64`.
     case integer(Int64)
+    /// A whole number above `Int64.max`.
     case unsigned(UInt64)
+    /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
-    init(from decoder: Decoder) throws {
+    /// Decodes whichever kind of value the decoder holds.
+    public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -32,7 +42,8 @@ enum JSONValue: Codable, Equatable {
         }
     }
 
-    func encode(to encoder: Encoder) throws {
+    /// Encodes the value as it is.
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -47,16 +58,43 @@ enum JSONValue: Codable, Equatable {
     }
 
     /// The object that `text` holds, or nil when it is not a JSON object.
-    static func object(parsing text: String) -> JSONValue? {
+    public static func object(parsing text: String) -> JSONValue? {
         guard text.hasPrefix("{"), let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
               case .object = value else { return nil }
         return value
     }
 
+    /// The value when it is a whole number that fits in `Int64`.
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let value): value
+        case .unsigned(let value): Int64(exactly: value)
+        case .number(let value): Int64(exactly: value)
+        default: nil
+        }
+    }
+
+    /// Whether the values are equal, comparing whole numbers by value whatever their
+    /// spelling (`1`, `1.0`).
+    public func matches(_ other: JSONValue) -> Bool {
+        if let left = integerValue, let right = other.integerValue { return left == right }
+        return self == other
+    }
+
+    /// Compact JSON text with sorted keys.
+    public var description: String {
+        text(formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
     /// Indented JSON text with sorted keys.
-    func prettyText() throws -> String {
+    public var prettyText: String {
+        text(formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private func text(formatting: JSONEncoder.OutputFormatting) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        encoder.outputFormatting = formatting
+        // Encoding plain JSON values cannot fail.
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 }
