@@ -29,7 +29,7 @@ enum HDF5AttributeIO {
         case .float64(let number): try writeNumber(number, named: name, on: object, context)
         case .string(let text):
             let type = try HDF5StringType.variable(context)
-            try VariableLengthStrings.withPointers(to: [text]) { pointer in
+            try VariableLengthStrings.withPointer(to: text) { pointer in
                 try create(name, type: type.id, on: object, context) { attribute in
                     H5Awrite(attribute, type.id, pointer)
                 }
@@ -50,14 +50,13 @@ enum HDF5AttributeIO {
 
     private static func readString(_ attribute: HDF5Handle, _ context: HDF5Context) throws -> String {
         let memoryType = try HDF5StringType.variable(context)
-        let strings = VariableLengthStrings.read(count: 1) { buffer in
+        let space = try context.handle(H5Screate(H5S_SCALAR), "read", closer: H5Sclose)
+        let text = VariableLengthStrings.read { buffer in
             H5Aread(attribute.id, memoryType.id, buffer)
         } reclaim: { buffer in
-            let space = H5Screate(H5S_SCALAR)
-            _ = H5Dvlen_reclaim(memoryType.id, space, chdf5_p_default(), buffer)
-            _ = H5Sclose(space)
+            _ = H5Dvlen_reclaim(memoryType.id, space.id, chdf5_p_default(), buffer)
         }
-        guard let strings, let text = strings.first else { throw context.stackError("read") }
+        guard let text else { throw context.stackError("read") }
         return text
     }
 
