@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
-            "PlasticUNetCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PlasticUNetCLI", "ModelFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests: one target per module.
@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "HDF5Kit", "PlasticUNet"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "PlasticUNet", "TGSData", "ModelFile"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TGSData", "ImageFiles"]),
-        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI"]),
+        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ModelFile
 import PlasticUNetCLI
 
 /// The `plastic-unet` command: it only lists the subcommands.
@@ -7,7 +8,8 @@ struct PlasticUNetTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plastic-unet",
         abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
-        subcommands: [DataCommand.self]
+        version: PlasticUNetVersion.current,
+        subcommands: [InitCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
     )
 
     static func main() {

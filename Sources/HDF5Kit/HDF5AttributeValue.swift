@@ -1,0 +1,58 @@
+/// The value of a scalar attribute.
+public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
+    /// A signed 64-bit integer.
+    case int64(Int64)
+    /// An unsigned 64-bit integer.
+    case uint64(UInt64)
+    /// A 64-bit float.
+    case float64(Double)
+    /// A variable-length UTF-8 string (JSON text is a string).
+    case string(String)
+    /// An attribute this module does not decode (another type, or not a scalar),
+    /// described as `int32`, `float64 [3]`...
+    case unsupported(String)
+
+    /// The stored type's name: `int64`, `uint64`, `float64`, `string`, or the description of
+    /// an unsupported attribute.
+    public var typeName: String {
+        switch self {
+        case .int64: "int64"
+        case .uint64: "uint64"
+        case .float64: "float64"
+        case .string: "string"
+        case .unsupported(let description): description
+        }
+    }
+
+    /// The value as text: numbers as Swift prints them, strings quoted.
+    public var description: String {
+        switch self {
+        case .int64(let value): "\(value)"
+        case .uint64(let value): "\(value)"
+        case .float64(let value): "\(value)"
+        case .string(let value): "\"\(value)\""
+        case .unsupported(let description): "<\(description)>"
+        }
+    }
+
+    /// The value when it is a string.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The value when it is an integer that fits in `Int64`.
+    public var int64Value: Int64? {
+        switch self {
+        case .int64(let value): value
+        case .uint64(let value): Int64(exactly: value)
+        default: nil
+        }
+    }
+
+    /// The value when it is a 64-bit float.
+    public var float64Value: Double? {
+        if case .float64(let value) = self { return value }
+        return nil
+    }
+}

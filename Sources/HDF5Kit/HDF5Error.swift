@@ -1,0 +1,100 @@
+import CHDF5
+
+/// A failed HDF5 operation, described on one line that names the file and the object:
+/// `/x/m.h5: /plastic/w: read failed: data error detected by Fletcher32 checksum`.
+public struct HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file's path as it was given.
+    public let file: String
+    /// The object's path inside the file, or nil when the file itself failed.
+    public let object: String?
+    /// What was being done: `open`, `create`, `read`, `write`...
+    public let operation: String
+    /// Why it failed, from HDF5's error stack or from the checks of this module.
+    public let reason: String
+
+    /// An error from its parts.
+    public init(file: String, object: String?, operation: String, reason: String) {
+        self.file = file
+        self.object = object
+        self.operation = operation
+        self.reason = reason
+    }
+
+    /// `<file>: <object>: <operation> failed: <reason>`.
+    public var description: String {
+        ([file] + (object.map { [$0] } ?? []) + ["\(operation) failed: \(reason)"]).joined(separator: ": ")
+    }
+}
+
+/// Where an operation happens: the file and the object, for the error messages.
+struct HDF5Context: Sendable {
+    /// The file's path.
+    let file: String
+    /// The object's path inside the file, or nil for the file itself.
+    let object: String?
+
+    /// The context of the object at `path` in the same file.
+    func child(_ path: String) -> HDF5Context {
+        HDF5Context(file: file, object: path)
+    }
+
+    /// An error for `operation` with a reason of this module's own.
+    func error(_ operation: String, _ reason: String) -> HDF5Error {
+        HDF5Error(file: file, object: object, operation: operation, reason: reason)
+    }
+
+    /// An error for `operation` whose reason is read from (and then cleared off) HDF5's
+    /// error stack.
+    func stackError(_ operation: String) -> HDF5Error {
+        error(operation, HDF5ErrorStack.takeReason())
+    }
+
+    /// Returns `result` when it is not negative; otherwise throws the error on the stack.
+    @discardableResult
+    func check<Result: BinaryInteger>(_ result: Result, _ operation: String) throws -> Result {
+        guard result >= 0 else { throw stackError(operation) }
+        return result
+    }
+}
+
+/// Reads HDF5's error stack of the current thread.
+enum HDF5ErrorStack {
+    /// One line from the stack: the descriptions of its entries, innermost (the cause)
+    /// first, with repeats dropped; then clears the stack.
+    static func takeReason() -> String {
+        var collector = Collector()
+        withUnsafeMutablePointer(to: &collector) { pointer in
+            _ = H5Ewalk2(chdf5_e_default(), H5E_WALK_UPWARD, { _, entry, context in
+                guard let entry, let context else { return 0 }
+                context.assumingMemoryBound(to: Collector.self).pointee.add(entry.pointee)
+                return 0
+            }, pointer)
+        }
+        _ = H5Eclear2(chdf5_e_default())
+        return collector.reason
+    }
+
+    /// Gathers the entries' texts during a walk.
+    private struct Collector {
+        var parts: [String] = []
+
+        mutating func add(_ entry: H5E_error2_t) {
+            let text = entry.desc.map { String(cString: $0) } ?? ""
+            let minor = message(of: entry.min_num)
+            for part in [text, minor] where !part.isEmpty && !parts.contains(part) {
+                parts.append(part)
+            }
+        }
+
+        var reason: String {
+            parts.isEmpty ? "unknown HDF5 error" : parts.prefix(2).joined(separator: ": ")
+        }
+
+        private func message(of id: hid_t) -> String {
+            var buffer = [CChar](repeating: 0, count: 256)
+            var type = H5E_MINOR
+            guard H5Eget_msg(id, &type, &buffer, buffer.count) > 0 else { return "" }
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+}

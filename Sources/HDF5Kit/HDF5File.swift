@@ -1,0 +1,88 @@
+import CHDF5
+import Foundation
+
+/// An open HDF5 file.
+///
+/// Files are created with the newest file format of the library (libver bounds latest,
+/// latest), so that metadata carry checksums, and without object time stamps, so that
+/// equal contents give equal bytes.
+public final class HDF5File {
+    /// How a file is opened.
+    public enum Mode: Sendable {
+        /// Reading only.
+        case readOnly
+        /// Reading and writing.
+        case readWrite
+    }
+
+    /// The file's path, as given.
+    public let path: String
+    /// The root group, `/`.
+    public let root: HDF5Group
+    private let handle: HDF5Handle
+    private let context: HDF5Context
+
+    private init(handle: HDF5Handle, path: String) throws {
+        self.handle = handle
+        self.path = path
+        self.context = HDF5Context(file: path, object: nil)
+        let root = try context.child("/").handle(H5Gopen2(handle.id, "/", chdf5_p_default()), "open",
+                                                  closer: H5Gclose)
+        self.root = HDF5Group(handle: root, file: path, path: "/")
+    }
+
+    /// Creates a new file at `url`.
+    /// - Parameter replacing: whether an existing file is truncated; without it an existing
+    ///   file is an error.
+    /// - Throws: `HDF5Error` naming the file when it cannot be created.
+    public static func create(at url: URL, replacing: Bool = false) throws -> HDF5File {
+        try HDF5Library.locked {
+            let context = HDF5Context(file: url.path, object: nil)
+            let creation = try HDF5PropertyLists.untimed(chdf5_p_file_create(), context)
+            let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "create", closer: H5Pclose)
+            try context.check(H5Pset_libver_bounds(access.id, chdf5_f_libver_latest(), chdf5_f_libver_latest()),
+                              "create")
+            let flags = replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl()
+            let file = try context.handle(H5Fcreate(url.path, flags, creation.id, access.id), "create",
+                                          closer: H5Fclose)
+            return try HDF5File(handle: file, path: url.path)
+        }
+    }
+
+    /// Opens the existing file at `url`.
+    /// - Throws: `HDF5Error` naming the file when it does not exist, is not an HDF5 file,
+    ///   or is damaged; nothing is printed.
+    public static func open(_ url: URL, mode: Mode = .readOnly) throws -> HDF5File {
+        try HDF5Library.locked {
+            let context = HDF5Context(file: url.path, object: nil)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw context.error("open", "no such file")
+            }
+            guard !isFolder.boolValue else { throw context.error("open", "is a folder") }
+            guard try context.check(H5Fis_hdf5(url.path), "open") > 0 else {
+                throw context.error("open", "not an HDF5 file")
+            }
+            let flags = mode == .readOnly ? chdf5_f_acc_rdonly() : chdf5_f_acc_rdwr()
+            let file = try context.handle(H5Fopen(url.path, flags, chdf5_p_default()), "open", closer: H5Fclose)
+            return try HDF5File(handle: file, path: url.path)
+        }
+    }
+
+    /// Writes every buffered change to the file.
+    /// - Throws: `HDF5Error` naming the file when HDF5 cannot flush it.
+    public func flush() throws {
+        try HDF5Library.locked {
+            try context.check(H5Fflush(handle.id, H5F_SCOPE_GLOBAL), "flush")
+        }
+    }
+
+    /// Closes the file now (it closes for good once its groups and datasets are gone too).
+    /// - Throws: `HDF5Error` naming the file when HDF5 cannot close it.
+    public func close() throws {
+        try HDF5Library.locked {
+            root.handle.close()
+            try context.check(handle.close(), "close")
+        }
+    }
+}

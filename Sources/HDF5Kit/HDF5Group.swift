@@ -1,0 +1,127 @@
+import CHDF5
+
+/// One entry of a group: a child's name, path and kind.
+public struct HDF5Entry: Equatable, Sendable {
+    /// The child's name in its group.
+    public let name: String
+    /// The child's path in the file.
+    public let path: String
+    /// What the child is.
+    public let kind: HDF5ObjectKind
+}
+
+/// An open group.
+public final class HDF5Group: HDF5Object {
+    /// The group's children, by byte order of their names.
+    /// - Throws: `HDF5Error` when HDF5 cannot list them.
+    public func children() throws -> [HDF5Entry] {
+        try HDF5Library.locked {
+            var info = H5G_info_t()
+            try context.check(H5Gget_info(handle.id, &info), "list")
+            return try (0..<info.nlinks).map { index in
+                let name = try HDF5Names.read(context, "list") { buffer, size in
+                    H5Lget_name_by_idx(handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size,
+                                       chdf5_p_default())
+                }
+                return HDF5Entry(name: name, path: childPath(name), kind: try kindOfLink(name))
+            }
+        }
+    }
+
+    /// Every object below this group, depth first, children in name order.
+    /// - Throws: `HDF5Error` when HDF5 cannot list a group.
+    public func descendants() throws -> [HDF5Entry] {
+        try HDF5Library.locked {
+            try children().flatMap { entry -> [HDF5Entry] in
+                guard entry.kind == .group else { return [entry] }
+                return [entry] + (try group(entry.name).descendants())
+            }
+        }
+    }
+
+    /// The kind of the object at the relative path `path` (`a/b/c`), or nil when there is
+    /// none.
+    /// - Throws: `HDF5Error` when HDF5 cannot look it up.
+    public func kind(at path: String) throws -> HDF5ObjectKind? {
+        try HDF5Library.locked {
+            let components = path.split(separator: "/")
+            var prefix = ""
+            for component in components {
+                prefix += prefix.isEmpty ? String(component) : "/" + component
+                guard try context.check(H5Lexists(handle.id, prefix, chdf5_p_default()), "look up \(path)") > 0
+                else { return nil }
+            }
+            return components.isEmpty ? .group : try kindOfLink(prefix)
+        }
+    }
+
+    /// Opens the group at the relative path `name`.
+    /// - Throws: `HDF5Error` naming the group when it cannot be opened.
+    public func group(_ name: String) throws -> HDF5Group {
+        try HDF5Library.locked {
+            let path = childPath(name)
+            let handle = try context.child(path).handle(H5Gopen2(handle.id, name, chdf5_p_default()), "open",
+                                                         closer: H5Gclose)
+            return HDF5Group(handle: handle, file: context.file, path: path)
+        }
+    }
+
+    /// Creates the group `name`, without time stamps.
+    /// - Throws: `HDF5Error` naming the group when it cannot be created.
+    @discardableResult
+    public func createGroup(_ name: String) throws -> HDF5Group {
+        try HDF5Library.locked {
+            let path = childPath(name)
+            let context = context.child(path)
+            let properties = try HDF5PropertyLists.untimed(chdf5_p_group_create(), context)
+            let group = try context.handle(H5Gcreate2(handle.id, name, chdf5_p_default(), properties.id,
+                                                      chdf5_p_default()), "create", closer: H5Gclose)
+            return HDF5Group(handle: group, file: context.file, path: path)
+        }
+    }
+
+    /// Opens the dataset at the relative path `name`.
+    /// - Throws: `HDF5Error` naming the dataset when it cannot be opened.
+    public func dataset(_ name: String) throws -> HDF5Dataset {
+        try HDF5Library.locked {
+            let path = childPath(name)
+            let handle = try context.child(path).handle(H5Dopen2(handle.id, name, chdf5_p_default()), "open",
+                                                         closer: H5Dclose)
+            return HDF5Dataset(handle: handle, file: context.file, path: path)
+        }
+    }
+
+    /// Removes the link `name` (the object goes when nothing else links to it; its
+    /// space in the file is not reused).
+    /// - Throws: `HDF5Error` naming the object when the link cannot be removed.
+    public func removeLink(_ name: String) throws {
+        try HDF5Library.locked {
+            try context.child(childPath(name)).check(H5Ldelete(handle.id, name, chdf5_p_default()), "delete")
+        }
+    }
+
+    /// The kind of the object the existing link `name` leads to.
+    private func kindOfLink(_ name: String) throws -> HDF5ObjectKind {
+        var link = H5L_info_t()
+        try context.child(childPath(name)).check(H5Lget_info(handle.id, name, &link, chdf5_p_default()), "look up")
+        guard link.type == H5L_TYPE_HARD else { return .other }
+        let object = try context.child(childPath(name)).handle(H5Oopen(handle.id, name, chdf5_p_default()),
+                                                              "open", closer: H5Oclose)
+        switch H5Iget_type(object.id) {
+        case H5I_GROUP: return .group
+        case H5I_DATASET: return .dataset
+        default: return .other
+        }
+    }
+}
+
+/// Property lists that the writers share.
+enum HDF5PropertyLists {
+    /// A new property list of `propertyClass` (an object creation class) that stores no
+    /// access, modification, change or birth times, so that equal contents give equal bytes.
+    static func untimed(_ propertyClass: hid_t, _ context: HDF5Context) throws -> HDF5Handle {
+        let list = try context.handle(H5Pcreate(propertyClass), "create", closer: H5Pclose)
+        try context.check(H5Pset_obj_track_times(list.id, false), "create")
+        return list
+    }
+}

@@ -1,0 +1,26 @@
+import CHDF5
+import Foundation
+
+/// The gate to the HDF5 C library: the library is not thread-safe in this build, so every
+/// call into it runs under one process-wide lock, and the library is set up (opened, its
+/// automatic error printing turned off) before the first call.
+enum HDF5Library {
+    /// Recursive, so that an operation may call others while it holds the lock.
+    private static let lock = NSRecursiveLock()
+
+    /// Runs once: opens the library and silences its error printing, so that failures
+    /// reach the caller only as Swift errors built from the error stack.
+    private static let setUp: Void = {
+        _ = H5open()
+        _ = H5Eset_auto2(chdf5_e_default(), nil, nil)
+    }()
+
+    /// Runs `body` while holding the library's lock.
+    @discardableResult
+    static func locked<Result>(_ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = setUp
+        return try body()
+    }
+}

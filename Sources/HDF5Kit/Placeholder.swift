@@ -1,1 +1,0 @@
-// The HDF5Kit module; its first files arrive with the issue that needs it.

@@ -1,0 +1,73 @@
+import Kernels
+import PlasticUNet
+
+/// Everything a model file holds: enough to evaluate the model, to resume its training
+/// exactly, and to know where it came from.
+public struct ModelFileContents: Equatable, Sendable {
+    /// The architecture and training options (the root's `config` attribute).
+    public var configuration: RunConfiguration
+    /// The trainable tensors (`/parameters/...`, `/plastic/w|alpha|eta`).
+    public var parameters: ParameterSet
+    /// The trace (`/trace`); nil exactly when the rule is `none`.
+    public var trace: TraceRecord?
+    /// The optimizer state (`/optimizer`).
+    public var optimizer: OptimizerRecord
+    /// The random streams (`/rng`).
+    public var random: RandomRecord
+    /// How far training went (`/progress`).
+    public var progress: ProgressRecord
+    /// The losses and scores (`/history`).
+    public var history: HistoryRecord
+    /// The data set (`/dataset`); nil in an untrained file.
+    public var dataset: DatasetRecord?
+
+    /// Contents from their parts.
+    public init(configuration: RunConfiguration, parameters: ParameterSet, trace: TraceRecord?,
+                optimizer: OptimizerRecord, random: RandomRecord, progress: ProgressRecord,
+                history: HistoryRecord, dataset: DatasetRecord?) {
+        self.configuration = configuration
+        self.parameters = parameters
+        self.trace = trace
+        self.optimizer = optimizer
+        self.random = random
+        self.progress = progress
+        self.history = history
+        self.dataset = dataset
+    }
+
+    /// A new, untrained model of `configuration`: parameters initialised from the
+    /// configuration's seed, a zero trace (and a zero eta sensitivity when eta is learnt),
+    /// Adam at step 0 with zero moments and MODEL.md's hyper-parameters, the random
+    /// streams' algorithm and seed without counters, no progress, an empty history and
+    /// no data set.
+    public static func untrained(configuration: RunConfiguration) -> ModelFileContents {
+        let model = configuration.model, training = configuration.training
+        let parameters = ParameterSet.initialised(for: model, seed: training.seed)
+        let zeroMoments = parameters.specs.map { Tensor(shape: $0.shape) }
+        let square = [model.size, model.size]
+        let trace = model.isPlastic
+            ? TraceRecord(hebb: Tensor(shape: square), samples: 0,
+                          etaSensitivity: model.learnEta ? Tensor(shape: square) : nil)
+            : nil
+        let optimizer = OptimizerRecord(step: 0, learningRate: training.learningRate,
+                                        beta1: AdamDefaults.beta1, beta2: AdamDefaults.beta2,
+                                        epsilon: AdamDefaults.epsilon, gamma: training.gamma,
+                                        stepSize: Int64(training.stepSize),
+                                        firstMoments: zeroMoments, secondMoments: zeroMoments)
+        return ModelFileContents(
+            configuration: configuration, parameters: parameters, trace: trace, optimizer: optimizer,
+            random: RandomRecord(algorithm: RandomRecord.streamAlgorithm, seed: training.seed, counters: [:]),
+            progress: ProgressRecord(epoch: 0, sampleInEpoch: 0),
+            history: HistoryRecord(trainLoss: [], epochs: []), dataset: nil)
+    }
+}
+
+/// Adam's hyper-parameters of MODEL.md §4 that the options do not change.
+public enum AdamDefaults {
+    /// The first-moment decay, 0.9.
+    public static let beta1 = 0.9
+    /// The second-moment decay, 0.999.
+    public static let beta2 = 0.999
+    /// Epsilon, 1e-8, added after the square root.
+    public static let epsilon = 1e-8
+}

@@ -1,0 +1,126 @@
+import HDF5Kit
+import Kernels
+import PlasticUNet
+
+/// Writes contents into an empty file, creating each group on first use.
+struct ModelFileEncoder {
+    /// The schema, for the format's name and version.
+    let schema: ModelSchema
+    /// The new file's root.
+    let root: HDF5Group
+    private var groups: [String: HDF5Group] = [:]
+
+    private init(schema: ModelSchema, root: HDF5Group) {
+        self.schema = schema
+        self.root = root
+        groups["/"] = root
+    }
+
+    /// Writes every part of `contents` below `root`; every group and dataset it opened is
+    /// closed when it returns.
+    /// - Throws: `HDF5Error` when HDF5 fails.
+    static func encode(_ contents: ModelFileContents, into root: HDF5Group, schema: ModelSchema) throws {
+        var encoder = ModelFileEncoder(schema: schema, root: root)
+        try encoder.encode(contents)
+    }
+
+    private mutating func encode(_ contents: ModelFileContents) throws {
+        try root.setAttribute("format", .string(schema.format))
+        try root.setAttribute("format_version", .int64(schema.formatVersion))
+        try root.setAttribute("generator", .string(PlasticUNetVersion.generator))
+        try root.setAttribute("config", .string(contents.configuration.jsonText()))
+        let specs = contents.parameters.specs
+        for (spec, tensor) in zip(specs, contents.parameters.tensors) {
+            try write(tensor, at: spec.path).setAttribute("torch_name", .string(spec.torchName))
+        }
+        if let trace = contents.trace {
+            try write(trace.hebb, at: ModelFilePaths.traceHebb).setAttribute("samples", .int64(trace.samples))
+            if let sensitivity = trace.etaSensitivity {
+                try write(sensitivity, at: ModelFilePaths.traceEtaSensitivity)
+            }
+        }
+        try encode(contents.optimizer, specs: specs)
+        try encode(contents.random)
+        let progress = try group(ModelFilePaths.progress)
+        try progress.setAttribute("epoch", .int64(contents.progress.epoch))
+        try progress.setAttribute("sample_in_epoch", .int64(contents.progress.sampleInEpoch))
+        try encode(contents.history)
+        if let dataset = contents.dataset {
+            try encode(dataset)
+        }
+    }
+
+    private mutating func encode(_ optimizer: OptimizerRecord, specs: [ParameterSpec]) throws {
+        let group = try group(ModelFilePaths.optimizer)
+        try group.setAttribute("name", .string("adam"))
+        try group.setAttribute("step", .int64(optimizer.step))
+        try group.setAttribute("lr", .float64(optimizer.learningRate))
+        try group.setAttribute("beta1", .float64(optimizer.beta1))
+        try group.setAttribute("beta2", .float64(optimizer.beta2))
+        try group.setAttribute("eps", .float64(optimizer.epsilon))
+        try group.setAttribute("gamma", .float64(optimizer.gamma))
+        try group.setAttribute("step_size", .int64(optimizer.stepSize))
+        for (mirror, moments) in [(ModelFilePaths.firstMoments, optimizer.firstMoments),
+                                  (ModelFilePaths.secondMoments, optimizer.secondMoments)] {
+            for (spec, moment) in zip(specs, moments) {
+                try write(moment, at: mirror + spec.path)
+            }
+        }
+    }
+
+    private mutating func encode(_ random: RandomRecord) throws {
+        let group = try group(ModelFilePaths.random)
+        try group.setAttribute("algorithm", .string(random.algorithm))
+        try group.setAttribute("seed", .uint64(random.seed))
+        for (name, counter) in random.counters.sorted(by: { $0.key < $1.key }) {
+            try group.setAttribute(name, .int64(counter))
+        }
+    }
+
+    private mutating func encode(_ history: HistoryRecord) throws {
+        try write(history.trainLoss, shape: [history.trainLoss.count], at: ModelFilePaths.historyTrainLoss)
+        let columns: [(String, (EpochRecord) -> Double)] = [
+            (ModelFilePaths.epochTrainLoss, \.trainLoss), (ModelFilePaths.epochValidationLoss, \.validationLoss),
+            (ModelFilePaths.epochValidationScore, \.validationScore), (ModelFilePaths.epochLearningRate, \.learningRate),
+        ]
+        for (path, column) in columns {
+            try write(history.epochs.map(column), shape: [history.epochs.count], at: path)
+        }
+    }
+
+    private mutating func encode(_ dataset: DatasetRecord) throws {
+        let group = try group(ModelFilePaths.dataset)
+        try group.setAttribute("fingerprint", .string(dataset.fingerprint))
+        try group.setAttribute("size", .int64(Int64(dataset.size)))
+        try group.setAttribute("n_train", .int64(Int64(dataset.trainIDs.count)))
+        try group.setAttribute("n_val", .int64(Int64(dataset.validationIDs.count)))
+        try self.group(parent(of: ModelFilePaths.trainIDs))
+            .createDataset(name(of: ModelFilePaths.trainIDs), strings: dataset.trainIDs)
+        try self.group(parent(of: ModelFilePaths.validationIDs))
+            .createDataset(name(of: ModelFilePaths.validationIDs), strings: dataset.validationIDs)
+    }
+
+    @discardableResult
+    private mutating func write(_ tensor: Tensor, at path: String) throws -> HDF5Dataset {
+        try write(tensor.scalars, shape: tensor.shape, at: path)
+    }
+
+    @discardableResult
+    private mutating func write<Number: HDF5Number>(_ values: [Number], shape: [Int],
+                                                   at path: String) throws -> HDF5Dataset {
+        try group(parent(of: path)).createDataset(name(of: path), shape: shape, values: values)
+    }
+
+    /// The group at `path`, created (with the groups above it) on first use.
+    @discardableResult
+    private mutating func group(_ path: String) throws -> HDF5Group {
+        if let group = groups[path] { return group }
+        let created = try group(parent(of: path)).createGroup(name(of: path))
+        groups[path] = created
+        return created
+    }
+
+    private func name(of path: String) -> String {
+        String(path.split(separator: "/").last ?? "")
+    }
+}

@@ -1,0 +1,26 @@
+/// A model file that cannot be read or written, described on one line that names the
+/// file and, where there is one, the object.
+public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file is HDF5 but not a plastic-unet model file (no or another `format`).
+    case notAModelFile(file: String, reason: String)
+    /// The file is a model file of a `format_version` (`found`) this version does not read.
+    case unsupportedVersion(file: String, found: String, supported: Int64)
+    /// The file departs from the schema.
+    case invalidLayout(file: String, violation: LayoutViolation)
+    /// The contents to write would not make a valid file; nothing was written.
+    case invalidContents(file: String, violation: LayoutViolation)
+
+    /// For example `/x/m.h5: /plastic/w: missing`.
+    public var description: String {
+        switch self {
+        case .notAModelFile(let file, let reason):
+            "\(file): not a plastic-unet model file (\(reason))"
+        case .unsupportedVersion(let file, let found, let supported):
+            "\(file): format_version \(found) is not supported (this version reads \(supported))"
+        case .invalidLayout(let file, let violation):
+            "\(file): \(violation)"
+        case .invalidContents(let file, let violation):
+            "cannot write \(file): \(violation)"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import HDF5Kit
+
+/// Reads model files.
+public enum ModelFileReader {
+    /// Reads the model file at `url`: checks its `format` and `format_version`, then its
+    /// layout against the schema (shapes must match the file's config exactly), then
+    /// decodes it.
+    /// - Throws: `HDF5Error` when the file cannot be opened or read (not HDF5, damaged, a
+    ///   checksum mismatch); `ModelFileError` when it is not a model file of this format
+    ///   version or departs from the schema (the first violation, naming the object).
+    public static func read(_ url: URL) throws -> ModelFileContents {
+        let file = try HDF5File.open(url)
+        let outcome = try LayoutChecker(schema: try ModelSchema.embedded(), file: file).run(readingData: false)
+        if let violation = outcome.violations.first {
+            throw ModelFileError.invalidLayout(file: url.path, violation: violation)
+        }
+        guard let configuration = outcome.configuration else {
+            throw ModelFileError.invalidLayout(file: url.path,
+                                               violation: LayoutViolation(path: "/", problem: "no usable config"))
+        }
+        return try ModelFileDecoder(root: file.root, file: url.path, configuration: configuration).decode()
+    }
+}

@@ -1,0 +1,143 @@
+import Kernels
+
+/// The plastic trace at the end of training (`/trace`).
+public struct TraceRecord: Equatable, Sendable {
+    /// The trace H, `[S, S]`.
+    public var hebb: Tensor
+    /// The number of trace updates since the last reset.
+    public var samples: Int64
+    /// The forward-mode sensitivity dH/d eta, `[S, S]`; present exactly when eta is learnt.
+    public var etaSensitivity: Tensor?
+
+    /// A trace record from its parts.
+    public init(hebb: Tensor, samples: Int64, etaSensitivity: Tensor?) {
+        self.hebb = hebb
+        self.samples = samples
+        self.etaSensitivity = etaSensitivity
+    }
+}
+
+/// The state of Adam and of the StepLR schedule (`/optimizer`).
+public struct OptimizerRecord: Equatable, Sendable {
+    /// The optimizer steps taken.
+    public var step: Int64
+    /// The base learning rate.
+    public var learningRate: Double
+    /// Adam's first-moment decay.
+    public var beta1: Double
+    /// Adam's second-moment decay.
+    public var beta2: Double
+    /// Adam's epsilon, added after the square root.
+    public var epsilon: Double
+    /// StepLR's factor.
+    public var gamma: Double
+    /// StepLR's period, in steps.
+    public var stepSize: Int64
+    /// The first moments, parallel to the parameter specs.
+    public var firstMoments: [Tensor]
+    /// The second moments, parallel to the parameter specs.
+    public var secondMoments: [Tensor]
+
+    /// An optimizer record from its parts.
+    public init(step: Int64, learningRate: Double, beta1: Double, beta2: Double, epsilon: Double, gamma: Double,
+                stepSize: Int64, firstMoments: [Tensor], secondMoments: [Tensor]) {
+        self.step = step
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.gamma = gamma
+        self.stepSize = stepSize
+        self.firstMoments = firstMoments
+        self.secondMoments = secondMoments
+    }
+}
+
+/// The state of the random streams (`/rng`).
+public struct RandomRecord: Equatable, Sendable {
+    /// The name of the generator of the named streams.
+    public var algorithm: String
+    /// The seed of every stream.
+    public var seed: UInt64
+    /// The position of each named stream that needs one to continue.
+    public var counters: [String: Int64]
+
+    /// The algorithm of `RandomStreams.RandomStream`: SplitMix64 outputs of a counter,
+    /// keyed by seed, stream name and index.
+    public static let streamAlgorithm = "splitmix64-named-streams"
+
+    /// A random record from its parts.
+    public init(algorithm: String, seed: UInt64, counters: [String: Int64]) {
+        self.algorithm = algorithm
+        self.seed = seed
+        self.counters = counters
+    }
+}
+
+/// How far training went (`/progress`).
+public struct ProgressRecord: Equatable, Sendable {
+    /// The completed epochs.
+    public var epoch: Int64
+    /// The samples done in the current epoch.
+    public var sampleInEpoch: Int64
+
+    /// A progress record from its parts.
+    public init(epoch: Int64, sampleInEpoch: Int64) {
+        self.epoch = epoch
+        self.sampleInEpoch = sampleInEpoch
+    }
+}
+
+/// One completed epoch (a row of `/history/epochs`).
+public struct EpochRecord: Equatable, Sendable {
+    /// The mean training loss of the epoch.
+    public var trainLoss: Double
+    /// The validation loss.
+    public var validationLoss: Double
+    /// The validation score.
+    public var validationScore: Double
+    /// The learning rate at the end of the epoch.
+    public var learningRate: Double
+
+    /// An epoch record from its parts.
+    public init(trainLoss: Double, validationLoss: Double, validationScore: Double, learningRate: Double) {
+        self.trainLoss = trainLoss
+        self.validationLoss = validationLoss
+        self.validationScore = validationScore
+        self.learningRate = learningRate
+    }
+}
+
+/// The losses and scores of training (`/history`).
+public struct HistoryRecord: Equatable, Sendable {
+    /// The loss of every training step.
+    public var trainLoss: [Float]
+    /// One record per completed epoch.
+    public var epochs: [EpochRecord]
+
+    /// A history from its parts.
+    public init(trainLoss: [Float], epochs: [EpochRecord]) {
+        self.trainLoss = trainLoss
+        self.epochs = epochs
+    }
+}
+
+/// The data set training used (`/dataset`).
+public struct DatasetRecord: Equatable, Sendable {
+    /// The sha256 (64 lowercase hex digits) over ids, image and mask bytes in id order.
+    public var fingerprint: String
+    /// The image size S.
+    public var size: Int
+    /// The training ids, in split order.
+    public var trainIDs: [String]
+    /// The validation ids, in split order.
+    public var validationIDs: [String]
+
+    /// A data set record from its parts.
+    public init(fingerprint: String, size: Int, trainIDs: [String], validationIDs: [String]) {
+        self.fingerprint = fingerprint
+        self.size = size
+        self.trainIDs = trainIDs
+        self.validationIDs = validationIDs
+    }
+}

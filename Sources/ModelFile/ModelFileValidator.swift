@@ -1,0 +1,17 @@
+import Foundation
+import HDF5Kit
+
+/// Checks model files against the schema.
+public enum ModelFileValidator {
+    /// Reads every dataset of the file at `url` in full (so that every chunk's checksum is
+    /// verified) and checks names, kinds, dtypes, shapes, storage and attributes against
+    /// the schema.
+    /// - Returns: the violations, each naming its object; empty for a valid file.
+    /// - Throws: only when the file cannot be checked: `HDF5Error` when it cannot be opened
+    ///   or a read fails (naming the dataset, e.g. on a checksum mismatch),
+    ///   `ModelFileError` when it is not a model file of this format version.
+    public static func validate(_ url: URL) throws -> [LayoutViolation] {
+        let file = try HDF5File.open(url)
+        return try LayoutChecker(schema: try ModelSchema.embedded(), file: file).run(readingData: true).violations
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import HDF5Kit
+
+/// Writes model files.
+public enum ModelFileWriter {
+    /// Writes `contents` to `url`, replacing an existing file atomically: the file is
+    /// written and checked against the schema under a temporary name in the same folder,
+    /// then renamed into place. Equal contents give byte-identical files.
+    /// - Throws: `ModelFileError.invalidContents` (naming the object) when the contents
+    ///   would not make a valid file, `HDF5Error` or `FileReplacementError` when the file
+    ///   cannot be written; the target is then left as it was.
+    public static func write(_ contents: ModelFileContents, to url: URL) throws {
+        let schema = try ModelSchema.embedded()
+        try AtomicFileReplacement.replace(url) { temporary in
+            let violations: [LayoutViolation]
+            do {
+                try write(contents, to: temporary, schema: schema)
+                let written = try HDF5File.open(temporary)
+                violations = try LayoutChecker(schema: schema, file: written).run(readingData: false).violations
+                try written.close()
+            } catch let error as HDF5Error where error.file == temporary.path {
+                // Name the file the caller asked for, not the temporary one.
+                throw HDF5Error(file: url.path, object: error.object, operation: error.operation,
+                                reason: error.reason)
+            }
+            if let violation = violations.first {
+                throw ModelFileError.invalidContents(file: url.path, violation: violation)
+            }
+        }
+    }
+
+    /// Writes and closes the new file.
+    private static func write(_ contents: ModelFileContents, to temporary: URL, schema: ModelSchema) throws {
+        let file = try HDF5File.create(at: temporary)
+        try ModelFileEncoder.encode(contents, into: file.root, schema: schema)
+        try file.flush()
+        try file.close()
+    }
+}

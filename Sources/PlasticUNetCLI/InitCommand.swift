@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ModelFile
+
+/// `plastic-unet init`: writes a new, untrained model file.
+public struct InitCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a new, untrained model file.",
+        discussion: """
+        The file holds the initial parameters drawn from the seed (the same seed gives a \
+        byte-identical file), a zero trace, Adam at step 0 and the configuration with \
+        epochs 0. An existing file at --out is replaced atomically: the new file is \
+        written next to it and renamed over it only once it is complete.
+
+        Exit codes: 0 the file was written; 2 a bad option, or the file cannot be written.
+        """)
+
+    /// The architecture.
+    @OptionGroup public var model: ModelOptions
+
+    /// The seed.
+    @Option(help: "The seed of every random stream; the initial parameters depend on it alone.")
+    public var seed: UInt64 = 1
+
+    /// The output file.
+    @Option(help: "The model file to write (replaced atomically when it exists).")
+    public var out: String
+
+    /// A command with the defaults; the parser fills the options.
+    public init() {}
+
+    /// Refuses an empty output path.
+    public func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must name a file") }
+    }
+
+    /// Writes the file and prints one line about it.
+    public func run() throws {
+        let configuration = RunConfiguration(model: model.configuration,
+                                             training: TrainingOptions(seed: seed, epochs: 0))
+        let contents = ModelFileContents.untrained(configuration: configuration)
+        try ModelFileWriter.write(contents, to: URL(fileURLWithPath: out))
+        let count = contents.parameters.scalarCount.groupedDigits
+        print("wrote \(out): rule \(model.rule), alpha \(model.alpha), width \(model.width), size \(model.size), "
+              + "seed \(seed), \(count) parameters")
+    }
+}

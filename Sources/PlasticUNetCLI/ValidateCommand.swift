@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ModelFile
+
+/// `plastic-unet validate`: checks a model file against the format's schema.
+public struct ValidateCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a model file against the model file schema (schemas/model-v1.json).",
+        discussion: """
+        Reads every dataset in full, so that every chunk's checksum is verified, and checks \
+        names, shapes, dtypes, storage and attributes against the schema. Prints "valid", \
+        or one line "<object path>: <problem>" per violation.
+
+        Exit codes: 0 valid; 1 the file departs from the schema; 2 the file cannot be \
+        checked (missing, not HDF5, not a model file, damaged, or a checksum mismatch, \
+        named on one line).
+        """)
+
+    /// The file to check.
+    @Argument(help: "The model file to check.")
+    public var file: String
+
+    /// A command with the defaults; the parser fills the argument.
+    public init() {}
+
+    /// Checks the file and prints the verdict.
+    public func run() throws {
+        let violations = try ModelFileValidator.validate(URL(fileURLWithPath: file))
+        guard !violations.isEmpty else {
+            print("valid")
+            return
+        }
+        violations.forEach { print($0) }
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HDF5Kit
+import Kernels
+import ModelFile
+import PlasticUNet
+import XCTest
+
+final class ModelFileRoundTripTests: XCTestCase {
+    func testUntrainedFilesOfEveryRuleRoundTripAndValidate() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        for rule in PlasticityRule.allCases {
+            for alpha in AlphaKind.allCases {
+                for learnEta in rule == .none ? [false] : [false, true] {
+                    let contents = ModelFileContents.untrained(
+                        configuration: ModelFileFixtures.configuration(rule: rule, alpha: alpha, learnEta: learnEta))
+                    let url = folder.appendingPathComponent("\(rule)-\(alpha)-\(learnEta).h5")
+                    try ModelFileWriter.write(contents, to: url)
+                    XCTAssertEqual(try ModelFileReader.read(url), contents, url.lastPathComponent)
+                    XCTAssertEqual(try ModelFileValidator.validate(url), [], url.lastPathComponent)
+                }
+            }
+        }
+    }
+
+    func testTrainedFilesRoundTripEveryRecord() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        for (rule, alpha, learnEta) in [(PlasticityRule.oja, AlphaKind.yoked, true), (.hebb, .free, false),
+                                        (.none, .free, false)] {
+            let contents = ModelFileFixtures.trained(rule: rule, alpha: alpha, learnEta: learnEta)
+            let url = folder.appendingPathComponent("\(rule).h5")
+            try ModelFileWriter.write(contents, to: url)
+            let read = try ModelFileReader.read(url)
+            XCTAssertEqual(read, contents)
+            XCTAssertEqual(read.random.counters["dropout"], 12_345)
+            XCTAssertEqual(read.dataset?.validationIDs, ["ünïcode-id", "b"])
+            XCTAssertEqual(try ModelFileValidator.validate(url), [])
+        }
+    }
+
+    func testEqualContentsGiveByteIdenticalFiles() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let first = folder.appendingPathComponent("a.h5"), second = folder.appendingPathComponent("b.h5")
+        try ModelFileWriter.write(ModelFileFixtures.trained(), to: first)
+        try ModelFileWriter.write(ModelFileFixtures.trained(), to: second)
+        XCTAssertEqual(try Data(contentsOf: first), try Data(contentsOf: second))
+        var other = ModelFileFixtures.trained()
+        other.progress.sampleInEpoch += 1
+        try ModelFileWriter.write(other, to: second)
+        XCTAssertNotEqual(try Data(contentsOf: first), try Data(contentsOf: second))
+    }
+
+    func testUntrainedContentsFollowTheModelDefinition() throws {
+        let configuration = ModelFileFixtures.configuration(rule: .hebb, alpha: .yoked, learnEta: true, seed: 11)
+        let contents = ModelFileContents.untrained(configuration: configuration)
+        XCTAssertEqual(contents.parameters, ParameterSet.initialised(for: configuration.model, seed: 11))
+        XCTAssertEqual(contents.trace, TraceRecord(hebb: Tensor(shape: [32, 32]), samples: 0,
+                                                   etaSensitivity: Tensor(shape: [32, 32])))
+        XCTAssertEqual(contents.optimizer.step, 0)
+        XCTAssertEqual([contents.optimizer.learningRate, contents.optimizer.beta1, contents.optimizer.beta2,
+                        contents.optimizer.epsilon, contents.optimizer.gamma], [3e-4, 0.9, 0.999, 1e-8, 0.666])
+        XCTAssertEqual(contents.optimizer.stepSize, 100_000)
+        XCTAssertEqual(contents.optimizer.firstMoments, contents.parameters.specs.map { Tensor(shape: $0.shape) })
+        XCTAssertEqual(contents.optimizer.secondMoments, contents.optimizer.firstMoments)
+        XCTAssertEqual(contents.random, RandomRecord(algorithm: RandomRecord.streamAlgorithm, seed: 11, counters: [:]))
+        XCTAssertEqual(contents.progress, ProgressRecord(epoch: 0, sampleInEpoch: 0))
+        XCTAssertEqual(contents.history, HistoryRecord(trainLoss: [], epochs: []))
+        XCTAssertNil(contents.dataset)
+        XCTAssertNil(ModelFileContents.untrained(configuration: ModelFileFixtures.configuration(rule: .none)).trace)
+        XCTAssertNil(ModelFileContents.untrained(configuration: ModelFileFixtures.configuration()).trace?.etaSensitivity)
+    }
+
+    func testTheFileCarriesTheDocumentedRootAttributesAndStorage() throws {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("m.h5")
+        let contents = ModelFileFixtures.trained()
+        try ModelFileWriter.write(contents, to: url)
+        let file = try HDF5File.open(url)
+        XCTAssertEqual(try file.root.attribute("format"), .string("plastic-unet-model"))
+        XCTAssertEqual(try file.root.attribute("format_version"), .int64(1))
+        XCTAssertEqual(try file.root.attribute("generator"), .string("plastic-unet \(PlasticUNetVersion.current)"))
+        XCTAssertEqual(try file.root.attribute("config"), .string(contents.configuration.jsonText()))
+        XCTAssertEqual(try file.root.dataset("plastic/w").attribute("torch_name"), .string("w"))
+        XCTAssertEqual(try file.root.dataset("parameters/up1.transpose/weight").attribute("torch_name"),
+                       .string("uconv1.dconv.weight"))
+        XCTAssertEqual(try file.root.kind(at: "optimizer/m/parameters/down1.conv/weight"), .dataset)
+        XCTAssertEqual(try file.root.kind(at: "optimizer/v/plastic/eta"), .dataset)
+        XCTAssertEqual(try file.root.group("rng").attribute("seed"), .uint64(7))
+        XCTAssertEqual(try file.root.group("dataset").attribute("n_train"), .int64(16))
+        for entry in try file.root.descendants() where entry.kind == .dataset {
+            let storage = try file.root.dataset(String(entry.path.dropFirst())).storage()
+            XCTAssertEqual(storage.layout, .chunked, entry.path)
+            XCTAssertTrue(storage.hasStandardFilters, entry.path)
+        }
+    }
+}

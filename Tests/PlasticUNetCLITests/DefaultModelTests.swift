@@ -1,0 +1,174 @@
+import Foundation
+import HDF5Kit
+import XCTest
+
+/// The default architecture (oja, free alpha, n = 16, S = 101) against the original
+/// PyTorch module.
+final class DefaultModelTests: XCTestCase {
+    /// The state_dict of the original PyTorch UNetpRes for n = 16, S = 101: key and shape.
+    private let originalStateDict = """
+    w 101x101
+    alpha 101x101
+    eta 1
+    conv1.dconv.0.weight 16x1x3x3
+    conv1.dconv.0.bias 16
+    conv1.dconv.1.conv.1.conv.weight 16x16x3x3
+    conv1.dconv.1.conv.1.conv.bias 16
+    conv1.dconv.1.conv.2.conv.weight 16x16x3x3
+    conv1.dconv.1.conv.2.conv.bias 16
+    conv1.dconv.2.conv.1.conv.weight 16x16x3x3
+    conv1.dconv.2.conv.1.conv.bias 16
+    conv1.dconv.2.conv.2.conv.weight 16x16x3x3
+    conv1.dconv.2.conv.2.conv.bias 16
+    conv2.dconv.0.weight 32x16x3x3
+    conv2.dconv.0.bias 32
+    conv2.dconv.1.conv.1.conv.weight 32x32x3x3
+    conv2.dconv.1.conv.1.conv.bias 32
+    conv2.dconv.1.conv.2.conv.weight 32x32x3x3
+    conv2.dconv.1.conv.2.conv.bias 32
+    conv2.dconv.2.conv.1.conv.weight 32x32x3x3
+    conv2.dconv.2.conv.1.conv.bias 32
+    conv2.dconv.2.conv.2.conv.weight 32x32x3x3
+    conv2.dconv.2.conv.2.conv.bias 32
+    conv3.dconv.0.weight 64x32x3x3
+    conv3.dconv.0.bias 64
+    conv3.dconv.1.conv.1.conv.weight 64x64x3x3
+    conv3.dconv.1.conv.1.conv.bias 64
+    conv3.dconv.1.conv.2.conv.weight 64x64x3x3
+    conv3.dconv.1.conv.2.conv.bias 64
+    conv3.dconv.2.conv.1.conv.weight 64x64x3x3
+    conv3.dconv.2.conv.1.conv.bias 64
+    conv3.dconv.2.conv.2.conv.weight 64x64x3x3
+    conv3.dconv.2.conv.2.conv.bias 64
+    conv4.dconv.0.weight 128x64x3x3
+    conv4.dconv.0.bias 128
+    conv4.dconv.1.conv.1.conv.weight 128x128x3x3
+    conv4.dconv.1.conv.1.conv.bias 128
+    conv4.dconv.1.conv.2.conv.weight 128x128x3x3
+    conv4.dconv.1.conv.2.conv.bias 128
+    conv4.dconv.2.conv.1.conv.weight 128x128x3x3
+    conv4.dconv.2.conv.1.conv.bias 128
+    conv4.dconv.2.conv.2.conv.weight 128x128x3x3
+    conv4.dconv.2.conv.2.conv.bias 128
+    mid.mconv.0.weight 256x128x3x3
+    mid.mconv.0.bias 256
+    mid.mconv.1.conv.1.conv.weight 256x256x3x3
+    mid.mconv.1.conv.1.conv.bias 256
+    mid.mconv.1.conv.2.conv.weight 256x256x3x3
+    mid.mconv.1.conv.2.conv.bias 256
+    mid.mconv.2.conv.1.conv.weight 256x256x3x3
+    mid.mconv.2.conv.1.conv.bias 256
+    mid.mconv.2.conv.2.conv.weight 256x256x3x3
+    mid.mconv.2.conv.2.conv.bias 256
+    uconv4.dconv.weight 256x128x3x3
+    uconv4.dconv.bias 128
+    uconv4.uconv.1.mconv.0.weight 128x256x3x3
+    uconv4.uconv.1.mconv.0.bias 128
+    uconv4.uconv.1.mconv.1.conv.1.conv.weight 128x128x3x3
+    uconv4.uconv.1.mconv.1.conv.1.conv.bias 128
+    uconv4.uconv.1.mconv.1.conv.2.conv.weight 128x128x3x3
+    uconv4.uconv.1.mconv.1.conv.2.conv.bias 128
+    uconv4.uconv.1.mconv.2.conv.1.conv.weight 128x128x3x3
+    uconv4.uconv.1.mconv.2.conv.1.conv.bias 128
+    uconv4.uconv.1.mconv.2.conv.2.conv.weight 128x128x3x3
+    uconv4.uconv.1.mconv.2.conv.2.conv.bias 128
+    uconv3.dconv.weight 128x64x3x3
+    uconv3.dconv.bias 64
+    uconv3.uconv.1.mconv.0.weight 64x128x3x3
+    uconv3.uconv.1.mconv.0.bias 64
+    uconv3.uconv.1.mconv.1.conv.1.conv.weight 64x64x3x3
+    uconv3.uconv.1.mconv.1.conv.1.conv.bias 64
+    uconv3.uconv.1.mconv.1.conv.2.conv.weight 64x64x3x3
+    uconv3.uconv.1.mconv.1.conv.2.conv.bias 64
+    uconv3.uconv.1.mconv.2.conv.1.conv.weight 64x64x3x3
+    uconv3.uconv.1.mconv.2.conv.1.conv.bias 64
+    uconv3.uconv.1.mconv.2.conv.2.conv.weight 64x64x3x3
+    uconv3.uconv.1.mconv.2.conv.2.conv.bias 64
+    uconv2.dconv.weight 64x32x3x3
+    uconv2.dconv.bias 32
+    uconv2.uconv.1.mconv.0.weight 32x64x3x3
+    uconv2.uconv.1.mconv.0.bias 32
+    uconv2.uconv.1.mconv.1.conv.1.conv.weight 32x32x3x3
+    uconv2.uconv.1.mconv.1.conv.1.conv.bias 32
+    uconv2.uconv.1.mconv.1.conv.2.conv.weight 32x32x3x3
+    uconv2.uconv.1.mconv.1.conv.2.conv.bias 32
+    uconv2.uconv.1.mconv.2.conv.1.conv.weight 32x32x3x3
+    uconv2.uconv.1.mconv.2.conv.1.conv.bias 32
+    uconv2.uconv.1.mconv.2.conv.2.conv.weight 32x32x3x3
+    uconv2.uconv.1.mconv.2.conv.2.conv.bias 32
+    uconv1.dconv.weight 32x16x3x3
+    uconv1.dconv.bias 16
+    uconv1.uconv.1.mconv.0.weight 16x32x3x3
+    uconv1.uconv.1.mconv.0.bias 16
+    uconv1.uconv.1.mconv.1.conv.1.conv.weight 16x16x3x3
+    uconv1.uconv.1.mconv.1.conv.1.conv.bias 16
+    uconv1.uconv.1.mconv.1.conv.2.conv.weight 16x16x3x3
+    uconv1.uconv.1.mconv.1.conv.2.conv.bias 16
+    uconv1.uconv.1.mconv.2.conv.1.conv.weight 16x16x3x3
+    uconv1.uconv.1.mconv.2.conv.1.conv.bias 16
+    uconv1.uconv.1.mconv.2.conv.2.conv.weight 16x16x3x3
+    uconv1.uconv.1.mconv.2.conv.2.conv.bias 16
+    outc.conv.weight 1x16x1x1
+    outc.conv.bias 1
+    """
+
+    /// One init of the default model serves every check (it has 5 million parameters).
+    func testTheDefaultModelMatchesTheOriginalNetwork() throws {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("default.h5")
+        try ModelFiles.initialise(url, ["--rule", "oja", "--alpha", "free", "--width", "16", "--size", "101"])
+        try checkTorchNamesAndShapes(url)
+        try checkEveryDatasetIsFiltered(url)
+        try checkFiltersWithH5dump(url)
+        try checkInspectCountsTheParameters(url)
+    }
+
+    private func checkTorchNamesAndShapes(_ url: URL) throws {
+        let file = try HDF5File.open(url)
+        var found: [String] = []
+        for entry in try file.root.descendants()
+        where entry.kind == .dataset && (entry.path.hasPrefix("/parameters/") || entry.path.hasPrefix("/plastic/")) {
+            let dataset = try file.root.dataset(String(entry.path.dropFirst()))
+            let name = try XCTUnwrap(try dataset.attribute("torch_name")?.stringValue, entry.path)
+            found.append("\(name) " + (try dataset.shape()).map(String.init).joined(separator: "x"))
+        }
+        let expected = originalStateDict.split(separator: "\n").map(String.init)
+        XCTAssertEqual(expected.count, 103)
+        XCTAssertEqual(found.sorted(), expected.sorted())
+    }
+
+    private func checkEveryDatasetIsFiltered(_ url: URL) throws {
+        let file = try HDF5File.open(url)
+        let datasets = try file.root.descendants().filter { $0.kind == .dataset }
+        XCTAssertEqual(datasets.count, 103 * 3 + 1 + 5)  // parameters, m, v; trace; history
+        for entry in datasets {
+            let storage = try file.root.dataset(String(entry.path.dropFirst())).storage()
+            XCTAssertEqual(storage.layout, .chunked, entry.path)
+            XCTAssertEqual(Set(storage.filters.map(\.name)), ["shuffle", "deflate", "fletcher32"], entry.path)
+        }
+    }
+
+    /// The same check through the HDF5 tools' own reading of the file, when h5dump is on PATH.
+    private func checkFiltersWithH5dump(_ url: URL) throws {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        guard let h5dump = path.split(separator: ":").map({ "\($0)/h5dump" })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        let result = try runExternal(h5dump, ["-p", "-H", url.path], in: url.deletingLastPathComponent())
+        XCTAssertEqual(result.status, 0)
+        let text = result.output
+        let datasets = text.components(separatedBy: "DATASET \"").count - 1
+        XCTAssertEqual(datasets, 315)
+        for filter in ["PREPROCESSING SHUFFLE", "COMPRESSION DEFLATE", "CHECKSUM FLETCHER32"] {
+            XCTAssertEqual(text.components(separatedBy: filter).count - 1, datasets, filter)
+        }
+    }
+
+    private func checkInspectCountsTheParameters(_ url: URL) throws {
+        let text = try ToolRunner.run(["inspect", url.path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("trainable parameters (/parameters + /plastic): 5,125,540"), text.stdout)
+        let json = try ToolRunner.run(["inspect", "--json", url.path])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["trainable_parameters"] as? Int, 5_125_540)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+
+/// Reads a model file with h5py (Tests/Python/check_model.py), an implementation
+/// independent of this package's HDF5 code.
+final class PythonModelCheckTests: XCTestCase {
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Python/check_model.py")
+
+    func testH5pyReadsTheModelFile() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        if try runExternal("python3", ["-c", "import h5py, numpy"], in: folder).status != 0 {
+            let message = "python3 with h5py and numpy is not available"
+            guard ProcessInfo.processInfo.environment["PLASTIC_UNET_REQUIRE_PYTHON"] == "1" else {
+                throw XCTSkip(message)
+            }
+            XCTFail(message + " (PLASTIC_UNET_REQUIRE_PYTHON=1)")
+            return
+        }
+        let url = folder.appendingPathComponent("small.h5")
+        try ModelFiles.initialise(url, ["--width", "2", "--size", "32", "--rule", "hebb", "--alpha", "yoked",
+                                        "--learn-eta"])
+        let check = try runExternal("python3", [Self.script.path, url.path, "width=2", "size=32", #"rule="hebb""#,
+                                #"alpha="yoked""#, "learn_eta=true"], in: folder)
+        XCTAssertEqual(check.status, 0, check.output)
+        XCTAssertEqual(check.output, "ok\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import HDF5Kit
+import XCTest
+
+final class ValidateCommandTests: XCTestCase {
+    private func smallModel() throws -> URL {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("model.h5")
+        try ModelFiles.initialise(url)
+        return url
+    }
+
+    func testAValidFilePrintsValid() throws {
+        let result = try ToolRunner.run(["validate", try smallModel().path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "valid\n")
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testAFlippedByteInAChunkFailsTheChecksumAndNamesTheDataset() throws {
+        let url = try smallModel()
+        let chunk = try XCTUnwrap(try HDF5File.open(url).root.dataset("plastic/w").chunkLocations().first)
+        var bytes = try Data(contentsOf: url)
+        bytes[chunk.fileOffset + chunk.byteCount / 2] ^= 0x01
+        let damaged = url.deletingLastPathComponent().appendingPathComponent("damaged.h5")
+        try bytes.write(to: damaged)
+        assertOneLineError(try ToolRunner.run(["validate", damaged.path]),
+                           containing: [damaged.path, "/plastic/w", "checksum"])
+    }
+
+    func testFilesThatAreNotModelFilesAreOneLineErrors() throws {
+        let url = try smallModel()
+        let folder = url.deletingLastPathComponent()
+        let bytes = try Data(contentsOf: url)
+        let truncated = folder.appendingPathComponent("truncated.h5")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let empty = folder.appendingPathComponent("empty.h5")
+        try Data().write(to: empty)
+        let png = folder.appendingPathComponent("picture.h5")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR junk".utf8)).write(to: png)
+        let other = folder.appendingPathComponent("other.h5")
+        let file = try HDF5File.create(at: other)
+        try file.root.createGroup("results").createDataset("scores", shape: [3], values: [0.5, 0.25, 1.0])
+        try file.close()
+
+        assertOneLineError(try ToolRunner.run(["validate", truncated.path]), containing: [truncated.path])
+        assertOneLineError(try ToolRunner.run(["validate", empty.path]), containing: [empty.path, "not an HDF5 file"])
+        assertOneLineError(try ToolRunner.run(["validate", png.path]), containing: [png.path, "not an HDF5 file"])
+        assertOneLineError(try ToolRunner.run(["validate", other.path]),
+                           containing: [other.path, "not a plastic-unet model file"])
+        let missing = folder.appendingPathComponent("missing.h5").path
+        assertOneLineError(try ToolRunner.run(["validate", missing]), containing: [missing, "no such file"])
+    }
+
+    func testAMissingDatasetIsAViolation() throws {
+        let url = try smallModel()
+        try ModelFiles.edit(url) { try $0.group("plastic").removeLink("w") }
+        let result = try ToolRunner.run(["validate", url.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "/plastic/w: missing\n")
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testAWrongShapeIsAViolation() throws {
+        let url = try smallModel()
+        try ModelFiles.edit(url) { root in
+            let group = try root.group("optimizer/v/parameters/down2.conv")
+            try group.removeLink("weight")
+            try group.createDataset("weight", shape: [4, 2, 3], values: [Float](repeating: 0, count: 24))
+        }
+        let result = try ToolRunner.run(["validate", url.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout,
+                       "/optimizer/v/parameters/down2.conv/weight: shape [4, 2, 3], expected [2*n, n, 3, 3]\n")
+    }
+}
