@@ -1,0 +1,13 @@
+/// Elementwise arithmetic on tensors of one shape.
+public enum Elementwise {
+    /// `a + b` elementwise (IEEE 754 single-precision addition).
+    /// - Parameters:
+    ///   - a: any shape.
+    ///   - b: the shape of `a`.
+    /// - Returns: the sum, of the same shape.
+    /// - Complexity: O(n) for n elements.
+    public static func add(_ a: Tensor, _ b: Tensor) -> Tensor {
+        precondition(a.shape == b.shape, "cannot add \(a.shape) and \(b.shape)")
+        return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
+    }
+}

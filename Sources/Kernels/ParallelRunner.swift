@@ -1,0 +1,53 @@
+import Dispatch
+
+/// Runs a fixed list of independent tasks on up to `threadCount` threads.
+///
+/// Which thread runs a task never changes a result: every output element belongs to
+/// exactly one task, and the tasks are cut from the problem's shape alone.
+struct ParallelRunner: Sendable {
+    /// The most threads that run at once.
+    let threadCount: Int
+
+    /// Calls `body(task)` once for every task in `0..<taskCount`; thread w runs tasks
+    /// w, w + n, w + 2n, … for n threads.
+    func run(taskCount: Int, _ body: @Sendable (Int) -> Void) {
+        let workers = min(threadCount, taskCount)
+        guard workers > 1 else {
+            for task in 0..<taskCount { body(task) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for task in stride(from: worker, to: taskCount, by: workers) {
+                body(task)
+            }
+        }
+    }
+}
+
+/// A grid of register-tile panels (row panels by column panels) cut into fixed
+/// rectangular blocks, one block per task.
+struct PanelBlocks {
+    /// Row panels in the grid.
+    let rowPanels: Int
+    /// Column panels in the grid.
+    let columnPanels: Int
+    /// Row panels per block (the last block of a column may have fewer).
+    let rowPanelsPerBlock: Int
+    /// Column panels per block (the last block of a row may have fewer).
+    let columnPanelsPerBlock: Int
+
+    private var rowBlocks: Int { (rowPanels + rowPanelsPerBlock - 1) / rowPanelsPerBlock }
+    private var columnBlocks: Int { (columnPanels + columnPanelsPerBlock - 1) / columnPanelsPerBlock }
+
+    /// The number of blocks.
+    var count: Int { rowBlocks * columnBlocks }
+
+    /// The row panels and column panels of block `index` (blocks run along the columns first).
+    func block(_ index: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+        let (rowBlock, columnBlock) = index.quotientAndRemainder(dividingBy: columnBlocks)
+        let firstRow = rowBlock * rowPanelsPerBlock
+        let firstColumn = columnBlock * columnPanelsPerBlock
+        return (firstRow..<min(firstRow + rowPanelsPerBlock, rowPanels),
+                firstColumn..<min(firstColumn + columnPanelsPerBlock, columnPanels))
+    }
+}
