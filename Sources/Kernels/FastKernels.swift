@@ -75,7 +75,7 @@ public struct FastKernels: ConvolutionKernels {
         let g = TransposedConvolutionGeometry(input: input.shape, weight: weight.shape)
         g.checkBias(bias.shape)
         var planes = PlaneBuffer(zeroPadding: input, padding: 1)
-        var phases: [(layout: TapLayout, matrix: WeightMatrix, row: Int, column: Int)] = []
+        var phases: [TapProduct] = []
         for py in 0..<2 {
             for px in 0..<2 {
                 // Output (2m+py, 2n+px) takes tap (kh, kw) from input (m + (py-kh)/2, n + (px-kw)/2),
@@ -88,17 +88,16 @@ public struct FastKernels: ConvolutionKernels {
                     gridHeight: g.inputHeight + 1 - py, gridWidth: g.inputWidth + 1 - px)
                 let matrix = WeightMatrix(rows: g.outChannels, rowStride: 9, channels: g.inChannels,
                                           channelStride: g.outChannels * 9, tapOffsets: taps.map { kh, kw in kh * 3 + kw })
+                let placement = OutputPlacement(channelStride: g.outputHeight * g.outputWidth,
+                                                rowStep: 2 * g.outputWidth, columnStep: 2,
+                                                offset: py * g.outputWidth + px)
                 planes.reserveReads(of: layout)
-                phases.append((layout, matrix, py, px))
+                phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }
         }
         var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
-        for phase in phases {
-            let placement = OutputPlacement(channelStride: g.outputHeight * g.outputWidth, rowStep: 2 * g.outputWidth,
-                                            columnStep: 2, offset: phase.row * g.outputWidth + phase.column)
-            TapProduct.compute(weight: weight.scalars, matrix: phase.matrix, source: planes, layout: phase.layout,
-                               starts: bias.scalars, into: &output.scalars, placement: placement, runner: runner)
-        }
+        TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
+                           into: &output.scalars, runner: runner)
         return output
     }
 
@@ -113,9 +112,10 @@ public struct FastKernels: ConvolutionKernels {
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.outChannels * 9, channels: g.outChannels,
                                   channelStride: 9, tapOffsets: Array(0..<9))
         var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        TapProduct.compute(weight: weight.scalars, matrix: matrix, source: planes, layout: layout, starts: nil,
-                           into: &inputGradient.scalars,
-                           placement: .dense(height: g.inputHeight, width: g.inputWidth), runner: runner)
+        let product = TapProduct(matrix: matrix, layout: layout,
+                                 placement: .dense(height: g.inputHeight, width: g.inputWidth))
+        TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil,
+                           into: &inputGradient.scalars, runner: runner)
         return inputGradient
     }
 
@@ -142,8 +142,9 @@ public struct FastKernels: ConvolutionKernels {
                                    gridHeight: height, gridWidth: width)
         planes.reserveReads(of: layout)
         var output = Tensor(shape: [matrix.rows, height, width])
-        TapProduct.compute(weight: weight, matrix: matrix, source: planes, layout: layout, starts: starts,
-                           into: &output.scalars, placement: .dense(height: height, width: width), runner: runner)
+        let product = TapProduct(matrix: matrix, layout: layout, placement: .dense(height: height, width: width))
+        TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
+                           runner: runner)
         return output
     }
 
@@ -162,10 +163,11 @@ public struct FastKernels: ConvolutionKernels {
         var gradient = Tensor(shape: shape)
         if positions < channels {
             let columns = PlaneBuffer(columnsOf: layout, in: planes)
-            TapProduct.compute(weight: activation.scalars, matrix: WeightMatrix(rows: channels, columns: positions),
-                               source: columns, layout: columns.columnLayout(rows: layout.rowCount), starts: nil,
-                               into: &gradient.scalars, placement: .dense(height: 1, width: layout.rowCount),
-                               runner: runner)
+            let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
+                                     layout: columns.columnLayout(rows: layout.rowCount),
+                                     placement: .dense(height: 1, width: layout.rowCount))
+            TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
+                               into: &gradient.scalars, runner: runner)
         } else {
             let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions)
             TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, into: &gradient.scalars,
@@ -196,6 +198,6 @@ public struct FastKernels: ConvolutionKernels {
         let channels = outputGradient.shape[0]
         let planeSize = outputGradient.shape[1] * outputGradient.shape[2]
         return Tensor(shape: [channels],
-                      scalars: RowSums.of(outputGradient.scalars, rows: channels, length: planeSize, runner: runner))
+                      scalars: RowSums.of(outputGradient.scalars, rows: channels, length: planeSize))
     }
 }

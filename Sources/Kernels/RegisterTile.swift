@@ -59,16 +59,13 @@ struct RegisterTile {
         row5 = row5.addingProduct(Lanes(repeating: a5), column)
     }
 
-    /// Lane `lane` of row `row`.
+    /// Calls `body` with the tile's elements in a temporary row-major `[rows, Lanes.scalarCount]`
+    /// buffer (for scattering them one by one).
     @inline(__always)
-    func element(row: Int, lane: Int) -> Float {
-        switch row {
-        case 0: return row0[lane]
-        case 1: return row1[lane]
-        case 2: return row2[lane]
-        case 3: return row3[lane]
-        case 4: return row4[lane]
-        default: return row5[lane]
+    func withElements<Result>(_ body: (BufferReader<Float>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.rows * Lanes.scalarCount) { buffer in
+            store(into: BufferWriter(buffer), at: 0, rowStride: Lanes.scalarCount, validRows: Self.rows)
+            return body(BufferReader(UnsafeBufferPointer(buffer)))
         }
     }
 

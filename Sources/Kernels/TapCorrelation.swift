@@ -39,7 +39,7 @@ enum TapCorrelation {
             source.scalars.withReader { b in
                 lanes.scalars.withReader { g in
                     rowOffsets.withReader { offsets in
-                        runner.run(taskCount: blocks.count) { task in
+                        runner.run(costs: blocks.tileCounts) { task in
                             let block = blocks.block(task)
                             for panel in block.rows {
                                 let firstRow = panel * tileRows
@@ -61,9 +61,12 @@ enum TapCorrelation {
                                             gi &+= laneCount
                                         }
                                     }
-                                    for lane in 0..<min(Lanes.scalarCount, lanes.rows - firstLane) {
-                                        for r in 0..<validRows {
-                                            output[(firstLane + lane) * rows + firstRow + r] = tile.element(row: r, lane: lane)
+                                    tile.withElements { elements in
+                                        for lane in 0..<min(Lanes.scalarCount, lanes.rows - firstLane) {
+                                            for r in 0..<validRows {
+                                                output[(firstLane + lane) * rows + firstRow + r] =
+                                                    elements[r * Lanes.scalarCount + lane]
+                                            }
                                         }
                                     }
                                 }

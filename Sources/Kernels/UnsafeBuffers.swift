@@ -71,7 +71,17 @@ extension BufferWriter {
         assert(sourceIndex >= 0 && sourceIndex + count <= source.count, "copy from outside the source")
         assert(index >= 0 && index + count <= buffer.count, "copy to outside the buffer")
         (buffer.baseAddress.unsafelyUnwrapped + index)
-            .update(from: source.buffer.baseAddress.unsafelyUnwrapped + sourceIndex, count: count)
+            .initialize(from: source.buffer.baseAddress.unsafelyUnwrapped + sourceIndex, count: count)
+    }
+}
+
+extension BufferWriter {
+    /// Sets the `count` elements starting at `index` to `value`.
+    @inline(__always)
+    func fill(_ count: Int, with value: Element, at index: Int) {
+        guard count > 0 else { return }
+        assert(index >= 0 && index + count <= buffer.count, "fill outside the buffer")
+        (buffer.baseAddress.unsafelyUnwrapped + index).initialize(repeating: value, count: count)
     }
 }
 
@@ -86,6 +96,16 @@ extension BufferWriter where Element == Float {
 }
 
 extension Array {
+    /// An array of `count` elements that `initialize` writes, every one of them, through a
+    /// write handle (the elements start uninitialized, so none may be read before it is written).
+    @inline(__always)
+    init(count: Int, initializingEvery initialize: (BufferWriter<Element>) throws -> Void) rethrows {
+        try self.init(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            try initialize(BufferWriter(buffer))
+            initializedCount = count
+        }
+    }
+
     /// Calls `body` with a bounds-checked (in debug builds) read handle on the elements.
     @inline(__always)
     func withReader<Result>(_ body: (BufferReader<Element>) throws -> Result) rethrows -> Result {
