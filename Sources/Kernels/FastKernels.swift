@@ -1,11 +1,14 @@
 /// The convolution kernels for training: the same bits as ``ReferenceKernels`` for every
 /// shape and thread count, at GEMM speed.
 ///
-/// Each operation is one or four register-blocked SIMD products over zero-padded planes
-/// (``TapProduct`` for forward passes and input gradients, ``TapCorrelation`` for weight
-/// gradients): the kernels read the taps of an implicit im2col straight from the planes,
-/// and every output element is the documented chain, computed by one lane of one
-/// register tile. Threads take fixed blocks of output tiles, so they change only speed.
+/// Each operation copies its input once into zero-padded planes (``PlaneBuffer``), then
+/// runs one parallel region of register-blocked SIMD products over them: ``TapProduct``
+/// for forward passes and input gradients (the four phases of a transposed convolution
+/// in one region), ``TapCorrelation`` or a ``TapProduct`` over transposed im2col columns
+/// for weight gradients. The taps of the implicit im2col are read straight from the
+/// planes, and every output element is the documented chain, computed by one lane of one
+/// register tile of one task. Tasks are fixed blocks of tiles cut from the shape alone;
+/// threads take contiguous ranges of them and change only the speed.
 ///
 /// NaN results are NaN in both implementations but their payload and sign may differ
 /// (the hardware picks which NaN operand propagates); every other result, signed zeros
@@ -14,7 +17,8 @@ public struct FastKernels: ConvolutionKernels {
     /// The most threads that one call uses.
     public let threadCount: Int
 
-    private var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
+    /// The threads of one call.
+    var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
 
     /// Kernels that use up to `threadCount` threads per call.
     /// - Parameter threadCount: at least 1; results do not depend on it.
@@ -65,73 +69,6 @@ public struct FastKernels: ConvolutionKernels {
         return (weightGradient, biasGradient(outputGradient))
     }
 
-    /// Transposed convolution (k 3, stride 2, no padding); see ``ConvolutionKernels``.
-    ///
-    /// The outputs fall into four phases by the parity of (oy, ox); each phase is a
-    /// stride-1 product over the input padded by one, with only the taps of its parity,
-    /// in the documented order.
-    /// - Complexity: O(Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
-    public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        let g = TransposedConvolutionGeometry(input: input.shape, weight: weight.shape)
-        g.checkBias(bias.shape)
-        var planes = PlaneBuffer(zeroPadding: input, padding: 1)
-        var phases: [TapProduct] = []
-        for py in 0..<2 {
-            for px in 0..<2 {
-                // Output (2m+py, 2n+px) takes tap (kh, kw) from input (m + (py-kh)/2, n + (px-kw)/2),
-                // which is plane position (m + 1 + (py-kh)/2, n + 1 + (px-kw)/2).
-                let taps = Array(stride(from: py, to: 3, by: 2)).flatMap { kh in
-                    stride(from: px, to: 3, by: 2).map { kw in (kh, kw) }
-                }
-                let layout = planes.layout(
-                    tapOffsets: taps.map { kh, kw in (1 + (py - kh) / 2) * planes.rowStride + 1 + (px - kw) / 2 },
-                    gridHeight: g.inputHeight + 1 - py, gridWidth: g.inputWidth + 1 - px)
-                let matrix = WeightMatrix(rows: g.outChannels, rowStride: 9, channels: g.inChannels,
-                                          channelStride: g.outChannels * 9, tapOffsets: taps.map { kh, kw in kh * 3 + kw })
-                let placement = OutputPlacement(channelStride: g.outputHeight * g.outputWidth,
-                                                rowStep: 2 * g.outputWidth, columnStep: 2,
-                                                offset: py * g.outputWidth + px)
-                planes.reserveReads(of: layout)
-                phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
-            }
-        }
-        var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
-        TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
-                           into: &output.scalars, runner: runner)
-        return output
-    }
-
-    /// The input gradient of a transposed convolution: a stride-2 product over the four
-    /// phases of the output gradient; see ``ConvolutionKernels``.
-    /// - Complexity: O(Ci·Co·9·H·(W+1)) fused multiply-adds.
-    public func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
-        let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape)
-        var planes = PlaneBuffer(phasesOf: outputGradient)
-        let layout = Self.strideTwoLayout(of: planes, height: g.inputHeight, width: g.inputWidth)
-        planes.reserveReads(of: layout)
-        let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.outChannels * 9, channels: g.outChannels,
-                                  channelStride: 9, tapOffsets: Array(0..<9))
-        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        let product = TapProduct(matrix: matrix, layout: layout,
-                                 placement: .dense(height: g.inputHeight, width: g.inputWidth))
-        TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil,
-                           into: &inputGradient.scalars, runner: runner)
-        return inputGradient
-    }
-
-    /// The weight and bias gradients of a transposed convolution; see ``ConvolutionKernels``.
-    /// - Complexity: O(Ci·Co·9·H·W) fused multiply-adds.
-    public func transposedConvolveParameterGradients(_ outputGradient: Tensor,
-                                                     input: Tensor) -> (weight: Tensor, bias: Tensor) {
-        let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape)
-        let planes = PlaneBuffer(phasesOf: outputGradient)
-        let layout = Self.strideTwoLayout(of: planes, height: g.inputHeight, width: g.inputWidth)
-        // dw[ci][(co, t)] = Σ_p x[ci][p]·B[(co, t)][p]
-        let weightGradient = parameterGradient(input, layout: layout, over: planes,
-                                               shape: [g.inChannels, g.outChannels, 3, 3])
-        return (weightGradient, biasGradient(outputGradient))
-    }
-
     /// A stride-1 convolution of `planes` (already padded) with a k x k kernel, placed
     /// into a `[matrix.rows, height, width]` tensor.
     private static func convolution(of planes: PlaneBuffer, kernelSize: Int, height: Int, width: Int,
@@ -156,7 +93,7 @@ public struct FastKernels: ConvolutionKernels {
     /// `rows·positions` elements, written out densely); large grids use a
     /// ``TapCorrelation`` (a transpose of the activation, one scalar store per result).
     /// Both compute the same chains.
-    private func parameterGradient(_ activation: Tensor, layout: TapLayout, over planes: PlaneBuffer,
+    func parameterGradient(_ activation: Tensor, layout: TapLayout, over planes: PlaneBuffer,
                                    shape: [Int]) -> Tensor {
         let channels = activation.shape[0]
         let positions = layout.gridHeight * layout.gridWidth
@@ -181,20 +118,8 @@ public struct FastKernels: ConvolutionKernels {
         (0..<size).flatMap { kh in (0..<size).map { kw in kh * rowStride + kw } }
     }
 
-    /// The 3 x 3 stride-2 taps over the phases of a `[C, 2H+1, 2W+1]` tensor, for an
-    /// `height x width` (H x W) grid: tap (kh, kw) reads phase `2·(kh%2) + kw%2` at
-    /// offset `(kh/2, kw/2)`.
-    private static func strideTwoLayout(of planes: PlaneBuffer, height: Int, width: Int) -> TapLayout {
-        let taps = (0..<3).flatMap { kh in
-            (0..<3).map { kw in
-                (2 * (kh % 2) + kw % 2) * planes.planeStride + (kh / 2) * planes.rowStride + kw / 2
-            }
-        }
-        return planes.layout(tapOffsets: taps, gridHeight: height, gridWidth: width)
-    }
-
-    /// The bias gradient shared by both kinds of convolution.
-    private func biasGradient(_ outputGradient: Tensor) -> Tensor {
+    /// The bias gradient of both kinds of convolution: the row sums of `[C, H, W]`.
+    func biasGradient(_ outputGradient: Tensor) -> Tensor {
         let channels = outputGradient.shape[0]
         let planeSize = outputGradient.shape[1] * outputGradient.shape[2]
         return Tensor(shape: [channels],

@@ -27,7 +27,8 @@ struct PlaneBuffer {
     init(zeroPadding tensor: Tensor, padding: Int) {
         let (h, w) = (tensor.shape[1], tensor.shape[2])
         let rowStride = w + 2 * padding
-        self.init(channels: tensor.shape[0], planes: 1, planeHeight: h + 2 * padding, planeWidth: rowStride) { planes, channel, start in
+        self.init(channels: tensor.shape[0], planes: 1, planeHeight: h + 2 * padding,
+                  planeWidth: rowStride) { planes, channel, start in
             tensor.scalars.withReader { source in
                 planes.fill(padding * rowStride + padding, with: 0, at: start)
                 for y in 0..<h {
@@ -50,7 +51,8 @@ struct PlaneBuffer {
     init(phasesOf tensor: Tensor) {
         let (h, w) = (tensor.shape[1], tensor.shape[2])
         let (planeHeight, planeWidth) = ((h + 1) / 2, (w + 1) / 2)
-        self.init(channels: tensor.shape[0], planes: 4, planeHeight: planeHeight, planeWidth: planeWidth) { planes, channel, start in
+        self.init(channels: tensor.shape[0], planes: 4, planeHeight: planeHeight,
+                  planeWidth: planeWidth) { planes, channel, start in
             tensor.scalars.withReader { source in
                 var index = start
                 for phase in 0..<4 {
@@ -74,7 +76,8 @@ struct PlaneBuffer {
         let rows = layout.rowCount
         let rowOffsets = layout.rowOffsets
         let rowStride = (rows + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
-        self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1, planeWidth: rowStride) { columns, position, start in
+        self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1,
+                  planeWidth: rowStride) { columns, position, start in
             planes.scalars.withReader { source in
                 let (gy, gx) = position.quotientAndRemainder(dividingBy: layout.gridWidth)
                 let offset = gy * layout.rowStride + gx

@@ -58,7 +58,8 @@ public enum Pooling {
         precondition(inputShape.count == 3
                      && outputGradient.shape == [inputShape[0], inputShape[1] / 2, inputShape[2] / 2],
                      "gradient \(outputGradient.shape) does not match a max-pool of \(inputShape)")
-        precondition(argmax.count == outputGradient.count, "\(argmax.count) indices for \(outputGradient.count) gradients")
+        precondition(argmax.count == outputGradient.count,
+                     "\(argmax.count) indices for \(outputGradient.count) gradients")
         var inputGradient = Tensor(shape: inputShape)
         for (i, index) in argmax.enumerated() {
             inputGradient.scalars[Int(index)] += outputGradient.scalars[i]

@@ -117,7 +117,7 @@ struct TapProduct {
     @inline(__always)
     private func place(_ tile: RegisterTile, rows: Range<Int>, column q: Int, output: BufferWriter<Float>) {
         var (y, x) = q.quotientAndRemainder(dividingBy: layout.rowStride)
-        if placement.columnStep == 1, x + Lanes.scalarCount <= layout.gridWidth {
+        if placement.columnStep == 1, y < layout.gridHeight, x + Lanes.scalarCount <= layout.gridWidth {
             tile.store(into: output, at: placement.index(channel: rows.lowerBound, row: y, column: x),
                        rowStride: placement.channelStride, validRows: rows.count)
             return

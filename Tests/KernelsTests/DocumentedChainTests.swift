@@ -55,7 +55,8 @@ final class DocumentedChainTests: XCTestCase {
 
     /// Element [c, y, x] of a [C, H, W] tensor, 0 for padding.
     private func at(_ t: Tensor, _ c: Int, _ y: Int, _ x: Int) -> Float {
-        (0..<t.shape[1]).contains(y) && (0..<t.shape[2]).contains(x) ? t.scalars[(c * t.shape[1] + y) * t.shape[2] + x] : 0
+        guard (0..<t.shape[1]).contains(y), (0..<t.shape[2]).contains(x) else { return 0 }
+        return t.scalars[(c * t.shape[1] + y) * t.shape[2] + x]
     }
 
     /// Element [a, b, kh, kw] of a 3 x 3 kernel tensor.

@@ -23,8 +23,10 @@ final class FastKernelsBitIdentityTests: XCTestCase {
         }
     }
 
-    /// Tiny and edge shapes, then random ones (channels 1...37, sides 1...40, k 1 or 3,
-    /// every legal padding) kept small enough for a debug build.
+    /// Tiny and edge shapes, grids smaller than the channel count (weight gradients through
+    /// transposed im2col columns) and larger (through lane matrices), then random ones
+    /// (channels 1...37, sides 1...40, k 1 or 3, every legal padding) kept small enough
+    /// for a debug build.
     private func shapes(seed: UInt64) -> [Shape] {
         var shapes = [
             Shape(inChannels: 1, outChannels: 1, height: 1, width: 1, kernelSize: 3, padding: 1),
@@ -34,6 +36,8 @@ final class FastKernelsBitIdentityTests: XCTestCase {
             Shape(inChannels: 2, outChannels: 37, height: 1, width: 40, kernelSize: 3, padding: 1),
             Shape(inChannels: 3, outChannels: 13, height: 40, width: 3, kernelSize: 3, padding: 0),
             Shape(inChannels: 16, outChannels: 1, height: 17, width: 17, kernelSize: 1, padding: 0),
+            Shape(inChannels: 30, outChannels: 33, height: 4, width: 3, kernelSize: 3, padding: 1),
+            Shape(inChannels: 20, outChannels: 25, height: 2, width: 5, kernelSize: 1, padding: 0),
         ]
         var random = TestRandom(seed: seed)
         while shapes.count < 24 {
@@ -107,6 +111,22 @@ final class FastKernelsBitIdentityTests: XCTestCase {
             check("transposed bias gradient", s, expected: expected.bias) {
                 $0.transposedConvolveParameterGradients(outputGradient, input: input).bias
             }
+        }
+    }
+
+    /// A 2 x 2 input under a 3 x 3 kernel without padding has no output: both
+    /// implementations return empty tensors and zero gradients (chains of no terms).
+    func testEmptyOutputs() {
+        var random = TestRandom(seed: 5)
+        let input = random.tensor([3, 2, 2]), weight = random.tensor([4, 3, 3, 3]), bias = random.tensor([4])
+        let outputGradient = Tensor(shape: [4, 0, 0])
+        for kernels in [reference as any ConvolutionKernels, FastKernels(threadCount: 2)] {
+            XCTAssertEqual(kernels.convolve(input, weight: weight, bias: bias, padding: 0).shape, [4, 0, 0])
+            XCTAssertEqual(kernels.convolveInputGradient(outputGradient, weight: weight, padding: 0),
+                           Tensor(shape: [3, 2, 2]))
+            let gradients = kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: 3, padding: 0)
+            XCTAssertEqual(gradients.weight, Tensor(shape: [4, 3, 3, 3]))
+            XCTAssertEqual(gradients.bias, Tensor(shape: [4]))
         }
     }
 
