@@ -16,27 +16,19 @@ public struct ReferenceKernels: ConvolutionKernels {
         let g = ConvolutionGeometry(input: input.shape, weight: weight.shape, padding: padding)
         g.checkBias(bias.shape)
         let k = g.kernelSize
-        var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
-        var index = 0
-        for co in 0..<g.outChannels {
-            for oy in 0..<g.outputHeight {
-                for ox in 0..<g.outputWidth {
-                    var acc = bias.scalars[co]
-                    for ci in 0..<g.inChannels {
-                        for kh in 0..<k {
-                            for kw in 0..<k {
-                                let w = weight.scalars[((co * g.inChannels + ci) * k + kh) * k + kw]
-                                let x = input.valueOrZero(ci, oy + kh - padding, ox + kw - padding)
-                                acc = acc.addingProduct(w, x)
-                            }
-                        }
+        return Self.tensor([g.outChannels, g.outputHeight, g.outputWidth]) { co, oy, ox in
+            var acc = bias.scalars[co]
+            for ci in 0..<g.inChannels {
+                for kh in 0..<k {
+                    for kw in 0..<k {
+                        let w = weight.scalars[((co * g.inChannels + ci) * k + kh) * k + kw]
+                        let x = input.valueOrZero(ci, oy + kh - padding, ox + kw - padding)
+                        acc = acc.addingProduct(w, x)
                     }
-                    output.scalars[index] = acc
-                    index += 1
                 }
             }
+            return acc
         }
-        return output
     }
 
     /// The input gradient of a convolution; see ``ConvolutionKernels``.
@@ -45,28 +37,20 @@ public struct ReferenceKernels: ConvolutionKernels {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape, padding: padding)
         let k = g.kernelSize
         let q = g.transposedPadding
-        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        var index = 0
-        for ci in 0..<g.inChannels {
-            for y in 0..<g.inputHeight {
-                for x in 0..<g.inputWidth {
-                    var acc: Float = 0
-                    for co in 0..<g.outChannels {
-                        for a in 0..<k {
-                            for b in 0..<k {
-                                // w'[ci, co, a, b] = w[co, ci, k-1-a, k-1-b]
-                                let w = weight.scalars[((co * g.inChannels + ci) * k + (k - 1 - a)) * k + (k - 1 - b)]
-                                let dy = outputGradient.valueOrZero(co, y + a - q, x + b - q)
-                                acc = acc.addingProduct(w, dy)
-                            }
-                        }
+        return Self.tensor([g.inChannels, g.inputHeight, g.inputWidth]) { ci, y, x in
+            var acc: Float = 0
+            for co in 0..<g.outChannels {
+                for a in 0..<k {
+                    for b in 0..<k {
+                        // w'[ci, co, a, b] = w[co, ci, k-1-a, k-1-b]
+                        let w = weight.scalars[((co * g.inChannels + ci) * k + (k - 1 - a)) * k + (k - 1 - b)]
+                        let dy = outputGradient.valueOrZero(co, y + a - q, x + b - q)
+                        acc = acc.addingProduct(w, dy)
                     }
-                    inputGradient.scalars[index] = acc
-                    index += 1
                 }
             }
+            return acc
         }
-        return inputGradient
     }
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
@@ -76,25 +60,17 @@ public struct ReferenceKernels: ConvolutionKernels {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape,
                                     kernelSize: kernelSize, padding: padding)
         let k = kernelSize
-        var weightGradient = Tensor(shape: [g.outChannels, g.inChannels, k, k])
-        var index = 0
-        for co in 0..<g.outChannels {
-            for ci in 0..<g.inChannels {
-                for kh in 0..<k {
-                    for kw in 0..<k {
-                        var acc: Float = 0
-                        for oy in 0..<g.outputHeight {
-                            for ox in 0..<g.outputWidth {
-                                let dy = outputGradient.scalars[(co * g.outputHeight + oy) * g.outputWidth + ox]
-                                let x = input.valueOrZero(ci, oy + kh - padding, ox + kw - padding)
-                                acc = acc.addingProduct(dy, x)
-                            }
-                        }
-                        weightGradient.scalars[index] = acc
-                        index += 1
-                    }
+        let weightGradient = Self.tensor([g.outChannels, g.inChannels, k, k]) { co, ci, tap in
+            let (kh, kw) = tap.quotientAndRemainder(dividingBy: k)
+            var acc: Float = 0
+            for oy in 0..<g.outputHeight {
+                for ox in 0..<g.outputWidth {
+                    let dy = outputGradient.scalars[(co * g.outputHeight + oy) * g.outputWidth + ox]
+                    let x = input.valueOrZero(ci, oy + kh - padding, ox + kw - padding)
+                    acc = acc.addingProduct(dy, x)
                 }
             }
+            return acc
         }
         return (weightGradient, Self.biasGradient(outputGradient))
     }
@@ -104,55 +80,39 @@ public struct ReferenceKernels: ConvolutionKernels {
     public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.shape, weight: weight.shape)
         g.checkBias(bias.shape)
-        var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
-        var index = 0
-        for co in 0..<g.outChannels {
-            for oy in 0..<g.outputHeight {
-                for ox in 0..<g.outputWidth {
-                    var acc = bias.scalars[co]
-                    for ci in 0..<g.inChannels {
-                        // Only the taps with kh ≡ oy and kw ≡ ox (mod 2) reach this output.
-                        for kh in stride(from: oy % 2, to: 3, by: 2) {
-                            for kw in stride(from: ox % 2, to: 3, by: 2) {
-                                let w = weight.scalars[((ci * g.outChannels + co) * 3 + kh) * 3 + kw]
-                                let x = input.valueOrZero(ci, (oy - kh) / 2, (ox - kw) / 2)
-                                acc = acc.addingProduct(w, x)
-                            }
-                        }
+        return Self.tensor([g.outChannels, g.outputHeight, g.outputWidth]) { co, oy, ox in
+            var acc = bias.scalars[co]
+            for ci in 0..<g.inChannels {
+                // Only the taps with kh ≡ oy and kw ≡ ox (mod 2) reach this output.
+                for kh in stride(from: oy % 2, to: 3, by: 2) {
+                    for kw in stride(from: ox % 2, to: 3, by: 2) {
+                        let w = weight.scalars[((ci * g.outChannels + co) * 3 + kh) * 3 + kw]
+                        let x = input.valueOrZero(ci, (oy - kh) / 2, (ox - kw) / 2)
+                        acc = acc.addingProduct(w, x)
                     }
-                    output.scalars[index] = acc
-                    index += 1
                 }
             }
+            return acc
         }
-        return output
     }
 
     /// The input gradient of a transposed convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·9·H·W) fused multiply-adds.
     public func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape)
-        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        var index = 0
-        for ci in 0..<g.inChannels {
-            for iy in 0..<g.inputHeight {
-                for ix in 0..<g.inputWidth {
-                    var acc: Float = 0
-                    for co in 0..<g.outChannels {
-                        for kh in 0..<3 {
-                            for kw in 0..<3 {
-                                let w = weight.scalars[((ci * g.outChannels + co) * 3 + kh) * 3 + kw]
-                                let dy = outputGradient.valueOrZero(co, 2 * iy + kh, 2 * ix + kw)
-                                acc = acc.addingProduct(w, dy)
-                            }
-                        }
+        return Self.tensor([g.inChannels, g.inputHeight, g.inputWidth]) { ci, iy, ix in
+            var acc: Float = 0
+            for co in 0..<g.outChannels {
+                for kh in 0..<3 {
+                    for kw in 0..<3 {
+                        let w = weight.scalars[((ci * g.outChannels + co) * 3 + kh) * 3 + kw]
+                        let dy = outputGradient.valueOrZero(co, 2 * iy + kh, 2 * ix + kw)
+                        acc = acc.addingProduct(w, dy)
                     }
-                    inputGradient.scalars[index] = acc
-                    index += 1
                 }
             }
+            return acc
         }
-        return inputGradient
     }
 
     /// The weight and bias gradients of a transposed convolution; see ``ConvolutionKernels``.
@@ -160,42 +120,47 @@ public struct ReferenceKernels: ConvolutionKernels {
     public func transposedConvolveParameterGradients(_ outputGradient: Tensor,
                                                      input: Tensor) -> (weight: Tensor, bias: Tensor) {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape)
-        var weightGradient = Tensor(shape: [g.inChannels, g.outChannels, 3, 3])
-        var index = 0
-        for ci in 0..<g.inChannels {
-            for co in 0..<g.outChannels {
-                for kh in 0..<3 {
-                    for kw in 0..<3 {
-                        var acc: Float = 0
-                        for iy in 0..<g.inputHeight {
-                            for ix in 0..<g.inputWidth {
-                                let x = input.scalars[(ci * g.inputHeight + iy) * g.inputWidth + ix]
-                                let dy = outputGradient.valueOrZero(co, 2 * iy + kh, 2 * ix + kw)
-                                acc = acc.addingProduct(x, dy)
-                            }
-                        }
-                        weightGradient.scalars[index] = acc
-                        index += 1
-                    }
+        let weightGradient = Self.tensor([g.inChannels, g.outChannels, 3, 3]) { ci, co, tap in
+            let (kh, kw) = tap.quotientAndRemainder(dividingBy: 3)
+            var acc: Float = 0
+            for iy in 0..<g.inputHeight {
+                for ix in 0..<g.inputWidth {
+                    let x = input.scalars[(ci * g.inputHeight + iy) * g.inputWidth + ix]
+                    let dy = outputGradient.valueOrZero(co, 2 * iy + kh, 2 * ix + kw)
+                    acc = acc.addingProduct(x, dy)
+                }
+            }
+            return acc
+        }
+        return (weightGradient, Self.biasGradient(outputGradient))
+    }
+
+    /// A tensor of `shape` (three or four dimensions) whose elements, in row-major order,
+    /// are `element(i, j, l)`: i and j index the first two dimensions and l the rest.
+    private static func tensor(_ shape: [Int], _ element: (Int, Int, Int) -> Float) -> Tensor {
+        var scalars: [Float] = []
+        scalars.reserveCapacity(shape.reduce(1, *))
+        for i in 0..<shape[0] {
+            for j in 0..<shape[1] {
+                for l in 0..<shape[2...].reduce(1, *) {
+                    scalars.append(element(i, j, l))
                 }
             }
         }
-        return (weightGradient, Self.biasGradient(outputGradient))
+        return Tensor(shape: shape, scalars: scalars)
     }
 
     /// `db[c]`: 0 plus every element of channel c of `outputGradient`, in row-major order.
     private static func biasGradient(_ outputGradient: Tensor) -> Tensor {
         let channels = outputGradient.shape[0]
-        let planeSize = outputGradient.count / max(channels, 1)
-        var gradient = Tensor(shape: [channels])
-        for c in 0..<channels {
+        let planeSize = outputGradient.shape[1] * outputGradient.shape[2]
+        return Tensor(shape: [channels], scalars: (0..<channels).map { c in
             var acc: Float = 0
             for i in 0..<planeSize {
                 acc += outputGradient.scalars[c * planeSize + i]
             }
-            gradient.scalars[c] = acc
-        }
-        return gradient
+            return acc
+        })
     }
 }
 
