@@ -7,7 +7,7 @@ public enum Activation {
     /// - Returns: a tensor of the same shape.
     /// - Complexity: O(n) for n elements.
     public static func relu(_ x: Tensor) -> Tensor {
-        Tensor(shape: x.shape, scalars: x.scalars.map { $0 > 0 ? $0 : 0 })
+        x.mapScalars { $0 > 0 ? $0 : 0 }
     }
 
     /// The gradient of ``relu(_:)``: `input > 0 ? outputGradient : 0` elementwise, so an
@@ -18,9 +18,6 @@ public enum Activation {
     /// - Returns: the gradient with respect to `input`.
     /// - Complexity: O(n) for n elements.
     public static func reluGradient(_ outputGradient: Tensor, input: Tensor) -> Tensor {
-        precondition(outputGradient.shape == input.shape,
-                     "gradient \(outputGradient.shape) does not match input \(input.shape)")
-        return Tensor(shape: input.shape,
-                      scalars: zip(outputGradient.scalars, input.scalars).map { dy, x in x > 0 ? dy : 0 })
+        outputGradient.zipScalars(input) { dy, x in x > 0 ? dy : 0 }
     }
 }

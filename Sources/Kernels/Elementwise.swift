@@ -7,7 +7,6 @@ public enum Elementwise {
     /// - Returns: the sum, of the same shape.
     /// - Complexity: O(n) for n elements.
     public static func add(_ a: Tensor, _ b: Tensor) -> Tensor {
-        precondition(a.shape == b.shape, "cannot add \(a.shape) and \(b.shape)")
-        return Tensor(shape: a.shape, scalars: zip(a.scalars, b.scalars).map { $0 + $1 })
+        a.zipScalars(b, +)
     }
 }

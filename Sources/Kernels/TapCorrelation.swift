@@ -55,7 +55,7 @@ enum TapCorrelation {
                                         var o = gy * rowStride
                                         for _ in 0..<gridWidth {
                                             // Wrapping arithmetic: see TapProduct.
-                                            tile.addProducts(g.lanes(at: gi), b[b0 &+ o], b[b1 &+ o], b[b2 &+ o],
+                                            tile.addProducts(g.vector(at: gi), b[b0 &+ o], b[b1 &+ o], b[b2 &+ o],
                                                              b[b3 &+ o], b[b4 &+ o], b[b5 &+ o])
                                             o &+= 1
                                             gi &+= laneCount

@@ -103,7 +103,7 @@ struct TapProduct {
                 // and overflow checks would cost more than the products.
                 for k in 0..<aOffsets.count {
                     let c = aOffsets[k]
-                    tile.addProducts(b.lanes(at: bOffsets[k] &+ q), a[a0 &+ c], a[a1 &+ c],
+                    tile.addProducts(b.vector(at: bOffsets[k] &+ q), a[a0 &+ c], a[a1 &+ c],
                                      a[a2 &+ c], a[a3 &+ c], a[a4 &+ c], a[a5 &+ c])
                 }
                 place(tile, rows: firstRow..<(firstRow + validRows), column: q, output: output)

@@ -22,13 +22,12 @@ struct BufferReader<Element>: @unchecked Sendable {
     }
 }
 
-extension BufferReader where Element == Float {
-    /// The `Lanes.scalarCount` elements starting at `index`, in one unaligned load.
+extension BufferReader where Element: SIMDScalar {
+    /// The `V.scalarCount` elements starting at `index`, in one unaligned load.
     @inline(__always)
-    func lanes(at index: Int) -> Lanes {
-        assert(index >= 0 && index + Lanes.scalarCount <= count,
-               "vector read at \(index) outside 0..<\(count)")
-        return UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: Lanes.self)
+    func vector<V: SIMD>(at index: Int) -> V where V.Scalar == Element {
+        assert(index >= 0 && index + V.scalarCount <= count, "vector read at \(index) outside 0..<\(count)")
+        return UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: V.self)
     }
 }
 

@@ -53,6 +53,38 @@ final class LayerOperationTests: XCTestCase {
         XCTAssertEqual(y.scalars[1], -.infinity)
     }
 
+    /// Wide rows (vectorized windows plus a scalar tail) full of ties, signed zeros,
+    /// infinities and NaN agree with PyTorch's rule applied window by window.
+    func testMaxPoolOfWideRowsFollowsThePyTorchRule() {
+        let values: [Float] = [-.infinity, -1, -0.0, 0, 1, 2, .nan]
+        var random = TestRandom(seed: 9)
+        let (channels, height, width) = (2, 7, 37)
+        let x = Tensor(shape: [channels, height, width],
+                       scalars: (0..<(channels * height * width)).map { _ in values[random.int(in: 0...6)] })
+        let (y, argmax) = Pooling.maxPool2x2(x)
+        XCTAssertEqual(y.shape, [2, 3, 18])
+        var i = 0
+        for c in 0..<channels {
+            for oy in 0..<3 {
+                for ox in 0..<18 {
+                    var best = -1
+                    var maximum = -Float.infinity
+                    for (dy, dx) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+                        let index = (c * height + 2 * oy + dy) * width + 2 * ox + dx
+                        if best < 0 { best = index }
+                        if x.scalars[index] > maximum || x.scalars[index].isNaN {
+                            maximum = x.scalars[index]
+                            best = index
+                        }
+                    }
+                    XCTAssertEqual(argmax[i], Int32(best), "window \(c), \(oy), \(ox)")
+                    XCTAssertEqual(y.scalars[i].bitPattern, x.scalars[best].bitPattern, "window \(c), \(oy), \(ox)")
+                    i += 1
+                }
+            }
+        }
+    }
+
     func testMaxPoolGradientGoesToTheArgmax() {
         let x = Tensor(shape: [1, 3, 4], scalars: [1, 9, 2, 3,
                                                    4, 5, 7, 6,
