@@ -1,0 +1,128 @@
+/// The convolution kernels for training: the same bits as ``ReferenceKernels`` for every
+/// shape and thread count, at GEMM speed.
+///
+/// Each operation copies its input once into zero-padded planes (``PlaneBuffer``), then
+/// runs one parallel region of register-blocked SIMD products over them: ``TapProduct``
+/// for forward passes and input gradients (the four phases of a transposed convolution
+/// in one region), ``TapCorrelation`` or a ``TapProduct`` over transposed im2col columns
+/// for weight gradients. The taps of the implicit im2col are read straight from the
+/// planes, and every output element is the documented chain, computed by one lane of one
+/// register tile of one task. Tasks are fixed blocks of tiles cut from the shape alone;
+/// threads take contiguous ranges of them and change only the speed.
+///
+/// NaN results are NaN in both implementations but their payload and sign may differ
+/// (the hardware picks which NaN operand propagates); every other result, signed zeros
+/// and infinities included, is identical bit for bit.
+public struct FastKernels: ConvolutionKernels {
+    /// The most threads that one call uses.
+    public let threadCount: Int
+
+    /// The threads of one call.
+    var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
+
+    /// Kernels that use up to `threadCount` threads per call.
+    /// - Parameter threadCount: at least 1; results do not depend on it.
+    public init(threadCount: Int) {
+        precondition(threadCount >= 1, "thread count \(threadCount) must be at least 1")
+        self.threadCount = threadCount
+    }
+
+    /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
+    /// - Complexity: O(Co·Ci·k²·Ho·(W+2p)) fused multiply-adds.
+    public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
+        let g = ConvolutionGeometry(input: input.shape, weight: weight.shape, padding: padding)
+        g.checkBias(bias.shape)
+        let matrix = WeightMatrix(rows: g.outChannels, rowStride: g.inChannels * g.tapCount,
+                                  channels: g.inChannels, channelStride: g.tapCount,
+                                  tapOffsets: Array(0..<g.tapCount))
+        return Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding), kernelSize: g.kernelSize,
+                                height: g.outputHeight, width: g.outputWidth, weight: weight.scalars,
+                                matrix: matrix, starts: bias.scalars, runner: runner)
+    }
+
+    /// The input gradient of a convolution: the convolution of the output gradient, padded
+    /// by k-1-p, with the transposed and flipped weight; see ``ConvolutionKernels``.
+    /// - Complexity: O(Ci·Co·k²·H·(Wo+2(k-1-p))) fused multiply-adds.
+    public func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
+        let g = ConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape, padding: padding)
+        // A[ci][(co, a, b)] = w[co, ci, k-1-a, k-1-b], and (k-1-a)·k + (k-1-b) = k²-1 - (a·k+b).
+        let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.tapCount,
+                                  channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
+                                  tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
+        return Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
+                                kernelSize: g.kernelSize, height: g.inputHeight, width: g.inputWidth,
+                                weight: weight.scalars, matrix: matrix, starts: nil, runner: runner)
+    }
+
+    /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
+    /// - Complexity: O(Co·Ci·k²·Ho·Wo) fused multiply-adds.
+    public func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
+                                           padding: Int) -> (weight: Tensor, bias: Tensor) {
+        let g = ConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape,
+                                    kernelSize: kernelSize, padding: padding)
+        let planes = PlaneBuffer(zeroPadding: input, padding: padding)
+        let layout = planes.layout(tapOffsets: Self.kernelTaps(size: kernelSize, rowStride: planes.rowStride),
+                                   gridHeight: g.outputHeight, gridWidth: g.outputWidth)
+        // dw[co][(ci, t)] = Σ_p dy[co][p]·B[(ci, t)][p]
+        let weightGradient = parameterGradient(outputGradient, layout: layout, over: planes,
+                                               shape: [g.outChannels, g.inChannels, kernelSize, kernelSize])
+        return (weightGradient, biasGradient(outputGradient))
+    }
+
+    /// A stride-1 convolution of `planes` (already padded) with a k x k kernel, placed
+    /// into a `[matrix.rows, height, width]` tensor.
+    private static func convolution(of planes: PlaneBuffer, kernelSize: Int, height: Int, width: Int,
+                                    weight: [Float], matrix: WeightMatrix, starts: [Float]?,
+                                    runner: ParallelRunner) -> Tensor {
+        var planes = planes
+        let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
+                                   gridHeight: height, gridWidth: width)
+        planes.reserveReads(of: layout)
+        var output = Tensor(shape: [matrix.rows, height, width])
+        let product = TapProduct(matrix: matrix, layout: layout, placement: .dense(height: height, width: width))
+        TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
+                           runner: runner)
+        return output
+    }
+
+    /// The weight gradient `dw[g][r] = Σ_p activation[g][p]·B[r][p]`, p over the kept grid
+    /// positions of `layout` in row-major order, as a tensor of `shape` (`[G, …]` holding
+    /// the rows r of B in order).
+    ///
+    /// Small grids use a ``TapProduct`` over the transposed im2col matrix (a copy of
+    /// `rows·positions` elements, written out densely); large grids use a
+    /// ``TapCorrelation`` (a transpose of the activation, one scalar store per result).
+    /// Both compute the same chains.
+    func parameterGradient(_ activation: Tensor, layout: TapLayout, over planes: PlaneBuffer,
+                                   shape: [Int]) -> Tensor {
+        let channels = activation.shape[0]
+        let positions = layout.gridHeight * layout.gridWidth
+        var gradient = Tensor(shape: shape)
+        if positions < channels {
+            let columns = PlaneBuffer(columnsOf: layout, in: planes)
+            let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
+                                     layout: columns.columnLayout(rows: layout.rowCount),
+                                     placement: .dense(height: 1, width: layout.rowCount))
+            TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
+                               into: &gradient.scalars, runner: runner)
+        } else {
+            let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions)
+            TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, into: &gradient.scalars,
+                                   runner: runner)
+        }
+        return gradient
+    }
+
+    /// The offsets of the taps (kh, kw) of a k x k kernel in row-major order.
+    private static func kernelTaps(size: Int, rowStride: Int) -> [Int] {
+        (0..<size).flatMap { kh in (0..<size).map { kw in kh * rowStride + kw } }
+    }
+
+    /// The bias gradient of both kinds of convolution: the row sums of `[C, H, W]`.
+    func biasGradient(_ outputGradient: Tensor) -> Tensor {
+        let channels = outputGradient.shape[0]
+        let planeSize = outputGradient.shape[1] * outputGradient.shape[2]
+        return Tensor(shape: [channels],
+                      scalars: RowSums.of(outputGradient.scalars, rows: channels, length: planeSize))
+    }
+}

@@ -1,0 +1,37 @@
+/// A `[rows, columns]` matrix stored transposed with its rows in vector lanes: column p is
+/// `laneCount` contiguous elements, element `[g, p]` at `p·laneCount + g`, lanes past
+/// `rows` zero.
+///
+/// The right operand of ``TapCorrelation``: one vector load gives one position of
+/// `Lanes.scalarCount` channels.
+struct LaneMatrix {
+    /// The transposed elements.
+    let scalars: [Float]
+    /// Rows of the original matrix (the lanes in use).
+    let rows: Int
+    /// Columns of the original matrix.
+    let columns: Int
+    /// `rows` rounded up to whole vectors.
+    let laneCount: Int
+
+    /// The transpose of the row-major `[rows, columns]` matrix in `matrix`, on the calling
+    /// thread (it moves each element once, which costs less than waking another thread).
+    /// - Complexity: O(rows·columns).
+    init(transposing matrix: [Float], rows: Int, columns: Int) {
+        let laneCount = (rows + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+        let transposed = [Float](count: columns * laneCount) { output in
+            matrix.withReader { source in
+                for p in 0..<columns {
+                    for g in 0..<rows {
+                        output[p * laneCount + g] = source[g * columns + p]
+                    }
+                    output.fill(laneCount - rows, with: 0, at: p * laneCount + rows)
+                }
+            }
+        }
+        scalars = transposed
+        self.rows = rows
+        self.columns = columns
+        self.laneCount = laneCount
+    }
+}

@@ -1,0 +1,133 @@
+/// The channels of a `[C, H, W]` tensor rearranged into flat planes in which every tap of
+/// a kernel is a fixed offset: the source that the fast kernels read through a
+/// ``TapLayout``.
+///
+/// Positions that do not come from the tensor hold 0.0 (the zero padding). The planes
+/// are followed by at least one vector of zeros, so that the whole-vector reads of the
+/// last kept positions stay inside the buffer.
+///
+/// The constructors run on the calling thread: they move each element once, which costs
+/// less than waking another thread.
+struct PlaneBuffer {
+    /// The planes, then the trailing zeros.
+    private(set) var scalars: [Float]
+    /// Channels.
+    let channels: Int
+    /// Elements between consecutive channels.
+    let channelStride: Int
+    /// Elements between consecutive rows of a plane.
+    let rowStride: Int
+    /// Elements between consecutive planes of one channel (equal to `channelStride` when a
+    /// channel has one plane).
+    let planeStride: Int
+
+    /// `tensor` with `padding` rows and columns of zeros on every side: channel c holds one
+    /// `(H+2p) x (W+2p)` plane whose element `[y, x]` is `tensor[c, y-p, x-p]`.
+    /// - Complexity: O(C·(H+2p)·(W+2p)).
+    init(zeroPadding tensor: Tensor, padding: Int) {
+        let (h, w) = (tensor.shape[1], tensor.shape[2])
+        let rowStride = w + 2 * padding
+        self.init(channels: tensor.shape[0], planes: 1, planeHeight: h + 2 * padding,
+                  planeWidth: rowStride) { planes, channel, start in
+            tensor.scalars.withReader { source in
+                planes.fill(padding * rowStride + padding, with: 0, at: start)
+                for y in 0..<h {
+                    let rowStart = start + (y + padding) * rowStride + padding
+                    planes.copy(w, from: source, at: (channel * h + y) * w, to: rowStart)
+                    // The right padding of this row and the left padding of the next.
+                    planes.fill(2 * padding, with: 0, at: rowStart + w)
+                }
+                let end = start + (h + padding) * rowStride + padding
+                planes.fill((padding - 1) * rowStride + rowStride - padding, with: 0, at: end)
+            }
+        }
+    }
+
+    /// `tensor` split into its four stride-2 phases: channel c holds four planes of
+    /// `ceil(H/2) x ceil(W/2)`, plane `2·ry + rx` holding `tensor[c, 2u+ry, 2v+rx]` at
+    /// `[u, v]` (0.0 where that lies outside the tensor). A stride-2 tap `(kh, kw)` then
+    /// reads plane `2·(kh%2) + kw%2` at offset `(kh/2, kw/2)`.
+    /// - Complexity: O(C·H·W).
+    init(phasesOf tensor: Tensor) {
+        let (h, w) = (tensor.shape[1], tensor.shape[2])
+        let (planeHeight, planeWidth) = ((h + 1) / 2, (w + 1) / 2)
+        self.init(channels: tensor.shape[0], planes: 4, planeHeight: planeHeight,
+                  planeWidth: planeWidth) { planes, channel, start in
+            tensor.scalars.withReader { source in
+                var index = start
+                for phase in 0..<4 {
+                    for u in 0..<planeHeight {
+                        for v in 0..<planeWidth {
+                            let (y, x) = (2 * u + phase / 2, 2 * v + phase % 2)
+                            planes[index] = y < h && x < w ? source[(channel * h + y) * w + x] : 0
+                            index += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The im2col matrix of `layout` over `planes`, transposed: channel p (a kept grid
+    /// position, row-major) holds one row whose element r is `B[r][p]`, the value that
+    /// matrix row r of `layout` reads at that position. Read it with ``columnLayout(rows:)``.
+    /// - Complexity: O(layout.rowCount·gridHeight·gridWidth).
+    init(columnsOf layout: TapLayout, in planes: PlaneBuffer) {
+        let rows = layout.rowCount
+        let rowOffsets = layout.rowOffsets
+        let rowStride = (rows + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+        self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1,
+                  planeWidth: rowStride) { columns, position, start in
+            planes.scalars.withReader { source in
+                let (gy, gx) = position.quotientAndRemainder(dividingBy: layout.gridWidth)
+                let offset = gy * layout.rowStride + gx
+                for (r, rowOffset) in rowOffsets.enumerated() {
+                    columns[start + r] = source[rowOffset + offset]
+                }
+                columns.fill(rowStride - rows, with: 0, at: start + rows)
+            }
+        }
+    }
+
+    /// Allocates the planes and fills them: `fillChannel(planes, c, start)` must write every
+    /// one of the `channelStride` elements of channel c, which start at `start`.
+    private init(channels: Int, planes: Int, planeHeight: Int, planeWidth: Int,
+                 fillChannel: (BufferWriter<Float>, Int, Int) -> Void) {
+        self.channels = channels
+        rowStride = planeWidth
+        planeStride = planeHeight * planeWidth
+        let channelStride = planes * planeStride
+        self.channelStride = channelStride
+        scalars = [Float](count: channels * channelStride + Lanes.scalarCount) { planes in
+            for channel in 0..<channels {
+                fillChannel(planes, channel, channel * channelStride)
+            }
+            planes.fill(Lanes.scalarCount, with: 0, at: channels * channelStride)
+        }
+    }
+
+    /// A layout over this buffer's channels.
+    /// - Parameters:
+    ///   - tapOffsets: the offset of each tap inside a channel, in chain order.
+    ///   - gridHeight: output grid rows.
+    ///   - gridWidth: output grid columns, at most ``rowStride``.
+    func layout(tapOffsets: [Int], gridHeight: Int, gridWidth: Int) -> TapLayout {
+        TapLayout(channels: channels, channelStride: channelStride, rowStride: rowStride,
+                  tapOffsets: tapOffsets, gridHeight: gridHeight, gridWidth: gridWidth)
+    }
+
+    /// The layout of a buffer made by ``init(columnsOf:in:)`` for a layout of `rows`
+    /// rows: matrix row p and column r read `B[r][p]`.
+    func columnLayout(rows: Int) -> TapLayout {
+        layout(tapOffsets: [0], gridHeight: 1, gridWidth: rows)
+    }
+
+    /// Appends zeros, if needed, so that every whole-vector read of `layout` stays inside
+    /// the buffer.
+    mutating func reserveReads(of layout: TapLayout) {
+        let missing = layout.requiredBufferCount - scalars.count
+        if missing > 0 {
+            scalars.append(contentsOf: repeatElement(0, count: missing))
+        }
+    }
+}

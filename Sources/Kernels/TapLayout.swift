@@ -1,0 +1,57 @@
+/// How a ``PlaneBuffer`` is read as an implicit im2col matrix: matrix row `(channel, tap)`
+/// and column `q = gy·rowStride + gx` hold `buffer[channel·channelStride + tapOffsets[tap] + q]`.
+///
+/// The columns cover an output grid of `gridHeight x gridWidth` positions on rows of
+/// `rowStride` columns: columns with `gx >= gridWidth` are padding whose values the
+/// kernels compute and discard, which lets one vector load serve consecutive positions
+/// across grid rows.
+struct TapLayout {
+    /// Channels of the buffer that the matrix reads.
+    let channels: Int
+    /// Elements between consecutive channels of the buffer.
+    let channelStride: Int
+    /// Elements between consecutive grid rows.
+    let rowStride: Int
+    /// The offset of each tap inside a channel, in chain order.
+    let tapOffsets: [Int]
+    /// Grid rows.
+    let gridHeight: Int
+    /// Grid columns that are kept (`<= rowStride`).
+    let gridWidth: Int
+
+    /// A layout; `gridWidth` may not exceed `rowStride`.
+    init(channels: Int, channelStride: Int, rowStride: Int, tapOffsets: [Int], gridHeight: Int, gridWidth: Int) {
+        precondition(gridWidth <= rowStride && gridHeight >= 0 && gridWidth >= 0,
+                     "a \(gridHeight) x \(gridWidth) grid does not fit rows of \(rowStride)")
+        self.channels = channels
+        self.channelStride = channelStride
+        self.rowStride = rowStride
+        self.tapOffsets = tapOffsets
+        self.gridHeight = gridHeight
+        self.gridWidth = gridWidth
+    }
+
+    /// Matrix rows: channels times taps.
+    var rowCount: Int { channels * tapOffsets.count }
+
+    /// The buffer offset of every matrix row, `(channel, tap)` with the tap varying fastest.
+    var rowOffsets: [Int] {
+        (0..<channels).flatMap { c in tapOffsets.map { c * channelStride + $0 } }
+    }
+
+    /// The columns up to the last kept position, `(gridHeight-1)·rowStride + gridWidth`.
+    var columnSpan: Int {
+        gridHeight == 0 || gridWidth == 0 ? 0 : (gridHeight - 1) * rowStride + gridWidth
+    }
+
+    /// ``columnSpan`` rounded up to whole vectors: the columns the kernels compute.
+    var paddedColumnSpan: Int {
+        (columnSpan + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+    }
+
+    /// The buffer length that reading every row over ``paddedColumnSpan`` columns needs.
+    var requiredBufferCount: Int {
+        guard rowCount > 0, paddedColumnSpan > 0 else { return 0 }
+        return (channels - 1) * channelStride + (tapOffsets.max() ?? 0) + paddedColumnSpan
+    }
+}
