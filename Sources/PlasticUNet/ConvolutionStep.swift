@@ -1,0 +1,59 @@
+import Kernels
+
+/// Applies the network's convolutions with the values of a parameter set, and takes them
+/// back: the parameter gradients go into a gradient set, the input gradient is returned.
+struct ConvolutionStep {
+    let kernels: any ConvolutionKernels
+
+    /// The convolution `layer` applied to `input`.
+    func forward(_ layer: ConvolutionLayer, _ input: Tensor, parameters: ParameterSet) -> Tensor {
+        let weight = parameters.require(ParameterLayout.weightPath(of: layer))
+        let bias = parameters.require(ParameterLayout.biasPath(of: layer))
+        switch layer.kind {
+        case .transposed3x3:
+            return kernels.transposedConvolve(input, weight: weight, bias: bias)
+        case .conv3x3, .conv1x1:
+            return kernels.convolve(input, weight: weight, bias: bias, padding: layer.padding)
+        }
+    }
+
+    /// Stores the weight and bias gradients of `layer`, which saw `input`, in `gradients`.
+    func storeParameterGradients(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor,
+                                 into gradients: inout ParameterSet) {
+        let parameterGradients = switch layer.kind {
+        case .transposed3x3:
+            kernels.transposedConvolveParameterGradients(outputGradient, input: input)
+        case .conv3x3, .conv1x1:
+            kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: layer.kernelSize,
+                                               padding: layer.padding)
+        }
+        gradients.set(ParameterLayout.weightPath(of: layer), to: parameterGradients.weight)
+        gradients.set(ParameterLayout.biasPath(of: layer), to: parameterGradients.bias)
+    }
+
+    /// The gradient of `layer`'s output with respect to its input.
+    func inputGradient(_ layer: ConvolutionLayer, outputGradient: Tensor, parameters: ParameterSet) -> Tensor {
+        let weight = parameters.require(ParameterLayout.weightPath(of: layer))
+        switch layer.kind {
+        case .transposed3x3:
+            return kernels.transposedConvolveInputGradient(outputGradient, weight: weight)
+        case .conv3x3, .conv1x1:
+            return kernels.convolveInputGradient(outputGradient, weight: weight, padding: layer.padding)
+        }
+    }
+
+    /// Stores the parameter gradients of `layer` and returns its input gradient.
+    func backward(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor, parameters: ParameterSet,
+                  gradients: inout ParameterSet) -> Tensor {
+        storeParameterGradients(layer, input: input, outputGradient: outputGradient, into: &gradients)
+        return inputGradient(layer, outputGradient: outputGradient, parameters: parameters)
+    }
+}
+
+extension ParameterSet {
+    /// The tensor at `path`, which the layout guarantees to exist.
+    func require(_ path: String) -> Tensor {
+        guard let tensor = self[path] else { preconditionFailure("the layout has no parameter \(path)") }
+        return tensor
+    }
+}

@@ -1,0 +1,67 @@
+import Kernels
+
+/// The plastic U-Net of MODEL.md §2–3: forward and backward passes of one sample.
+public struct PlasticNetwork: Sendable {
+    /// The architecture.
+    public let configuration: ModelConfiguration
+    /// The convolution kernels every pass uses.
+    public let kernels: any ConvolutionKernels
+    private let body: UNetBody
+    private let head: PlasticHead
+
+    /// A network of `configuration` running on `kernels`.
+    public init(configuration: ModelConfiguration, kernels: any ConvolutionKernels) {
+        self.configuration = configuration
+        self.kernels = kernels
+        body = UNetBody(width: configuration.width, kernels: kernels)
+        head = PlasticHead(configuration: configuration)
+    }
+
+    /// A forward pass kept for its backward pass and the trace update.
+    public struct ForwardPass: Sendable {
+        /// Y, the S x S probabilities.
+        public var probabilities: Tensor { headPass.probabilities }
+        /// A, the S x S map that feeds the head (its rows are the trace's pre vectors).
+        public var headInput: Tensor { headPass.input }
+        fileprivate let bodyTape: UNetBody.Tape
+        fileprivate let headPass: PlasticHead.Pass
+        fileprivate let trace: PlasticTrace?
+    }
+
+    /// The forward pass of one image.
+    /// - Parameters:
+    ///   - image: `[S, S]` or `[1, S, S]` intensities.
+    ///   - parameters: the model's parameters.
+    ///   - trace: the trace H (ignored for rule none; nil means a zero trace).
+    ///   - dropout: the step's Dropout2d decisions (``DropoutDecisions/none`` to evaluate).
+    public func forward(image: Tensor, parameters: ParameterSet, trace: PlasticTrace?,
+                        dropout: DropoutDecisions = .none) -> ForwardPass {
+        let size = configuration.size
+        let input = Tensor(shape: [1, size, size], scalars: image.scalars)
+        let (map, bodyTape) = body.forward(input, parameters: parameters, dropout: dropout)
+        let headPass = head.forward(Tensor(shape: [size, size], scalars: map.scalars), parameters: parameters,
+                                    trace: trace)
+        return ForwardPass(bodyTape: bodyTape, headPass: headPass, trace: trace)
+    }
+
+    /// The gradient of a loss with respect to every parameter, given its gradient with
+    /// respect to the probabilities Y. The trace is an input of the pass (detached): only
+    /// eta, with learnEta, receives a gradient through it, from the trace's sensitivity.
+    /// - Returns: gradients with the parameters' specs.
+    public func backward(_ pass: ForwardPass, probabilityGradient: Tensor, parameters: ParameterSet) -> ParameterSet {
+        var gradients = ParameterSet(specs: parameters.specs,
+                                     tensors: parameters.specs.map { Tensor(shape: $0.shape) })
+        let mapGradient = head.backward(pass.headPass, probabilityGradient: probabilityGradient,
+                                        parameters: parameters, trace: pass.trace, gradients: &gradients)
+        let size = configuration.size
+        body.backward(pass.bodyTape, outputGradient: Tensor(shape: [1, size, size], scalars: mapGradient.scalars),
+                      parameters: parameters, gradients: &gradients)
+        return gradients
+    }
+
+    /// The trace after training on the sample of `pass`, from the pre-update parameters.
+    public func updatedTrace(after pass: ForwardPass, parameters: ParameterSet) -> PlasticTrace? {
+        pass.trace?.updated(configuration: configuration, headInput: pass.headInput,
+                            probabilities: pass.probabilities, parameters: parameters)
+    }
+}

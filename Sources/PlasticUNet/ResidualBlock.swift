@@ -1,0 +1,83 @@
+import Kernels
+
+/// `Block(a->b)` of MODEL.md §2: `ReLU(Res(b)(Res(b)(Conv3(a->b)(x))))`, where
+/// `Res(c)(x) = r + Conv3(ReLU(Conv3(r)))` with `r = ReLU(x)`.
+struct ResidualBlock {
+    /// The entry convolution and the two convolutions of each residual unit.
+    let entry: ConvolutionLayer
+    let units: [(first: ConvolutionLayer, second: ConvolutionLayer)]
+
+    /// What the backward pass of one residual unit needs.
+    struct UnitTape {
+        let input: Tensor
+        let rectified: Tensor
+        let hidden: Tensor
+        let rectifiedHidden: Tensor
+    }
+
+    /// What the backward pass of the block needs.
+    struct Tape {
+        let input: Tensor
+        let units: [UnitTape]
+        let beforeFinalReLU: Tensor
+    }
+
+    /// The block named `name` (for example `down2`) of a network's layers.
+    init(name: String, layers: [String: ConvolutionLayer]) {
+        func layer(_ suffix: String) -> ConvolutionLayer {
+            guard let layer = layers["\(name).\(suffix)"] else { preconditionFailure("no layer \(name).\(suffix)") }
+            return layer
+        }
+        entry = layer("conv")
+        units = (1...2).map { (layer("res\($0).conv1"), layer("res\($0).conv2")) }
+    }
+
+    func forward(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep) -> (output: Tensor, tape: Tape) {
+        var x = step.forward(entry, input, parameters: parameters)
+        var unitTapes: [UnitTape] = []
+        for unit in units {
+            let rectified = Activation.relu(x)
+            let hidden = step.forward(unit.first, rectified, parameters: parameters)
+            let rectifiedHidden = Activation.relu(hidden)
+            let residual = step.forward(unit.second, rectifiedHidden, parameters: parameters)
+            unitTapes.append(UnitTape(input: x, rectified: rectified, hidden: hidden, rectifiedHidden: rectifiedHidden))
+            x = Elementwise.add(rectified, residual)
+        }
+        return (Activation.relu(x), Tape(input: input, units: unitTapes, beforeFinalReLU: x))
+    }
+
+    /// Stores the block's parameter gradients and returns the gradient with respect to the
+    /// entry convolution's output (the entry convolution itself is left to the caller, which
+    /// knows whether the block's input gradient is needed).
+    private func backwardAfterEntry(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet,
+                                    step: ConvolutionStep, gradients: inout ParameterSet) -> Tensor {
+        var gradient = Activation.reluGradient(outputGradient, input: tape.beforeFinalReLU)
+        for (unit, unitTape) in zip(units, tape.units).reversed() {
+            let hiddenGradient = step.backward(unit.second, input: unitTape.rectifiedHidden, outputGradient: gradient,
+                                               parameters: parameters, gradients: &gradients)
+            let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.hidden)
+            let rectifiedGradient = step.backward(unit.first, input: unitTape.rectified,
+                                                  outputGradient: preActivationGradient,
+                                                  parameters: parameters, gradients: &gradients)
+            gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient), input: unitTape.input)
+        }
+        return gradient
+    }
+
+    /// Stores the block's parameter gradients and returns its input gradient.
+    func backward(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet, step: ConvolutionStep,
+                  gradients: inout ParameterSet) -> Tensor {
+        let gradient = backwardAfterEntry(tape, outputGradient: outputGradient, parameters: parameters,
+                                          step: step, gradients: &gradients)
+        return step.backward(entry, input: tape.input, outputGradient: gradient, parameters: parameters,
+                             gradients: &gradients)
+    }
+
+    /// Stores the block's parameter gradients, for a block whose input needs no gradient.
+    func storeParameterGradients(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet,
+                                 step: ConvolutionStep, gradients: inout ParameterSet) {
+        let gradient = backwardAfterEntry(tape, outputGradient: outputGradient, parameters: parameters,
+                                          step: step, gradients: &gradients)
+        step.storeParameterGradients(entry, input: tape.input, outputGradient: gradient, into: &gradients)
+    }
+}

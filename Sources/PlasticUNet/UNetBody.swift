@@ -1,0 +1,124 @@
+import Kernels
+
+/// The convolutional body of MODEL.md §2: from the image `[1, S, S]` to the map A
+/// `[1, S, S]` that feeds the plastic head.
+struct UNetBody {
+    private let step: ConvolutionStep
+    private let downBlocks: [ResidualBlock]
+    private let middle: ResidualBlock
+    private let upTransposes: [ConvolutionLayer]
+    private let upBlocks: [ResidualBlock]
+    private let output: ConvolutionLayer
+
+    /// The index of the first up stage's dropout layer in ``DropoutDecisions``.
+    private static let firstUpDropout = 4
+
+    /// What the backward pass of one down stage needs (`c = Block(x)`, `p = Drop(Pool(c))`).
+    struct DownTape {
+        let block: ResidualBlock.Tape
+        let skipShape: [Int]
+        let argmax: [Int32]
+    }
+
+    /// What the backward pass of one up stage needs.
+    struct UpTape {
+        let input: Tensor
+        let transposedShape: [Int]
+        let transposedChannels: Int
+        let block: ResidualBlock.Tape
+    }
+
+    /// What the backward pass of the body needs.
+    struct Tape {
+        let down: [DownTape]
+        let middle: ResidualBlock.Tape
+        let up: [UpTape]
+        let outputInput: Tensor
+        let dropout: DropoutDecisions
+    }
+
+    init(width: Int, kernels: any ConvolutionKernels) {
+        let layers = Dictionary(uniqueKeysWithValues: NetworkLayout.convolutions(width: width).map { ($0.name, $0) })
+        step = ConvolutionStep(kernels: kernels)
+        downBlocks = (1...4).map { ResidualBlock(name: "down\($0)", layers: layers) }
+        middle = ResidualBlock(name: "middle", layers: layers)
+        upTransposes = (1...4).reversed().map { layers["up\($0).transpose"]! }
+        upBlocks = (1...4).reversed().map { ResidualBlock(name: "up\($0)", layers: layers) }
+        output = layers["output"]!
+    }
+
+    func forward(_ image: Tensor, parameters: ParameterSet, dropout: DropoutDecisions) -> (output: Tensor, tape: Tape) {
+        var x = image
+        var skips: [Tensor] = []
+        var downTapes: [DownTape] = []
+        for (index, block) in downBlocks.enumerated() {
+            let (skip, blockTape) = block.forward(x, parameters: parameters, step: step)
+            let (pooled, argmax) = Pooling.maxPool2x2(skip)
+            x = Self.drop(pooled, dropout.layer(index))
+            skips.append(skip)
+            downTapes.append(DownTape(block: blockTape, skipShape: skip.shape, argmax: argmax))
+        }
+        let (bottom, middleTape) = middle.forward(x, parameters: parameters, step: step)
+        x = bottom
+        var upTapes: [UpTape] = []
+        for (index, (transpose, block)) in zip(upTransposes, upBlocks).enumerated() {
+            let skip = skips[skips.count - 1 - index]
+            let transposed = step.forward(transpose, x, parameters: parameters)
+            let cropped = ChannelOperations.cropLeading(transposed, height: skip.shape[1], width: skip.shape[2])
+            let joined = Self.drop(ChannelOperations.concatenate(cropped, skip),
+                                   dropout.layer(Self.firstUpDropout + index))
+            let (out, blockTape) = block.forward(joined, parameters: parameters, step: step)
+            upTapes.append(UpTape(input: x, transposedShape: transposed.shape,
+                                  transposedChannels: transposed.shape[0], block: blockTape))
+            x = out
+        }
+        let map = step.forward(output, x, parameters: parameters)
+        return (map, Tape(down: downTapes, middle: middleTape, up: upTapes, outputInput: x, dropout: dropout))
+    }
+
+    /// Stores the gradient of every convolution parameter in `gradients`, given the
+    /// gradient of the loss with respect to the map A.
+    func backward(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet, gradients: inout ParameterSet) {
+        var gradient = step.backward(output, input: tape.outputInput, outputGradient: outputGradient,
+                                     parameters: parameters, gradients: &gradients)
+        var skipGradients: [Tensor] = []
+        for (index, (transpose, block)) in zip(upTransposes, upBlocks).enumerated().reversed() {
+            let upTape = tape.up[index]
+            let joinedGradient = Self.drop(
+                block.backward(upTape.block, outputGradient: gradient, parameters: parameters, step: step,
+                               gradients: &gradients),
+                tape.dropout.layer(Self.firstUpDropout + index))
+            let (croppedGradient, skipGradient) = ChannelOperations.splitGradient(
+                joinedGradient, firstChannels: upTape.transposedChannels)
+            let transposedGradient = ChannelOperations.cropLeadingGradient(
+                croppedGradient, originalHeight: upTape.transposedShape[1], originalWidth: upTape.transposedShape[2])
+            gradient = step.backward(transpose, input: upTape.input, outputGradient: transposedGradient,
+                                     parameters: parameters, gradients: &gradients)
+            skipGradients.append(skipGradient)
+        }
+        // The up stages ran from the shallowest skip back to the deepest: skipGradients[i]
+        // belongs to down stage i.
+        gradient = middle.backward(tape.middle, outputGradient: gradient, parameters: parameters, step: step,
+                                   gradients: &gradients)
+        for (index, block) in downBlocks.enumerated().reversed() {
+            let downTape = tape.down[index]
+            let pooledGradient = Self.drop(gradient, tape.dropout.layer(index))
+            let skipGradient = Elementwise.add(
+                Pooling.maxPool2x2Gradient(pooledGradient, argmax: downTape.argmax, inputShape: downTape.skipShape),
+                skipGradients[index])
+            if index == 0 {
+                block.storeParameterGradients(downTape.block, outputGradient: skipGradient, parameters: parameters,
+                                              step: step, gradients: &gradients)
+            } else {
+                gradient = block.backward(downTape.block, outputGradient: skipGradient, parameters: parameters,
+                                          step: step, gradients: &gradients)
+            }
+        }
+    }
+
+    /// Dropout2d with a layer's decision (its own gradient), or nothing without one.
+    private static func drop(_ x: Tensor, _ decision: DropoutDecisions.Layer?) -> Tensor {
+        guard let decision else { return x }
+        return ChannelOperations.dropChannels(x, keep: decision.keep, scale: decision.scale)
+    }
+}
