@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams", "PortableMath"],
                 swiftSettings: numericSettings),
         .target(name: "ModelFile", dependencies: ["HDF5Kit", "PlasticUNet", "Checksums"]),
-        .target(name: "Training", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "Kernels", "RandomStreams"],
+        .target(name: "Training", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "Kernels", "RandomStreams", "Evaluation"],
                 swiftSettings: numericSettings),
         .target(name: "Evaluation", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "ImageFiles", "Checksums"]),
 

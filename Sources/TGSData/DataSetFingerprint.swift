@@ -13,7 +13,7 @@ public enum DataSetFingerprint {
     /// - Complexity: O(total pixels + n log n).
     public static func of(_ samples: [Sample]) -> String {
         var hash = SHA256()
-        for sample in samples.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+        for sample in samples.sorted(by: { IDOrder.precedes($0.id, $1.id) }) {
             hash.update(Array(sample.id.utf8) + [0])
             sample.image.map { $0.bitPattern.littleEndian }.withUnsafeBytes { hash.update($0) }
             hash.update(sample.mask)

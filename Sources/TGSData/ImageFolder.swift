@@ -17,7 +17,7 @@ public enum ImageFolder {
             throw ImageFolderError("cannot list \(directory.path): not a readable folder")
         }
         let ids = names.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(4)) }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: IDOrder.precedes)
         guard !ids.isEmpty else { throw ImageFolderError("\(directory.path) holds no PNG image") }
         let images = try ids.map { try PNGFile.read(directory.appendingPathComponent($0 + ".png")) }
         let size = SquareImageRule.commonSize(of: images.map { (width: $0.width, height: $0.height) })

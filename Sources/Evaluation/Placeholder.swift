@@ -1,1 +1,0 @@
-// The Evaluation module; its first files arrive with the issue that needs it.

@@ -1,0 +1,77 @@
+import Kernels
+import PlasticUNet
+
+/// Adam with PyTorch's semantics (bias-corrected moments, epsilon added after the square
+/// root), applied tensor by tensor in float32.
+///
+/// For update number t (counting from 1), with the scalars computed in double precision
+/// and rounded once to float32 (`c1 = 1 - beta1^t`, `c2 = 1 - beta2^t`, powers by
+/// repeated squaring):
+/// ```
+/// m = m + (1 - beta1) * (g - m)
+/// v = v * beta2 + ((1 - beta2) * g) * g
+/// p = p + (-lr / c1) * (m / (sqrt(v) / sqrt(c2) + eps))
+/// ```
+public struct Adam: Equatable, Sendable {
+    /// The hyper-parameters.
+    public let beta1: Double, beta2: Double, epsilon: Double
+    /// The number of updates made so far.
+    public private(set) var step: Int64
+    /// The first moments, parallel to the parameters.
+    public private(set) var firstMoments: [Tensor]
+    /// The second moments, parallel to the parameters.
+    public private(set) var secondMoments: [Tensor]
+
+    /// MODEL.md §4's hyper-parameters.
+    public static let defaultBeta1 = 0.9, defaultBeta2 = 0.999, defaultEpsilon = 1e-8
+
+    /// An optimizer state: zero moments for `parameters`, unless given.
+    public init(parameters: ParameterSet, beta1: Double = Adam.defaultBeta1, beta2: Double = Adam.defaultBeta2,
+                epsilon: Double = Adam.defaultEpsilon, step: Int64 = 0, firstMoments: [Tensor]? = nil,
+                secondMoments: [Tensor]? = nil) {
+        let zeros = parameters.specs.map { Tensor(shape: $0.shape) }
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.step = step
+        self.firstMoments = firstMoments ?? zeros
+        self.secondMoments = secondMoments ?? zeros
+    }
+
+    /// Applies one update with `gradients` at learning rate `learningRate`.
+    /// - Precondition: `gradients` has the parameters' specs.
+    public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet, learningRate: Double) {
+        step += 1
+        let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
+        let stepSize = Float(-learningRate / c1)
+        let correction = Float(c2.squareRoot())
+        let keep1 = Float(1 - beta1), b2 = Float(beta2), keep2 = Float(1 - beta2), eps = Float(epsilon)
+        var updated: [Tensor] = []
+        for index in parameters.tensors.indices {
+            var p = parameters.tensors[index].scalars
+            var m = firstMoments[index].scalars, v = secondMoments[index].scalars
+            let g = gradients.tensors[index].scalars
+            for i in p.indices {
+                m[i] = m[i] + keep1 * (g[i] - m[i])
+                v[i] = v[i] * b2 + (keep2 * g[i]) * g[i]
+                p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + eps))
+            }
+            let shape = parameters.tensors[index].shape
+            firstMoments[index] = Tensor(shape: shape, scalars: m)
+            secondMoments[index] = Tensor(shape: shape, scalars: v)
+            updated.append(Tensor(shape: shape, scalars: p))
+        }
+        parameters.replaceAll(with: updated)
+    }
+
+    /// `base^exponent` by repeated squaring, the same bits on every machine.
+    static func power(_ base: Double, _ exponent: Int64) -> Double {
+        var result = 1.0, factor = base, remaining = exponent
+        while remaining > 0 {
+            if remaining & 1 == 1 { result *= factor }
+            factor *= factor
+            remaining >>= 1
+        }
+        return result
+    }
+}

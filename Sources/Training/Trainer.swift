@@ -1,0 +1,115 @@
+import Kernels
+import ModelFile
+import PlasticUNet
+import RandomStreams
+import TGSData
+
+/// The deterministic trainer of MODEL.md §4: batch size 1, samples in sequence.
+///
+/// One step: forward with the trace H_t and the step's dropout decisions, the loss,
+/// backward, then H_{t+1} from the forward pass and the pre-update parameters, then the
+/// Adam update at the StepLR rate. Each epoch resets H to zero, visits the training
+/// images in the order of the stream `("shuffle", index: epoch)` (or in split order
+/// without shuffling), then validates. Every random draw comes from the run's seed.
+public struct Trainer: Sendable {
+    /// The run's options.
+    public let configuration: RunConfiguration
+    /// The images.
+    public let data: DataSet
+    /// Which images train and which validate.
+    public let split: DataSplit
+    /// The network that runs the passes.
+    public let network: PlasticNetwork
+
+    /// A trainer.
+    /// - Throws: ``TrainingError`` when the split names an image the data does not hold,
+    ///   or there is no training image.
+    public init(configuration: RunConfiguration, data: DataSet, split: DataSplit, kernels: any ConvolutionKernels) throws {
+        guard !split.trainIDs.isEmpty else { throw TrainingError("the split has no training image") }
+        if let missing = (split.trainIDs + split.validationIDs).first(where: { data.sample(id: $0) == nil }) {
+            throw TrainingError("the split names image \(missing), which the data set does not hold")
+        }
+        self.configuration = configuration
+        self.data = data
+        self.split = split
+        self.network = PlasticNetwork(configuration: configuration.model, kernels: kernels)
+    }
+
+    /// Trains from `state` until the configured number of epochs is complete, or until
+    /// `maxSteps` steps have been made, whichever comes first.
+    /// - Parameters:
+    ///   - state: where to start.
+    ///   - maxSteps: the most optimizer steps to make, or nil for no limit.
+    ///   - observer: told about every step and epoch.
+    ///   - checkpoint: called with the state at the end of every epoch.
+    /// - Returns: the state where training stopped.
+    /// - Throws: ``TrainingError`` when a loss is not finite (the state of the last
+    ///   checkpoint is then the last good one); whatever `checkpoint` throws.
+    public func train(from state: TrainingState, maxSteps: Int? = nil, observer: (any TrainingObserver)? = nil,
+                      checkpoint: (TrainingState) throws -> Void) throws -> TrainingState {
+        var state = state
+        var stepsLeft = maxSteps ?? Int.max
+        let training = configuration.training
+        let schedule = StepLearningRate(base: training.learningRate, gamma: training.gamma, stepSize: training.stepSize)
+        let validation = Validation(samples: split.validationIDs.compactMap(data.sample(id:)),
+                                    traceMode: training.evaluationTrace)
+        while state.epoch < training.epochs {
+            let order = epochOrder(state.epoch)
+            if state.sampleInEpoch == 0 { state.trace = PlasticTrace.zero(for: configuration.model) }
+            while state.sampleInEpoch < order.count {
+                guard stepsLeft > 0 else { return state }
+                let loss = try step(&state, on: order[state.sampleInEpoch], schedule: schedule)
+                stepsLeft -= 1
+                observer?.trainingStepFinished(StepProgress(epoch: state.epoch, epochs: training.epochs,
+                                                            sampleInEpoch: state.sampleInEpoch,
+                                                            samplesPerEpoch: order.count, loss: loss))
+            }
+            let (validationLoss, validationScore) = validation.measure(network: network, parameters: state.parameters,
+                                                                       trace: state.trace)
+            let epochLosses = state.history.trainLoss.suffix(order.count)
+            let record = EpochRecord(trainLoss: epochLosses.reduce(0.0) { $0 + Double($1) } / Double(order.count),
+                                     validationLoss: validationLoss, validationScore: validationScore,
+                                     learningRate: schedule.rate(atStep: state.optimizer.step - 1))
+            state.history.epochs.append(record)
+            state.epoch += 1
+            state.sampleInEpoch = 0
+            try checkpoint(state)
+            observer?.trainingEpochFinished(state.epoch - 1, of: training.epochs, record: record)
+        }
+        return state
+    }
+
+    /// The training images of `epoch` in the order they are visited.
+    public func epochOrder(_ epoch: Int) -> [String] {
+        var order = split.trainIDs
+        if configuration.training.shuffle {
+            var stream = RandomStream(seed: configuration.training.seed, name: "shuffle", index: UInt64(epoch))
+            stream.shuffle(&order)
+        }
+        return order
+    }
+
+    /// One optimizer step on the image `id`; returns its loss.
+    private func step(_ state: inout TrainingState, on id: String, schedule: StepLearningRate) throws -> Double {
+        guard let sample = data.sample(id: id) else { preconditionFailure("the split was checked against the data") }
+        let step = state.optimizer.step
+        let size = configuration.model.size
+        let dropout = DropoutDecisions.draw(probability: configuration.training.dropout, width: configuration.model.width,
+                                            seed: configuration.training.seed, step: step)
+        let pass = network.forward(image: Tensor(shape: [size, size], scalars: sample.image),
+                                   parameters: state.parameters, trace: state.trace, dropout: dropout)
+        let loss = BinaryCrossEntropy.loss(pass.probabilities, mask: sample.mask)
+        guard loss.isFinite else {
+            throw TrainingError("the loss became \(loss) at step \(step + 1) (epoch \(state.epoch + 1), image \(id))")
+        }
+        let gradients = network.backward(pass, probabilityGradient: BinaryCrossEntropy.gradient(pass.probabilities,
+                                                                                               mask: sample.mask),
+                                         parameters: state.parameters)
+        let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
+        state.optimizer.update(&state.parameters, gradients: gradients, learningRate: schedule.rate(atStep: step))
+        state.trace = nextTrace
+        state.history.trainLoss.append(Float(loss))
+        state.sampleInEpoch += 1
+        return loss
+    }
+}
