@@ -23,6 +23,14 @@ public struct ParameterSpec: Equatable, Sendable {
     /// How the tensor is drawn for a new model.
     public let initialisation: Initialisation
 
+    /// A spec from its parts.
+    public init(path: String, torchName: String, shape: [Int], initialisation: Initialisation) {
+        self.path = path
+        self.torchName = torchName
+        self.shape = shape
+        self.initialisation = initialisation
+    }
+
     /// The number of scalars.
     public var scalarCount: Int { shape.reduce(1, *) }
 }
