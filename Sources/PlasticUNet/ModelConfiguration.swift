@@ -50,13 +50,20 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
         self.learnEta = learnEta
     }
 
-    /// The smallest image size the four pooling stages accept.
-    public static let minimumSize = 16
+    /// The image sizes a model accepts: the four pooling stages need at least 16.
+    public static let sizeRange = 16...4096
+
+    /// The base widths a model accepts.
+    public static let widthRange = 1...128
 
     /// A description of the first problem with this configuration, or nil when it is usable.
     public var problem: String? {
-        if width < 1 { return "width must be at least 1, got \(width)" }
-        if size < Self.minimumSize { return "size must be at least \(Self.minimumSize), got \(size)" }
+        if !Self.widthRange.contains(width) {
+            return "width must be in \(Self.widthRange.lowerBound)...\(Self.widthRange.upperBound), got \(width)"
+        }
+        if !Self.sizeRange.contains(size) {
+            return "size must be in \(Self.sizeRange.lowerBound)...\(Self.sizeRange.upperBound), got \(size)"
+        }
         if learnEta && rule == .none { return "learnEta needs a plasticity rule (hebb or oja)" }
         return nil
     }

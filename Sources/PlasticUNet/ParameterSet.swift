@@ -65,3 +65,11 @@ public struct ParameterSet: Equatable, Sendable {
     /// The total number of scalars.
     public var scalarCount: Int { specs.reduce(0) { $0 + $1.scalarCount } }
 }
+
+extension ParameterSet {
+    /// The path of the first tensor holding a NaN or an infinity, or nil when every value
+    /// is finite.
+    public var firstNonFinitePath: String? {
+        zip(specs, tensors).first { !$0.1.scalars.allSatisfy(\.isFinite) }?.0.path
+    }
+}

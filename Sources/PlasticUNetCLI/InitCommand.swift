@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModelFile
+import PlasticUNet
 
 /// `plastic-unet init`: writes a new, untrained model file.
 public struct InitCommand: ParsableCommand {
@@ -18,7 +19,14 @@ public struct InitCommand: ParsableCommand {
         """)
 
     /// The architecture.
-    @OptionGroup public var model: ModelOptions
+    @OptionGroup public var architecture: ArchitectureOptions
+
+    /// The image size S.
+    @Option(help: """
+        The image size S: the model takes S x S images \
+        (\(ModelConfiguration.sizeRange.lowerBound)...\(ModelConfiguration.sizeRange.upperBound)).
+        """)
+    public var size = 101
 
     /// The seed.
     @Option(help: "The seed of every random stream; the initial parameters depend on it alone.")
@@ -31,15 +39,16 @@ public struct InitCommand: ParsableCommand {
     /// A command with the defaults; the parser fills the options.
     public init() {}
 
-    /// Refuses an empty output path.
+    /// Refuses an empty output path and an unusable architecture.
     public func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a file") }
+        if let problem = architecture.configuration(size: size).problem { throw ValidationError(problem) }
     }
 
     /// Writes the file and prints one line about it.
     public func run() throws {
-        let configuration = RunConfiguration(model: model.configuration,
-                                             training: TrainingOptions(seed: seed, epochs: 0))
+        let model = architecture.configuration(size: size)
+        let configuration = RunConfiguration(model: model, training: TrainingOptions(seed: seed, epochs: 0))
         let contents = ModelFileContents.untrained(configuration: configuration)
         try ModelFileWriter.write(contents, to: URL(fileURLWithPath: out))
         let count = contents.parameters.scalarCount.groupedDigits

@@ -1,4 +1,5 @@
 import Kernels
+import ModelFile
 import PlasticUNet
 
 /// Adam with PyTorch's semantics (bias-corrected moments, epsilon added after the square
@@ -22,12 +23,9 @@ public struct Adam: Equatable, Sendable {
     /// The second moments, parallel to the parameters.
     public private(set) var secondMoments: [Tensor]
 
-    /// MODEL.md §4's hyper-parameters.
-    public static let defaultBeta1 = 0.9, defaultBeta2 = 0.999, defaultEpsilon = 1e-8
-
     /// An optimizer state: zero moments for `parameters`, unless given.
-    public init(parameters: ParameterSet, beta1: Double = Adam.defaultBeta1, beta2: Double = Adam.defaultBeta2,
-                epsilon: Double = Adam.defaultEpsilon, step: Int64 = 0, firstMoments: [Tensor]? = nil,
+    public init(parameters: ParameterSet, beta1: Double = AdamDefaults.beta1, beta2: Double = AdamDefaults.beta2,
+                epsilon: Double = AdamDefaults.epsilon, step: Int64 = 0, firstMoments: [Tensor]? = nil,
                 secondMoments: [Tensor]? = nil) {
         let zeros = parameters.specs.map { Tensor(shape: $0.shape) }
         self.beta1 = beta1

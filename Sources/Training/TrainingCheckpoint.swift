@@ -5,9 +5,6 @@ import TGSData
 
 /// The conversion between a training run's state and its model file.
 public enum TrainingCheckpoint {
-    /// The name of the random-number scheme written to `/rng`.
-    public static let randomAlgorithm = "splitmix64-keyed-streams"
-
     /// The model file of `state`: everything needed to evaluate the model and to continue
     /// its training exactly.
     public static func contents(of state: TrainingState, configuration: RunConfiguration, data: DataSet,
@@ -20,7 +17,7 @@ public enum TrainingCheckpoint {
                                         secondMoments: state.optimizer.secondMoments)
         // The streams are keyed: the next shuffle is keyed by the next epoch, the next
         // dropout draw by the next optimizer step.
-        let random = RandomRecord(algorithm: randomAlgorithm, seed: training.seed,
+        let random = RandomRecord(algorithm: RandomRecord.streamAlgorithm, seed: training.seed,
                                   counters: ["shuffle_epoch": Int64(state.epoch), "dropout_step": state.optimizer.step])
         return ModelFileContents(
             configuration: configuration, parameters: state.parameters,

@@ -9,7 +9,7 @@ struct PlasticUNetTool: ParsableCommand {
         commandName: "plastic-unet",
         abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
         version: PlasticUNetVersion.current,
-        subcommands: [InitCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
+        subcommands: [InitCommand.self, TrainCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
     )
 
     static func main() {

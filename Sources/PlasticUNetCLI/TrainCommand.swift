@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Kernels
+import ModelFile
+import PlasticUNet
+import TGSData
+import Training
+
+extension TraceMode: ExpressibleByArgument {}
+
+/// `plastic-unet train`: trains a plastic U-Net and saves it as a model file.
+public struct TrainCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a plastic U-Net and save it as a model file.",
+        discussion: """
+        Training is deterministic: the same data, seed and options give a byte-identical model \
+        file, whatever --threads says. The model file is rewritten (atomically) at the end of \
+        every epoch, so it always holds the last complete epoch; it holds everything needed to \
+        evaluate the model and to continue its training exactly with --resume.
+
+        Three ways to start: from a new model drawn from --seed (the default); from the \
+        parameters of another model file (--init FILE, whose architecture is used); or from a \
+        checkpoint (--resume FILE, which continues the run it holds up to --epochs). \
+        --config-from FILE repeats the run recorded in FILE's config.
+
+        On a terminal a progress bar shows on standard error; one line per epoch with the \
+        training loss and the validation loss and score goes to standard output.
+
+        Exit codes: 0 training finished (or stopped at --max-steps); 2 bad options or data, a \
+        model file that cannot be read, a loss that became NaN or infinite (the model file \
+        then keeps the last good epoch), or a file that cannot be written.
+        """)
+
+    /// The architecture.
+    @OptionGroup public var architecture: ArchitectureOptions
+
+    /// The training options.
+    @OptionGroup public var options: TrainingOptionGroup
+
+    /// The data folder, or nil for the embedded default.
+    @Option(help: "The data folder in the TGS layout. (default: the embedded set of 48 synthetic 101 x 101 images)")
+    public var data: String?
+
+    /// The model file to write.
+    @Option(help: "The model file to write. (default: model.h5; with --resume, the resumed file)")
+    public var out: String?
+
+    /// The model file to start from.
+    @Option(name: .customLong("init"), help: "Start from this model file's parameters and architecture.")
+    public var initial: String?
+
+    /// The checkpoint to continue.
+    @Option(help: "Continue the run this model file holds, up to --epochs.")
+    public var resume: String?
+
+    /// The model file whose configuration to repeat.
+    @Option(help: "Take every option of the run from this model file's config (options given here override it).")
+    public var configFrom: String?
+
+    /// The most optimizer steps to make.
+    @Option(help: "Stop after this many optimizer steps; the model file is still complete and can be resumed.")
+    public var maxSteps: Int?
+
+    /// The number of threads.
+    @Option(help: "Threads for the convolutions; the result does not depend on it. (default: the number of cores)")
+    public var threads: Int?
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Refuses contradictory or unusable options.
+    public func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must not be negative, got \(maxSteps)") }
+        if resume != nil {
+            let conflicting = architecture.given + options.given(excluding: ["--epochs"])
+                + (initial != nil ? ["--init"] : []) + (configFrom != nil ? ["--config-from"] : [])
+            if let first = conflicting.first {
+                throw ValidationError("\(first) cannot be given with --resume: the run's options come from the checkpoint")
+            }
+        }
+        if let out, out.isEmpty { throw ValidationError("--out must name a file") }
+    }
+
+    /// Trains and writes the model file.
+    public func run() throws {
+        let data = try loadData()
+        let setup = try TrainingSetup.resolve(self, data: data)
+        let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
+                                  kernels: ReferenceKernels())
+        _ = threadCount
+        let printer = TrainingProgressPrinter()
+        let save = { (state: TrainingState) in
+            try ModelFileWriter.write(TrainingCheckpoint.contents(of: state, configuration: setup.configuration,
+                                                                  data: data, split: setup.split), to: outURL)
+        }
+        let final = try trainer.train(from: setup.state, maxSteps: maxSteps, observer: printer, checkpoint: save)
+        try save(final)
+        let epochs = setup.configuration.training.epochs
+        let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
+        print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")
+    }
+
+    private func loadData() throws -> DataSet {
+        guard let data else { return DataSet.embeddedDefault }
+        return try DataSetLoader.load(from: URL(fileURLWithPath: data))
+    }
+}
