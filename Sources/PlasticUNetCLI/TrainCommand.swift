@@ -91,8 +91,7 @@ public struct TrainCommand: ParsableCommand {
         let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
-                                  kernels: ReferenceKernels())
-        _ = threadCount
+                                  kernels: FastKernels(threadCount: threadCount))
         let printer = TrainingProgressPrinter()
         let save = { (state: TrainingState) in
             try ModelFileWriter.write(TrainingCheckpoint.contents(of: state, configuration: setup.configuration,

@@ -15,7 +15,8 @@ final class TrainerTests: XCTestCase {
                          training: TrainingOptions(seed: seed, epochs: epochs, learningRate: 1e-3))
     }
 
-    private func trainer(_ configuration: RunConfiguration, kernels: any ConvolutionKernels = ReferenceKernels()) throws -> Trainer {
+    private func trainer(_ configuration: RunConfiguration,
+                         kernels: any ConvolutionKernels = FastKernels(threadCount: 2)) throws -> Trainer {
         let split = DataSplit.stratified(Self.data, validationFraction: configuration.training.validationFraction,
                                          seed: configuration.training.seed)
         return try Trainer(configuration: configuration, data: Self.data, split: split, kernels: kernels)
@@ -27,9 +28,11 @@ final class TrainerTests: XCTestCase {
     }
 
     /// Trains `configuration` from the start and returns the states of every checkpoint.
-    private func checkpoints(_ configuration: RunConfiguration, maxSteps: Int? = nil) throws -> [TrainingState] {
+    private func checkpoints(_ configuration: RunConfiguration, maxSteps: Int? = nil,
+                             kernels: any ConvolutionKernels = FastKernels(threadCount: 2)) throws -> [TrainingState] {
         var saved: [TrainingState] = []
-        let last = try trainer(configuration).train(from: start(configuration), maxSteps: maxSteps) { saved.append($0) }
+        let last = try trainer(configuration, kernels: kernels)
+            .train(from: start(configuration), maxSteps: maxSteps) { saved.append($0) }
         if saved.last != last { saved.append(last) }
         return saved
     }
@@ -39,6 +42,16 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(first.count, 2)
         XCTAssertEqual(first, try checkpoints(configuration()))
         XCTAssertNotEqual(first.last?.parameters, try checkpoints(configuration(seed: 4)).last?.parameters)
+    }
+
+    /// The thread count changes nothing, and the fast kernels train exactly as the
+    /// reference ones.
+    func testThreadCountAndKernelChoiceDoNotChangeABit() throws {
+        let configuration = configuration(epochs: 1)
+        let twoThreads = try checkpoints(configuration)
+        XCTAssertEqual(try checkpoints(configuration, kernels: FastKernels(threadCount: 1)), twoThreads)
+        XCTAssertEqual(try checkpoints(configuration, kernels: FastKernels(threadCount: 3)), twoThreads)
+        XCTAssertEqual(try checkpoints(configuration, kernels: ReferenceKernels()), twoThreads)
     }
 
     func testResumingAtAnEpochOrMidEpochEqualsTheUninterruptedRun() throws {
