@@ -22,7 +22,7 @@ public enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The name, with the level of deflate: `deflate(4)`.
+    /// The name, with the level of deflate: `deflate(1)`.
     public var description: String {
         if case .deflate(let level) = self { return "deflate(\(level))" }
         return name

@@ -47,17 +47,21 @@ public struct Adam: Equatable, Sendable {
         var updated: [Tensor] = []
         for index in parameters.tensors.indices {
             var p = parameters.tensors[index].scalars
-            var m = firstMoments[index].scalars, v = secondMoments[index].scalars
             let g = gradients.tensors[index].scalars
-            for i in p.indices {
-                m[i] = m[i] + keep1 * (g[i] - m[i])
-                v[i] = v[i] * b2 + (keep2 * g[i]) * g[i]
-                p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + eps))
+            p.withUnsafeMutableBufferPointer { p in
+                firstMoments[index].scalars.withUnsafeMutableBufferPointer { m in
+                    secondMoments[index].scalars.withUnsafeMutableBufferPointer { v in
+                        g.withUnsafeBufferPointer { g in
+                            for i in 0..<p.count {
+                                m[i] = m[i] + keep1 * (g[i] - m[i])
+                                v[i] = v[i] * b2 + (keep2 * g[i]) * g[i]
+                                p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + eps))
+                            }
+                        }
+                    }
+                }
             }
-            let shape = parameters.tensors[index].shape
-            firstMoments[index] = Tensor(shape: shape, scalars: m)
-            secondMoments[index] = Tensor(shape: shape, scalars: v)
-            updated.append(Tensor(shape: shape, scalars: p))
+            updated.append(Tensor(shape: parameters.tensors[index].shape, scalars: p))
         }
         parameters.replaceAll(with: updated)
     }

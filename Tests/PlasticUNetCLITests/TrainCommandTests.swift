@@ -1,0 +1,137 @@
+import Foundation
+import ModelFile
+import XCTest
+
+/// `train` on the 12-image 32 x 32 fixture with a width-2 model: small enough for debug builds.
+final class TrainCommandTests: XCTestCase {
+    private var data: String { DataFixtures.folder("tgs-12-s32").path }
+
+    /// Runs `train` on the small fixture into `out` and fails the test unless it succeeds.
+    @discardableResult
+    private func train(_ out: URL, _ arguments: [String] = [], file: StaticString = #filePath,
+                       line: UInt = #line) throws -> ToolResult {
+        let result = try ToolRunner.run(["train", "--data", data, "--width", "2", "--out", out.path] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        return result
+    }
+
+    func testTheSameRunGivesAByteIdenticalFileOnAnyThreadCount() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let one = folder.appendingPathComponent("one.h5"), two = folder.appendingPathComponent("two.h5")
+        let again = folder.appendingPathComponent("again.h5"), reseeded = folder.appendingPathComponent("seed.h5")
+        try train(one, ["--epochs", "2", "--threads", "1"])
+        try train(two, ["--epochs", "2", "--threads", "2"])
+        try train(again, ["--epochs", "2", "--threads", "2"])
+        try train(reseeded, ["--epochs", "2", "--seed", "9"])
+        let bytes = try Data(contentsOf: one)
+        XCTAssertEqual(try Data(contentsOf: two), bytes)
+        XCTAssertEqual(try Data(contentsOf: again), bytes)
+        XCTAssertNotEqual(try Data(contentsOf: reseeded), bytes)
+        XCTAssertEqual(try ToolRunner.run(["validate", one.path]).stdout, "valid\n")
+    }
+
+    /// Two epochs in one go, one epoch then `--resume`, and three steps then `--resume`
+    /// give the same file, byte for byte (so the same datasets and the same config).
+    func testResumingEqualsTheUninterruptedRun() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let whole = folder.appendingPathComponent("whole.h5")
+        try train(whole, ["--epochs", "2", "--rule", "oja", "--learn-eta"])
+        let expected = try Data(contentsOf: whole)
+
+        let byEpoch = folder.appendingPathComponent("epoch.h5")
+        try train(byEpoch, ["--epochs", "1", "--rule", "oja", "--learn-eta"])
+        XCTAssertEqual(try ModelFileReader.read(byEpoch).configuration.training.epochs, 1)
+        let resumed = try ToolRunner.run(["train", "--resume", byEpoch.path, "--epochs", "2", "--data", data])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try Data(contentsOf: byEpoch), expected)
+
+        let bySteps = folder.appendingPathComponent("steps.h5")
+        let stopped = try train(bySteps, ["--epochs", "2", "--rule", "oja", "--learn-eta", "--max-steps", "3"])
+        XCTAssertTrue(stopped.stdout.contains("stopped at --max-steps in epoch 1"), stopped.stdout)
+        let progress = try ModelFileReader.read(bySteps).progress
+        XCTAssertEqual(progress.epoch, 0)
+        XCTAssertEqual(progress.sampleInEpoch, 3)
+        let finished = folder.appendingPathComponent("finished.h5")
+        XCTAssertEqual(try ToolRunner.run(["train", "--resume", bySteps.path, "--data", data, "--out", finished.path]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: finished), expected)
+    }
+
+    /// The config attribute alone repeats the run.
+    func testTheConfigOfAFileRepeatsItsRun() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let original = folder.appendingPathComponent("original.h5")
+        try train(original, ["--epochs", "1", "--rule", "hebb", "--alpha", "yoked", "--trace-rows", "first",
+                             "--lr", "0.001", "--gamma", "0.5", "--step-size", "4", "--dropout", "0.25",
+                             "--val-fraction", "0.3", "--no-shuffle", "--eval-trace", "online", "--seed", "7"])
+        let repeated = folder.appendingPathComponent("repeated.h5")
+        let result = try ToolRunner.run(["train", "--config-from", original.path, "--data", data, "--out", repeated.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try Data(contentsOf: repeated), try Data(contentsOf: original))
+    }
+
+    func testInitStartsFromAFilesParametersAndRecordsIt() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let start = folder.appendingPathComponent("init.h5")
+        try ModelFiles.initialise(start, ["--rule", "oja", "--alpha", "yoked", "--width", "2", "--size", "32"], seed: 4)
+        let trained = folder.appendingPathComponent("trained.h5")
+        let result = try ToolRunner.run(["train", "--init", start.path, "--data", data, "--epochs", "1",
+                                         "--max-steps", "1", "--out", trained.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let contents = try ModelFileReader.read(trained)
+        XCTAssertEqual(contents.configuration.model.alpha, .yoked)
+        XCTAssertEqual(contents.configuration.training.seed, 4)
+        let digest = try runExternal("sha256sum", [start.path], in: folder).output.prefix(64)
+        XCTAssertEqual(contents.configuration.training.initialModelSHA256, String(digest))
+
+        let conflicting = try ToolRunner.run(["train", "--init", start.path, "--data", data, "--rule", "hebb",
+                                              "--out", folder.appendingPathComponent("x.h5").path])
+        assertOneLineError(conflicting, containing: ["--rule", "init.h5"])
+    }
+
+    /// A loss that becomes NaN stops the run, names the step and leaves the file alone.
+    func testANonFiniteLossStopsTheRunAndKeepsTheFile() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let out = folder.appendingPathComponent("m.h5")
+        try Data("an older file".utf8).write(to: out)
+        let result = try ToolRunner.run(["train", "--data", data, "--width", "2", "--epochs", "1", "--lr", "1e30",
+                                         "--out", out.path])
+        assertOneLineError(result, containing: ["the loss became", "at step", "image"])
+        XCTAssertEqual(try Data(contentsOf: out), Data("an older file".utf8))
+    }
+
+    func testOneLinePerEpochWhenNotOnATerminal() throws {
+        let out = try makeTemporaryDirectory(for: self).appendingPathComponent("m.h5")
+        let result = try train(out, ["--epochs", "2"])
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3, result.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("epoch 1/2  train loss "), result.stdout)
+        XCTAssertTrue(lines[1].contains("val loss ") && lines[1].contains("val score "), result.stdout)
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testBadInputExitsTwoWithOneLine() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let out = folder.appendingPathComponent("m.h5").path
+        let small = folder.appendingPathComponent("small.h5")
+        try ModelFiles.initialise(small)
+        let trained = folder.appendingPathComponent("trained.h5")
+        try train(trained, ["--epochs", "1"])
+        let cases: [([String], [String])] = [
+            (["--data", folder.appendingPathComponent("missing").path, "--out", out], ["missing"]),
+            (["--data", data, "--init", folder.appendingPathComponent("none.h5").path, "--out", out], ["none.h5"]),
+            (["--data", data, "--resume", small.path, "--out", out], ["untrained"]),
+            (["--data", data, "--resume", trained.path, "--lr", "0.1"], ["--lr", "--resume"]),
+            (["--data", data, "--resume", trained.path, "--epochs", "0"], ["--epochs 0"]),
+            (["--resume", trained.path], ["data"]),
+            (["--data", data, "--width", "2", "--dropout", "1", "--out", out], ["dropout"]),
+            (["--data", data, "--width", "2", "--threads", "0", "--out", out], ["--threads"]),
+            (["--init", small.path, "--out", out], ["32 x 32", "101 x 101"]),
+        ]
+        for (arguments, fragments) in cases {
+            let result = try ToolRunner.run(["train"] + arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(fragments.allSatisfy(result.stderr.contains), "\(arguments): \(result.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+}
