@@ -1,119 +1,21 @@
+import Foundation
 import Kernels
 import PlasticUNet
 import XCTest
 
 final class ParameterLayoutTests: XCTestCase {
-    /// The state_dict of the original PyTorch UNetpRes for n = 16, S = 101: key and shape.
-    private let originalStateDict = """
-w 101x101
-alpha 101x101
-eta 1
-conv1.dconv.0.weight 16x1x3x3
-conv1.dconv.0.bias 16
-conv1.dconv.1.conv.1.conv.weight 16x16x3x3
-conv1.dconv.1.conv.1.conv.bias 16
-conv1.dconv.1.conv.2.conv.weight 16x16x3x3
-conv1.dconv.1.conv.2.conv.bias 16
-conv1.dconv.2.conv.1.conv.weight 16x16x3x3
-conv1.dconv.2.conv.1.conv.bias 16
-conv1.dconv.2.conv.2.conv.weight 16x16x3x3
-conv1.dconv.2.conv.2.conv.bias 16
-conv2.dconv.0.weight 32x16x3x3
-conv2.dconv.0.bias 32
-conv2.dconv.1.conv.1.conv.weight 32x32x3x3
-conv2.dconv.1.conv.1.conv.bias 32
-conv2.dconv.1.conv.2.conv.weight 32x32x3x3
-conv2.dconv.1.conv.2.conv.bias 32
-conv2.dconv.2.conv.1.conv.weight 32x32x3x3
-conv2.dconv.2.conv.1.conv.bias 32
-conv2.dconv.2.conv.2.conv.weight 32x32x3x3
-conv2.dconv.2.conv.2.conv.bias 32
-conv3.dconv.0.weight 64x32x3x3
-conv3.dconv.0.bias 64
-conv3.dconv.1.conv.1.conv.weight 64x64x3x3
-conv3.dconv.1.conv.1.conv.bias 64
-conv3.dconv.1.conv.2.conv.weight 64x64x3x3
-conv3.dconv.1.conv.2.conv.bias 64
-conv3.dconv.2.conv.1.conv.weight 64x64x3x3
-conv3.dconv.2.conv.1.conv.bias 64
-conv3.dconv.2.conv.2.conv.weight 64x64x3x3
-conv3.dconv.2.conv.2.conv.bias 64
-conv4.dconv.0.weight 128x64x3x3
-conv4.dconv.0.bias 128
-conv4.dconv.1.conv.1.conv.weight 128x128x3x3
-conv4.dconv.1.conv.1.conv.bias 128
-conv4.dconv.1.conv.2.conv.weight 128x128x3x3
-conv4.dconv.1.conv.2.conv.bias 128
-conv4.dconv.2.conv.1.conv.weight 128x128x3x3
-conv4.dconv.2.conv.1.conv.bias 128
-conv4.dconv.2.conv.2.conv.weight 128x128x3x3
-conv4.dconv.2.conv.2.conv.bias 128
-mid.mconv.0.weight 256x128x3x3
-mid.mconv.0.bias 256
-mid.mconv.1.conv.1.conv.weight 256x256x3x3
-mid.mconv.1.conv.1.conv.bias 256
-mid.mconv.1.conv.2.conv.weight 256x256x3x3
-mid.mconv.1.conv.2.conv.bias 256
-mid.mconv.2.conv.1.conv.weight 256x256x3x3
-mid.mconv.2.conv.1.conv.bias 256
-mid.mconv.2.conv.2.conv.weight 256x256x3x3
-mid.mconv.2.conv.2.conv.bias 256
-uconv4.dconv.weight 256x128x3x3
-uconv4.dconv.bias 128
-uconv4.uconv.1.mconv.0.weight 128x256x3x3
-uconv4.uconv.1.mconv.0.bias 128
-uconv4.uconv.1.mconv.1.conv.1.conv.weight 128x128x3x3
-uconv4.uconv.1.mconv.1.conv.1.conv.bias 128
-uconv4.uconv.1.mconv.1.conv.2.conv.weight 128x128x3x3
-uconv4.uconv.1.mconv.1.conv.2.conv.bias 128
-uconv4.uconv.1.mconv.2.conv.1.conv.weight 128x128x3x3
-uconv4.uconv.1.mconv.2.conv.1.conv.bias 128
-uconv4.uconv.1.mconv.2.conv.2.conv.weight 128x128x3x3
-uconv4.uconv.1.mconv.2.conv.2.conv.bias 128
-uconv3.dconv.weight 128x64x3x3
-uconv3.dconv.bias 64
-uconv3.uconv.1.mconv.0.weight 64x128x3x3
-uconv3.uconv.1.mconv.0.bias 64
-uconv3.uconv.1.mconv.1.conv.1.conv.weight 64x64x3x3
-uconv3.uconv.1.mconv.1.conv.1.conv.bias 64
-uconv3.uconv.1.mconv.1.conv.2.conv.weight 64x64x3x3
-uconv3.uconv.1.mconv.1.conv.2.conv.bias 64
-uconv3.uconv.1.mconv.2.conv.1.conv.weight 64x64x3x3
-uconv3.uconv.1.mconv.2.conv.1.conv.bias 64
-uconv3.uconv.1.mconv.2.conv.2.conv.weight 64x64x3x3
-uconv3.uconv.1.mconv.2.conv.2.conv.bias 64
-uconv2.dconv.weight 64x32x3x3
-uconv2.dconv.bias 32
-uconv2.uconv.1.mconv.0.weight 32x64x3x3
-uconv2.uconv.1.mconv.0.bias 32
-uconv2.uconv.1.mconv.1.conv.1.conv.weight 32x32x3x3
-uconv2.uconv.1.mconv.1.conv.1.conv.bias 32
-uconv2.uconv.1.mconv.1.conv.2.conv.weight 32x32x3x3
-uconv2.uconv.1.mconv.1.conv.2.conv.bias 32
-uconv2.uconv.1.mconv.2.conv.1.conv.weight 32x32x3x3
-uconv2.uconv.1.mconv.2.conv.1.conv.bias 32
-uconv2.uconv.1.mconv.2.conv.2.conv.weight 32x32x3x3
-uconv2.uconv.1.mconv.2.conv.2.conv.bias 32
-uconv1.dconv.weight 32x16x3x3
-uconv1.dconv.bias 16
-uconv1.uconv.1.mconv.0.weight 16x32x3x3
-uconv1.uconv.1.mconv.0.bias 16
-uconv1.uconv.1.mconv.1.conv.1.conv.weight 16x16x3x3
-uconv1.uconv.1.mconv.1.conv.1.conv.bias 16
-uconv1.uconv.1.mconv.1.conv.2.conv.weight 16x16x3x3
-uconv1.uconv.1.mconv.1.conv.2.conv.bias 16
-uconv1.uconv.1.mconv.2.conv.1.conv.weight 16x16x3x3
-uconv1.uconv.1.mconv.2.conv.1.conv.bias 16
-uconv1.uconv.1.mconv.2.conv.2.conv.weight 16x16x3x3
-uconv1.uconv.1.mconv.2.conv.2.conv.bias 16
-outc.conv.weight 1x16x1x1
-outc.conv.bias 1
-"""
+    /// The state_dict of the original PyTorch UNetpRes for n = 16, S = 101: "key AxBx..." per
+    /// line, from fixtures/reference.
+    private let originalStateDict = try! String(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fixtures/reference/torch-state-dict-n16-s101.txt"),
+        encoding: .utf8)
+        .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
 
     func testOjaFreeWidth16Size101MatchesTheOriginalStateDict() {
         let specs = ParameterLayout.specs(for: ModelConfiguration(rule: .oja, alpha: .free, width: 16, size: 101))
         let ours = specs.map { "\($0.torchName) " + $0.shape.map(String.init).joined(separator: "x") }
-        XCTAssertEqual(ours, originalStateDict.split(separator: "\n").map(String.init))
+        XCTAssertEqual(ours, originalStateDict)
         XCTAssertEqual(specs.reduce(0) { $0 + $1.scalarCount }, 5_125_540)
     }
 
