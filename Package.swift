@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: [
             "Evaluation", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels",
         ]),
-        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit"]),
+        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit", "ImageFiles"]),
     ]
 )
