@@ -6,10 +6,10 @@ enum ThresholdPlot {
     static func svg(_ sweep: ThresholdSweep, threshold: Double) -> String {
         var document = SVGDocument(width: 680, height: 420)
         let thresholds = ThresholdSweep.thresholds
+        let lowest = sweep.scores.min() ?? 0, highest = sweep.scores.max() ?? 1
         let frame = PlotFrame(left: 72, top: 56, width: 580, height: 300,
                               xScale: AxisScale(lower: 0.3, upper: 0.7, step: 0.05),
-                              yScale: AxisScale(covering: sweep.scores.min() ?? 0, sweep.scores.max() ?? 1)
-                                  .clamped(to: 0...1))
+                              yScale: AxisScale(covering: lowest, highest + 0.08 * (highest - lowest)).clamped(to: 0...1))
         document.append(SVG.text("Score against mask threshold", x: 72, y: 26, attributes: ["font-size": "16",
                                                                                               "font-weight": "bold"]))
         document.append(SVG.text("mean TGS score of the images when a pixel is salt above the threshold", x: 72, y: 44,

@@ -19,9 +19,9 @@ enum TrainingCurvesPlot {
         let xScale = AxisScale(covering: 0, lastEpoch, tickCount: min(10, max(1, Int(lastEpoch.rounded(.up)))))
         let epochLosses = epochs.flatMap { [$0.trainLoss, $0.validationLoss] }.filter(\.isFinite)
         let lossValues = losses + epochLosses
+        let lowest = lossValues.min() ?? 0, highest = lossValues.max() ?? 1, margin = 0.04 * (highest - lowest)
         let lossFrame = PlotFrame(left: 72, top: 80, width: 580, height: 280, xScale: xScale,
-                                  yScale: AxisScale(covering: lossValues.min() ?? 0, lossValues.max() ?? 1)
-                                      .clamped(to: 0...Double.infinity))
+                                  yScale: AxisScale(covering: lowest - margin, highest + margin).clamped(to: 0...Double.infinity))
         document.append(contentsOf: legend([("training loss per step", PlotPalette.gray, false),
                                             ("smoothed", PlotPalette.skyBlue, false),
                                             ("epoch training loss", PlotPalette.blue, true),
