@@ -43,7 +43,7 @@ public struct EvaluateCommand: ParsableCommand {
     /// The images to evaluate.
     @Option(help: """
         The images to evaluate: val or train (the ids the model file records; they need the model's \
-        training data) or all (every image of the data). (default: val)
+        training data) or all (every image of the data).
         """)
     public var split: EvaluationSplit = .val
 

@@ -10,12 +10,12 @@ public struct PredictionOptions: ParsableArguments {
     @Option(help: """
         How the plastic trace behaves: stored (the trace saved at the end of training, frozen), zero (no \
         plastic term, as the original evaluated) or online (the trace keeps updating from image to image, in \
-        id order). (default: stored)
+        id order).
         """)
     public var trace: TraceMode = .stored
 
     /// The mask threshold.
-    @Option(help: "The mask threshold, in [0, 1]: a pixel is salt when its probability is above it. (default: 0.5)")
+    @Option(help: "The mask threshold, in [0, 1]: a pixel is salt when its probability is above it.")
     public var threshold = 0.5
 
     /// The number of threads.
