@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "ModelFile", dependencies: ["HDF5Kit", "PlasticUNet", "Checksums"]),
         .target(name: "Training", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "Kernels", "RandomStreams", "Evaluation"],
                 swiftSettings: numericSettings),
-        .target(name: "Evaluation", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "ImageFiles", "Checksums"]),
+        .target(name: "Evaluation", dependencies: [
+            "PlasticUNet", "ModelFile", "TGSData", "ImageFiles", "Checksums", "HDF5Kit", "Kernels",
+        ]),
 
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
@@ -64,7 +66,9 @@ let package = Package(
         .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels"]),
         .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "HDF5Kit", "PlasticUNet"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "PlasticUNet", "TGSData", "ModelFile"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TGSData", "ImageFiles"]),
-        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit"]),
+        .testTarget(name: "EvaluationTests", dependencies: [
+            "Evaluation", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels",
+        ]),
+        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit", "ImageFiles"]),
     ]
 )

@@ -6,7 +6,7 @@ import Foundation
 /// or LF; the last record may lack its line end; empty lines are skipped; a UTF-8 byte
 /// order mark at the start is ignored. A quote inside an unquoted field, text after a
 /// closing quote and an unclosed quote are errors.
-enum CSVTable {
+public enum CSVTable {
     /// One record and the line (counting from 1) it starts on.
     struct Row: Equatable {
         let fields: [String]
@@ -19,9 +19,16 @@ enum CSVTable {
     /// The rows of the table `file` in `layout`, header included.
     /// - Throws: ``DataProblem`` naming the file and line.
     static func read(_ file: String, in layout: DataFolderLayout) throws -> [Row] {
-        guard let data = try? Data(contentsOf: layout.url(file)) else { throw DataProblem(file, "the file cannot be read") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw DataProblem(file, "not UTF-8 text") }
-        return try parse(text, file: file)
+        try read(layout.url(file), name: file)
+    }
+
+    /// The rows of the table at `url`, header included.
+    /// - Parameter name: how errors name the table.
+    /// - Throws: ``DataProblem`` naming the file and line.
+    static func read(_ url: URL, name: String) throws -> [Row] {
+        guard let data = try? Data(contentsOf: url) else { throw DataProblem(name, "the file cannot be read") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw DataProblem(name, "not UTF-8 text") }
+        return try parse(text, file: name)
     }
 
     /// The rows of `text`, header included.
@@ -82,7 +89,7 @@ enum CSVTable {
 
     /// One record: the fields joined by commas, quoted where RFC 4180 requires it, and a
     /// line feed.
-    static func record(_ fields: [String]) -> String {
+    public static func record(_ fields: [String]) -> String {
         fields.map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field

@@ -18,6 +18,12 @@ public struct TrainMasks: Sendable {
         public let id: String
         /// `size * size` values, row-major, 1 for salt.
         public let mask: [UInt8]
+
+        /// The mask `mask` of `id`.
+        public init(id: String, mask: [UInt8]) {
+            self.id = id
+            self.mask = mask
+        }
     }
 
     /// The side S of the masks.
@@ -44,13 +50,7 @@ public struct TrainMasks: Sendable {
         let depthTable = DepthTable(layout)
         if let problem = table.problems.first?.problem ?? depthTable.problems.first { throw problem }
         let (size, source) = try Self.size(of: table.entries.map(\.id), in: layout, defaultSize: defaultSize)
-        entries = try table.entries.map { entry in
-            do {
-                return Entry(id: entry.id, mask: try RunLengthEncoding.decode(entry.runLengthMask, width: size, height: size))
-            } catch {
-                throw DataProblem(entry.id, "rle_mask: \(error)")
-            }
-        }
+        entries = try Self.decode(table.entries, size: size)
         let ids = Set(table.entries.map(\.id))
         depths = depthTable.depths.filter { ids.contains($0.key) }
         self.size = size
@@ -64,6 +64,18 @@ public struct TrainMasks: Sendable {
         for entry in entries {
             try PNGFile.write(GrayImage(width: size, height: size, mask: entry.mask),
                               to: folder.appendingPathComponent(entry.id + ".png"))
+        }
+    }
+
+    /// The masks of `entries`, each decoded at `size` x `size`.
+    /// - Throws: ``DataProblem`` naming the id of the first mask that does not decode.
+    static func decode(_ entries: [TrainTable.Entry], size: Int) throws -> [Entry] {
+        try entries.map { entry in
+            do {
+                return Entry(id: entry.id, mask: try RunLengthEncoding.decode(entry.runLengthMask, width: size, height: size))
+            } catch {
+                throw DataProblem(entry.id, "rle_mask: \(error)")
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of `train.csv`: the usable entries and the problems of the others.
 struct TrainTable {
     /// One row with a usable id.
@@ -14,10 +16,16 @@ struct TrainTable {
 
     /// Reads `train.csv` of `layout`. Every problem is recorded, none thrown.
     init(_ layout: DataFolderLayout) {
-        let file = DataFolderLayout.trainTableName
+        self.init(layout.url(DataFolderLayout.trainTableName), name: DataFolderLayout.trainTableName)
+    }
+
+    /// Reads the `id,rle_mask` table at `url` (a `train.csv` or a submission). Every
+    /// problem is recorded, none thrown.
+    /// - Parameter name: how problems name the file.
+    init(_ url: URL, name file: String) {
         let rows: [CSVTable.Row]
         do {
-            rows = try CSVTable.read(file, in: layout)
+            rows = try CSVTable.read(url, name: file)
             try CSVTable.requireHeader(DataFolderLayout.trainHeader, of: rows, file: file)
         } catch {
             problems = [(0, error as? DataProblem ?? DataProblem(file, "\(error)"))]

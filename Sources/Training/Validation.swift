@@ -18,13 +18,12 @@ struct Validation {
         let predictor = Predictor(network: network, parameters: parameters, storedTrace: trace)
         let ordered = samples.sorted { IDOrder.precedes($0.id, $1.id) }
         let predictions = predictor.predict(ordered.map { ($0.id, $0.image) }, traceMode: traceMode)
-        var loss = 0.0, score = 0.0
+        var loss = 0.0, passed = 0
         for (sample, (_, probabilities)) in zip(ordered, predictions) {
             let mask = sample.mask
             loss += BinaryCrossEntropy.loss(probabilities, mask: mask)
-            let passed = TGSMetric.passedThresholds(truth: mask, prediction: probabilities.scalars.map { $0 > Self.threshold })
-            score += TGSMetric.imageScore(passedThresholds: passed)
+            passed += TGSMetric.passedThresholds(truth: mask, prediction: probabilities.scalars.map { $0 > Self.threshold })
         }
-        return (loss / Double(samples.count), score / Double(samples.count))
+        return (loss / Double(samples.count), TGSMetric.meanScore(totalPassed: passed, imageCount: samples.count))
     }
 }

@@ -9,7 +9,8 @@ struct PlasticUNetTool: ParsableCommand {
         commandName: "plastic-unet",
         abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
         version: PlasticUNetVersion.current,
-        subcommands: [InitCommand.self, TrainCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
+        subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ScoreCommand.self,
+                      InspectCommand.self, ValidateCommand.self, DataCommand.self]
     )
 
     static func main() {

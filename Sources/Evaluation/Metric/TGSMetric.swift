@@ -9,8 +9,9 @@ public enum TGSMetric {
     /// The number of IoU thresholds.
     public static let thresholdCount = 10
 
-    /// The IoU thresholds as decimals, for reports: 0.50, 0.55, ..., 0.95.
-    public static let thresholds: [Double] = (0..<thresholdCount).map { 0.5 + 0.05 * Double($0) }
+    /// The IoU thresholds as decimals, for reports: 0.50, 0.55, ..., 0.95 (each the
+    /// nearest double to `(10 + k) / 20`).
+    public static let thresholds: [Double] = (0..<thresholdCount).map { Double(10 + $0) / 20 }
 
     /// How many thresholds an image passes (0...10). Passing is monotone: an image that
     /// passes threshold k passes every smaller one.
@@ -19,14 +20,7 @@ public enum TGSMetric {
     ///   - prediction: the predicted salt pixels.
     /// - Complexity: O(pixels).
     public static func passedThresholds(truth: [UInt8], prediction: [Bool]) -> Int {
-        var intersection = 0, union = 0
-        for (t, p) in zip(truth, prediction) {
-            let isTrue = t != 0
-            if isTrue && p { intersection += 1 }
-            if isTrue || p { union += 1 }
-        }
-        return passedThresholds(intersection: intersection, union: union,
-                                truthIsEmpty: !truth.contains { $0 != 0 }, predictionIsEmpty: !prediction.contains(true))
+        MaskOverlap(truth: truth, prediction: prediction).passedThresholds
     }
 
     /// How many thresholds an image passes, from its counts.
@@ -40,5 +34,13 @@ public enum TGSMetric {
     /// The score of an image that passes `passed` thresholds.
     public static func imageScore(passedThresholds passed: Int) -> Double {
         Double(passed) / Double(thresholdCount)
+    }
+
+    /// The mean score of `imageCount` images that pass `totalPassed` thresholds in all:
+    /// the exact mean `totalPassed / (10 · imageCount)`, rounded once.
+    /// - Precondition: `imageCount > 0`.
+    public static func meanScore(totalPassed: Int, imageCount: Int) -> Double {
+        precondition(imageCount > 0, "the mean score of no image")
+        return Double(totalPassed) / Double(thresholdCount * imageCount)
     }
 }

@@ -1,0 +1,100 @@
+import Kernels
+import ModelFile
+import PlasticUNet
+import TGSData
+
+/// A model's predictions on data and the report they make.
+public struct ModelEvaluation: Sendable {
+    /// The report.
+    public let report: EvaluationReport
+    /// The probabilities of every image evaluated, in id order.
+    public let predictions: [(id: String, probabilities: Tensor)]
+}
+
+/// Evaluates models: the pure functions from a model, images, masks, a split, a trace mode
+/// and a threshold to probabilities and reports. Commands only read and write files around
+/// them.
+public enum Evaluator {
+    /// The probabilities of `images` under `model`, the images taken in id order.
+    /// - Parameters:
+    ///   - model: the model's contents.
+    ///   - images: `(id, S*S intensities)`, in any order.
+    ///   - traceMode: how the trace behaves (``Predictor``).
+    ///   - kernels: the convolution kernels (the result does not depend on the choice).
+    ///   - modelName: how errors name the model.
+    /// - Returns: `(id, probabilities [S, S])` in id order.
+    /// - Throws: ``EvaluationError`` when a parameter is not finite, an image is not
+    ///   S x S, or a probability comes out NaN.
+    public static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
+                               kernels: any ConvolutionKernels, modelName: String) throws -> [(id: String, probabilities: Tensor)] {
+        if let path = model.parameters.firstNonFinitePath {
+            throw EvaluationError("cannot evaluate \(modelName): \(path) holds a NaN or an infinity")
+        }
+        let size = model.configuration.model.size
+        if let wrong = images.first(where: { $0.image.count != size * size }) {
+            throw EvaluationError("image \(wrong.id) has \(wrong.image.count) pixels but \(modelName) takes "
+                                  + "\(size) x \(size) images")
+        }
+        let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
+                                  parameters: model.parameters,
+                                  storedTrace: model.trace.map { PlasticTrace(hebb: $0.hebb, etaSensitivity: nil,
+                                                                              samples: $0.samples) })
+        let predictions = predictor.predict(images, traceMode: traceMode)
+        if let bad = predictions.first(where: { $0.probabilities.scalars.contains(where: \.isNaN) }) {
+            throw EvaluationError("\(modelName) gives a NaN probability for image \(bad.id)")
+        }
+        return predictions
+    }
+
+    /// Evaluates `model` on the images of `split` of `data`.
+    /// - Parameters:
+    ///   - model: the model and its identity.
+    ///   - data: the images and their masks.
+    ///   - split: which images (``EvaluationSplit/ids(of:in:modelName:)``).
+    ///   - traceMode: how the trace behaves.
+    ///   - threshold: the mask threshold of the score, breakdowns and per-image results.
+    ///   - kernels: the convolution kernels (the result does not depend on the choice).
+    ///   - modelName: how errors name the model.
+    /// - Throws: ``EvaluationError`` naming the problem.
+    public static func evaluate(_ model: LoadedModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
+                                threshold: Double, kernels: any ConvolutionKernels,
+                                modelName: String) throws -> ModelEvaluation {
+        let ids = try split.ids(of: model.contents, in: data, modelName: modelName)
+        let samples = ids.compactMap(data.sample(id:))
+        let predictions = try predict(model.contents, images: samples.map { ($0.id, $0.image) }, traceMode: traceMode,
+                                      kernels: kernels, modelName: modelName)
+        let identity = DataIdentity(fingerprint: data.fingerprint, size: data.size, split: split, imageCount: samples.count)
+        let report = self.report(model: model.identity, data: identity, traceMode: traceMode, threshold: threshold,
+                                 predictions: zip(samples, predictions).map { (probabilities: $1.probabilities.scalars,
+                                                                               truth: $0.mask, id: $0.id) })
+        return ModelEvaluation(report: report, predictions: predictions)
+    }
+
+    /// The report of probabilities against the truth.
+    /// - Parameters:
+    ///   - predictions: per image, in id order: its probabilities and true mask (of equal
+    ///     sizes) and its id.
+    /// - Precondition: `predictions` is not empty.
+    /// - Complexity: O(pixels).
+    public static func report(model: ModelIdentity, data: DataIdentity, traceMode: TraceMode, threshold: Double,
+                              predictions: [(probabilities: [Float], truth: [UInt8], id: String)]) -> EvaluationReport {
+        var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
+        var lossSum = 0.0
+        let images = predictions.map { item in
+            for (index, passed) in ThresholdSweep.passedThresholds(probabilities: item.probabilities,
+                                                                   truth: item.truth).enumerated() {
+                sweepTotals[index] += passed
+            }
+            let loss = BinaryCrossEntropy.loss(Tensor(shape: [item.probabilities.count], scalars: item.probabilities),
+                                               mask: item.truth)
+            lossSum += loss
+            let overlap = MaskOverlap(truth: item.truth,
+                                      prediction: ProbabilityThreshold.mask(item.probabilities, threshold: threshold))
+            return ImageResult(id: item.id, overlap: overlap, pixelCount: item.truth.count, loss: loss)
+        }
+        let part = EvaluationReport.ModelPart(model: model, data: data, traceMode: traceMode,
+                                              sweep: ThresholdSweep(totalPassed: sweepTotals, imageCount: images.count),
+                                              loss: lossSum / Double(images.count))
+        return EvaluationReport(subject: .model(part), threshold: threshold, images: images)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HDF5Kit
+import Kernels
+import ModelFile
+import PlasticUNet
+
+/// The probability maps of a prediction as an HDF5 file.
+///
+/// ```
+/// /                attrs format = "plastic-unet-probabilities", format_version = 1,
+///                        model_sha256, trace_mode
+/// /probabilities   float32 [N, S, S]
+/// /ids             fixed-length UTF-8 strings [N], in the order of /probabilities
+/// ```
+/// Both datasets are chunked with shuffle, deflate and Fletcher-32, as in model files.
+public enum ProbabilityFile {
+    /// The value of the root's `format` attribute.
+    public static let format = "plastic-unet-probabilities"
+    /// The value of the root's `format_version` attribute.
+    public static let formatVersion: Int64 = 1
+
+    /// Writes the probabilities of `predictions` (id order, each `[S, S]`) to `url`,
+    /// replacing an existing file atomically.
+    /// - Parameters:
+    ///   - predictions: the maps, all of `size * size` values.
+    ///   - size: S.
+    ///   - modelSHA256: the model's digest, recorded in the file.
+    ///   - traceMode: the trace mode, recorded in the file.
+    /// - Throws: `HDF5Error` or `FileReplacementError` naming the file.
+    public static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
+                             traceMode: TraceMode, to url: URL) throws {
+        try AtomicFileReplacement.replace(url) { temporary in
+            do {
+                let file = try HDF5File.create(at: temporary)
+                try file.root.setAttribute("format", .string(format))
+                try file.root.setAttribute("format_version", .int64(formatVersion))
+                try file.root.setAttribute("model_sha256", .string(modelSHA256))
+                try file.root.setAttribute("trace_mode", .string(traceMode.rawValue))
+                try file.root.createDataset("probabilities", shape: [predictions.count, size, size],
+                                            values: predictions.flatMap(\.probabilities.scalars))
+                try file.root.createDataset("ids", strings: predictions.map(\.id))
+                try file.flush()
+                try file.close()
+            } catch let error as HDF5Error where error.file == temporary.path {
+                throw HDF5Error(file: url.path, object: error.object, operation: error.operation, reason: error.reason)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import TGSData
+
+/// Scores predicted masks against true masks, without a model.
+public enum SubmissionScoring {
+    /// The report of `prediction` against `truth`.
+    /// - Parameters:
+    ///   - truth: the true masks, `size * size` pixels each, any order.
+    ///   - prediction: the predicted masks, the same ids.
+    ///   - size: the side S of the masks.
+    ///   - threshold: the threshold the predicted masks were made with, if any, for the
+    ///     report.
+    ///   - names: how errors name the two sides (the files as given).
+    /// - Throws: ``EvaluationError`` when the two sides do not hold the same ids (naming
+    ///   the ids missing on each side), a mask is not S x S, or there is no mask.
+    public static func score(truth: [TrainMasks.Entry], prediction: [TrainMasks.Entry], size: Int, threshold: Double?,
+                             names: (truth: String, prediction: String)) throws -> EvaluationReport {
+        let predicted = Dictionary(prediction.map { ($0.id, $0.mask) }, uniquingKeysWith: { first, _ in first })
+        let trueIDs = Set(truth.map(\.id))
+        let missing = [
+            Self.missing(truth.map(\.id).filter { predicted[$0] == nil }, from: names.prediction),
+            Self.missing(prediction.map(\.id).filter { !trueIDs.contains($0) }, from: names.truth),
+        ].compactMap { $0 }
+        guard missing.isEmpty else { throw EvaluationError(missing.joined(separator: "; ")) }
+        guard !truth.isEmpty else { throw EvaluationError("\(names.truth) holds no mask") }
+        for (entry, name) in truth.map({ ($0, names.truth) }) + prediction.map({ ($0, names.prediction) })
+        where entry.mask.count != size * size {
+            throw EvaluationError("\(name): the mask of \(entry.id) has \(entry.mask.count) pixels, not \(size) x \(size)")
+        }
+        let images = truth.sorted { IDOrder.precedes($0.id, $1.id) }.map { entry in
+            ImageResult(id: entry.id,
+                        overlap: MaskOverlap(truth: entry.mask, prediction: (predicted[entry.id] ?? []).map { $0 != 0 }),
+                        pixelCount: size * size, loss: nil)
+        }
+        let part = EvaluationReport.SubmissionPart(size: size, truthFingerprint: MaskSetFingerprint.of(truth),
+                                                   predictionFingerprint: MaskSetFingerprint.of(prediction))
+        return EvaluationReport(subject: .submission(part), threshold: threshold, images: images)
+    }
+
+    /// `N ids missing from NAME: a, b, c, ...` (the first five in id order), or nil for none.
+    private static func missing(_ ids: [String], from name: String) -> String? {
+        guard !ids.isEmpty else { return nil }
+        let sorted = ids.sorted(by: IDOrder.precedes)
+        let shown = sorted.prefix(5).joined(separator: ", ") + (sorted.count > 5 ? ", ..." : "")
+        return "\(sorted.count) id\(sorted.count == 1 ? "" : "s") missing from \(name): \(shown)"
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Kernels
+import PlasticUNet
+
+/// The options of the commands that run a model on images: the trace mode, the mask
+/// threshold and the threads.
+public struct PredictionOptions: ParsableArguments {
+    /// The trace mode.
+    @Option(help: """
+        How the plastic trace behaves: stored (the trace saved at the end of training, frozen), zero (no \
+        plastic term, as the original evaluated) or online (the trace keeps updating from image to image, in \
+        id order).
+        """)
+    public var trace: TraceMode = .stored
+
+    /// The mask threshold.
+    @Option(help: "The mask threshold, in [0, 1]: a pixel is salt when its probability is above it.")
+    public var threshold = 0.5
+
+    /// The number of threads.
+    @Option(help: "Threads for the convolutions; the result does not depend on it. (default: the number of cores)")
+    public var threads: Int?
+
+    /// Options as the parser fills them.
+    public init() {}
+
+    /// Refuses a threshold outside [0, 1] and fewer than one thread.
+    public func validate() throws {
+        try ThresholdRule.check(threshold)
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    /// The fast kernels with the chosen number of threads.
+    var kernels: FastKernels {
+        FastKernels(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// The range every `--threshold` accepts.
+enum ThresholdRule {
+    /// Throws a `ValidationError` unless `threshold` is in [0, 1].
+    static func check(_ threshold: Double) throws {
+        guard threshold >= 0 && threshold <= 1 else {
+            throw ValidationError("--threshold must be in [0, 1], got \(threshold)")
+        }
+    }
+}
