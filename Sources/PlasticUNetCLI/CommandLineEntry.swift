@@ -7,7 +7,8 @@ import Foundation
 /// - 1: a checking command found a problem or a difference (the command throws
 ///   `ExitCode(1)` after printing what it found).
 /// - 2: anything that stopped the command: a usage error, or a thrown error, printed as one
-///   line `plastic-unet: error: <description>` on standard error.
+///   line `plastic-unet: error: <description>` on standard error (a usage error adds a
+///   pointer to `--help` instead of the whole usage text).
 public enum CommandLineEntry {
     /// Parses `arguments` with `root`, runs the chosen subcommand and exits the process.
     public static func run(_ root: any ParsableCommand.Type,
@@ -24,7 +25,7 @@ public enum CommandLineEntry {
                 print(root.fullMessage(for: error))
                 exit(0)
             }
-            let message = code == .validationFailure ? root.fullMessage(for: error) : "\(error)"
+            let message = code == .validationFailure ? root.message(for: error) + " (see --help)" : "\(error)"
             printError(message)
             exit(2)
         }

@@ -165,8 +165,8 @@ final class EvaluateCommandTests: XCTestCase {
         try Data("not a model".utf8).write(to: corrupt)
         assertOneLineError(try evaluate([corrupt.path, "--json", json.path]), containing: [corrupt.path, "not an HDF5 file"])
         assertOneLineError(try evaluate([model.path, "--json", json.path]), containing: ["images are 101 x 101", "32 x 32"])
-        assertUsageError(try evaluate([model.path, "--threshold", "1.5"]), containing: "--threshold must be in [0, 1]")
-        assertUsageError(try evaluate([model.path, "--split", "test"]), containing: "'val', 'train' or 'all'")
+        assertOneLineError(try evaluate([model.path, "--threshold", "1.5"]), containing: ["--threshold must be in [0, 1]"])
+        assertOneLineError(try evaluate([model.path, "--split", "test"]), containing: ["'val', 'train' or 'all'"])
         assertOneLineError(try evaluate([model.path, "--data", EvaluationFixtures.smallData.path,
                                          "--json", folder.appendingPathComponent("no/such/report.json").path]),
                            containing: ["no/such/report.json", "does not exist"])

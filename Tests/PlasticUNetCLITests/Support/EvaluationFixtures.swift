@@ -75,13 +75,3 @@ enum SharedTrainedModel {
         return url
     }
 }
-
-/// Asserts that a run stopped at its options: exit status 2, nothing on standard output, and
-/// standard error (the message and the usage) containing `fragment`.
-func assertUsageError(_ result: ToolResult, containing fragment: String, file: StaticString = #filePath,
-                      line: UInt = #line) {
-    XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
-    XCTAssertEqual(result.stdout, "", file: file, line: line)
-    XCTAssertTrue(result.stderr.hasPrefix("plastic-unet: error: "), result.stderr, file: file, line: line)
-    XCTAssertTrue(result.stderr.contains(fragment), "\(result.stderr) lacks \(fragment)", file: file, line: line)
-}
