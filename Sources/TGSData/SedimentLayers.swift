@@ -53,7 +53,7 @@ enum SedimentLayers {
     /// [0.45, 1].
     private static func trace(length: Int, stream: inout RandomStream) -> [Double] {
         let wavelength = 5 + 9 * stream.nextDouble()
-        let density = 0.12 + 0.3 * stream.nextDouble()
+        let density = 0.35 + 0.3 * stream.nextDouble()
         let halfWidth = Int(1.5 * wavelength) + 1
         let reflectivity = (0..<length + 2 * halfWidth).map { _ in stream.nextDouble() < density ? stream.nextNormal() : 0 }
         let wavelet = (-halfWidth...halfWidth).map { lag -> Double in
