@@ -30,17 +30,12 @@ enum EvaluationFixtures {
 
     /// Runs `Tests/Python/check_report.py` on a report (and a per-image table) and asserts
     /// that it prints `ok`. Skips when python3 or jsonschema is missing, unless
-    /// `PLASTIC_UNET_REQUIRE_PYTHON=1`.
+    /// `PLASTIC_UNET_REQUIRE_TOOLS=1`.
     static func checkReport(_ report: URL, perImage: URL? = nil, in folder: URL,
                             file: StaticString = #filePath, line: UInt = #line) throws {
-        if try runExternal("python3", ["-c", "import jsonschema"], in: folder).status != 0 {
-            let message = "python3 with jsonschema is not available"
-            guard ProcessInfo.processInfo.environment["PLASTIC_UNET_REQUIRE_PYTHON"] == "1" else {
-                throw XCTSkip(message)
-            }
-            XCTFail(message + " (PLASTIC_UNET_REQUIRE_PYTHON=1)", file: file, line: line)
-            return
-        }
+        try requireExternalTool("python3 with jsonschema",
+                                isAvailable: try runExternal("python3", ["-c", "import jsonschema"], in: folder).status == 0,
+                                file: file, line: line)
         let script = packageRoot.appendingPathComponent("Tests/Python/check_report.py")
         let check = try runExternal("python3", [script.path, reportSchema.path, report.path] + (perImage.map { [$0.path] } ?? []),
                                     in: folder)

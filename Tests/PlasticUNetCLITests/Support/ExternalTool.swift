@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// What a run of another program did.
 struct ExternalResult {
@@ -23,4 +24,17 @@ func runExternal(_ executable: String, _ arguments: [String], in folder: URL) th
     process.waitUntilExit()
     try handle.close()
     return ExternalResult(status: process.terminationStatus, output: try String(contentsOf: output, encoding: .utf8))
+}
+
+/// Skips the calling test when an outside tool it needs is missing; where the environment
+/// says the tools must be there (`PLASTIC_UNET_REQUIRE_TOOLS=1`, as `.ci/run` sets), the
+/// test fails instead.
+func requireExternalTool(_ description: String, isAvailable: Bool, file: StaticString = #filePath,
+                         line: UInt = #line) throws {
+    guard !isAvailable else { return }
+    let message = "\(description) is not available"
+    if ProcessInfo.processInfo.environment["PLASTIC_UNET_REQUIRE_TOOLS"] == "1" {
+        XCTFail(message + " (PLASTIC_UNET_REQUIRE_TOOLS=1)", file: file, line: line)
+    }
+    throw XCTSkip(message)
 }
