@@ -25,7 +25,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     public var initialModelSHA256: String?
 
     /// Options with MODEL.md's defaults.
-    public init(seed: UInt64 = 1, epochs: Int = 10, learningRate: Double = 3e-4, gamma: Double = 0.666,
+    public init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
                 stepSize: Int = 100_000, dropout: Double = 0.5, validationFraction: Double = 0.2,
                 shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil) {
         self.seed = seed

@@ -40,7 +40,7 @@ public struct TrainCommand: ParsableCommand {
     @OptionGroup public var options: TrainingOptionGroup
 
     /// The data folder, or nil for the embedded default.
-    @Option(help: "The data folder in the TGS layout. (default: the embedded set of 48 synthetic 101 x 101 images)")
+    @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
     public var data: String?
 
     /// The model file to write.

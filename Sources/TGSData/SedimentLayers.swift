@@ -50,10 +50,10 @@ enum SedimentLayers {
 
     /// A trace of `length` samples: sparse Gaussian reflection coefficients convolved
     /// with a Ricker wavelet, scaled to root-mean-square 1, times a smooth contrast in
-    /// [0.45, 1].
+    /// [0.7, 1].
     private static func trace(length: Int, stream: inout RandomStream) -> [Double] {
-        let wavelength = 5 + 9 * stream.nextDouble()
-        let density = 0.35 + 0.3 * stream.nextDouble()
+        let wavelength = 4 + 5 * stream.nextDouble()
+        let density = 0.5 + 0.3 * stream.nextDouble()
         let halfWidth = Int(1.5 * wavelength) + 1
         let reflectivity = (0..<length + 2 * halfWidth).map { _ in stream.nextDouble() < density ? stream.nextNormal() : 0 }
         let wavelet = (-halfWidth...halfWidth).map { lag -> Double in
@@ -71,7 +71,7 @@ enum SedimentLayers {
         let contrast = ValueNoise(width: Double(length), height: 1,
                                   cellSize: Double(length) * (0.03 + 0.05 * stream.nextDouble()), stream: &stream)
         for sample in trace.indices {
-            trace[sample] *= scale * (0.725 + 0.275 * contrast.value(x: Double(sample), y: 0))
+            trace[sample] *= scale * (0.85 + 0.15 * contrast.value(x: Double(sample), y: 0))
         }
         return trace
     }

@@ -52,10 +52,10 @@ public struct SyntheticSeismic: Sendable {
         let cellHeight = 1.2 + 1.0 * stream.nextDouble()
         let chaos = ValueNoise(width: side, height: side, cellWidth: cellHeight * (1 + 0.8 * stream.nextDouble()),
                                cellHeight: cellHeight, stream: &stream)
-        let chaosLevel = 0.06 + 0.08 * stream.nextDouble()
+        let chaosLevel = 0.03 + 0.03 * stream.nextDouble()
         let base = 0.42 + 0.16 * stream.nextDouble()
-        let gain = 0.22 + 0.1 * stream.nextDouble()
-        let noiseLevel = 0.03 + 0.04 * stream.nextDouble()
+        let gain = 0.25 + 0.08 * stream.nextDouble()
+        let noiseLevel = 0.02 + 0.02 * stream.nextDouble()
         var bytes = [UInt8](repeating: 0, count: size * size)
         for y in 0..<size {
             for x in 0..<size {

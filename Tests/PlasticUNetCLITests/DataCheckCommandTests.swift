@@ -20,7 +20,7 @@ final class DataCheckCommandTests: XCTestCase {
         rows[3] = pastEndID + ",1020 10"
         rows.append("../escape,")
         let bigMask = try XCTUnwrap(FileManager.default.contentsOfDirectory(
-            at: DataFixtures.folder("tgs-48").appendingPathComponent("train/masks"), includingPropertiesForKeys: nil).first)
+            at: DataFixtures.folder("tgs-120").appendingPathComponent("train/masks"), includingPropertiesForKeys: nil).first)
         let wrongMask = folder.appendingPathComponent("train/masks/\(wrongMaskID).png")
         try FileManager.default.removeItem(at: wrongMask)
         try FileManager.default.copyItem(at: bigMask, to: wrongMask)

@@ -61,7 +61,7 @@ final class SyntheticSeismicTests: XCTestCase {
 
     func testTheEmbeddedDefaultIsTheFixtureFolder() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/tgs-48")
+            .deletingLastPathComponent().appendingPathComponent("fixtures/tgs-120")
         let loaded = try DataSetLoader.load(from: fixtures)
         XCTAssertEqual(loaded.samples.count, 48)
         XCTAssertEqual(loaded.size, 101)
