@@ -96,7 +96,7 @@ public struct EpochRecord: Equatable, Sendable {
     public var validationLoss: Double
     /// The validation score.
     public var validationScore: Double
-    /// The learning rate at the end of the epoch.
+    /// The learning rate of the epoch's last step.
     public var learningRate: Double
 
     /// An epoch record from its parts.

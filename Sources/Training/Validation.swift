@@ -7,7 +7,7 @@ import TGSData
 /// over the validation images, with the evaluation trace mode.
 struct Validation {
     /// The mask threshold of the validation score.
-    static let threshold: Float = 0.5
+    static let threshold = 0.5
 
     let samples: [Sample]
     let traceMode: TraceMode
@@ -22,7 +22,8 @@ struct Validation {
         for (sample, (_, probabilities)) in zip(ordered, predictions) {
             let mask = sample.mask
             loss += BinaryCrossEntropy.loss(probabilities, mask: mask)
-            passed += TGSMetric.passedThresholds(truth: mask, prediction: probabilities.scalars.map { $0 > Self.threshold })
+            passed += TGSMetric.passedThresholds(truth: mask, prediction: ProbabilityThreshold.mask(probabilities.scalars,
+                                                                                                 threshold: Self.threshold))
         }
         return (loss / Double(samples.count), TGSMetric.meanScore(totalPassed: passed, imageCount: samples.count))
     }
