@@ -63,7 +63,7 @@ final class SyntheticSeismicTests: XCTestCase {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("fixtures/tgs-120")
         let loaded = try DataSetLoader.load(from: fixtures)
-        XCTAssertEqual(loaded.samples.count, 48)
+        XCTAssertEqual(loaded.samples.count, 120)
         XCTAssertEqual(loaded.size, 101)
         XCTAssertEqual(DataSet.embeddedDefault.fingerprint, loaded.fingerprint)
         XCTAssertTrue(DataSet.embeddedDefault == loaded, "the embedded samples differ from the fixture files")
