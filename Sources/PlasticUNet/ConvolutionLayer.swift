@@ -42,3 +42,11 @@ public struct ConvolutionLayer: Equatable, Sendable {
         return (kind == .transposed3x3 ? outChannels : inChannels) * k * k
     }
 }
+
+extension Dictionary where Key == String, Value == ConvolutionLayer {
+    /// The layer named `name`, which the network's layout guarantees to exist.
+    func layer(named name: String) -> ConvolutionLayer {
+        guard let layer = self[name] else { preconditionFailure("the layout has no layer \(name)") }
+        return layer
+    }
+}

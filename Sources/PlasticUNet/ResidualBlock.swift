@@ -24,12 +24,10 @@ struct ResidualBlock {
 
     /// The block named `name` (for example `down2`) of a network's layers.
     init(name: String, layers: [String: ConvolutionLayer]) {
-        func layer(_ suffix: String) -> ConvolutionLayer {
-            guard let layer = layers["\(name).\(suffix)"] else { preconditionFailure("no layer \(name).\(suffix)") }
-            return layer
+        entry = layers.layer(named: "\(name).conv")
+        units = (1...2).map { unit in
+            (layers.layer(named: "\(name).res\(unit).conv1"), layers.layer(named: "\(name).res\(unit).conv2"))
         }
-        entry = layer("conv")
-        units = (1...2).map { (layer("res\($0).conv1"), layer("res\($0).conv2")) }
     }
 
     func forward(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep) -> (output: Tensor, tape: Tape) {

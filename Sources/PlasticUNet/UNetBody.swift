@@ -42,9 +42,9 @@ struct UNetBody {
         step = ConvolutionStep(kernels: kernels)
         downBlocks = (1...4).map { ResidualBlock(name: "down\($0)", layers: layers) }
         middle = ResidualBlock(name: "middle", layers: layers)
-        upTransposes = (1...4).reversed().map { layers["up\($0).transpose"]! }
+        upTransposes = (1...4).reversed().map { layers.layer(named: "up\($0).transpose") }
         upBlocks = (1...4).reversed().map { ResidualBlock(name: "up\($0)", layers: layers) }
-        output = layers["output"]!
+        output = layers.layer(named: "output")
     }
 
     func forward(_ image: Tensor, parameters: ParameterSet, dropout: DropoutDecisions) -> (output: Tensor, tape: Tape) {
