@@ -9,7 +9,7 @@ public struct ModelFileContents: Equatable, Sendable {
     /// The trainable tensors (`/parameters/...`, `/plastic/w|alpha|eta`).
     public var parameters: ParameterSet
     /// The trace (`/trace`); nil exactly when the rule is `none`.
-    public var trace: TraceRecord?
+    public var trace: PlasticTrace?
     /// The optimizer state (`/optimizer`).
     public var optimizer: OptimizerRecord
     /// The random streams (`/rng`).
@@ -22,7 +22,7 @@ public struct ModelFileContents: Equatable, Sendable {
     public var dataset: DatasetRecord?
 
     /// Contents from their parts.
-    public init(configuration: RunConfiguration, parameters: ParameterSet, trace: TraceRecord?,
+    public init(configuration: RunConfiguration, parameters: ParameterSet, trace: PlasticTrace?,
                 optimizer: OptimizerRecord, random: RandomRecord, progress: ProgressRecord,
                 history: HistoryRecord, dataset: DatasetRecord?) {
         self.configuration = configuration
@@ -44,11 +44,7 @@ public struct ModelFileContents: Equatable, Sendable {
         let model = configuration.model, training = configuration.training
         let parameters = ParameterSet.initialised(for: model, seed: training.seed)
         let zeroMoments = parameters.specs.map { Tensor(shape: $0.shape) }
-        let square = [model.size, model.size]
-        let trace = model.isPlastic
-            ? TraceRecord(hebb: Tensor(shape: square), samples: 0,
-                          etaSensitivity: model.learnEta ? Tensor(shape: square) : nil)
-            : nil
+        let trace = PlasticTrace.zero(for: model)
         let optimizer = OptimizerRecord(step: 0, learningRate: training.learningRate,
                                         beta1: AdamDefaults.beta1, beta2: AdamDefaults.beta2,
                                         epsilon: AdamDefaults.epsilon, gamma: training.gamma,

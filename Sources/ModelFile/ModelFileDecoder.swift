@@ -20,11 +20,11 @@ struct ModelFileDecoder {
         let specs = ParameterLayout.specs(for: model)
         let square = [model.size, model.size]
         let parameters = ParameterSet(specs: specs, tensors: try specs.map { try tensor($0.path, shape: $0.shape) })
-        let trace = try model.isPlastic ? TraceRecord(
+        let trace = try model.isPlastic ? PlasticTrace(
             hebb: tensor(ModelFilePaths.traceHebb, shape: square),
+            etaSensitivity: model.learnEta ? tensor(ModelFilePaths.traceEtaSensitivity, shape: square) : nil,
             samples: integer("samples", of: try root.dataset(relative(ModelFilePaths.traceHebb)),
-                             ModelFilePaths.traceHebb),
-            etaSensitivity: model.learnEta ? tensor(ModelFilePaths.traceEtaSensitivity, shape: square) : nil
+                             ModelFilePaths.traceHebb)
         ) : nil
         return ModelFileContents(
             configuration: configuration, parameters: parameters, trace: trace,

@@ -1,22 +1,5 @@
 import Kernels
 
-/// The plastic trace at the end of training (`/trace`).
-public struct TraceRecord: Equatable, Sendable {
-    /// The trace H, `[S, S]`.
-    public var hebb: Tensor
-    /// The number of trace updates since the last reset.
-    public var samples: Int64
-    /// The forward-mode sensitivity dH/d eta, `[S, S]`; present exactly when eta is learnt.
-    public var etaSensitivity: Tensor?
-
-    /// A trace record from its parts.
-    public init(hebb: Tensor, samples: Int64, etaSensitivity: Tensor?) {
-        self.hebb = hebb
-        self.samples = samples
-        self.etaSensitivity = etaSensitivity
-    }
-}
-
 /// The state of Adam and of the StepLR schedule (`/optimizer`).
 public struct OptimizerRecord: Equatable, Sendable {
     /// The optimizer steps taken.

@@ -21,7 +21,7 @@ public enum TrainingCheckpoint {
                                   counters: ["shuffle_epoch": Int64(state.epoch), "dropout_step": state.optimizer.step])
         return ModelFileContents(
             configuration: configuration, parameters: state.parameters,
-            trace: state.trace.map { TraceRecord(hebb: $0.hebb, samples: $0.samples, etaSensitivity: $0.etaSensitivity) },
+            trace: state.trace,
             optimizer: optimizer, random: random,
             progress: ProgressRecord(epoch: Int64(state.epoch), sampleInEpoch: Int64(state.sampleInEpoch)),
             history: state.history,
@@ -37,7 +37,7 @@ public enum TrainingCheckpoint {
                              secondMoments: contents.optimizer.secondMoments)
         return TrainingState(
             parameters: contents.parameters, optimizer: optimizer,
-            trace: contents.trace.map { PlasticTrace(hebb: $0.hebb, etaSensitivity: $0.etaSensitivity, samples: $0.samples) },
+            trace: contents.trace,
             epoch: Int(contents.progress.epoch), sampleInEpoch: Int(contents.progress.sampleInEpoch),
             history: contents.history)
     }

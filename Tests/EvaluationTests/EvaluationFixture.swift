@@ -18,9 +18,9 @@ enum EvaluationFixture {
                                              training: TrainingOptions(seed: 1, epochs: 0))
         var contents = ModelFileContents.untrained(configuration: configuration)
         let side = 16
-        contents.trace = TraceRecord(hebb: Tensor(shape: [side, side], scalars: (0..<(side * side)).map {
+        contents.trace = PlasticTrace(hebb: Tensor(shape: [side, side], scalars: (0..<(side * side)).map {
             Float(($0 * 31) % 17 - 8) / 4
-        }), samples: 3, etaSensitivity: nil)
+        }), etaSensitivity: nil, samples: 3)
         contents.parameters.set("/plastic/alpha", to: Tensor(shape: [side, side], repeating: 0.5))
         if trained {
             let ids = data.samples.map(\.id)

@@ -53,8 +53,8 @@ final class ModelFileRoundTripTests: XCTestCase {
         let configuration = ModelFileFixtures.configuration(rule: .hebb, alpha: .yoked, learnEta: true, seed: 11)
         let contents = ModelFileContents.untrained(configuration: configuration)
         XCTAssertEqual(contents.parameters, ParameterSet.initialised(for: configuration.model, seed: 11))
-        XCTAssertEqual(contents.trace, TraceRecord(hebb: Tensor(shape: [32, 32]), samples: 0,
-                                                   etaSensitivity: Tensor(shape: [32, 32])))
+        XCTAssertEqual(contents.trace, PlasticTrace(hebb: Tensor(shape: [32, 32]), etaSensitivity: Tensor(shape: [32, 32]),
+                                                    samples: 0))
         XCTAssertEqual(contents.optimizer.step, 0)
         XCTAssertEqual([contents.optimizer.learningRate, contents.optimizer.beta1, contents.optimizer.beta2,
                         contents.optimizer.epsilon, contents.optimizer.gamma], [3e-4, 0.9, 0.999, 1e-8, 0.666])

@@ -37,8 +37,7 @@ public enum Evaluator {
         }
         let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
                                   parameters: model.parameters,
-                                  storedTrace: model.trace.map { PlasticTrace(hebb: $0.hebb, etaSensitivity: nil,
-                                                                              samples: $0.samples) })
+                                  storedTrace: model.trace)
         let predictions = predictor.predict(images, traceMode: traceMode)
         if let bad = predictions.first(where: { $0.probabilities.scalars.contains(where: \.isNaN) }) {
             throw EvaluationError("\(modelName) gives a NaN probability for image \(bad.id)")
