@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 
 /// Replaces a file so that a crash leaves either the old file or the new one: the new
 /// contents go to a temporary file in the same folder, which is flushed to disk and
@@ -7,8 +8,9 @@ public enum AtomicFileReplacement {
     /// Writes `target` through `write`, which receives the temporary file's URL and must
     /// have closed the file when it returns. On any error the temporary file is removed
     /// and the target is left as it was.
-    /// - Throws: what `write` throws, or `FileReplacementError` when the file cannot be
-    ///   flushed or renamed.
+    /// - Throws: what `write` throws (an `HDF5Error` about the temporary file names the
+    ///   target instead), or `FileReplacementError` when the file cannot be flushed or
+    ///   renamed.
     public static func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
         let folder = target.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -24,6 +26,9 @@ public enum AtomicFileReplacement {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? HDF5Error, error.file == temporary.path {
+                throw HDF5Error(file: target.path, object: error.object, operation: error.operation, reason: error.reason)
+            }
             throw error
         }
         try synchronise(folder, target: target)

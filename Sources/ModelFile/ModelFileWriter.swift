@@ -12,17 +12,10 @@ public enum ModelFileWriter {
     public static func write(_ contents: ModelFileContents, to url: URL) throws {
         let schema = try ModelSchema.embedded()
         try AtomicFileReplacement.replace(url) { temporary in
-            let violations: [LayoutViolation]
-            do {
-                try write(contents, to: temporary, schema: schema)
-                let written = try HDF5File.open(temporary)
-                violations = try LayoutChecker(schema: schema, file: written).run(readingData: false).violations
-                try written.close()
-            } catch let error as HDF5Error where error.file == temporary.path {
-                // Name the file the caller asked for, not the temporary one.
-                throw HDF5Error(file: url.path, object: error.object, operation: error.operation,
-                                reason: error.reason)
-            }
+            try write(contents, to: temporary, schema: schema)
+            let written = try HDF5File.open(temporary)
+            let violations = try LayoutChecker(schema: schema, file: written).run(readingData: false).violations
+            try written.close()
             if let violation = violations.first {
                 throw ModelFileError.invalidContents(file: url.path, violation: violation)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 import ModelFile
 import XCTest
 
@@ -50,6 +51,20 @@ final class AtomicWriteTests: XCTestCase {
         let folder = try makeTemporaryDirectory(for: self)
         let target = folder.appendingPathComponent("gone/model.h5")
         XCTAssertThrowsError(try ModelFileWriter.write(ModelFileFixtures.trained(), to: target))
+        XCTAssertEqual(try entries(of: folder), [])
+    }
+
+    /// An HDF5 error raised while the temporary file is written names the target, the file
+    /// the caller knows.
+    func testHDF5ErrorsAboutTheTemporaryFileNameTheTarget() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let target = folder.appendingPathComponent("out.h5")
+        XCTAssertThrowsError(try AtomicFileReplacement.replace(target) { temporary in
+            throw HDF5Error(file: temporary.path, object: "/x", operation: "write", reason: "disk full")
+        }) { error in
+            XCTAssertEqual((error as? HDF5Error)?.file, target.path)
+            XCTAssertEqual((error as? HDF5Error)?.object, "/x")
+        }
         XCTAssertEqual(try entries(of: folder), [])
     }
 }

@@ -30,20 +30,16 @@ public enum ProbabilityFile {
     public static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
                              traceMode: TraceMode, to url: URL) throws {
         try AtomicFileReplacement.replace(url) { temporary in
-            do {
-                let file = try HDF5File.create(at: temporary)
-                try file.root.setAttribute("format", .string(format))
-                try file.root.setAttribute("format_version", .int64(formatVersion))
-                try file.root.setAttribute("model_sha256", .string(modelSHA256))
-                try file.root.setAttribute("trace_mode", .string(traceMode.rawValue))
-                try file.root.createDataset("probabilities", shape: [predictions.count, size, size],
-                                            values: predictions.flatMap(\.probabilities.scalars))
-                try file.root.createDataset("ids", strings: predictions.map(\.id))
-                try file.flush()
-                try file.close()
-            } catch let error as HDF5Error where error.file == temporary.path {
-                throw HDF5Error(file: url.path, object: error.object, operation: error.operation, reason: error.reason)
-            }
+            let file = try HDF5File.create(at: temporary)
+            try file.root.setAttribute("format", .string(format))
+            try file.root.setAttribute("format_version", .int64(formatVersion))
+            try file.root.setAttribute("model_sha256", .string(modelSHA256))
+            try file.root.setAttribute("trace_mode", .string(traceMode.rawValue))
+            try file.root.createDataset("probabilities", shape: [predictions.count, size, size],
+                                        values: predictions.flatMap(\.probabilities.scalars))
+            try file.root.createDataset("ids", strings: predictions.map(\.id))
+            try file.flush()
+            try file.close()
         }
     }
 }
