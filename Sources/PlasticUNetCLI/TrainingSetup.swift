@@ -46,11 +46,8 @@ struct TrainingSetup {
         let configuration = RunConfiguration(
             model: command.architecture.configuration(size: base.model.size, over: base.model),
             training: command.options.options(over: base.training))
-        try check(configuration, data: data)
         let start = parameters ?? ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed)
-        if let path = start.firstNonFinitePath {
-            throw TrainingError("cannot train from \(command.initial ?? "the new model"): \(path) holds a NaN or an infinity")
-        }
+        try check(configuration, data: data, parameters: start, from: command.initial ?? "a new model")
         return TrainingSetup(configuration: configuration,
                              split: DataSplit.stratified(data, validationFraction: configuration.training.validationFraction,
                                                          seed: configuration.training.seed),
@@ -75,23 +72,25 @@ struct TrainingSetup {
             }
             configuration.training.epochs = epochs
         }
-        try check(configuration, data: data)
-        if let tensor = contents.parameters.firstNonFinitePath {
-            throw TrainingError("cannot resume \(path): \(tensor) holds a NaN or an infinity")
-        }
+        try check(configuration, data: data, parameters: contents.parameters, from: path)
         return TrainingSetup(configuration: configuration,
                              split: DataSplit(trainIDs: dataset.trainIDs, validationIDs: dataset.validationIDs),
                              state: TrainingCheckpoint.state(of: contents))
     }
 
-    /// Refuses an unusable configuration, or data of another size than the model's.
-    private static func check(_ configuration: RunConfiguration, data: DataSet) throws {
+    /// Refuses an unusable configuration, data of another size than the model's, or
+    /// starting parameters (from `source`) that hold a NaN or an infinity.
+    private static func check(_ configuration: RunConfiguration, data: DataSet, parameters: ParameterSet,
+                              from source: String) throws {
         if let problem = configuration.model.problem ?? configuration.training.problem {
             throw TrainingError(problem)
         }
         guard data.size == configuration.model.size else {
             throw TrainingError("the data's images are \(data.size) x \(data.size) but the model takes "
                                      + "\(configuration.model.size) x \(configuration.model.size)")
+        }
+        if let path = parameters.firstNonFinitePath {
+            throw TrainingError("cannot train from \(source): \(path) holds a NaN or an infinity")
         }
     }
 }

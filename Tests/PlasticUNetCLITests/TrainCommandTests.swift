@@ -116,6 +116,16 @@ final class TrainCommandTests: XCTestCase {
         try ModelFiles.initialise(small)
         let trained = folder.appendingPathComponent("trained.h5")
         try train(trained, ["--epochs", "1"])
+        let poisoned = folder.appendingPathComponent("poisoned.h5")
+        try ModelFiles.initialise(poisoned)
+        try ModelFiles.edit(poisoned) { root in
+            let dataset = try root.dataset("plastic/w")
+            let torchName = try dataset.attribute("torch_name")
+            let plastic = try root.group("plastic")
+            try plastic.removeLink("w")
+            try plastic.createDataset("w", shape: [32, 32], values: [Float](repeating: .nan, count: 32 * 32))
+                .setAttribute("torch_name", try XCTUnwrap(torchName))
+        }
         let cases: [([String], [String])] = [
             (["--data", folder.appendingPathComponent("missing").path, "--out", out], ["missing"]),
             (["--data", data, "--init", folder.appendingPathComponent("none.h5").path, "--out", out], ["none.h5"]),
@@ -126,6 +136,7 @@ final class TrainCommandTests: XCTestCase {
             (["--data", data, "--width", "2", "--dropout", "1", "--out", out], ["dropout"]),
             (["--data", data, "--width", "2", "--threads", "0", "--out", out], ["--threads"]),
             (["--init", small.path, "--out", out], ["32 x 32", "101 x 101"]),
+            (["--data", data, "--init", poisoned.path, "--out", out], ["poisoned.h5", "/plastic/w", "NaN"]),
         ]
         for (arguments, fragments) in cases {
             let result = try ToolRunner.run(["train"] + arguments)
