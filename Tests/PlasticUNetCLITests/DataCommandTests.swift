@@ -15,8 +15,7 @@ final class DataCommandTests: XCTestCase {
 enum DataFixtures {
     /// `fixtures/NAME` in the package.
     static func folder(_ name: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures").appendingPathComponent(name)
+        PackageFiles.url("fixtures/\(name)")
     }
 
     /// A copy of fixture `name` in a new temporary folder.

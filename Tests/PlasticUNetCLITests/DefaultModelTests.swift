@@ -8,8 +8,7 @@ final class DefaultModelTests: XCTestCase {
     /// The state_dict of the original PyTorch UNetpRes for n = 16, S = 101: "key AxBx..." per
     /// line, from fixtures/reference.
     private let originalStateDict = try! String(
-        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/reference/torch-state-dict-n16-s101.txt"),
+        contentsOf: PackageFiles.url("fixtures/reference/torch-state-dict-n16-s101.txt"),
         encoding: .utf8)
         .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
 

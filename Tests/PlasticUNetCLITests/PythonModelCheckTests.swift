@@ -4,8 +4,7 @@ import XCTest
 /// Reads a model file with h5py (Tests/Python/check_model.py), an implementation
 /// independent of this package's HDF5 code.
 final class PythonModelCheckTests: XCTestCase {
-    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Python/check_model.py")
+    private static let script = PackageFiles.url("Tests/Python/check_model.py")
 
     func testH5pyReadsTheModelFile() throws {
         let folder = try makeTemporaryDirectory(for: self)

@@ -4,15 +4,11 @@ import XCTest
 /// What the tests of `evaluate`, `predict` and `score` share: the package's fixtures, a
 /// small model trained by the tool, and the Python check of reports.
 enum EvaluationFixtures {
-    /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// `fixtures/tgs-12-s32`: 12 synthetic 32 x 32 images.
-    static let smallData = packageRoot.appendingPathComponent("fixtures/tgs-12-s32")
+    static let smallData = PackageFiles.url("fixtures/tgs-12-s32")
 
     /// The report schema.
-    static let reportSchema = packageRoot.appendingPathComponent("schemas/evaluation-report-v1.schema.json")
+    static let reportSchema = PackageFiles.url("schemas/evaluation-report-v1.schema.json")
 
     /// Trains a Hebbian model of width 2 for one epoch on ``smallData`` into `url` (its
     /// stored trace is then not zero).
@@ -36,7 +32,7 @@ enum EvaluationFixtures {
         try requireExternalTool("python3 with jsonschema",
                                 isAvailable: try runExternal("python3", ["-c", "import jsonschema"], in: folder).status == 0,
                                 file: file, line: line)
-        let script = packageRoot.appendingPathComponent("Tests/Python/check_report.py")
+        let script = PackageFiles.url("Tests/Python/check_report.py")
         let check = try runExternal("python3", [script.path, reportSchema.path, report.path] + (perImage.map { [$0.path] } ?? []),
                                     in: folder)
         XCTAssertEqual(check.status, 0, check.output, file: file, line: line)
