@@ -25,30 +25,38 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
-        // Foundations without Foundation.
+        // The numeric core: no Foundation, no files.
         .target(name: "PortableMath", swiftSettings: numericSettings),
         .target(name: "RandomStreams", dependencies: ["PortableMath"], swiftSettings: numericSettings),
         .target(name: "Checksums"),
         .target(name: "Kernels", dependencies: ["PortableMath"], swiftSettings: numericSettings),
 
-        // Files.
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
-        .target(name: "ImageFiles", dependencies: ["CPNG"]),
+        // The domain: the model, the data, scoring and training, all without files.
+        .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams"], swiftSettings: numericSettings),
+        .target(name: "TGSData", dependencies: ["RandomStreams", "PortableMath", "Checksums"]),
+        .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData"]),
+        .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"],
+                swiftSettings: numericSettings),
 
-        // The domain.
-        .target(name: "TGSData", dependencies: ["ImageFiles", "Checksums", "RandomStreams", "PortableMath"]),
-        .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams", "PortableMath"],
-                swiftSettings: numericSettings),
-        .target(name: "ModelFile", dependencies: ["HDF5Kit", "PlasticUNet", "Checksums"]),
-        .target(name: "Training", dependencies: ["PlasticUNet", "ModelFile", "TGSData", "Kernels", "RandomStreams", "Evaluation"],
-                swiftSettings: numericSettings),
+        // Files: they serialise the domain.
+        .target(name: "FileOutput"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
+        .target(name: "ImageFiles", dependencies: ["CPNG", "TGSData", "FileOutput"]),
+        .target(name: "TGSFiles", dependencies: ["TGSData", "ImageFiles", "FileOutput"]),
+        .target(name: "ModelFile", dependencies: [
+            "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels",
+        ]),
+
+        // Tools: evaluation and reports.
         .target(name: "Evaluation", dependencies: [
-            "PlasticUNet", "ModelFile", "TGSData", "ImageFiles", "Checksums", "HDF5Kit", "Kernels",
+            "Scoring", "PlasticUNet", "ModelFile", "Training", "TGSData", "TGSFiles", "ImageFiles", "Checksums",
+            "HDF5Kit", "FileOutput", "Kernels",
         ]),
 
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
-            "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "Training", "Evaluation", "ImageFiles",
+            "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
+            "ImageFiles", "FileOutput", "Kernels", "Checksums",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
@@ -60,15 +68,22 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
+        .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels", "RandomStreams"]),
+        .testTarget(name: "TGSDataTests", dependencies: ["TGSData"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "PlasticUNet", "TGSData", "Kernels"]),
+        .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"]),
-        .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles"]),
-        .testTarget(name: "TGSDataTests", dependencies: ["TGSData", "ImageFiles"]),
-        .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels"]),
-        .testTarget(name: "ModelFileTests", dependencies: ["ModelFile", "HDF5Kit", "PlasticUNet"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "PlasticUNet", "TGSData", "ModelFile"]),
-        .testTarget(name: "EvaluationTests", dependencies: [
-            "Evaluation", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels",
+        .testTarget(name: "ImageFilesTests", dependencies: ["ImageFiles", "TGSData"]),
+        .testTarget(name: "TGSFilesTests", dependencies: ["TGSFiles", "TGSData", "ImageFiles"]),
+        .testTarget(name: "ModelFileTests", dependencies: [
+            "ModelFile", "HDF5Kit", "PlasticUNet", "Training", "TGSData", "Kernels",
         ]),
-        .testTarget(name: "PlasticUNetCLITests", dependencies: ["PlasticUNetCLI", "ModelFile", "HDF5Kit", "ImageFiles"]),
+        .testTarget(name: "EvaluationTests", dependencies: [
+            "Evaluation", "Scoring", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels", "Training",
+        ]),
+        .testTarget(name: "PlasticUNetCLITests", dependencies: [
+            "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet",
+        ]),
     ]
 )

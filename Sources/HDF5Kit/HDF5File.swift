@@ -15,7 +15,7 @@ public final class HDF5File {
         case readWrite
     }
 
-    /// The file's path, as given.
+    /// The file's name in errors: its path as given, or the name the caller chose.
     public let path: String
     /// The root group, `/`.
     public let root: HDF5Group
@@ -32,12 +32,15 @@ public final class HDF5File {
     }
 
     /// Creates a new file at `url`.
-    /// - Parameter replacing: whether an existing file is truncated; without it an existing
-    ///   file is an error.
+    /// - Parameters:
+    ///   - name: how errors name the file (default: its path), for example the file that a
+    ///     temporary file is to replace.
+    ///   - replacing: whether an existing file is truncated; without it an existing file is
+    ///     an error.
     /// - Throws: `HDF5Error` naming the file when it cannot be created.
-    public static func create(at url: URL, replacing: Bool = false) throws -> HDF5File {
+    public static func create(at url: URL, name: String? = nil, replacing: Bool = false) throws -> HDF5File {
         try HDF5Library.locked {
-            let context = HDF5Context(file: url.path, object: nil)
+            let context = HDF5Context(file: name ?? url.path, object: nil)
             let creation = try HDF5PropertyLists.untimed(chdf5_p_file_create(), context)
             let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "create", closer: H5Pclose)
             try context.check(H5Pset_libver_bounds(access.id, chdf5_f_libver_latest(), chdf5_f_libver_latest()),
@@ -45,16 +48,19 @@ public final class HDF5File {
             let flags = replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl()
             let file = try context.handle(H5Fcreate(url.path, flags, creation.id, access.id), "create",
                                           closer: H5Fclose)
-            return try HDF5File(handle: file, path: url.path)
+            return try HDF5File(handle: file, path: context.file)
         }
     }
 
     /// Opens the existing file at `url`.
+    /// - Parameters:
+    ///   - name: how errors name the file (default: its path).
+    ///   - mode: reading only (the default) or reading and writing.
     /// - Throws: `HDF5Error` naming the file when it does not exist, is not an HDF5 file,
     ///   or is damaged; nothing is printed.
-    public static func open(_ url: URL, mode: Mode = .readOnly) throws -> HDF5File {
+    public static func open(_ url: URL, name: String? = nil, mode: Mode = .readOnly) throws -> HDF5File {
         try HDF5Library.locked {
-            let context = HDF5Context(file: url.path, object: nil)
+            let context = HDF5Context(file: name ?? url.path, object: nil)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
                 throw context.error("open", "no such file")
@@ -65,7 +71,7 @@ public final class HDF5File {
             }
             let flags = mode == .readOnly ? chdf5_f_acc_rdonly() : chdf5_f_acc_rdwr()
             let file = try context.handle(H5Fopen(url.path, flags, chdf5_p_default()), "open", closer: H5Fclose)
-            return try HDF5File(handle: file, path: url.path)
+            return try HDF5File(handle: file, path: context.file)
         }
     }
 

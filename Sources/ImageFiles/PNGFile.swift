@@ -1,5 +1,7 @@
 import CPNG
+import FileOutput
 import Foundation
+import TGSData
 
 /// Grayscale PNG files through libpng's simplified API.
 ///
@@ -23,7 +25,7 @@ public enum PNGFile {
             data = try Data(contentsOf: url)
         } catch {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw ImageFileError(.read, name, exists ? "the file cannot be opened" : "no such file")
+            throw ImageFileError(name, exists ? "the file cannot be opened" : "no such file")
         }
         return try decode(data, name: name)
     }
@@ -35,7 +37,7 @@ public enum PNGFile {
     /// - Throws: ``ImageFileError`` naming the file.
     public static func decode(_ data: Data, name: String) throws -> GrayImage {
         if let problem = PNGChunkLayout.problem(in: data) {
-            throw ImageFileError(.read, name, problem)
+            throw ImageFileError(name, problem)
         }
         var control = png_image()
         control.version = png_uint_32(PNG_IMAGE_VERSION)
@@ -43,11 +45,11 @@ public enum PNGFile {
         return try data.withUnsafeBytes { bytes -> GrayImage in
             // libpng keeps reading from `bytes` until png_image_finish_read returns.
             guard png_image_begin_read_from_memory(&control, bytes.baseAddress, bytes.count) != 0 else {
-                throw ImageFileError(.read, name, libraryMessage(control))
+                throw ImageFileError(name, libraryMessage(control))
             }
             let width = Int(control.width), height = Int(control.height)
             guard width > 0, height > 0, width * height <= maximumPixelCount else {
-                throw ImageFileError(.read, name, "unsupported size \(width) x \(height)")
+                throw ImageFileError(name, "unsupported size \(width) x \(height)")
             }
             let sixteenBit = control.format & png_uint_32(PNG_FORMAT_FLAG_LINEAR) != 0
             control.format = grayFormat(sixteenBit: sixteenBit)
@@ -63,14 +65,14 @@ public enum PNGFile {
                 finished = png_image_finish_read(&control, &black, &samples, 0, nil) != 0
                 pixels = samples.map(UInt16.init)
             }
-            guard finished else { throw ImageFileError(.read, name, libraryMessage(control)) }
+            guard finished else { throw ImageFileError(name, libraryMessage(control)) }
             return GrayImage(width: width, height: height, bitDepth: sixteenBit ? 16 : 8, pixels: pixels)
         }
     }
 
     /// The PNG bytes of `image` (8-bit gray, or 16-bit gray with a linear gamma chunk).
     /// - Parameter name: how an error names the file being made.
-    /// - Throws: ``ImageFileError`` when libpng refuses the image.
+    /// - Throws: `FileWriteError` naming the file when libpng refuses the image.
     public static func encode(_ image: GrayImage, name: String) throws -> Data {
         var control = png_image()
         control.version = png_uint_32(PNG_IMAGE_VERSION)
@@ -81,13 +83,13 @@ public enum PNGFile {
         func encode(_ samples: UnsafeRawBufferPointer) throws -> Data {
             var size: png_alloc_size_t = 0
             guard png_image_write_to_memory(&control, nil, &size, 0, samples.baseAddress, 0, nil) != 0 else {
-                throw ImageFileError(.write, name, libraryMessage(control))
+                throw FileWriteError(path: name, reason: libraryMessage(control))
             }
             var output = Data(count: Int(size))
             let written = output.withUnsafeMutableBytes { buffer in
                 png_image_write_to_memory(&control, buffer.baseAddress, &size, 0, samples.baseAddress, 0, nil)
             }
-            guard written != 0 else { throw ImageFileError(.write, name, libraryMessage(control)) }
+            guard written != 0 else { throw FileWriteError(path: name, reason: libraryMessage(control)) }
             return output.prefix(Int(size))
         }
         if image.bitDepth == 16 {
@@ -96,16 +98,18 @@ public enum PNGFile {
         return try image.pixels.map { UInt8(truncatingIfNeeded: $0) }.withUnsafeBytes(encode)
     }
 
-    /// Writes `image` to `url` as a PNG file, through a temporary file in the same folder
-    /// that is renamed into place (a failed write leaves no partial file).
-    /// - Throws: ``ImageFileError`` naming the file.
+    /// Writes `image` to `url` as a PNG file, replacing an existing file atomically
+    /// (`FileOutput.AtomicFile`): a failed write leaves no partial file.
+    /// - Throws: `FileWriteError` naming the file.
     public static func write(_ image: GrayImage, to url: URL) throws {
-        let data = try encode(image, name: url.path)
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw ImageFileError(.write, url.path, "the file cannot be written")
-        }
+        try AtomicFile.write(try encode(image, name: url.path), to: url)
+    }
+
+    /// Writes `image` to `url` as a PNG file through `batch`, which flushes the folder
+    /// once for all of its files.
+    /// - Throws: `FileWriteError` naming the file.
+    public static func write(_ image: GrayImage, to url: URL, in batch: inout FileBatch) throws {
+        try batch.write(try encode(image, name: url.path), to: url)
     }
 
     /// The simplified API's format code of one gray channel: 16-bit linear or 8-bit.

@@ -1,5 +1,6 @@
 import HDF5Kit
 import PlasticUNet
+import Training
 
 /// Checks an open file against the schema: the format first, then the config, then every
 /// object's presence, kind, dtype, shape, storage and attributes, then the objects the

@@ -1,5 +1,6 @@
 import Kernels
 import PlasticUNet
+import Training
 
 /// Everything a model file holds: enough to evaluate the model, to resume its training
 /// exactly, and to know where it came from.
@@ -56,14 +57,4 @@ public struct ModelFileContents: Equatable, Sendable {
             progress: ProgressRecord(epoch: 0, sampleInEpoch: 0),
             history: HistoryRecord(trainLoss: [], epochs: []), dataset: nil)
     }
-}
-
-/// Adam's hyper-parameters of MODEL.md §4 that the options do not change.
-public enum AdamDefaults {
-    /// The first-moment decay, 0.9.
-    public static let beta1 = 0.9
-    /// The second-moment decay, 0.999.
-    public static let beta2 = 0.999
-    /// Epsilon, 1e-8, added after the square root.
-    public static let epsilon = 1e-8
 }

@@ -1,6 +1,7 @@
 import HDF5Kit
 import Kernels
 import PlasticUNet
+import Training
 
 /// Reads the contents of a file whose layout the schema has accepted. Every read still
 /// checks what it reads, so that a mismatch is an error and never a crash.
@@ -11,6 +12,8 @@ struct ModelFileDecoder {
     let file: String
     /// The file's configuration.
     let configuration: RunConfiguration
+    /// The schema, for the parameters' paths.
+    let schema: ModelSchema
 
     /// The contents.
     /// - Throws: `ModelFileError.invalidLayout` naming the object that does not fit;
@@ -18,8 +21,11 @@ struct ModelFileDecoder {
     func decode() throws -> ModelFileContents {
         let model = configuration.model
         let specs = ParameterLayout.specs(for: model)
+        let places = try schema.places(of: specs)
         let square = [model.size, model.size]
-        let parameters = ParameterSet(specs: specs, tensors: try specs.map { try tensor($0.path, shape: $0.shape) })
+        let parameters = ParameterSet(specs: specs, tensors: try zip(places, specs).map {
+            try tensor($0.path, shape: $1.shape)
+        })
         let trace = try model.isPlastic ? PlasticTrace(
             hebb: tensor(ModelFilePaths.traceHebb, shape: square),
             etaSensitivity: model.learnEta ? tensor(ModelFilePaths.traceEtaSensitivity, shape: square) : nil,
@@ -28,11 +34,11 @@ struct ModelFileDecoder {
         ) : nil
         return ModelFileContents(
             configuration: configuration, parameters: parameters, trace: trace,
-            optimizer: try optimizer(specs), random: try random(), progress: try progress(),
+            optimizer: try optimizer(specs, places: places), random: try random(), progress: try progress(),
             history: try history(), dataset: try dataset())
     }
 
-    private func optimizer(_ specs: [ParameterSpec]) throws -> OptimizerRecord {
+    private func optimizer(_ specs: [ParameterSpec], places: [ParameterPlace]) throws -> OptimizerRecord {
         let path = ModelFilePaths.optimizer
         let group = try root.group(relative(path))
         return OptimizerRecord(
@@ -40,8 +46,13 @@ struct ModelFileDecoder {
             beta1: try number("beta1", of: group, path), beta2: try number("beta2", of: group, path),
             epsilon: try number("eps", of: group, path), gamma: try number("gamma", of: group, path),
             stepSize: try integer("step_size", of: group, path),
-            firstMoments: try specs.map { try tensor(ModelFilePaths.firstMoments + $0.path, shape: $0.shape) },
-            secondMoments: try specs.map { try tensor(ModelFilePaths.secondMoments + $0.path, shape: $0.shape) })
+            firstMoments: try moments(under: ModelFilePaths.firstMoments, specs, places),
+            secondMoments: try moments(under: ModelFilePaths.secondMoments, specs, places))
+    }
+
+    /// The optimizer's moments of every tensor, mirrored under `mirror`.
+    private func moments(under mirror: String, _ specs: [ParameterSpec], _ places: [ParameterPlace]) throws -> [Tensor] {
+        try zip(specs, places).map { try tensor(mirror + $1.path, shape: $0.shape) }
     }
 
     private func random() throws -> RandomRecord {

@@ -1,6 +1,7 @@
 import HDF5Kit
 import Kernels
 import PlasticUNet
+import Training
 
 /// Writes contents into an empty file, creating each group on first use.
 struct ModelFileEncoder {
@@ -18,7 +19,8 @@ struct ModelFileEncoder {
 
     /// Writes every part of `contents` below `root`; every group and dataset it opened is
     /// closed when it returns.
-    /// - Throws: `HDF5Error` when HDF5 fails.
+    /// - Throws: `HDF5Error` when HDF5 fails; ``SchemaError`` when the schema does not list
+    ///   a parameter.
     static func encode(_ contents: ModelFileContents, into root: HDF5Group, schema: ModelSchema) throws {
         var encoder = ModelFileEncoder(schema: schema, root: root)
         try encoder.encode(contents)
@@ -29,9 +31,9 @@ struct ModelFileEncoder {
         try root.setAttribute("format_version", .int64(schema.formatVersion))
         try root.setAttribute("generator", .string(PlasticUNetVersion.generator))
         try root.setAttribute("config", .string(contents.configuration.jsonText()))
-        let specs = contents.parameters.specs
-        for (spec, tensor) in zip(specs, contents.parameters.tensors) {
-            try write(tensor, at: spec.path).setAttribute("torch_name", .string(spec.torchName))
+        let places = try schema.places(of: contents.parameters.specs)
+        for (place, tensor) in zip(places, contents.parameters.tensors) {
+            try write(tensor, at: place.path).setAttribute("torch_name", .string(place.torchName))
         }
         if let trace = contents.trace {
             try write(trace.hebb, at: ModelFilePaths.traceHebb).setAttribute("samples", .int64(trace.samples))
@@ -39,7 +41,7 @@ struct ModelFileEncoder {
                 try write(sensitivity, at: ModelFilePaths.traceEtaSensitivity)
             }
         }
-        try encode(contents.optimizer, specs: specs)
+        try encode(contents.optimizer, places: places)
         try encode(contents.random)
         let progress = try group(ModelFilePaths.progress)
         try progress.setAttribute("epoch", .int64(contents.progress.epoch))
@@ -50,7 +52,7 @@ struct ModelFileEncoder {
         }
     }
 
-    private mutating func encode(_ optimizer: OptimizerRecord, specs: [ParameterSpec]) throws {
+    private mutating func encode(_ optimizer: OptimizerRecord, places: [ParameterPlace]) throws {
         let group = try group(ModelFilePaths.optimizer)
         try group.setAttribute("name", .string("adam"))
         try group.setAttribute("step", .int64(optimizer.step))
@@ -62,8 +64,8 @@ struct ModelFileEncoder {
         try group.setAttribute("step_size", .int64(optimizer.stepSize))
         for (mirror, moments) in [(ModelFilePaths.firstMoments, optimizer.firstMoments),
                                   (ModelFilePaths.secondMoments, optimizer.secondMoments)] {
-            for (spec, moment) in zip(specs, moments) {
-                try write(moment, at: mirror + spec.path)
+            for (place, moment) in zip(places, moments) {
+                try write(moment, at: mirror + place.path)
             }
         }
     }

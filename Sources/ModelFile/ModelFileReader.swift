@@ -11,7 +11,8 @@ public enum ModelFileReader {
     ///   version or departs from the schema (the first violation, naming the object).
     public static func read(_ url: URL) throws -> ModelFileContents {
         let file = try HDF5File.open(url)
-        let outcome = try LayoutChecker(schema: try ModelSchema.embedded(), file: file).run(readingData: false)
+        let schema = try ModelSchema.embedded()
+        let outcome = try LayoutChecker(schema: schema, file: file).run(readingData: false)
         if let violation = outcome.violations.first {
             throw ModelFileError.invalidLayout(file: url.path, violation: violation)
         }
@@ -19,6 +20,7 @@ public enum ModelFileReader {
             throw ModelFileError.invalidLayout(file: url.path,
                                                violation: LayoutViolation(path: "/", problem: "no usable config"))
         }
-        return try ModelFileDecoder(root: file.root, file: url.path, configuration: configuration).decode()
+        return try ModelFileDecoder(root: file.root, file: url.path, configuration: configuration,
+                                    schema: schema).decode()
     }
 }

@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 import HDF5Kit
 
@@ -7,13 +8,13 @@ public enum ModelFileWriter {
     /// written and checked against the schema under a temporary name in the same folder,
     /// then renamed into place. Equal contents give byte-identical files.
     /// - Throws: `ModelFileError.invalidContents` (naming the object) when the contents
-    ///   would not make a valid file, `HDF5Error` or `FileReplacementError` when the file
-    ///   cannot be written; the target is then left as it was.
+    ///   would not make a valid file, `HDF5Error` or `FileWriteError` naming the target
+    ///   when the file cannot be written; the target is then left as it was.
     public static func write(_ contents: ModelFileContents, to url: URL) throws {
         let schema = try ModelSchema.embedded()
-        try AtomicFileReplacement.replace(url) { temporary in
-            try write(contents, to: temporary, schema: schema)
-            let written = try HDF5File.open(temporary)
+        try AtomicFile.replace(url) { temporary in
+            try write(contents, to: temporary, name: url.path, schema: schema)
+            let written = try HDF5File.open(temporary, name: url.path)
             let violations = try LayoutChecker(schema: schema, file: written).run(readingData: false).violations
             try written.close()
             if let violation = violations.first {
@@ -22,9 +23,10 @@ public enum ModelFileWriter {
         }
     }
 
-    /// Writes and closes the new file.
-    private static func write(_ contents: ModelFileContents, to temporary: URL, schema: ModelSchema) throws {
-        let file = try HDF5File.create(at: temporary)
+    /// Writes and closes the new file at `temporary`, which errors call `name`.
+    private static func write(_ contents: ModelFileContents, to temporary: URL, name: String,
+                              schema: ModelSchema) throws {
+        let file = try HDF5File.create(at: temporary, name: name)
         try ModelFileEncoder.encode(contents, into: file.root, schema: schema)
         try file.flush()
         try file.close()

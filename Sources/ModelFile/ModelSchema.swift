@@ -1,5 +1,6 @@
 import Foundation
 import HDF5Kit
+import Training
 
 /// The layout of model files, format version 1, as `schemas/model-v1.json` describes it.
 ///
@@ -25,8 +26,11 @@ public struct ModelSchema: Decodable, Sendable {
     /// - Throws: `SchemaError` when the embedded text is not a schema (a build defect that
     ///   the tests catch).
     public static func embedded() throws -> ModelSchema {
-        try ModelSchema(jsonText: ModelSchemaText.json)
+        try parsedEmbedded.get()
     }
+
+    /// The embedded schema, parsed once.
+    private static let parsedEmbedded = Result { try ModelSchema(jsonText: ModelSchemaText.json) }
 
     /// Parses a schema.
     /// - Throws: `SchemaError` when `jsonText` is not a schema.

@@ -1,5 +1,4 @@
-/// One convolution of the network: its name in the model file, its name in the original
-/// PyTorch module, its kind and its channel counts.
+/// One convolution of the network: its name, its kind and its channel counts.
 public struct ConvolutionLayer: Equatable, Sendable {
     /// The kinds of convolution in the network.
     public enum Kind: Equatable, Sendable {
@@ -11,16 +10,20 @@ public struct ConvolutionLayer: Equatable, Sendable {
         case transposed3x3
     }
 
-    /// The group name under `/parameters`, for example `down1.res2.conv1`.
+    /// The layer's name: its block or stage, then its place in it, for example
+    /// `down1.res2.conv1` (``NetworkLayout`` lists the names).
     public let name: String
-    /// The PyTorch module path, for example `conv1.dconv.2.conv.1.conv`.
-    public let torchPrefix: String
     /// The kind of convolution.
     public let kind: Kind
     /// Input channels.
     public let inChannels: Int
     /// Output channels.
     public let outChannels: Int
+
+    /// The name of the layer's weight or bias.
+    public func parameterName(_ part: ParameterName.ConvolutionPart) -> ParameterName {
+        .convolution(layer: name, part: part)
+    }
 
     /// The side of the square kernel.
     public var kernelSize: Int { kind == .conv1x1 ? 1 : 3 }

@@ -7,8 +7,8 @@ struct ConvolutionStep {
 
     /// The convolution `layer` applied to `input`.
     func forward(_ layer: ConvolutionLayer, _ input: Tensor, parameters: ParameterSet) -> Tensor {
-        let weight = parameters.require(ParameterLayout.weightPath(of: layer))
-        let bias = parameters.require(ParameterLayout.biasPath(of: layer))
+        let weight = parameters.require(layer.parameterName(.weight))
+        let bias = parameters.require(layer.parameterName(.bias))
         switch layer.kind {
         case .transposed3x3:
             return kernels.transposedConvolve(input, weight: weight, bias: bias)
@@ -27,13 +27,13 @@ struct ConvolutionStep {
             kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: layer.kernelSize,
                                                padding: layer.padding)
         }
-        gradients.set(ParameterLayout.weightPath(of: layer), to: parameterGradients.weight)
-        gradients.set(ParameterLayout.biasPath(of: layer), to: parameterGradients.bias)
+        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
+        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
     }
 
     /// The gradient of `layer`'s output with respect to its input.
     func inputGradient(_ layer: ConvolutionLayer, outputGradient: Tensor, parameters: ParameterSet) -> Tensor {
-        let weight = parameters.require(ParameterLayout.weightPath(of: layer))
+        let weight = parameters.require(layer.parameterName(.weight))
         switch layer.kind {
         case .transposed3x3:
             return kernels.transposedConvolveInputGradient(outputGradient, weight: weight)
@@ -51,9 +51,9 @@ struct ConvolutionStep {
 }
 
 extension ParameterSet {
-    /// The tensor at `path`, which the layout guarantees to exist.
-    func require(_ path: String) -> Tensor {
-        guard let tensor = self[path] else { preconditionFailure("the layout has no parameter \(path)") }
+    /// The tensor named `name`, which the layout guarantees to exist.
+    func require(_ name: ParameterName) -> Tensor {
+        guard let tensor = self[name] else { preconditionFailure("the layout has no parameter \(name)") }
         return tensor
     }
 }

@@ -7,27 +7,28 @@ public struct ParameterSet: Equatable, Sendable {
     public let specs: [ParameterSpec]
     /// The values, parallel to `specs`.
     public private(set) var tensors: [Tensor]
-    private let indexByPath: [String: Int]
+    private let indexByName: [ParameterName: Int]
 
     /// A parameter set from specs and matching tensors.
     /// - Precondition: every tensor has its spec's shape.
     public init(specs: [ParameterSpec], tensors: [Tensor]) {
         precondition(specs.count == tensors.count, "\(specs.count) specs, \(tensors.count) tensors")
         for (spec, tensor) in zip(specs, tensors) {
-            precondition(spec.shape == tensor.shape, "\(spec.path): shape \(tensor.shape), expected \(spec.shape)")
+            precondition(spec.shape == tensor.shape, "\(spec.name): shape \(tensor.shape), expected \(spec.shape)")
         }
         self.specs = specs
         self.tensors = tensors
-        self.indexByPath = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.path, $0) })
+        self.indexByName = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
     }
 
     /// A new model's parameters, each tensor drawn from its own stream
-    /// `("init:" + path, seed)`, element by element in row-major order, so that a tensor's
-    /// values depend only on the seed and its path (not on the rule or on other tensors).
+    /// (``ParameterName/initialisationStream``, seed), element by element in row-major
+    /// order, so that a tensor's values depend only on the seed and its name (not on the
+    /// rule or on other tensors).
     public static func initialised(for configuration: ModelConfiguration, seed: UInt64) -> ParameterSet {
         let specs = ParameterLayout.specs(for: configuration)
         let tensors = specs.map { spec -> Tensor in
-            var stream = RandomStream(seed: seed, name: "init:" + spec.path)
+            var stream = RandomStream(seed: seed, name: spec.name.initialisationStream)
             let scalars = (0..<spec.scalarCount).map { _ in draw(spec.initialisation, from: &stream) }
             return Tensor(shape: spec.shape, scalars: scalars)
         }
@@ -43,16 +44,16 @@ public struct ParameterSet: Equatable, Sendable {
         }
     }
 
-    /// The tensor at `path`, or nil when the model has none there.
-    public subscript(path: String) -> Tensor? {
-        indexByPath[path].map { tensors[$0] }
+    /// The tensor named `name`, or nil when the model has none of that name.
+    public subscript(name: ParameterName) -> Tensor? {
+        indexByName[name].map { tensors[$0] }
     }
 
-    /// Replaces the tensor at `path`.
-    /// - Precondition: `path` is one of the specs and `tensor` has its shape.
-    public mutating func set(_ path: String, to tensor: Tensor) {
-        guard let index = indexByPath[path] else { preconditionFailure("no parameter \(path)") }
-        precondition(specs[index].shape == tensor.shape, "\(path): shape \(tensor.shape), expected \(specs[index].shape)")
+    /// Replaces the tensor named `name`.
+    /// - Precondition: `name` is one of the specs and `tensor` has its shape.
+    public mutating func set(_ name: ParameterName, to tensor: Tensor) {
+        guard let index = indexByName[name] else { preconditionFailure("no parameter \(name)") }
+        precondition(specs[index].shape == tensor.shape, "\(name): shape \(tensor.shape), expected \(specs[index].shape)")
         tensors[index] = tensor
     }
 
@@ -67,9 +68,9 @@ public struct ParameterSet: Equatable, Sendable {
 }
 
 extension ParameterSet {
-    /// The path of the first tensor holding a NaN or an infinity, or nil when every value
+    /// The name of the first tensor holding a NaN or an infinity, or nil when every value
     /// is finite.
-    public var firstNonFinitePath: String? {
-        zip(specs, tensors).first { !$0.1.scalars.allSatisfy(\.isFinite) }?.0.path
+    public var firstNonFiniteName: ParameterName? {
+        zip(specs, tensors).first { !$0.1.scalars.allSatisfy(\.isFinite) }?.0.name
     }
 }

@@ -19,9 +19,9 @@ struct PlasticHead {
     }
 
     func forward(_ input: Tensor, parameters: ParameterSet, trace: PlasticTrace?) -> Pass {
-        var weights = parameters.require(PlasticPath.w)
+        var weights = parameters.require(.head(.w))
         if let trace, configuration.isPlastic {
-            let plastic = Self.alphaProduct(parameters.require(PlasticPath.alpha), trace.hebb)
+            let plastic = Self.alphaProduct(parameters.require(.head(.alpha)), trace.hebb)
             weights = Elementwise.add(weights, plastic)
         }
         let logits = SquareMatrixProducts.product(input, weights)
@@ -35,18 +35,18 @@ struct PlasticHead {
         let logitGradient = Sigmoid.gradient(probabilityGradient, output: pass.probabilities)
         let size = configuration.size
         let weightGradient = SquareMatrixProducts.transposedProduct(pass.input, logitGradient, rows: 0..<size)
-        gradients.set(PlasticPath.w, to: weightGradient)
+        gradients.set(.head(.w), to: weightGradient)
         if let trace, configuration.isPlastic {
-            let alpha = parameters.require(PlasticPath.alpha)
+            let alpha = parameters.require(.head(.alpha))
             let alphaGradient = switch configuration.alpha {
             case .free: Self.elementwiseProduct(weightGradient, trace.hebb)
             case .yoked: Tensor(shape: [1], scalars: [Self.dot(weightGradient, trace.hebb)])
             }
-            gradients.set(PlasticPath.alpha, to: alphaGradient)
+            gradients.set(.head(.alpha), to: alphaGradient)
             if let sensitivity = trace.etaSensitivity {
                 // dL/d eta = <dL/dW, dW/d eta> with dW/d eta = alpha ⊙ G.
                 let etaGradient = Self.dot(weightGradient, Self.alphaProduct(alpha, sensitivity))
-                gradients.set(PlasticPath.eta, to: Tensor(shape: [1], scalars: [etaGradient]))
+                gradients.set(.head(.eta), to: Tensor(shape: [1], scalars: [etaGradient]))
             }
         }
         return SquareMatrixProducts.product(logitGradient, SquareMatrixProducts.transpose(pass.effectiveWeights))

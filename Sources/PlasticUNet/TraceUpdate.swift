@@ -19,13 +19,13 @@ extension PlasticTrace {
         guard configuration.isPlastic else { return self }
         let rows = configuration.traceRows == .all ? 0..<configuration.size : 0..<1
         let count = Float(rows.count)
-        let eta = parameters.require(PlasticPath.eta).scalars[0]
+        let eta = parameters.require(.head(.eta)).scalars[0]
         let m = Self.divided(SquareMatrixProducts.transposedProduct(a, y, rows: rows), by: count)
         let h = hebb.scalars
         var next: [Float]
         var nextSensitivity: [Float]?
         let d = etaSensitivity.map { g in
-            Self.probabilitySensitivity(headInput: a, probabilities: y, alpha: parameters.require(PlasticPath.alpha),
+            Self.probabilitySensitivity(headInput: a, probabilities: y, alpha: parameters.require(.head(.alpha)),
                                         sensitivity: g)
         }
         let dm = d.map { Self.divided(SquareMatrixProducts.transposedProduct(a, $0, rows: rows), by: count).scalars }

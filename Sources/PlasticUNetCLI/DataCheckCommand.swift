@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TGSData
+import TGSFiles
 
 /// `plastic-unet data check`: lists every problem of a data folder.
 public struct DataCheckCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TGSData
+import TGSFiles
 
 /// `plastic-unet data`: the commands about data folders in the TGS layout.
 public struct DataCommand: ParsableCommand {

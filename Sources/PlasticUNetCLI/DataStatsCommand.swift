@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TGSData
+import TGSFiles
 
 /// `plastic-unet data stats`: the coverage statistics of a data folder.
 public struct DataStatsCommand: ParsableCommand {

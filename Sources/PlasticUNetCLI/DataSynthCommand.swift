@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TGSData
+import TGSFiles
 
 /// `plastic-unet data synth`: writes a synthetic data folder.
 public struct DataSynthCommand: ParsableCommand {

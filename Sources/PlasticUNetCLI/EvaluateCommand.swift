@@ -1,7 +1,9 @@
 import ArgumentParser
 import Evaluation
+import FileOutput
 import Foundation
 import TGSData
+import TGSFiles
 
 extension EvaluationSplit: ExpressibleByArgument {}
 
@@ -92,7 +94,7 @@ public struct EvaluateCommand: ParsableCommand {
             outputs += try EvaluationPlots.files(of: evaluation, model: loaded.contents, data: dataSet).map {
                 ((plots as NSString).appendingPathComponent($0.name), $0.text)
             }
-            try OutputFile.makeFolder(plots)
+            try OutputFolder.make(URL(fileURLWithPath: plots))
         }
         try ReportFiles.write(outputs)
         if let trained = loaded.identity.trainingDataFingerprint, trained != dataSet.fingerprint {

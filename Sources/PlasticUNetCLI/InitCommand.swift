@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModelFile
 import PlasticUNet
+import Training
 
 /// `plastic-unet init`: writes a new, untrained model file.
 public struct InitCommand: ParsableCommand {

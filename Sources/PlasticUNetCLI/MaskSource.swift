@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import TGSData
+import TGSFiles
 
 /// One side of `score`: a run-length table (`id,rle_mask`) or a folder of mask images.
 enum MaskSource {
@@ -38,7 +39,7 @@ enum MaskSource {
     ///   - name: how errors name the source.
     /// - Throws: ``TGSData/DataProblem`` naming the table's row or id; ``EvaluationError``
     ///   when a folder's images are not S x S.
-    func masks(size: Int, threshold: Double?, name: String) throws -> [TrainMasks.Entry] {
+    func masks(size: Int, threshold: Double?, name: String) throws -> [IdentifiedMask] {
         switch self {
         case .table(let url):
             return try RunLengthTable.read(url, size: size, name: name)
@@ -47,7 +48,7 @@ enum MaskSource {
                 throw EvaluationError("the masks in \(name) are \(side) x \(side) but the size is \(size) x \(size)")
             }
             return images.map { item in
-                TrainMasks.Entry(id: item.id, mask: item.image.map { value in
+                IdentifiedMask(id: item.id, mask: item.image.map { value in
                     (threshold.map { Double(value) > $0 } ?? (value > 0)) ? 1 : 0
                 })
             }

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Evaluation
+import FileOutput
 import Foundation
 import ImageFiles
+import Scoring
 import TGSData
+import TGSFiles
 
 /// `plastic-unet predict`: writes a model's masks for a folder of images.
 public struct PredictCommand: ParsableCommand {
@@ -64,7 +67,7 @@ public struct PredictCommand: ParsableCommand {
 
     /// Predicts and writes the files.
     public func run() throws {
-        if let probabilities { try OutputFile.requireFolder(for: probabilities) }
+        if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }
         let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
         let folder = URL(fileURLWithPath: images)
         let inputs = try ImageFolder.load(from: folder)
@@ -77,7 +80,7 @@ public struct PredictCommand: ParsableCommand {
         let predictions = try Evaluator.predict(loaded.contents, images: inputs, traceMode: prediction.trace,
                                                 kernels: prediction.kernels, modelName: model)
         let masks = predictions.map { item in
-            TrainMasks.Entry(id: item.id, mask: ProbabilityThreshold.mask(item.probabilities.scalars,
+            IdentifiedMask(id: item.id, mask: ProbabilityThreshold.mask(item.probabilities.scalars,
                                                                           threshold: prediction.threshold).map { $0 ? 1 : 0 })
         }
         let outFolder = URL(fileURLWithPath: out)
@@ -85,10 +88,11 @@ public struct PredictCommand: ParsableCommand {
             (url: outFolder.appendingPathComponent(entry.id + ".png"),
              data: try PNGFile.encode(GrayImage(width: size, height: size, mask: entry.mask), name: entry.id + ".png"))
         }
-        try OutputFile.makeFolder(out)
-        for picture in pictures { try OutputFile.write(picture.data, to: picture.url) }
-        let submission = outFolder.appendingPathComponent("submission.csv")
-        try OutputFile.write(RunLengthTable.text(of: masks, size: size), to: submission)
+        try OutputFolder.make(outFolder)
+        var batch = FileBatch()
+        for picture in pictures { try batch.write(picture.data, to: picture.url) }
+        try batch.write(RunLengthTable.text(of: masks, size: size), to: outFolder.appendingPathComponent("submission.csv"))
+        try batch.finish()
         if let probabilities {
             try ProbabilityFile.write(predictions, size: size, modelSHA256: loaded.identity.sha256,
                                       traceMode: prediction.trace, to: URL(fileURLWithPath: probabilities))

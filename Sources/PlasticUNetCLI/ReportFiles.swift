@@ -1,13 +1,14 @@
 import Evaluation
+import FileOutput
 import Foundation
 
 /// The report files `evaluate` and `score` write on request: the JSON report and the
 /// per-image table, and any further text files.
 enum ReportFiles {
     /// Throws unless the folders of the requested files exist.
-    /// - Throws: ``OutputFileError`` naming the file.
+    /// - Throws: `FileWriteError` naming the file.
     static func requireFolders(json: String?, perImage: String?) throws {
-        for path in [json, perImage].compactMap({ $0 }) { try OutputFile.requireFolder(for: path) }
+        for path in [json, perImage].compactMap({ $0 }) { try OutputFolder.requireParent(of: URL(fileURLWithPath: path)) }
     }
 
     /// The requested files of `report` and their texts.
@@ -17,9 +18,11 @@ enum ReportFiles {
     }
 
     /// Writes every file, each atomically.
-    /// - Throws: ``OutputFileError`` or `FileReplacementError` naming the file.
+    /// - Throws: `FileWriteError` naming the file.
     static func write(_ files: [(path: String, text: String)]) throws {
-        for file in files { try OutputFile.write(file.text, to: URL(fileURLWithPath: file.path)) }
+        var batch = FileBatch()
+        for file in files { try batch.write(file.text, to: URL(fileURLWithPath: file.path)) }
+        try batch.finish()
     }
 
     /// Prints `wrote PATH` for each file.

@@ -4,6 +4,7 @@ import Kernels
 import ModelFile
 import PlasticUNet
 import TGSData
+import TGSFiles
 import Training
 
 extension TraceMode: ExpressibleByArgument {}
@@ -92,15 +93,8 @@ public struct TrainCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
                                   kernels: FastKernels(threadCount: threadCount))
-        let printer = TrainingProgressPrinter()
-        var saved: TrainingState?
-        let save = { (state: TrainingState) in
-            try ModelFileWriter.write(TrainingCheckpoint.contents(of: state, configuration: setup.configuration,
-                                                                  data: data, split: setup.split), to: outURL)
-            saved = state
-        }
-        let final = try trainer.train(from: setup.state, maxSteps: maxSteps, observer: printer, checkpoint: save)
-        if saved != final { try save(final) }
+        let final = try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
+                                      checkpoints: ModelFileCheckpointWriter(url: outURL))
         let epochs = setup.configuration.training.epochs
         let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
         print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ModelFile
 import PlasticUNet
+import Training
 
 /// The options of `train` that change its result (MODEL.md §4), each optional so that the
 /// command can tell which were given.

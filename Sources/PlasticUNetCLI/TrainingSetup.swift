@@ -75,7 +75,7 @@ struct TrainingSetup {
         try check(configuration, data: data, parameters: contents.parameters, from: path)
         return TrainingSetup(configuration: configuration,
                              split: DataSplit(trainIDs: dataset.trainIDs, validationIDs: dataset.validationIDs),
-                             state: TrainingCheckpoint.state(of: contents))
+                             state: contents.trainingState)
     }
 
     /// Refuses an unusable configuration, data of another size than the model's, or
@@ -89,8 +89,8 @@ struct TrainingSetup {
             throw TrainingError("the data's images are \(data.size) x \(data.size) but the model takes "
                                      + "\(configuration.model.size) x \(configuration.model.size)")
         }
-        if let path = parameters.firstNonFinitePath {
-            throw TrainingError("cannot train from \(source): \(path) holds a NaN or an infinity")
+        if let name = parameters.firstNonFiniteName {
+            throw TrainingError("cannot train from \(source): \(name.modelFilePath) holds a NaN or an infinity")
         }
     }
 }

@@ -1,4 +1,3 @@
-import ImageFiles
 import RandomStreams
 
 /// Synthetic seismic images with salt, in the manner of the TGS Salt data.

@@ -1,5 +1,4 @@
 import Kernels
-import ModelFile
 import PlasticUNet
 
 /// Adam with PyTorch's semantics (bias-corrected moments, epsilon added after the square

@@ -1,5 +1,4 @@
 import Kernels
-import ModelFile
 import PlasticUNet
 import RandomStreams
 import TGSData
@@ -36,28 +35,31 @@ public struct Trainer: Sendable {
     }
 
     /// Trains from `state` until the configured number of epochs is complete, or until
-    /// `maxSteps` steps have been made, whichever comes first.
+    /// `maxSteps` steps have been made, whichever comes first. A checkpoint is written at
+    /// the end of every epoch, and once more where training stops unless the last one
+    /// already holds that state.
     /// - Parameters:
     ///   - state: where to start.
     ///   - maxSteps: the most optimizer steps to make, or nil for no limit.
     ///   - observer: told about every step and epoch.
-    ///   - checkpoint: called with the state at the end of every epoch.
+    ///   - checkpoints: where the checkpoints go.
     /// - Returns: the state where training stopped.
-    /// - Throws: ``TrainingError`` when a loss is not finite (the state of the last
-    ///   checkpoint is then the last good one); whatever `checkpoint` throws.
+    /// - Throws: ``TrainingError`` when a loss is not finite (the last checkpoint written
+    ///   is then the last good one); whatever `checkpoints` throws.
     public func train(from state: TrainingState, maxSteps: Int? = nil, observer: (any TrainingObserver)? = nil,
-                      checkpoint: (TrainingState) throws -> Void) throws -> TrainingState {
+                      checkpoints: any CheckpointWriter) throws -> TrainingState {
         var state = state
+        var written: TrainingState?
         var stepsLeft = maxSteps ?? Int.max
         let training = configuration.training
         let schedule = StepLearningRate(base: training.learningRate, gamma: training.gamma, stepSize: training.stepSize)
         let validation = Validation(samples: split.validationIDs.compactMap(data.sample(id:)),
                                     traceMode: training.evaluationTrace)
-        while state.epoch < training.epochs {
+        epochs: while state.epoch < training.epochs {
             let order = epochOrder(state.epoch)
             if state.sampleInEpoch == 0 { state.trace = PlasticTrace.zero(for: configuration.model) }
             while state.sampleInEpoch < order.count {
-                guard stepsLeft > 0 else { return state }
+                guard stepsLeft > 0 else { break epochs }
                 let loss = try step(&state, on: order[state.sampleInEpoch], schedule: schedule)
                 stepsLeft -= 1
                 observer?.trainingStepFinished(StepProgress(epoch: state.epoch, epochs: training.epochs,
@@ -73,10 +75,18 @@ public struct Trainer: Sendable {
             state.history.epochs.append(record)
             state.epoch += 1
             state.sampleInEpoch = 0
-            try checkpoint(state)
+            try checkpoints.write(checkpoint(of: state))
+            written = state
             observer?.trainingEpochFinished(state.epoch - 1, of: training.epochs, record: record)
         }
+        if state != written { try checkpoints.write(checkpoint(of: state)) }
         return state
+    }
+
+    /// The checkpoint of this run at `state`.
+    public func checkpoint(of state: TrainingState) -> TrainingCheckpoint {
+        TrainingCheckpoint(configuration: configuration, state: state, dataFingerprint: data.fingerprint,
+                           dataSize: data.size, split: split)
     }
 
     /// The training images of `epoch` in the order they are visited.

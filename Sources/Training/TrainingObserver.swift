@@ -1,4 +1,3 @@
-import ModelFile
 
 /// Where one training step stands.
 public struct StepProgress: Sendable {

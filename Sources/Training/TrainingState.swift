@@ -1,4 +1,3 @@
-import ModelFile
 import PlasticUNet
 
 /// Everything that changes while a model trains. With the run's configuration and data it

@@ -1,6 +1,6 @@
-import Evaluation
 import Kernels
 import PlasticUNet
+import Scoring
 import TGSData
 
 /// The validation after each epoch: the mean loss and the mean TGS score at threshold 0.5

@@ -3,6 +3,7 @@ import Kernels
 import ModelFile
 import PlasticUNet
 import TGSData
+import Training
 
 /// A small plastic model (width 2, 16 x 16) and synthetic data for the evaluation tests,
 /// fast in debug builds.
@@ -21,7 +22,7 @@ enum EvaluationFixture {
         contents.trace = PlasticTrace(hebb: Tensor(shape: [side, side], scalars: (0..<(side * side)).map {
             Float(($0 * 31) % 17 - 8) / 4
         }), etaSensitivity: nil, samples: 3)
-        contents.parameters.set("/plastic/alpha", to: Tensor(shape: [side, side], repeating: 0.5))
+        contents.parameters.set(.head(.alpha), to: Tensor(shape: [side, side], repeating: 0.5))
         if trained {
             let ids = data.samples.map(\.id)
             contents.dataset = DatasetRecord(fingerprint: data.fingerprint, size: side, trainIDs: Array(ids.dropFirst(2)),

@@ -1,5 +1,7 @@
 import Evaluation
 import Foundation
+import Scoring
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -101,9 +101,9 @@ final class EvaluatorTests: XCTestCase {
     func testAModelWithANaNParameterIsRefused() {
         var model = EvaluationFixture.model()
         var contents = model.contents
-        var weight = contents.parameters["/plastic/w"] ?? Tensor(shape: [16, 16])
+        var weight = contents.parameters[.head(.w)] ?? Tensor(shape: [16, 16])
         weight.scalars[5] = .nan
-        contents.parameters.set("/plastic/w", to: weight)
+        contents.parameters.set(.head(.w), to: weight)
         model = LoadedModel(contents: contents, identity: model.identity)
         XCTAssertThrowsError(try EvaluationFixture.evaluate(model)) { error in
             XCTAssertEqual("\(error)", "cannot evaluate m.h5: /plastic/w holds a NaN or an infinity")

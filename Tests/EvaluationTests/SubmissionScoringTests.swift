@@ -3,8 +3,8 @@ import TGSData
 import XCTest
 
 final class SubmissionScoringTests: XCTestCase {
-    private func entry(_ id: String, _ salt: Set<Int>) -> TrainMasks.Entry {
-        TrainMasks.Entry(id: id, mask: (0..<16).map { salt.contains($0) ? 1 : 0 })
+    private func entry(_ id: String, _ salt: Set<Int>) -> IdentifiedMask {
+        IdentifiedMask(id: id, mask: (0..<16).map { salt.contains($0) ? 1 : 0 })
     }
 
     func testMasksAreMatchedByIDWhateverTheirOrder() throws {

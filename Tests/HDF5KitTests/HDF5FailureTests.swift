@@ -80,4 +80,21 @@ final class HDF5FailureTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix(missingFolder.path + ": create failed: "), "\(error)")
         }
     }
+
+    /// A file written under a temporary name reports errors under the name of the file it
+    /// is to replace, the one the user knows.
+    func testErrorsNameTheFileByTheNameGiven() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let temporary = folder.appendingPathComponent(".model.h5.tmp")
+        let file = try HDF5File.create(at: temporary, name: "model.h5")
+        XCTAssertEqual(file.path, "model.h5")
+        XCTAssertThrowsError(try file.root.createDataset("bad", shape: [2], values: [Float(1)])) { error in
+            XCTAssertEqual("\(error)", "model.h5: /bad: create failed: 1 values do not fill shape [2]")
+        }
+        try file.close()
+        XCTAssertThrowsError(try HDF5File.create(at: folder.appendingPathComponent("no/t.h5"), name: "t.h5")) { error in
+            XCTAssertEqual((error as? HDF5Error)?.file, "t.h5")
+        }
+        XCTAssertEqual(try HDF5File.open(temporary, name: "shown.h5").path, "shown.h5")
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ImageFiles
+import TGSData
 import XCTest
 
 final class PNGFileTests: XCTestCase {

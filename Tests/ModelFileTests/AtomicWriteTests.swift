@@ -1,5 +1,4 @@
 import Foundation
-import HDF5Kit
 import ModelFile
 import XCTest
 
@@ -33,38 +32,5 @@ final class AtomicWriteTests: XCTestCase {
         }
         XCTAssertEqual(try Data(contentsOf: url), before)
         XCTAssertEqual(try entries(of: folder), ["model.h5"])
-    }
-
-    func testAFailedRenameRemovesTheTemporaryFile() throws {
-        let folder = try makeTemporaryDirectory(for: self)
-        let target = folder.appendingPathComponent("occupied.h5")
-        try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"),
-                                                withIntermediateDirectories: true)
-        XCTAssertThrowsError(try ModelFileWriter.write(ModelFileFixtures.trained(), to: target)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot write \(target.path): rename: "), "\(error)")
-        }
-        XCTAssertEqual(try entries(of: folder), ["occupied.h5"])
-        XCTAssertEqual(try entries(of: target), ["inside"])
-    }
-
-    func testAMissingFolderFailsWithoutCreatingAnything() throws {
-        let folder = try makeTemporaryDirectory(for: self)
-        let target = folder.appendingPathComponent("gone/model.h5")
-        XCTAssertThrowsError(try ModelFileWriter.write(ModelFileFixtures.trained(), to: target))
-        XCTAssertEqual(try entries(of: folder), [])
-    }
-
-    /// An HDF5 error raised while the temporary file is written names the target, the file
-    /// the caller knows.
-    func testHDF5ErrorsAboutTheTemporaryFileNameTheTarget() throws {
-        let folder = try makeTemporaryDirectory(for: self)
-        let target = folder.appendingPathComponent("out.h5")
-        XCTAssertThrowsError(try AtomicFileReplacement.replace(target) { temporary in
-            throw HDF5Error(file: temporary.path, object: "/x", operation: "write", reason: "disk full")
-        }) { error in
-            XCTAssertEqual((error as? HDF5Error)?.file, target.path)
-            XCTAssertEqual((error as? HDF5Error)?.object, "/x")
-        }
-        XCTAssertEqual(try entries(of: folder), [])
     }
 }

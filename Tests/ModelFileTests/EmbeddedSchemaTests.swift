@@ -1,6 +1,7 @@
 import Foundation
 import ModelFile
 import PlasticUNet
+import Training
 import XCTest
 
 final class EmbeddedSchemaTests: XCTestCase {
@@ -48,8 +49,9 @@ final class EmbeddedSchemaTests: XCTestCase {
                 for alpha in AlphaKind.allCases {
                     let model = ModelConfiguration(rule: rule, alpha: alpha, width: width, size: 40 + width)
                     let listed = try schema.parameters(for: RunConfiguration(model: model, training: TrainingOptions()))
-                    let layout = ParameterLayout.specs(for: model).map {
-                        SchemaParameter(path: $0.path, torchName: $0.torchName, shape: $0.shape)
+                    let layout = try ParameterLayout.specs(for: model).map {
+                        let place = try schema.place(of: $0.name)
+                        return SchemaParameter(path: place.path, torchName: place.torchName, shape: $0.shape)
                     }
                     XCTAssertEqual(listed, layout, "width \(width), \(rule), \(alpha)")
                 }

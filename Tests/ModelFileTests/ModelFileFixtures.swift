@@ -2,6 +2,7 @@ import Foundation
 import Kernels
 import ModelFile
 import PlasticUNet
+import Training
 import XCTest
 
 /// Model contents and folders for the tests.

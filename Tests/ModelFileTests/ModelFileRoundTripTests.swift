@@ -3,6 +3,7 @@ import HDF5Kit
 import Kernels
 import ModelFile
 import PlasticUNet
+import Training
 import XCTest
 
 final class ModelFileRoundTripTests: XCTestCase {

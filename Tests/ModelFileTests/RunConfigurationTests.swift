@@ -1,5 +1,6 @@
 import ModelFile
 import PlasticUNet
+import Training
 import XCTest
 
 final class RunConfigurationTests: XCTestCase {

@@ -16,11 +16,11 @@ final class EtaSensitivityTests: XCTestCase {
                 let network = PlasticNetwork(configuration: configuration, kernels: ReferenceKernels())
                 var stream = RandomStream(seed: 21, name: "test")
                 var parameters = ParameterSet.initialised(for: configuration, seed: 8)
-                let alphaShape = try XCTUnwrap(parameters[PlasticPath.alpha]).shape
-                parameters.set(PlasticPath.alpha, to: Tensor(shape: alphaShape, scalars: (0..<alphaShape.reduce(1, *)).map { _ in
+                let alphaShape = try XCTUnwrap(parameters[.head(.alpha)]).shape
+                parameters.set(.head(.alpha), to: Tensor(shape: alphaShape, scalars: (0..<alphaShape.reduce(1, *)).map { _ in
                     Float(0.5 + stream.nextDouble())
                 }))
-                parameters.set(PlasticPath.w, to: Tensor(shape: [size, size], scalars: (0..<size * size).map { _ in
+                parameters.set(.head(.w), to: Tensor(shape: [size, size], scalars: (0..<size * size).map { _ in
                     Float(0.2 * stream.nextNormal())
                 }))
                 let images = (0..<4).map { _ in
@@ -31,7 +31,7 @@ final class EtaSensitivityTests: XCTestCase {
                 /// Runs the sequence with `eta`; returns the last sample's loss and its eta gradient.
                 func run(eta: Float) -> (loss: Double, etaGradient: Float) {
                     var moved = parameters
-                    moved.set(PlasticPath.eta, to: Tensor(shape: [1], scalars: [eta]))
+                    moved.set(.head(.eta), to: Tensor(shape: [1], scalars: [eta]))
                     var trace = PlasticTrace.zero(for: configuration)
                     for image in images.dropLast() {
                         let pass = network.forward(image: image, parameters: moved, trace: trace)
@@ -40,7 +40,7 @@ final class EtaSensitivityTests: XCTestCase {
                     let pass = network.forward(image: images.last!, parameters: moved, trace: trace)
                     let loss = zip(pass.probabilities.scalars, lossWeights.scalars).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
                     let gradients = network.backward(pass, probabilityGradient: lossWeights, parameters: moved)
-                    return (loss, gradients[PlasticPath.eta]!.scalars[0])
+                    return (loss, gradients[.head(.eta)]!.scalars[0])
                 }
                 let eta: Float = 0.3, epsilon: Float = 1e-3
                 let analytic = Double(run(eta: eta).etaGradient)
@@ -62,7 +62,7 @@ final class EtaSensitivityTests: XCTestCase {
         let pass = network.forward(image: image, parameters: parameters, trace: trace)
         let gradients = network.backward(pass, probabilityGradient: Tensor(shape: [size, size], repeating: 1),
                                          parameters: parameters)
-        XCTAssertEqual(gradients[PlasticPath.eta]?.scalars, [0])
-        XCTAssertNotEqual(gradients[PlasticPath.alpha]?.scalars.allSatisfy { $0 == 0 }, true)
+        XCTAssertEqual(gradients[.head(.eta)]?.scalars, [0])
+        XCTAssertNotEqual(gradients[.head(.alpha)]?.scalars.allSatisfy { $0 == 0 }, true)
     }
 }

@@ -43,18 +43,18 @@ final class NetworkGradientTests: XCTestCase {
     private func smoothRegime(_ parameters: ParameterSet) -> ParameterSet {
         var result = parameters
         for layer in NetworkLayout.convolutions(width: 2) {
-            let weightPath = ParameterLayout.weightPath(of: layer), biasPath = ParameterLayout.biasPath(of: layer)
-            let weight = parameters[weightPath]!
+            let weightName = layer.parameterName(.weight), biasName = layer.parameterName(.bias)
+            let weight = parameters[weightName]!
             var scalars = weight.scalars.map(abs)
             for outChannel in 0..<layer.outChannels {
                 let indices = weightIndices(of: layer, outChannel: outChannel)
                 let sum = indices.reduce(Float(0)) { $0 + scalars[$1] }
                 for index in indices { scalars[index] *= 0.5 / sum }
             }
-            result.set(weightPath, to: Tensor(shape: weight.shape, scalars: scalars))
+            result.set(weightName, to: Tensor(shape: weight.shape, scalars: scalars))
             var bias = [Float](repeating: 0.1, count: layer.outChannels)
             if layer.name.hasSuffix(".conv") { bias[0] = -1000 }
-            result.set(biasPath, to: Tensor(shape: [layer.outChannels], scalars: bias))
+            result.set(biasName, to: Tensor(shape: [layer.outChannels], scalars: bias))
         }
         return result
     }
@@ -100,7 +100,7 @@ final class NetworkGradientTests: XCTestCase {
             let network = PlasticNetwork(configuration: configuration, kernels: ReferenceKernels())
             var parameters = smoothRegime(ParameterSet.initialised(for: configuration, seed: 3))
             let image = Tensor(shape: [size, size], scalars: (0..<size * size).map { _ in stream.nextFloat() })
-            parameters.set(PlasticPath.w, to: headWeights(for: network, parameters, image: image, &stream))
+            parameters.set(.head(.w), to: headWeights(for: network, parameters, image: image, &stream))
             let lossWeights = (0..<size * size).map { _ in Float(stream.nextNormal()) }
             let trace = trace(for: configuration, &stream)
             // Every dropout layer drops its last channel and doubles the others: every path stays open.
@@ -110,7 +110,7 @@ final class NetworkGradientTests: XCTestCase {
             let pass = network.forward(image: image, parameters: parameters, trace: trace, dropout: dropout)
             let gradients = network.backward(pass, probabilityGradient: Tensor(shape: [size, size], scalars: lossWeights),
                                              parameters: parameters)
-            for (index, spec) in parameters.specs.enumerated() where spec.path != PlasticPath.eta {
+            for (index, spec) in parameters.specs.enumerated() where spec.name != .head(.eta) {
                 let direction = steepDirection(gradients.tensors[index], &stream)
                 let analytic = zip(gradients.tensors[index].scalars, direction.scalars)
                     .reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
@@ -122,7 +122,7 @@ final class NetworkGradientTests: XCTestCase {
                 func lossAlong(_ t: Float) -> Double {
                     var moved = parameters
                     let original = parameters.tensors[index].scalars
-                    moved.set(spec.path, to: Tensor(shape: spec.shape, scalars: zip(original, direction.scalars).map {
+                    moved.set(spec.name, to: Tensor(shape: spec.shape, scalars: zip(original, direction.scalars).map {
                         $0 + t * $1
                     }))
                     return loss(network.forward(image: image, parameters: moved, trace: trace, dropout: dropout)
@@ -131,7 +131,7 @@ final class NetworkGradientTests: XCTestCase {
                 let numeric = (lossAlong(epsilon) - lossAlong(-epsilon)) / (2 * Double(epsilon))
                 let roundingAllowance = 4e-6 / (2 * Double(epsilon))
                 XCTAssertEqual(numeric, analytic, accuracy: 2e-2 * abs(analytic) + roundingAllowance,
-                               "\(configuration.rule)/\(configuration.alpha) \(spec.path)")
+                               "\(configuration.rule)/\(configuration.alpha) \(spec.name)")
             }
         }
     }

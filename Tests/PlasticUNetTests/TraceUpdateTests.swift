@@ -8,7 +8,7 @@ final class TraceUpdateTests: XCTestCase {
 
     private func parameters(_ configuration: ModelConfiguration, eta: Float) -> ParameterSet {
         var parameters = ParameterSet.initialised(for: configuration, seed: 1)
-        parameters.set(PlasticPath.eta, to: Tensor(shape: [1], scalars: [eta]))
+        parameters.set(.head(.eta), to: Tensor(shape: [1], scalars: [eta]))
         return parameters
     }
 
@@ -120,8 +120,8 @@ final class TraceUpdateTests: XCTestCase {
         let yoked = ModelConfiguration(rule: .hebb, alpha: .yoked, width: 1, size: size)
         var freeParameters = ParameterSet.initialised(for: free, seed: 2)
         var yokedParameters = ParameterSet.initialised(for: yoked, seed: 2)
-        freeParameters.set(PlasticPath.alpha, to: Tensor(shape: [size, size], repeating: 0.75))
-        yokedParameters.set(PlasticPath.alpha, to: Tensor(shape: [1], scalars: [0.75]))
+        freeParameters.set(.head(.alpha), to: Tensor(shape: [size, size], repeating: 0.75))
+        yokedParameters.set(.head(.alpha), to: Tensor(shape: [1], scalars: [0.75]))
         let trace = PlasticTrace(hebb: random(&stream, range: -1...1), etaSensitivity: nil, samples: 1)
         let image = random(&stream)
         let lossGradient = random(&stream, range: -1...1)
@@ -130,8 +130,8 @@ final class TraceUpdateTests: XCTestCase {
         let f = freePass.forward(image: image, parameters: freeParameters, trace: trace)
         let y = yokedPass.forward(image: image, parameters: yokedParameters, trace: trace)
         XCTAssertEqual(f.probabilities, y.probabilities)
-        let freeAlpha = try XCTUnwrap(freePass.backward(f, probabilityGradient: lossGradient, parameters: freeParameters)[PlasticPath.alpha])
-        let yokedAlpha = try XCTUnwrap(yokedPass.backward(y, probabilityGradient: lossGradient, parameters: yokedParameters)[PlasticPath.alpha])
+        let freeAlpha = try XCTUnwrap(freePass.backward(f, probabilityGradient: lossGradient, parameters: freeParameters)[.head(.alpha)])
+        let yokedAlpha = try XCTUnwrap(yokedPass.backward(y, probabilityGradient: lossGradient, parameters: yokedParameters)[.head(.alpha)])
         let sum = freeAlpha.scalars.reduce(0.0) { $0 + Double($1) }
         XCTAssertEqual(Double(yokedAlpha.scalars[0]), sum, accuracy: 1e-5 * max(1, abs(sum)))
     }

@@ -5,7 +5,7 @@ import XCTest
 
 final class OptimizerTests: XCTestCase {
     private func oneScalarModel(_ value: Float) -> ParameterSet {
-        ParameterSet(specs: [ParameterSpec(path: "/p", torchName: "p", shape: [1], initialisation: .constant(0))],
+        ParameterSet(specs: [ParameterSpec(name: .head(.w), shape: [1], initialisation: .constant(0))],
                      tensors: [Tensor(shape: [1], scalars: [value])])
     }
 

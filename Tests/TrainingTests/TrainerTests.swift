@@ -1,5 +1,4 @@
 import Kernels
-import ModelFile
 import PlasticUNet
 import TGSData
 import Training
@@ -27,14 +26,24 @@ final class TrainerTests: XCTestCase {
                             parameters: ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed))
     }
 
-    /// Trains `configuration` from the start and returns the states of every checkpoint.
-    private func checkpoints(_ configuration: RunConfiguration, maxSteps: Int? = nil,
+    /// Keeps every checkpoint the trainer writes.
+    private final class RecordedCheckpoints: CheckpointWriter {
+        var written: [TrainingCheckpoint] = []
+
+        func write(_ checkpoint: TrainingCheckpoint) throws {
+            written.append(checkpoint)
+        }
+    }
+
+    /// Trains `configuration` from `state` (default: the start) and returns the states of
+    /// every checkpoint written.
+    private func checkpoints(_ configuration: RunConfiguration, from state: TrainingState? = nil, maxSteps: Int? = nil,
                              kernels: any ConvolutionKernels = FastKernels(threadCount: 2)) throws -> [TrainingState] {
-        var saved: [TrainingState] = []
+        let recorded = RecordedCheckpoints()
         let last = try trainer(configuration, kernels: kernels)
-            .train(from: start(configuration), maxSteps: maxSteps) { saved.append($0) }
-        if saved.last != last { saved.append(last) }
-        return saved
+            .train(from: state ?? start(configuration), maxSteps: maxSteps, checkpoints: recorded)
+        XCTAssertEqual(recorded.written.last?.state, last, "the last checkpoint holds the state training stopped at")
+        return recorded.written.map(\.state)
     }
 
     func testTheSameRunTwiceGivesTheSameBitsAndAnotherSeedDoesNot() throws {
@@ -62,30 +71,36 @@ final class TrainerTests: XCTestCase {
             firstEpoch.training.epochs = 1
             let afterOne = try XCTUnwrap(try checkpoints(firstEpoch).last)
             XCTAssertEqual(afterOne.epoch, 1)
-            XCTAssertEqual(try trainer(variant).train(from: afterOne) { _ in }, uninterrupted)
-            // Stop after four steps (inside the first epoch), then continue.
-            let afterFour = try XCTUnwrap(try checkpoints(variant, maxSteps: 4).last)
+            XCTAssertEqual(try checkpoints(variant, from: afterOne).last, uninterrupted)
+            // Stop after four steps (inside the first epoch): the trainer writes that state
+            // as a checkpoint of its own; then continue.
+            let stopped = try checkpoints(variant, maxSteps: 4)
+            XCTAssertEqual(stopped.count, 1)
+            let afterFour = try XCTUnwrap(stopped.last)
             XCTAssertEqual(afterFour.optimizer.step, 4)
             XCTAssertEqual(afterFour.sampleInEpoch, 4)
-            XCTAssertEqual(try trainer(variant).train(from: afterFour) { _ in }, uninterrupted)
+            XCTAssertEqual(try checkpoints(variant, from: afterFour).last, uninterrupted)
         }
     }
 
-    func testCheckpointsCarryTheHistoryAndAModelFileRoundTripsTheState() throws {
+    func testCheckpointsCarryTheHistoryTheDataAndTheSplit() throws {
         let configuration = configuration()
-        let states = try checkpoints(configuration)
-        let last = try XCTUnwrap(states.last)
         let trainer = try trainer(configuration)
+        let recorded = RecordedCheckpoints()
+        _ = try trainer.train(from: start(configuration), checkpoints: recorded)
+        XCTAssertEqual(recorded.written.count, 2, "one checkpoint per epoch, none more")
+        let checkpoint = try XCTUnwrap(recorded.written.last)
+        XCTAssertEqual(checkpoint.configuration, configuration)
+        XCTAssertEqual(checkpoint.dataFingerprint, Self.data.fingerprint)
+        XCTAssertEqual(checkpoint.dataSize, 32)
+        XCTAssertEqual(checkpoint.split, trainer.split)
+        let last = checkpoint.state
         let stepsPerEpoch = trainer.split.trainIDs.count
         XCTAssertEqual(last.history.trainLoss.count, 2 * stepsPerEpoch)
         XCTAssertEqual(last.history.epochs.count, 2)
         let firstEpochMean = last.history.trainLoss.prefix(stepsPerEpoch).reduce(0.0) { $0 + Double($1) } / Double(stepsPerEpoch)
         XCTAssertEqual(last.history.epochs[0].trainLoss, firstEpochMean)
         XCTAssert(last.history.epochs.allSatisfy { $0.validationScore >= 0 && $0.validationScore <= 1 })
-        let contents = TrainingCheckpoint.contents(of: last, configuration: configuration, data: Self.data,
-                                                   split: trainer.split)
-        XCTAssertEqual(contents.dataset?.fingerprint, Self.data.fingerprint)
-        XCTAssertEqual(TrainingCheckpoint.state(of: contents), last)
     }
 
     func testEachEpochShufflesDifferentlyUnlessShufflingIsOff() throws {
@@ -100,11 +115,11 @@ final class TrainerTests: XCTestCase {
     func testANonFiniteLossStopsWithTheStepNamed() throws {
         let configuration = configuration()
         var state = start(configuration)
-        state.parameters.set(PlasticPath.w, to: Tensor(shape: [32, 32], repeating: .nan))
-        var checkpointsWritten = 0
-        XCTAssertThrowsError(try trainer(configuration).train(from: state) { _ in checkpointsWritten += 1 }) { error in
+        state.parameters.set(.head(.w), to: Tensor(shape: [32, 32], repeating: .nan))
+        let recorded = RecordedCheckpoints()
+        XCTAssertThrowsError(try trainer(configuration).train(from: state, checkpoints: recorded)) { error in
             XCTAssertTrue("\(error)".hasPrefix("the loss became nan at step 1 (epoch 1, image "), "\(error)")
         }
-        XCTAssertEqual(checkpointsWritten, 0)
+        XCTAssertEqual(recorded.written.count, 0)
     }
 }

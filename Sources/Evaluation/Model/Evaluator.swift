@@ -1,6 +1,7 @@
 import Kernels
 import ModelFile
 import PlasticUNet
+import Scoring
 import TGSData
 
 /// A model's predictions on data and the report they make.
@@ -27,8 +28,8 @@ public enum Evaluator {
     ///   S x S, or a probability comes out NaN.
     public static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
                                kernels: any ConvolutionKernels, modelName: String) throws -> [(id: String, probabilities: Tensor)] {
-        if let path = model.parameters.firstNonFinitePath {
-            throw EvaluationError("cannot evaluate \(modelName): \(path) holds a NaN or an infinity")
+        if let name = model.parameters.firstNonFiniteName {
+            throw EvaluationError("cannot evaluate \(modelName): \(name.modelFilePath) holds a NaN or an infinity")
         }
         let size = model.configuration.model.size
         if let wrong = images.first(where: { $0.image.count != size * size }) {

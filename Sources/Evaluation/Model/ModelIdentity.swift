@@ -1,4 +1,5 @@
 import ModelFile
+import Training
 
 /// What identifies a model file in a report: its bytes' SHA-256, its configuration, its
 /// format and how far it was trained. Holds no path, so that reports do not depend on where

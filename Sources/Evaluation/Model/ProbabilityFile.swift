@@ -1,7 +1,7 @@
+import FileOutput
 import Foundation
 import HDF5Kit
 import Kernels
-import ModelFile
 import PlasticUNet
 
 /// The probability maps of a prediction as an HDF5 file.
@@ -26,11 +26,11 @@ public enum ProbabilityFile {
     ///   - size: S.
     ///   - modelSHA256: the model's digest, recorded in the file.
     ///   - traceMode: the trace mode, recorded in the file.
-    /// - Throws: `HDF5Error` or `FileReplacementError` naming the file.
+    /// - Throws: `HDF5Error` or `FileWriteError` naming the file.
     public static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
                              traceMode: TraceMode, to url: URL) throws {
-        try AtomicFileReplacement.replace(url) { temporary in
-            let file = try HDF5File.create(at: temporary)
+        try AtomicFile.replace(url) { temporary in
+            let file = try HDF5File.create(at: temporary, name: url.path)
             try file.root.setAttribute("format", .string(format))
             try file.root.setAttribute("format_version", .int64(formatVersion))
             try file.root.setAttribute("model_sha256", .string(modelSHA256))

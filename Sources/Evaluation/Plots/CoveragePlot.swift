@@ -1,3 +1,5 @@
+import Scoring
+
 /// The mean score of each coverage class as bars, with the number of images of each and
 /// the overall score as a line.
 enum CoveragePlot {

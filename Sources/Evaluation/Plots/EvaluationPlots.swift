@@ -1,4 +1,5 @@
 import ModelFile
+import Scoring
 import TGSData
 
 /// The pictures of a model evaluation, as self-contained SVG files.

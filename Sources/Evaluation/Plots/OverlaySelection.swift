@@ -1,3 +1,5 @@
+import Scoring
+
 /// The images an overlay sheet shows: a deterministic sample spread over the coverage
 /// classes.
 public enum OverlaySelection {

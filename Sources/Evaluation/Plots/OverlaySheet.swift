@@ -1,5 +1,7 @@
 import Foundation
 import ImageFiles
+import Scoring
+import TGSData
 
 /// One image of an overlay sheet: the picture, its true and predicted masks and its result.
 struct OverlayTile {

@@ -1,3 +1,5 @@
+import Scoring
+
 /// The score against the mask threshold, with the best threshold and the report's
 /// threshold marked.
 enum ThresholdPlot {

@@ -1,4 +1,5 @@
 import ModelFile
+import Training
 
 /// The training history of a model: the loss of every step (raw and smoothed) with the
 /// per-epoch training and validation losses, and the validation score of each epoch.

@@ -1,4 +1,5 @@
 import PlasticUNet
+import Scoring
 
 /// The result of scoring predictions against the truth: a model evaluated on data, or a
 /// submission's masks scored against true masks. A value, free of paths and times, so that

@@ -1,4 +1,5 @@
 import ModelFile
+import Scoring
 import TGSData
 
 /// The JSON form of an ``EvaluationReport``, as `schemas/evaluation-report-v1.schema.json`

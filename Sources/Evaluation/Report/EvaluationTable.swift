@@ -1,3 +1,4 @@
+import Scoring
 import TGSData
 
 /// The short readable table of a report that the commands print.

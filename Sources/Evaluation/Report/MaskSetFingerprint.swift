@@ -8,7 +8,7 @@ import TGSData
 public enum MaskSetFingerprint {
     /// The lowercase hexadecimal fingerprint of `masks`.
     /// - Complexity: O(total pixels + n log n).
-    public static func of(_ masks: [TrainMasks.Entry]) -> String {
+    public static func of(_ masks: [IdentifiedMask]) -> String {
         var hash = SHA256()
         for entry in masks.sorted(by: { IDOrder.precedes($0.id, $1.id) }) {
             hash.update(Array(entry.id.utf8) + [0])

@@ -1,4 +1,5 @@
 import TGSData
+import TGSFiles
 
 /// The per-image results of a report as a CSV table (one header row, rows in id order,
 /// lines ending with a line feed).

@@ -1,3 +1,4 @@
+import Scoring
 import TGSData
 
 /// Scores predicted masks against true masks, without a model.
@@ -12,7 +13,7 @@ public enum SubmissionScoring {
     ///   - names: how errors name the two sides (the files as given).
     /// - Throws: ``EvaluationError`` when the two sides do not hold the same ids (naming
     ///   the ids missing on each side), a mask is not S x S, or there is no mask.
-    public static func score(truth: [TrainMasks.Entry], prediction: [TrainMasks.Entry], size: Int, threshold: Double?,
+    public static func score(truth: [IdentifiedMask], prediction: [IdentifiedMask], size: Int, threshold: Double?,
                              names: (truth: String, prediction: String)) throws -> EvaluationReport {
         let predicted = Dictionary(prediction.map { ($0.id, $0.mask) }, uniquingKeysWith: { first, _ in first })
         let trueIDs = Set(truth.map(\.id))

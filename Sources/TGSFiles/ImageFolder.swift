@@ -1,0 +1,42 @@
+import Foundation
+import TGSData
+import ImageFiles
+
+/// A folder of images to predict: every `*.png` in it.
+public enum ImageFolder {
+    /// The images of `directory`, each with its id (the file-name stem), sorted by the
+    /// UTF-8 bytes of the ids; intensities as in ``Sample/image``.
+    /// - Throws: ``ImageFolderError`` when the folder cannot be listed or has no PNG
+    ///   file, ``ImageFiles/ImageFileError`` naming a file that cannot be read, and
+    ///   ``ImageFolderError`` naming an image that is not square, smaller than
+    ///   ``DataSet/minimumSize`` or of another size than the others.
+    public static func load(from directory: URL) throws -> [(id: String, image: [Float])] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw ImageFolderError("cannot list \(directory.path): not a readable folder")
+        }
+        let ids = names.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(4)) }
+            .sorted(by: IDOrder.precedes)
+        guard !ids.isEmpty else { throw ImageFolderError("\(directory.path) holds no PNG image") }
+        let images = try ids.map { try PNGFile.read(directory.appendingPathComponent($0 + ".png")) }
+        let size = SquareImageRule.commonSize(of: images.map { (width: $0.width, height: $0.height) })
+        for (id, image) in zip(ids, images) {
+            if let problem = SquareImageRule.problem(width: image.width, height: image.height, commonSize: size) {
+                throw ImageFolderError("image \(directory.appendingPathComponent(id + ".png").path) \(problem)")
+            }
+        }
+        return zip(ids, images).map { (id: $0, image: $1.normalized) }
+    }
+}
+
+/// A folder of images that cannot be used as a whole.
+public struct ImageFolderError: Error, Equatable, CustomStringConvertible {
+    /// The one-line description, naming the folder or the file.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,79 @@
+import PlasticUNet
+
+/// The options of training that change its result (MODEL.md §4).
+public struct TrainingOptions: Codable, Equatable, Sendable {
+    /// The seed of every random stream.
+    public var seed: UInt64
+    /// The total number of epochs.
+    public var epochs: Int
+    /// Adam's base learning rate.
+    public var learningRate: Double
+    /// StepLR's factor.
+    public var gamma: Double
+    /// StepLR's period, in optimizer steps.
+    public var stepSize: Int
+    /// The dropout probability p (the first pooling stage uses p / 2).
+    public var dropout: Double
+    /// The fraction of each coverage class that goes to validation.
+    public var validationFraction: Double
+    /// Whether each epoch visits the training images in a shuffled order.
+    public var shuffle: Bool
+    /// The trace mode of the validation after each epoch.
+    public var evaluationTrace: TraceMode
+    /// The sha256 of the model file training started from (`--init`), or nil.
+    public var initialModelSHA256: String?
+
+    /// Options with MODEL.md's defaults.
+    public init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
+                stepSize: Int = 100_000, dropout: Double = 0.5, validationFraction: Double = 0.2,
+                shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil) {
+        self.seed = seed
+        self.epochs = epochs
+        self.learningRate = learningRate
+        self.gamma = gamma
+        self.stepSize = stepSize
+        self.dropout = dropout
+        self.validationFraction = validationFraction
+        self.shuffle = shuffle
+        self.evaluationTrace = evaluationTrace
+        self.initialModelSHA256 = initialModelSHA256
+    }
+
+    /// A description of the first problem with these options, or nil when they are usable.
+    public var problem: String? {
+        if epochs < 0 { return "epochs must not be negative, got \(epochs)" }
+        if !(learningRate > 0 && learningRate.isFinite) { return "lr must be a positive number, got \(learningRate)" }
+        if !(gamma > 0 && gamma.isFinite) { return "gamma must be a positive number, got \(gamma)" }
+        if stepSize < 1 { return "step-size must be at least 1, got \(stepSize)" }
+        if !(dropout >= 0 && dropout < 1) { return "dropout must be in [0, 1), got \(dropout)" }
+        if !(validationFraction >= 0 && validationFraction < 1) {
+            return "val-fraction must be in [0, 1), got \(validationFraction)"
+        }
+        return nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seed, epochs, gamma, dropout, shuffle
+        case learningRate = "lr"
+        case stepSize = "step_size"
+        case validationFraction = "val_fraction"
+        case evaluationTrace = "eval_trace"
+        case initialModelSHA256 = "init_sha256"
+    }
+}
+
+/// Every option of a run, of the architecture and of training: what repeats the run
+/// exactly. Model files record it as one flat JSON object (the coding keys of both
+/// halves, side by side).
+public struct RunConfiguration: Equatable, Sendable {
+    /// The architecture.
+    public var model: ModelConfiguration
+    /// The training options.
+    public var training: TrainingOptions
+
+    /// A configuration from its two halves.
+    public init(model: ModelConfiguration, training: TrainingOptions) {
+        self.model = model
+        self.training = training
+    }
+}
