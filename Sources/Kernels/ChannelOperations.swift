@@ -30,7 +30,7 @@ public enum ChannelOperations {
                        scalars: Array(gradient.scalars[split...])))
     }
 
-    /// Drops the FIRST rows/columns so that x becomes [C, height, width] (MODEL.md §2's crop of the up path):
+    /// Drops the FIRST rows/columns so that x becomes [C, height, width] (docs/MODEL.md §2's crop of the up path):
     /// element `[c, y, x]` of the result is `x[c, y + H - height, x + W - width]`.
     /// - Parameters:
     ///   - x: `[C, H, W]`.

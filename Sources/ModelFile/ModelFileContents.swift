@@ -38,7 +38,7 @@ public struct ModelFileContents: Equatable, Sendable {
 
     /// A new, untrained model of `configuration`: parameters initialised from the
     /// configuration's seed, a zero trace (and a zero eta sensitivity when eta is learnt),
-    /// Adam at step 0 with zero moments and MODEL.md's hyper-parameters, the random
+    /// Adam at step 0 with zero moments and docs/MODEL.md's hyper-parameters, the random
     /// streams' algorithm and seed without counters, no progress, an empty history and
     /// no data set.
     public static func untrained(configuration: RunConfiguration) -> ModelFileContents {

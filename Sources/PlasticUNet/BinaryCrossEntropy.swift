@@ -1,7 +1,7 @@
 import Kernels
 import PortableMath
 
-/// The loss of MODEL.md §4: binary cross-entropy of the probabilities against the mask,
+/// The loss of docs/MODEL.md §4: binary cross-entropy of the probabilities against the mask,
 /// the mean over the pixels, with each logarithm clamped at -100 as in PyTorch's `BCELoss`.
 public enum BinaryCrossEntropy {
     /// The loss, in double precision: `mean(-(t·max(log y, -100) + (1-t)·max(log(1-y), -100)))`,

@@ -1,4 +1,4 @@
-/// The plasticity rule of the head (MODEL.md §3).
+/// The plasticity rule of the head (docs/MODEL.md §3).
 public enum PlasticityRule: String, Codable, CaseIterable, Sendable {
     /// No trace: `Y = sigmoid(A · w)`.
     case none
@@ -39,7 +39,7 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
     /// Whether eta receives its exact gradient through the forward-mode sensitivity.
     public var learnEta: Bool
 
-    /// A configuration; the defaults are those of MODEL.md.
+    /// A configuration; the defaults are those of docs/MODEL.md.
     public init(rule: PlasticityRule = .oja, alpha: AlphaKind = .free, width: Int = 16,
                 size: Int = 101, traceRows: TraceRows = .all, learnEta: Bool = false) {
         self.rule = rule

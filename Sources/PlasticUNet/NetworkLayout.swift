@@ -1,4 +1,4 @@
-/// The convolutions of the plastic U-Net of MODEL.md §2, in the order of the original
+/// The convolutions of the plastic U-Net of docs/MODEL.md §2, in the order of the original
 /// PyTorch module's `state_dict`.
 ///
 /// Layer names: `BLOCK.conv` is a block's first convolution and `BLOCK.resU.convC` the

@@ -1,4 +1,4 @@
-/// How a parameter tensor is drawn when a model is created (MODEL.md §3).
+/// How a parameter tensor is drawn when a model is created (docs/MODEL.md §3).
 public enum Initialisation: Equatable, Sendable {
     /// Uniform on (-bound, bound): PyTorch's default for convolutions, bound = 1/sqrt(fanIn).
     case symmetricUniform(bound: Double)

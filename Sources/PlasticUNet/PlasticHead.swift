@@ -1,6 +1,6 @@
 import Kernels
 
-/// The plastic head of MODEL.md §3: `Y = sigmoid(A · W)` with the effective weights
+/// The plastic head of docs/MODEL.md §3: `Y = sigmoid(A · W)` with the effective weights
 /// `W = w + alpha ⊙ H` (free), `w + a·H` (yoked) or `w` (rule none).
 ///
 /// Arithmetic: `W[i,j] = w[i,j] + alpha[i,j] * H[i,j]` (the product rounded, then the sum);

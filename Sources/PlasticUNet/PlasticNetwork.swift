@@ -1,6 +1,6 @@
 import Kernels
 
-/// The plastic U-Net of MODEL.md §2–3: forward and backward passes of one sample.
+/// The plastic U-Net of docs/MODEL.md §2–3: forward and backward passes of one sample.
 public struct PlasticNetwork: Sendable {
     /// The architecture.
     public let configuration: ModelConfiguration

@@ -1,7 +1,7 @@
 import Kernels
 
 /// The Hebbian trace H of the plastic head (S x S), with its sensitivity G = dH/d eta when
-/// eta is learned (MODEL.md §3).
+/// eta is learned (docs/MODEL.md §3).
 public struct PlasticTrace: Equatable, Sendable {
     /// The trace H.
     public var hebb: Tensor

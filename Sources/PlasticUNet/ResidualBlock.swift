@@ -1,6 +1,6 @@
 import Kernels
 
-/// `Block(a->b)` of MODEL.md §2: `ReLU(Res(b)(Res(b)(Conv3(a->b)(x))))`, where
+/// `Block(a->b)` of docs/MODEL.md §2: `ReLU(Res(b)(Res(b)(Conv3(a->b)(x))))`, where
 /// `Res(c)(x) = r + Conv3(ReLU(Conv3(r)))` with `r = ReLU(x)`.
 struct ResidualBlock {
     /// The entry convolution and the two convolutions of each residual unit.

@@ -1,7 +1,7 @@
 import Kernels
 
 extension PlasticTrace {
-    /// The trace after one training sample (MODEL.md §3), from the pre-update trace, the
+    /// The trace after one training sample (docs/MODEL.md §3), from the pre-update trace, the
     /// head's input A and output Y of the forward pass, and the pre-update parameters.
     ///
     /// With R the rows of ``TraceRows`` and |R| their count, `M = (Σ_{r∈R} A[r,i] Y[r,j]) / |R|`

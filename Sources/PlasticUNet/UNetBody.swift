@@ -1,6 +1,6 @@
 import Kernels
 
-/// The convolutional body of MODEL.md §2: from the image `[1, S, S]` to the map A
+/// The convolutional body of docs/MODEL.md §2: from the image `[1, S, S]` to the map A
 /// `[1, S, S]` that feeds the plastic head.
 struct UNetBody {
     private let step: ConvolutionStep

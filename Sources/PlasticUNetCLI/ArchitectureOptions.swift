@@ -5,7 +5,7 @@ extension PlasticityRule: ExpressibleByArgument {}
 extension AlphaKind: ExpressibleByArgument {}
 extension TraceRows: ExpressibleByArgument {}
 
-/// The options that fix a model's architecture (MODEL.md §2-3) apart from the image size,
+/// The options that fix a model's architecture (docs/MODEL.md §2-3) apart from the image size,
 /// shared by the commands that create models. Each is optional, so that a command that
 /// takes the architecture from a file can tell which ones were given.
 public struct ArchitectureOptions: ParsableArguments {

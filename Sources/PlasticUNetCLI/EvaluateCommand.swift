@@ -15,7 +15,7 @@ public struct EvaluateCommand: ParsableCommand {
         abstract: "Score a model on data: the TGS score, a threshold sweep, breakdowns and the loss.",
         discussion: """
         Predicts the images of the split (in id order, which fixes the online trace mode) and prints the \
-        TGS score at --threshold (MODEL.md §5: per image, the fraction of the IoU thresholds 0.50, 0.55, \
+        TGS score at --threshold (docs/MODEL.md §5: per image, the fraction of the IoU thresholds 0.50, 0.55, \
         ..., 0.95 it passes; the mean over the images), the best of 31 thresholds from 0.3 to 0.7, the \
         precision at each IoU threshold, the score by coverage class and by empty or non-empty truth, and \
         the mean binary cross-entropy.

@@ -17,7 +17,7 @@ public struct PredictCommand: ParsableCommand {
         Reads every *.png in --images (the id is the file-name stem), predicts them in id order (which \
         fixes the online trace mode) and writes into --out (created if needed): ID.png for each image \
         (8-bit, 255 for salt, 0 elsewhere) and submission.csv (header id,rle_mask, one row per image in id \
-        order, the run-length encoding of MODEL.md §1, lines ending with a line feed as in the TGS Salt \
+        order, the run-length encoding of docs/MODEL.md §1, lines ending with a line feed as in the TGS Salt \
         files). A pixel is salt when its probability is above --threshold. Existing files of those names \
         are replaced; other files in --out are left alone.
 

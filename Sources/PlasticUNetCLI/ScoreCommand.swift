@@ -12,7 +12,7 @@ public struct ScoreCommand: ParsableCommand {
         TRUTH and PRED are each a run-length table with the header id,rle_mask (a train.csv or a \
         submission.csv) or a folder of mask images ID.png. In a true mask image a pixel is salt when its \
         value is above 0; in a predicted one too, unless --threshold is given. Both sides must hold the \
-        same ids. Prints the TGS score (MODEL.md §5), the precision at each IoU threshold and the score by \
+        same ids. Prints the TGS score (docs/MODEL.md §5), the precision at each IoU threshold and the score by \
         coverage class and by empty or non-empty truth, as evaluate does; there is no threshold sweep and \
         no loss, since masks carry no probabilities.
 

@@ -3,7 +3,7 @@ import ModelFile
 import PlasticUNet
 import Training
 
-/// The options of `train` that change its result (MODEL.md §4), each optional so that the
+/// The options of `train` that change its result (docs/MODEL.md §4), each optional so that the
 /// command can tell which were given.
 public struct TrainingOptionGroup: ParsableArguments {
     private static let defaults = TrainingOptions()

@@ -1,5 +1,5 @@
 /// How a probability map becomes a mask: a pixel is salt when its probability is above
-/// the threshold, the comparison made in double precision (MODEL.md §5: `P = {Y > θ}`).
+/// the threshold, the comparison made in double precision (docs/MODEL.md §5: `P = {Y > θ}`).
 public enum ProbabilityThreshold {
     /// The predicted salt pixels of `probabilities` at `threshold`.
     /// - Complexity: O(pixels).

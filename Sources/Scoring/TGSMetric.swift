@@ -1,4 +1,4 @@
-/// The TGS Salt score of MODEL.md §5, in integer arithmetic.
+/// The TGS Salt score of docs/MODEL.md §5, in integer arithmetic.
 ///
 /// An image passes IoU threshold k (k = 0...9, the thresholds 0.50, 0.55, ..., 0.95) when
 /// `20·I > (10 + k)·U`, that is when its IoU is strictly above `0.50 + 0.05k`. An image

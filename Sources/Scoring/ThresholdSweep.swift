@@ -1,4 +1,4 @@
-/// The score of a data set at 31 mask thresholds evenly spaced from 0.3 to 0.7 (MODEL.md §5),
+/// The score of a data set at 31 mask thresholds evenly spaced from 0.3 to 0.7 (docs/MODEL.md §5),
 /// and the best of them.
 public struct ThresholdSweep: Equatable, Sendable {
     /// The mask thresholds θ_i = 0.3 + 0.4·i/30, i = 0...30, evaluated in that order in

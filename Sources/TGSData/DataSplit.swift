@@ -13,7 +13,7 @@ public struct DataSplit: Equatable, Sendable {
         self.validationIDs = validationIDs
     }
 
-    /// The split stratified by coverage class (MODEL.md §1).
+    /// The split stratified by coverage class (docs/MODEL.md §1).
     ///
     /// Exactly `round(validationFraction * n)` ids (halves away from zero, clamped to
     /// 0...n) go to validation. Class c, with n_c members, receives `floor(V * n_c / n)`

@@ -1,4 +1,4 @@
-/// Adam's hyper-parameters of MODEL.md §4 that the options do not change.
+/// Adam's hyper-parameters of docs/MODEL.md §4 that the options do not change.
 public enum AdamDefaults {
     /// The first-moment decay, 0.9.
     public static let beta1 = 0.9

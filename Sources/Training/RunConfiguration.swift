@@ -1,6 +1,6 @@
 import PlasticUNet
 
-/// The options of training that change its result (MODEL.md §4).
+/// The options of training that change its result (docs/MODEL.md §4).
 public struct TrainingOptions: Codable, Equatable, Sendable {
     /// The seed of every random stream.
     public var seed: UInt64
@@ -23,7 +23,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     /// The sha256 of the model file training started from (`--init`), or nil.
     public var initialModelSHA256: String?
 
-    /// Options with MODEL.md's defaults.
+    /// Options with docs/MODEL.md's defaults.
     public init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
                 stepSize: Int = 100_000, dropout: Double = 0.5, validationFraction: Double = 0.2,
                 shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil) {

@@ -3,7 +3,7 @@ import PlasticUNet
 import RandomStreams
 import TGSData
 
-/// The deterministic trainer of MODEL.md §4: batch size 1, samples in sequence.
+/// The deterministic trainer of docs/MODEL.md §4: batch size 1, samples in sequence.
 ///
 /// One step: forward with the trace H_t and the step's dropout decisions, the loss,
 /// backward, then H_{t+1} from the forward pass and the pre-update parameters, then the

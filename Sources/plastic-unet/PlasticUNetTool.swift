@@ -7,7 +7,7 @@ import PlasticUNetCLI
 struct PlasticUNetTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plastic-unet",
-        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
+        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate and check models and data.",
         version: PlasticUNetVersion.current,
         subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ScoreCommand.self,
                       InspectCommand.self, ValidateCommand.self, DataCommand.self]

@@ -49,7 +49,7 @@ final class TraceUpdateTests: XCTestCase {
         }
     }
 
-    /// Over all rows, against a direct double-precision evaluation of MODEL.md §3.
+    /// Over all rows, against a direct double-precision evaluation of docs/MODEL.md §3.
     func testAllRowsMatchTheFormulaInDoublePrecision() {
         var stream = RandomStream(seed: 4, name: "test")
         let a = random(&stream, range: -1...1), y = random(&stream), h = random(&stream, range: -0.5...0.5)

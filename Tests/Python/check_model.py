@@ -4,7 +4,7 @@ Usage: python3 check_model.py FILE [key=value ...]
 
 The key=value pairs are expected values of the config attribute (JSON values, for
 example width=2 rule="hebb" learn_eta=true). The layout expectations below are written
-from the format's documentation (FORMAT.md, MODEL.md), not from the project's schema.
+from the format's documentation (the README's description of the model file and docs/MODEL.md), not from the project's schema.
 Prints "ok" and exits 0, or prints each failure and exits 1.
 """
 
@@ -122,7 +122,7 @@ def main(path, expectations):
             if p in f:
                 check(f[p].attrs.get("torch_name") == torch, f"{p}: torch_name {f[p].attrs.get('torch_name')!r}")
 
-        # Values of a new model (MODEL.md §3).
+        # Values of a new model (docs/MODEL.md §3).
         if plastic:
             check(np.all(f["/plastic/eta"][()] == np.float32(0.01)), "eta is not 0.01")
             a = f["/plastic/alpha"][()]

@@ -5,7 +5,7 @@ Usage: python3 check_report.py SCHEMA REPORT [PER_IMAGE_CSV]
 Validates REPORT (JSON) against SCHEMA (JSON Schema draft 2020-12) with the jsonschema
 package, then checks what the schema cannot say: the counts add up and the best sweep
 threshold is the smallest one with the highest score. With PER_IMAGE_CSV, recomputes
-every image's score from its pixel counts (exact fractions, MODEL.md §5) and from those
+every image's score from its pixel counts (exact fractions, docs/MODEL.md §5) and from those
 the report's score, precision and breakdowns, which must agree exactly.
 Prints "ok" and exits 0, or prints each failure and exits 1.
 """
@@ -21,7 +21,7 @@ IOU_THRESHOLDS = [Fraction(10 + k, 20) for k in range(10)]
 
 
 def passed_thresholds(truth, predicted, intersection, union):
-    """How many IoU thresholds 0.50 ... 0.95 an image passes (MODEL.md §5)."""
+    """How many IoU thresholds 0.50 ... 0.95 an image passes (docs/MODEL.md §5)."""
     if truth == 0 and predicted == 0:
         return 10
     if truth == 0 or predicted == 0:

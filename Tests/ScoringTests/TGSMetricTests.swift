@@ -1,7 +1,7 @@
 import Scoring
 import XCTest
 
-/// The metric of MODEL.md §5 on masks whose overlaps are counted by hand.
+/// The metric of docs/MODEL.md §5 on masks whose overlaps are counted by hand.
 final class TGSMetricTests: XCTestCase {
     /// A mask of `pixels` pixels from the positions of its salt pixels.
     private func mask(_ salt: Set<Int>, pixels: Int) -> [UInt8] {
