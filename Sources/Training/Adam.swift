@@ -40,26 +40,15 @@ public struct Adam: Equatable, Sendable {
     public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet, learningRate: Double) {
         step += 1
         let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
-        let stepSize = Float(-learningRate / c1)
-        let correction = Float(c2.squareRoot())
-        let keep1 = Float(1 - beta1), b2 = Float(beta2), keep2 = Float(1 - beta2), eps = Float(epsilon)
+        let coefficients = AdamArithmetic.Coefficients(
+            keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
+            stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
         var updated: [Tensor] = []
         for index in parameters.tensors.indices {
             var p = parameters.tensors[index].scalars
-            let g = gradients.tensors[index].scalars
-            p.withUnsafeMutableBufferPointer { p in
-                firstMoments[index].scalars.withUnsafeMutableBufferPointer { m in
-                    secondMoments[index].scalars.withUnsafeMutableBufferPointer { v in
-                        g.withUnsafeBufferPointer { g in
-                            for i in 0..<p.count {
-                                m[i] = m[i] + keep1 * (g[i] - m[i])
-                                v[i] = v[i] * b2 + (keep2 * g[i]) * g[i]
-                                p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + eps))
-                            }
-                        }
-                    }
-                }
-            }
+            AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
+                                  secondMoments: &secondMoments[index].scalars,
+                                  gradients: gradients.tensors[index].scalars, coefficients: coefficients)
             updated.append(Tensor(shape: parameters.tensors[index].shape, scalars: p))
         }
         parameters.replaceAll(with: updated)

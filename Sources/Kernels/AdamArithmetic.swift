@@ -1,0 +1,80 @@
+/// The elementwise arithmetic of one Adam step with PyTorch's semantics (bias-corrected
+/// moments, epsilon added after the square root), in single precision.
+///
+/// The caller computes the step's scalars in double precision and rounds each once to
+/// float32 (``Coefficients``); this type applies them to the elements of one tensor.
+public enum AdamArithmetic {
+    /// The float32 coefficients of one step, each a double-precision value rounded once.
+    public struct Coefficients: Equatable, Sendable {
+        /// `Float(1 - beta1)`.
+        public let keep1: Float
+        /// `Float(beta2)`.
+        public let beta2: Float
+        /// `Float(1 - beta2)`.
+        public let keep2: Float
+        /// `Float(-learningRate / c1)` with `c1 = 1 - beta1^t`.
+        public let stepSize: Float
+        /// `Float(sqrt(c2))` with `c2 = 1 - beta2^t`.
+        public let correction: Float
+        /// `Float(epsilon)`.
+        public let epsilon: Float
+
+        /// The coefficients, as given.
+        /// - Parameters:
+        ///   - keep1: `Float(1 - beta1)`.
+        ///   - beta2: `Float(beta2)`.
+        ///   - keep2: `Float(1 - beta2)`.
+        ///   - stepSize: `Float(-learningRate / c1)`.
+        ///   - correction: `Float(sqrt(c2))`.
+        ///   - epsilon: `Float(epsilon)`.
+        /// - Complexity: O(1).
+        public init(keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float, epsilon: Float) {
+            self.keep1 = keep1
+            self.beta2 = beta2
+            self.keep2 = keep2
+            self.stepSize = stepSize
+            self.correction = correction
+            self.epsilon = epsilon
+        }
+    }
+
+    /// Applies one step to every element in place.
+    ///
+    /// For each i, in this order, every operation rounded to float32 (no fused multiply-add):
+    /// ```
+    /// m[i] = m[i] + keep1 * (g[i] - m[i])
+    /// v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
+    /// p[i] = p[i] + stepSize * (m[i] / (sqrt(v[i]) / correction + epsilon))
+    /// ```
+    /// where `m` and `v` on the right of the last two lines are the values just updated and
+    /// `sqrt` is the correctly rounded square root.
+    /// - Parameters:
+    ///   - parameters: p, updated.
+    ///   - firstMoments: m, as many elements as `parameters`, updated.
+    ///   - secondMoments: v, as many elements, updated.
+    ///   - gradients: g, as many elements.
+    ///   - coefficients: the step's scalars.
+    /// - Complexity: O(n) for n elements.
+    public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
+                              gradients: [Float], coefficients: Coefficients) {
+        let count = parameters.count
+        precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
+                     "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "
+                         + "\(gradients.count) gradients")
+        let (keep1, beta2, keep2) = (coefficients.keep1, coefficients.beta2, coefficients.keep2)
+        let (stepSize, correction, epsilon) = (coefficients.stepSize, coefficients.correction, coefficients.epsilon)
+        parameters.withWriter { p in
+            firstMoments.withWriter { m in
+                secondMoments.withWriter { v in
+                    gradients.withReader { g in
+                        for i in 0..<count {
+                            m[i] = m[i] + keep1 * (g[i] - m[i])
+                            v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
+                            p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + epsilon))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

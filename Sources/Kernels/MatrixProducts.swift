@@ -1,0 +1,118 @@
+/// Dense products of row-major matrices (`[rows, columns]` tensors), the arithmetic of the
+/// plastic head.
+///
+/// ## The arithmetic
+/// Every element of a product is one chain of fused multiply-adds from 0,
+/// `acc = acc.addingProduct(x, y)`, over the inner index in ascending order, the same fixed
+/// arithmetic as ``ConvolutionKernels``. The loops run the inner index outside the loop
+/// over the output's columns, so the innermost loop runs over independent chains of one
+/// output row and vectorises without changing any chain.
+public enum MatrixProducts {
+    /// `a · b`.
+    ///
+    /// `c[i,j]` starts at 0 and accumulates `a[i,k] * b[k,j]` (one fused multiply-add each)
+    /// for k ascending.
+    /// - Parameters:
+    ///   - a: `[rows, inner]`.
+    ///   - b: `[inner, columns]`.
+    /// - Returns: `[rows, columns]`.
+    /// - Complexity: O(rows·inner·columns) fused multiply-adds.
+    public static func product(_ a: Tensor, _ b: Tensor) -> Tensor {
+        precondition(a.shape.count == 2 && b.shape.count == 2 && a.shape[1] == b.shape[0],
+                     "cannot multiply \(a.shape) by \(b.shape)")
+        let rows = a.shape[0], inner = a.shape[1], columns = b.shape[1]
+        var c = [Float](repeating: 0, count: rows * columns)
+        a.scalars.withReader { a in
+            b.scalars.withReader { b in
+                c.withWriter { c in
+                    for i in 0..<rows {
+                        for k in 0..<inner {
+                            let factor = a[i &* inner &+ k]
+                            let output = i &* columns, source = k &* columns
+                            for j in 0..<columns {
+                                c[output &+ j] = c[output &+ j].addingProduct(factor, b[source &+ j])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [rows, columns], scalars: c)
+    }
+
+    /// `aᵀ · b` over the rows `rows` of both operands.
+    ///
+    /// `c[i,j]` starts at 0 and accumulates `a[r,i] * b[r,j]` (one fused multiply-add each)
+    /// for r in `rows` ascending; an empty range gives zeros.
+    /// - Parameters:
+    ///   - a: `[n, p]`.
+    ///   - b: `[m, q]`.
+    ///   - rows: rows of both, within `0..<min(n, m)`.
+    /// - Returns: `[p, q]`.
+    /// - Complexity: O(rows.count·p·q) fused multiply-adds.
+    public static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>) -> Tensor {
+        precondition(a.shape.count == 2 && b.shape.count == 2, "cannot multiply \(a.shape)ᵀ by \(b.shape)")
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= min(a.shape[0], b.shape[0]),
+                     "rows \(rows) outside \(a.shape) or \(b.shape)")
+        let aColumns = a.shape[1], bColumns = b.shape[1]
+        var c = [Float](repeating: 0, count: aColumns * bColumns)
+        a.scalars.withReader { a in
+            b.scalars.withReader { b in
+                c.withWriter { c in
+                    for r in rows {
+                        let source = r &* bColumns
+                        for i in 0..<aColumns {
+                            let factor = a[r &* aColumns &+ i]
+                            let output = i &* bColumns
+                            for j in 0..<bColumns {
+                                c[output &+ j] = c[output &+ j].addingProduct(factor, b[source &+ j])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [aColumns, bColumns], scalars: c)
+    }
+
+    /// The transpose: element `[j, i]` of the result is `a[i, j]` (a copy, no arithmetic).
+    /// - Parameter a: `[rows, columns]`.
+    /// - Returns: `[columns, rows]`.
+    /// - Complexity: O(rows·columns).
+    public static func transpose(_ a: Tensor) -> Tensor {
+        precondition(a.shape.count == 2, "cannot transpose \(a.shape)")
+        let rows = a.shape[0], columns = a.shape[1]
+        return Tensor(shape: [columns, rows], scalars: [Float](count: rows * columns) { t in
+            a.scalars.withReader { a in
+                for j in 0..<columns {
+                    for i in 0..<rows {
+                        t[j &* rows &+ i] = a[i &* columns &+ j]
+                    }
+                }
+            }
+        })
+    }
+
+    /// The dot product `Σ a[i] b[i]` of two tensors of one shape.
+    ///
+    /// One chain: starts at 0 and accumulates `a[i] * b[i]` (one fused multiply-add each)
+    /// for i ascending in storage order.
+    /// - Parameters:
+    ///   - a: any shape.
+    ///   - b: the shape of `a`.
+    /// - Returns: the sum.
+    /// - Complexity: O(n) fused multiply-adds for n elements, one dependent chain.
+    public static func dot(_ a: Tensor, _ b: Tensor) -> Float {
+        precondition(a.shape == b.shape, "shapes \(a.shape) and \(b.shape) differ")
+        let count = a.count
+        return a.scalars.withReader { a in
+            b.scalars.withReader { b in
+                var sum: Float = 0
+                for i in 0..<count {
+                    sum = sum.addingProduct(a[i], b[i])
+                }
+                return sum
+            }
+        }
+    }
+}
