@@ -295,7 +295,7 @@ class RealRepositoryTest(unittest.TestCase):
         cls.folder = tempfile.TemporaryDirectory()
         cls.copy = Path(cls.folder.name) / "package"
         shutil.copytree(REPOSITORY, cls.copy, symlinks=True,
-                        ignore=shutil.ignore_patterns(".build", ".git", ".swiftpm", "__pycache__"))
+                        ignore=shutil.ignore_patterns(".build*", ".git", ".swiftpm", "__pycache__"))
         result = subprocess.run(check_imports.DESCRIBE_COMMAND, cwd=cls.copy,
                                 capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
@@ -316,8 +316,7 @@ class RealRepositoryTest(unittest.TestCase):
         source = self.copy / target["path"] / first
         expected = f"{target['name']} imports HDF5Kit but does not declare it"
         before = run_checker("--describe", str(self.describe), "--package-path", str(self.copy))
-        self.assertIn(before.returncode, (0, 1), before.stderr)
-        self.assertNotIn(expected, before.stdout.splitlines())
+        self.assertEqual(before.returncode, 0, "the repository itself must pass: " + before.stdout)
         source.write_text("import HDF5Kit\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
         after = run_checker("--describe", str(self.describe), "--package-path", str(self.copy))
         self.assertEqual(after.returncode, 1, after.stderr)
