@@ -316,11 +316,16 @@ def main(argv: list[str]) -> int:
     except DescribeError as error:
         print(f"check_imports.py: error: {error}", file=sys.stderr)
         return 2
+    return report(problems, f"imports match the declared dependencies of {count} targets")
+
+
+def report(problems: list[str], all_clear: str) -> int:
+    """Print each problem, or all_clear when there is none; return the exit status (1 or 0)."""
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"imports match the declared dependencies of {count} targets")
+    print(all_clear)
     return 0
 
 

@@ -94,12 +94,8 @@ def main(argv: list[str]) -> int:
         print(f"check_layers.py: error: {error}", file=sys.stderr)
         return 2
     problems = check_package(describe, arguments.package_path, LAYERS)
-    for problem in problems:
-        print(problem)
-    if problems:
-        return 1
-    print(f"the dependencies of {len(describe['targets'])} targets point down {len(LAYERS)} layers")
-    return 0
+    return check_imports.report(problems, f"the dependencies of {len(describe['targets'])} targets "
+                                          f"point down {len(LAYERS)} layers")
 
 
 if __name__ == "__main__":
