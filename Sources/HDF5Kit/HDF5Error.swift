@@ -59,8 +59,9 @@ struct HDF5Context: Sendable {
 
 /// Reads HDF5's error stack of the current thread.
 enum HDF5ErrorStack {
-    /// One line from the stack: the descriptions of its entries, innermost (the cause)
-    /// first, with repeats dropped; then clears the stack.
+    /// One line from the stack: the system's message when a system call failed (a full
+    /// disk says `No space left on device`), otherwise the descriptions of its entries,
+    /// innermost (the cause) first, with repeats dropped; then clears the stack.
     static func takeReason() -> String {
         var collector = Collector()
         withUnsafeMutablePointer(to: &collector) { pointer in
@@ -77,9 +78,12 @@ enum HDF5ErrorStack {
     /// Gathers the entries' texts during a walk.
     private struct Collector {
         var parts: [String] = []
+        var systemMessage: String?
 
         mutating func add(_ entry: H5E_error2_t) {
-            let text = entry.desc.map { String(cString: $0) } ?? ""
+            let text = (entry.desc.map { String(cString: $0) } ?? "")
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+            systemMessage = systemMessage ?? Self.systemMessage(in: text)
             let minor = message(of: entry.min_num)
             for part in [text, minor] where !part.isEmpty && !parts.contains(part) {
                 parts.append(part)
@@ -87,7 +91,15 @@ enum HDF5ErrorStack {
         }
 
         var reason: String {
-            parts.isEmpty ? "unknown HDF5 error" : parts.prefix(2).joined(separator: ": ")
+            systemMessage ?? (parts.isEmpty ? "unknown HDF5 error" : parts.prefix(2).joined(separator: ": "))
+        }
+
+        /// The text of `error message = '...'`, which HDF5's file drivers write after a
+        /// failed system call, or nil.
+        private static func systemMessage(in text: String) -> String? {
+            guard let start = text.range(of: "error message = '")?.upperBound,
+                  let end = text[start...].firstIndex(of: "'") else { return nil }
+            return String(text[start..<end])
         }
 
         private func message(of id: hid_t) -> String {
