@@ -53,10 +53,14 @@ let package = Package(
             "HDF5Kit", "FileOutput", "Kernels",
         ]),
 
+        .target(name: "ModelDiff", dependencies: [
+            "HDF5Kit", "ModelFile", "Evaluation", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums",
+        ]),
+
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
-            "ImageFiles", "FileOutput", "Kernels", "Checksums",
+            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
@@ -82,6 +86,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: [
             "Evaluation", "Scoring", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels", "Training",
         ]),
+        .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
             "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet",
         ]),

@@ -8,7 +8,7 @@ import Training
 /// the binary embeds its text (``ModelSchemaText``) so that it works wherever it is copied.
 public struct ModelSchema: Decodable, Sendable {
     /// The value of the root's `format` attribute.
-    let format: String
+    public let format: String
     /// The value of the root's `format_version` attribute.
     let formatVersion: Int64
     /// The symbols that shapes use, each bound to a config key or to a dataset's length.

@@ -6,20 +6,27 @@ import PlasticUNet
 /// The options of the commands that run a model on images: the trace mode, the mask
 /// threshold and the threads.
 public struct PredictionOptions: ParsableArguments {
-    /// The trace mode.
-    @Option(help: """
+    /// The help of `--trace`.
+    static let traceHelp = """
         How the plastic trace behaves: stored (the trace saved at the end of training, frozen), zero (no \
         plastic term, as the original evaluated) or online (the trace keeps updating from image to image, in \
         id order).
-        """)
+        """
+    /// The help of `--threshold`.
+    static let thresholdHelp = "The mask threshold, in [0, 1]: a pixel is salt when its probability is above it."
+    /// The help of `--threads`.
+    static let threadsHelp = "Threads for the convolutions; the result does not depend on it. (default: the number of cores)"
+
+    /// The trace mode.
+    @Option(help: ArgumentHelp(traceHelp))
     public var trace: TraceMode = .stored
 
     /// The mask threshold.
-    @Option(help: "The mask threshold, in [0, 1]: a pixel is salt when its probability is above it.")
+    @Option(help: ArgumentHelp(thresholdHelp))
     public var threshold = 0.5
 
     /// The number of threads.
-    @Option(help: "Threads for the convolutions; the result does not depend on it. (default: the number of cores)")
+    @Option(help: ArgumentHelp(threadsHelp))
     public var threads: Int?
 
     /// Options as the parser fills them.
@@ -33,6 +40,11 @@ public struct PredictionOptions: ParsableArguments {
 
     /// The fast kernels with the chosen number of threads.
     var kernels: FastKernels {
+        Self.kernels(threads: threads)
+    }
+
+    /// The fast kernels with `threads` threads (default: one per core).
+    static func kernels(threads: Int?) -> FastKernels {
         FastKernels(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -7,10 +7,10 @@ import PlasticUNetCLI
 struct PlasticUNetTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plastic-unet",
-        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate and check models and data.",
+        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, compare and check models and data.",
         version: PlasticUNetVersion.current,
-        subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, PredictCommand.self, ScoreCommand.self,
-                      InspectCommand.self, ValidateCommand.self, DataCommand.self]
+        subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, PredictCommand.self,
+                      ScoreCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
     )
 
     static func main() {

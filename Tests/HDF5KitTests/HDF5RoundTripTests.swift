@@ -117,4 +117,29 @@ final class HDF5RoundTripTests: XCTestCase {
         try edited.close()
         XCTAssertEqual(try HDF5File.open(url).root.descendants().map(\.path), ["/a", "/b"])
     }
+
+    /// Every type reads back widened: floats as doubles of the same value, integers as
+    /// 64-bit integers, strings as strings.
+    func testValuesOfEveryTypeReadBackWidened() throws {
+        let floats: [Float] = [0.1, -.infinity, .nan, 3]
+        try roundTrip({ root in
+            try root.createDataset("f", shape: [2, 2], values: floats)
+            try root.createDataset("d", shape: [2], values: [Double.pi, -0.0])
+            try root.createDataset("i", shape: [2], values: [Int64.min, 5])
+            try root.createDataset("u", shape: [1], values: [UInt64.max])
+            try root.createDataset("b", shape: [3], values: [UInt8(0), 7, 255])
+            try root.createDataset("s", strings: ["ab", "", "cde"])
+        }, read: { root in
+            guard case .floats(let f)? = try root.dataset("f").readValues() else { return XCTFail("f") }
+            XCTAssertEqual(f.count, 4)
+            XCTAssertEqual(f[0], Double(Float(0.1)))
+            XCTAssertEqual(f[1], -.infinity)
+            XCTAssertTrue(f[2].isNaN)
+            XCTAssertEqual(try root.dataset("d").readValues(), .floats([.pi, -0.0]))
+            XCTAssertEqual(try root.dataset("i").readValues(), .signedIntegers([.min, 5]))
+            XCTAssertEqual(try root.dataset("u").readValues(), .unsignedIntegers([.max]))
+            XCTAssertEqual(try root.dataset("b").readValues(), .unsignedIntegers([0, 7, 255]))
+            XCTAssertEqual(try root.dataset("s").readValues(), .strings(["ab", "", "cde"]))
+        })
+    }
 }

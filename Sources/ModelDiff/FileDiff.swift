@@ -1,0 +1,85 @@
+import Checksums
+import Foundation
+import HDF5Kit
+import ModelFile
+
+/// Compares two HDF5 files: their structure and metadata, the values of every dataset
+/// both hold, and, for two model files, their configs key by key and how far each tensor
+/// moved.
+public enum FileDiff {
+    /// What to compare and how.
+    public struct Options: Sendable {
+        /// The tolerance of the numeric comparison.
+        public var tolerance: Tolerance
+        /// When not empty, only the objects at or under these paths are compared (the root's
+        /// attributes and the config are then left out).
+        public var only: [String]
+
+        /// Options from their parts.
+        public init(tolerance: Tolerance = .exact, only: [String] = []) {
+            self.tolerance = tolerance
+            self.only = only
+        }
+    }
+
+    /// The root attributes that the model-aware report treats on their own: the program's
+    /// version (shown, never a difference) and the config (key by key).
+    static let generatorAttribute = "generator", configAttribute = "config"
+
+    /// Compares the files at `a` and `b`.
+    /// - Parameter behaviour: the two models' predictions, when asked for.
+    /// - Throws: `HDF5Error` naming the file (and object) that cannot be opened or read;
+    ///   ``DiffError`` when a file cannot be hashed.
+    /// - Complexity: O(elements of both files).
+    public static func compare(_ a: URL, _ b: URL, options: Options,
+                               behaviour: BehaviourComparison? = nil) throws -> DiffReport {
+        let first = try FileListing(a), second = try FileListing(b)
+        let sides = (try side(a, first), try side(b, second))
+        let models = sides.0.isModel && sides.1.isModel
+        let inScope = { (path: String) in options.only.isEmpty ? true : options.only.contains { prefix in
+            path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
+        } && path != "/" }
+        let left = first.objects.filter { inScope($0.path) }, right = second.objects.filter { inScope($0.path) }
+        var metadata = MetadataComparison(tolerance: options.tolerance, models: models)
+        metadata.compare(left, right)
+        var values: [DiffReport.DatasetValues] = []
+        var moved: [DiffReport.TensorMovement] = []
+        let rightByPath = Dictionary(uniqueKeysWithValues: right.map { ($0.path, $0) })
+        for object in left where object.kind == "dataset" {
+            guard let other = rightByPath[object.path], other.kind == "dataset" else { continue }
+            let pair = try DatasetPair(object, other, first, second, tolerance: options.tolerance)
+            if let outcome = pair.outcome { values.append(outcome) }
+            if models, let movement = pair.movement { moved.append(movement) }
+        }
+        let datasetPaths = Set(left.filter { $0.kind == "dataset" }.map(\.path))
+            .union(right.filter { $0.kind == "dataset" }.map(\.path))
+        let differing = Set(metadata.differences.filter { $0.kind == "dataset" }.map(\.path))
+            .union(values.filter(\.differs).map(\.path))
+        return DiffReport(
+            a: sides.0, b: sides.1, tolerance: options.tolerance, only: options.only,
+            metadata: metadata.differences,
+            config: models && options.only.isEmpty ? ConfigComparison.changes(first, second) : nil,
+            values: values, datasetCount: datasetPaths.count,
+            differingDatasets: (left + right).map(\.path).filter(differing.contains).uniqued(),
+            moved: models ? moved.sorted(by: DiffReport.TensorMovement.mostMovedFirst) : nil, behaviour: behaviour)
+    }
+
+    /// The identity of one file.
+    private static func side(_ url: URL, _ listing: FileListing) throws -> DiffReport.FileSide {
+        guard let bytes = try? Data(contentsOf: url) else {
+            throw DiffError("cannot read \(url.path): the file cannot be opened")
+        }
+        let root = listing.objects[0].attributes
+        return DiffReport.FileSide(sha256: SHA256.hash(bytes).hex,
+                                   isModel: root["format"]?.stringValue == (try? ModelSchema.embedded().format),
+                                   generator: root[generatorAttribute]?.stringValue)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

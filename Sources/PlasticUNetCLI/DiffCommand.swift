@@ -1,0 +1,133 @@
+import ArgumentParser
+import Evaluation
+import FileOutput
+import Foundation
+import ModelDiff
+import PlasticUNet
+import TGSFiles
+
+/// `plastic-unet diff`: what changed between two models (or any two HDF5 files).
+public struct DiffCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two model files (or any two HDF5 files): structure, config, values, what moved, behaviour.",
+        discussion: """
+        Compares every group, dataset and attribute of A and B: objects on one side only, kind, dtype, \
+        shape, chunks and filters, and attributes; the values of every dataset both hold, element by \
+        element. Two numbers are equal when |a - b| <= atol + rtol * max(|a|, |b|) (the defaults, 0 and \
+        0, mean exactly equal; +0 equals -0); NaN equals NaN at the same index but no number; an infinity \
+        equals only the same infinity; integers and strings are compared exactly. For each dataset that \
+        differs: how many elements, the largest absolute and relative difference, and the worst element \
+        with its index and both values.
+
+        For two model files also: the config key by key (a changed option with both values); a "what \
+        moved" table of every tensor (parameters, w, alpha, eta, the trace) by model path and PyTorch \
+        name, with ||B - A|| and ||B - A|| / ||A|| ("new" where ||A|| is 0), most moved first. The root \
+        attribute generator (the program's version) is shown when it differs but is no difference. \
+        Datasets whose values are not numbers or strings are compared by type and shape only.
+
+        --data DIR also evaluates both models on the same images of DIR (--split, default all) and \
+        reports each score and the difference, the largest probability difference, how many images' \
+        predicted masks differ and the images whose IoU changed most; a mask that differs makes the \
+        verdict "different" even when every number is within the tolerance.
+
+        The last line is the verdict: identical, equal within tolerance, or different: K of M datasets, \
+        N config keys (with the groups that differ, and with --data the score change). --json FILE \
+        writes the same content for machines (schemas/diff-report-v1.schema.json; it names the files by \
+        their SHA-256, not by path).
+
+        Exit codes: 0 no difference beyond the tolerance; 1 different; 2 could not compare (a missing or \
+        unreadable file, bad options, data the models cannot take).
+        """)
+
+    /// The first file.
+    @Argument(help: ArgumentHelp("The first file (A).", valueName: "a"))
+    public var first: String
+
+    /// The second file.
+    @Argument(help: ArgumentHelp("The second file (B).", valueName: "b"))
+    public var second: String
+
+    /// The absolute tolerance.
+    @Option(help: "The absolute tolerance atol (not negative).")
+    public var atol = 0.0
+
+    /// The relative tolerance.
+    @Option(help: "The relative tolerance rtol, scaled by max(|a|, |b|) (not negative).")
+    public var rtol = 0.0
+
+    /// The paths to restrict the comparison to.
+    @Option(help: ArgumentHelp("""
+        Compare only the groups and datasets at or under this path, for example /parameters or /trace \
+        (repeatable; the root's attributes and the config are then left out).
+        """, valueName: "prefix"))
+    public var only: [String] = []
+
+    /// The data folder of the behaviour comparison.
+    @Option(help: ArgumentHelp("Also evaluate both models on the images of this data folder (TGS layout).",
+                               valueName: "dir"))
+    public var data: String?
+
+    /// The images to evaluate.
+    @Option(help: """
+        With --data: the images to evaluate, all (every image; the default, since two models may record \
+        different splits), or val or train (the ids both model files record, which must agree).
+        """)
+    public var split: EvaluationSplit?
+
+    /// The trace mode.
+    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.traceHelp + " (default: stored)"))
+    public var trace: TraceMode?
+
+    /// The mask threshold.
+    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.thresholdHelp + " (default: 0.5)"))
+    public var threshold: Double?
+
+    /// The number of threads.
+    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.threadsHelp))
+    public var threads: Int?
+
+    /// The JSON report to write.
+    @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
+    public var json: String?
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Refuses negative or infinite tolerances, relative paths in --only, evaluation options
+    /// without --data and empty output paths.
+    public func validate() throws {
+        for (flag, value) in [("--atol", atol), ("--rtol", rtol)] where !(value >= 0 && value.isFinite) {
+            throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
+        }
+        if let prefix = only.first(where: { !$0.hasPrefix("/") }) {
+            throw ValidationError("--only takes a path from the root, such as /parameters; got \(prefix)")
+        }
+        if data == nil, split != nil || trace != nil || threshold != nil || threads != nil {
+            throw ValidationError("--split, --trace, --threshold and --threads need --data")
+        }
+        if let threshold { try ThresholdRule.check(threshold) }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if json?.isEmpty == true { throw ValidationError("--json must name a file") }
+    }
+
+    /// Compares, prints the report, writes the JSON, and exits 1 when the files differ.
+    public func run() throws {
+        if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
+        let (a, b) = (URL(fileURLWithPath: first), URL(fileURLWithPath: second))
+        let behaviour = try data.map { folder in
+            try BehaviourComparison.compare(try LoadedModel.load(a), try LoadedModel.load(b),
+                                            data: try DataSetLoader.load(from: URL(fileURLWithPath: folder)),
+                                            split: split ?? .all, traceMode: trace ?? .stored,
+                                            threshold: threshold ?? 0.5,
+                                            kernels: PredictionOptions.kernels(threads: threads),
+                                            names: (first, second))
+        }
+        let report = try FileDiff.compare(a, b, options: FileDiff.Options(
+            tolerance: Tolerance(absolute: atol, relative: rtol), only: only), behaviour: behaviour)
+        if let json { try AtomicFile.write(DiffReportJSON.text(of: report), to: URL(fileURLWithPath: json)) }
+        print(DiffReportText.text(of: report, names: (first, second)), terminator: "")
+        if report.verdict.status == .different { throw ExitCode(1) }
+    }
+}
