@@ -24,6 +24,7 @@ let package = Package(
         // C libraries.
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The numeric core: no Foundation, no files.
         .target(name: "PortableMath", swiftSettings: numericSettings),
@@ -40,7 +41,7 @@ let package = Package(
 
         // Files: they serialise the domain.
         .target(name: "FileOutput"),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"]),
         .target(name: "ImageFiles", dependencies: ["CPNG", "TGSData", "FileOutput"]),
         .target(name: "TGSFiles", dependencies: ["TGSData", "ImageFiles", "FileOutput"]),
         .target(name: "ModelFile", dependencies: [

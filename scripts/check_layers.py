@@ -25,7 +25,7 @@ LAYERS = [
     ("data", ["TGSData"]),
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
-    ("files", ["CHDF5", "CPNG", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile"]),
+    ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile"]),
     ("tools", ["Evaluation", "ModelDiff"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]

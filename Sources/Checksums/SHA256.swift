@@ -28,14 +28,12 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: rest.prefix(taken))
             rest = rest.dropFirst(taken)
             guard pending.count == Self.blockSize else { return }
-            pending.withUnsafeBytes { SHA256Compression.compress(&state, block: $0) }
+            pending.withUnsafeBytes { SHA256Compression.compress(&state, blocks: $0) }
             pending.removeAll(keepingCapacity: true)
         }
-        while rest.count >= Self.blockSize {
-            SHA256Compression.compress(&state, block: UnsafeRawBufferPointer(rebasing: rest.prefix(Self.blockSize)))
-            rest = rest.dropFirst(Self.blockSize)
-        }
-        pending.append(contentsOf: rest)
+        let whole = rest.count - rest.count % Self.blockSize
+        SHA256Compression.compress(&state, blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(whole)))
+        pending.append(contentsOf: rest.dropFirst(whole))
     }
 
     /// Feeds `bytes`.

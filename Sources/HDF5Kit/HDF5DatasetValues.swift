@@ -93,3 +93,32 @@ extension HDF5Dataset {
         }
     }
 }
+
+/// The values of a dataset on their way: read by the library already, or stored chunks
+/// still to decode (``HDF5RawChunks``), which ``values()`` may do on any thread.
+public enum HDF5PendingValues: Sendable {
+    /// Read by the library (nil for a type that is not read).
+    case read(HDF5Values?)
+    /// Stored chunks to decode.
+    case chunks(HDF5RawChunks)
+
+    /// The values, decoded now if need be.
+    /// - Throws: `HDF5Error` naming the dataset when a chunk fails its checksum or does not
+    ///   inflate.
+    public func values() throws -> HDF5Values? {
+        switch self {
+        case .read(let values): values
+        case .chunks(let chunks): try chunks.values()
+        }
+    }
+}
+
+extension HDF5Dataset {
+    /// The dataset's values, with their decoding left to ``HDF5PendingValues/values()``
+    /// where the dataset allows it (``rawChunks()``); read by the library otherwise.
+    /// - Throws: `HDF5Error` naming the dataset when a read fails.
+    public func pendingValues() throws -> HDF5PendingValues {
+        if let chunks = try rawChunks() { return .chunks(chunks) }
+        return .read(try readValues())
+    }
+}

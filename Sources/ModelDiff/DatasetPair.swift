@@ -18,7 +18,8 @@ struct DatasetPair {
             (outcome, movement) = (nil, nil)
             return
         }
-        let values = (try first.dataset(a.path).readValues(), try second.dataset(b.path).readValues())
+        let values = try PairDecoding.values(try first.dataset(a.path).pendingValues(),
+                                             try second.dataset(b.path).pendingValues())
         let result: DiffReport.DatasetValues.Outcome
         switch values {
         case let (x?, y?):

@@ -5,8 +5,8 @@ import ModelFile
 public struct DiffReport: Sendable {
     /// One of the two files.
     public struct FileSide: Equatable, Sendable {
-        /// The lowercase hex SHA-256 of its bytes.
-        public let sha256: String
+        /// The lowercase hex SHA-256 of its bytes; nil when the files were not hashed.
+        public let sha256: String?
         /// Whether it is a plastic-unet model file (its root's `format`).
         public let isModel: Bool
         /// Its root's `generator` attribute, if any.

@@ -36,7 +36,7 @@ public enum DiffReportJSON {
     }
 
     private static func side(_ side: DiffReport.FileSide) -> JSONValue {
-        .object(["sha256": .string(side.sha256), "model": .bool(side.isModel),
+        .object(["sha256": side.sha256.map(JSONValue.string) ?? .null, "model": .bool(side.isModel),
                  "generator": side.generator.map(JSONValue.string) ?? .null])
     }
 

@@ -38,7 +38,7 @@ public enum DiffReportText {
 
     private static func side(_ letter: String, _ name: String, _ side: DiffReport.FileSide) -> String {
         let kind = side.isModel ? "a plastic-unet model file" : "an HDF5 file"
-        return "\(letter)  \(name): \(kind), sha256 \(side.sha256.prefix(12))"
+        return "\(letter)  \(name): \(kind)" + (side.sha256.map { ", sha256 \($0.prefix(12))" } ?? "")
     }
 
     /// A titled list: `TITLE (COUNT NOUN)` (the noun made plural with `s`, or `plural`)
@@ -66,7 +66,8 @@ public enum DiffReportText {
         case .compared(let comparison):
             let counts = comparison.differingCount > 0
                 ? "\(comparison.differingCount) of \(comparison.elementCount) elements differ"
-                : "equal within the tolerance, \(comparison.changedCount) of \(comparison.elementCount) elements changed"
+                : "equal within the tolerance, \(comparison.changedCount) of \(comparison.elementCount) "
+                    + "elements changed"
             let largest = comparison.largestAbsolute.map { absolute in
                 "; largest difference \(number(absolute)) (relative \(number(comparison.largestRelative ?? 0)))"
             } ?? ""
@@ -93,7 +94,8 @@ public enum DiffReportText {
 
     private static func behaviour(_ behaviour: BehaviourComparison) -> [String] {
         var lines = [
-            "  split \(behaviour.split.rawValue), \(behaviour.imageCount) images, trace \(behaviour.traceMode.rawValue), "
+            "  split \(behaviour.split.rawValue), \(behaviour.imageCount) images, "
+                + "trace \(behaviour.traceMode.rawValue), "
                 + "threshold \(number(behaviour.threshold))",
             "  " + behaviour.scoreChangeText,
             "  largest probability difference \(number(behaviour.largestProbabilityDifference))",

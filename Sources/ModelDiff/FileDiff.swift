@@ -1,4 +1,3 @@
-import Checksums
 import Foundation
 import HDF5Kit
 import ModelFile
@@ -14,11 +13,15 @@ public enum FileDiff {
         /// When not empty, only the objects at or under these paths are compared (the root's
         /// attributes and the config are then left out).
         public var only: [String]
+        /// Whether the files' SHA-256 digests are computed (on another thread, while the
+        /// files are compared), for a report that names the files by their contents.
+        public var hashFiles: Bool
 
         /// Options from their parts.
-        public init(tolerance: Tolerance = .exact, only: [String] = []) {
+        public init(tolerance: Tolerance = .exact, only: [String] = [], hashFiles: Bool = true) {
             self.tolerance = tolerance
             self.only = only
+            self.hashFiles = hashFiles
         }
     }
 
@@ -29,12 +32,14 @@ public enum FileDiff {
     /// Compares the files at `a` and `b`.
     /// - Parameter behaviour: the two models' predictions, when asked for.
     /// - Throws: `HDF5Error` naming the file (and object) that cannot be opened or read;
-    ///   ``DiffError`` when a file cannot be hashed.
+    ///   ``DiffError`` when a file cannot be hashed (the hashes are computed on another
+    ///   thread meanwhile).
     /// - Complexity: O(elements of both files).
     public static func compare(_ a: URL, _ b: URL, options: Options,
                                behaviour: BehaviourComparison? = nil) throws -> DiffReport {
         let first = try FileListing(a), second = try FileListing(b)
-        let sides = (try side(a, first), try side(b, second))
+        let digests = options.hashFiles ? FileDigests(a, b) : nil
+        let sides = (side(first), side(second))
         let models = sides.0.isModel && sides.1.isModel
         let inScope = { (path: String) in options.only.isEmpty ? true : options.only.contains { prefix in
             path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
@@ -55,8 +60,11 @@ public enum FileDiff {
             .union(right.filter { $0.kind == "dataset" }.map(\.path))
         let differing = Set(metadata.differences.filter { $0.kind == "dataset" }.map(\.path))
             .union(values.filter(\.differs).map(\.path))
+        let (digestA, digestB) = try digests?.wait() ?? (nil, nil)
         return DiffReport(
-            a: sides.0, b: sides.1, tolerance: options.tolerance, only: options.only,
+            a: DiffReport.FileSide(sha256: digestA, isModel: sides.0.isModel, generator: sides.0.generator),
+            b: DiffReport.FileSide(sha256: digestB, isModel: sides.1.isModel, generator: sides.1.generator),
+            tolerance: options.tolerance, only: options.only,
             metadata: metadata.differences,
             config: models && options.only.isEmpty ? ConfigComparison.changes(first, second) : nil,
             values: values, datasetCount: datasetPaths.count,
@@ -64,15 +72,11 @@ public enum FileDiff {
             moved: models ? moved.sorted(by: DiffReport.TensorMovement.mostMovedFirst) : nil, behaviour: behaviour)
     }
 
-    /// The identity of one file.
-    private static func side(_ url: URL, _ listing: FileListing) throws -> DiffReport.FileSide {
-        guard let bytes = try? Data(contentsOf: url) else {
-            throw DiffError("cannot read \(url.path): the file cannot be opened")
-        }
+    /// Whether a listed file is a model file, and its generator.
+    private static func side(_ listing: FileListing) -> (isModel: Bool, generator: String?) {
         let root = listing.objects[0].attributes
-        return DiffReport.FileSide(sha256: SHA256.hash(bytes).hex,
-                                   isModel: root["format"]?.stringValue == (try? ModelSchema.embedded().format),
-                                   generator: root[generatorAttribute]?.stringValue)
+        return (root["format"]?.stringValue == (try? ModelSchema.embedded().format),
+                root[generatorAttribute]?.stringValue)
     }
 }
 

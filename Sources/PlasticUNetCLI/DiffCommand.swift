@@ -35,7 +35,7 @@ public struct DiffCommand: ParsableCommand {
         The last line is the verdict: identical, equal within tolerance, or different: K of M datasets, \
         N config keys (with the groups that differ, and with --data the score change). --json FILE \
         writes the same content for machines (schemas/diff-report-v1.schema.json; it names the files by \
-        their SHA-256, not by path).
+        their SHA-256, not by path, and so hashes them, on a thread of its own).
 
         Exit codes: 0 no difference beyond the tolerance; 1 different; 2 could not compare (a missing or \
         unreadable file, bad options, data the models cannot take).
@@ -71,21 +71,22 @@ public struct DiffCommand: ParsableCommand {
 
     /// The images to evaluate.
     @Option(help: """
-        With --data: the images to evaluate, all (every image; the default, since two models may record \
-        different splits), or val or train (the ids both model files record, which must agree).
+        The images to evaluate, all (every image; the default, since two models may record different \
+        splits), or val or train (the ids both model files record, which must agree). Only with --data.
         """)
     public var split: EvaluationSplit?
 
     /// The trace mode.
-    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.traceHelp + " (default: stored)"))
+    @Option(help: ArgumentHelp(PredictionOptions.traceHelp + " Only with --data. (default: stored)"))
     public var trace: TraceMode?
 
     /// The mask threshold.
-    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.thresholdHelp + " (default: 0.5)"))
+    @Option(help: ArgumentHelp(PredictionOptions.thresholdHelp + " Only with --data. (default: 0.5)"))
     public var threshold: Double?
 
     /// The number of threads.
-    @Option(help: ArgumentHelp("With --data: " + PredictionOptions.threadsHelp))
+    @Option(help: ArgumentHelp("Only with --data: " + PredictionOptions.threadsHelp.prefix(1).lowercased()
+                                   + PredictionOptions.threadsHelp.dropFirst()))
     public var threads: Int?
 
     /// The JSON report to write.
@@ -125,7 +126,8 @@ public struct DiffCommand: ParsableCommand {
                                             names: (first, second))
         }
         let report = try FileDiff.compare(a, b, options: FileDiff.Options(
-            tolerance: Tolerance(absolute: atol, relative: rtol), only: only), behaviour: behaviour)
+            tolerance: Tolerance(absolute: atol, relative: rtol), only: only, hashFiles: json != nil),
+            behaviour: behaviour)
         if let json { try AtomicFile.write(DiffReportJSON.text(of: report), to: URL(fileURLWithPath: json)) }
         print(DiffReportText.text(of: report, names: (first, second)), terminator: "")
         if report.verdict.status == .different { throw ExitCode(1) }

@@ -47,20 +47,9 @@ struct FileInspection: Encodable {
     /// Inspects the file at `url`.
     /// - Throws: `HDF5Error` when the file cannot be opened or read.
     init(url: URL) throws {
-        let file = try HDF5File.open(url)
-        let entries = try file.root.descendants()
-        var objects = [try Self.object(file.root, kind: .group)]
-        for entry in entries {
-            let relative = String(entry.path.dropFirst())
-            switch entry.kind {
-            case .group: objects.append(try Self.object(try file.root.group(relative), kind: .group))
-            case .dataset: objects.append(try Self.dataset(try file.root.dataset(relative)))
-            case .other: objects.append(Object(path: entry.path, kind: "link", dtype: nil, shape: nil, chunks: nil,
-                                               filters: nil, bytes: nil, storedBytes: nil, attributes: [:]))
-            }
-        }
+        let objects = try HDF5File.open(url).objectInfos().map(Self.object)
         let datasets = objects.filter { $0.kind == "dataset" }
-        let topLevel = entries.filter { $0.path.split(separator: "/").count == 1 }.map(\.path)
+        let topLevel = objects.map(\.path).filter { $0.split(separator: "/").count == 1 }
         self.file = url.path
         self.objects = objects
         self.groups = topLevel.map { group in
@@ -71,22 +60,18 @@ struct FileInspection: Encodable {
             .reduce(0) { $0 + $1.elements }
     }
 
-    private static func object(_ object: HDF5Object, kind: HDF5ObjectKind) throws -> Object {
-        Object(path: object.path, kind: kind.rawValue, dtype: nil, shape: nil, chunks: nil, filters: nil, bytes: nil,
-               storedBytes: nil, attributes: try attributes(of: object))
+    private static func object(_ info: HDF5ObjectInfo) -> Object {
+        let elements = info.shape?.reduce(1, *)
+        return Object(path: info.path, kind: info.kind == .other ? "link" : info.kind.rawValue,
+                      dtype: info.elementType?.description, shape: info.shape, chunks: info.storage?.chunkShape,
+                      filters: info.storage?.filters.map(\.description),
+                      bytes: info.elementType?.byteCount.flatMap { size in elements.map { $0 * size } },
+                      storedBytes: info.storage?.storedBytes, attributes: attributes(info.attributes))
     }
 
-    private static func dataset(_ dataset: HDF5Dataset) throws -> Object {
-        let type = try dataset.elementType(), shape = try dataset.shape(), storage = try dataset.storage()
-        return Object(path: dataset.path, kind: "dataset", dtype: type.description, shape: shape,
-                      chunks: storage.chunkShape, filters: storage.filters.map(\.description),
-                      bytes: type.byteCount.map { $0 * shape.reduce(1, *) }, storedBytes: storage.storedBytes,
-                      attributes: try attributes(of: dataset))
-    }
-
-    private static func attributes(of object: HDF5Object) throws -> [String: JSONValue] {
+    private static func attributes(_ attributes: [(name: String, value: HDF5AttributeValue)]) -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]
-        for (name, value) in try object.attributes() {
+        for (name, value) in attributes {
             switch value {
             case .int64(let number): result[name] = .integer(number)
             case .uint64(let number): result[name] = .unsigned(number)

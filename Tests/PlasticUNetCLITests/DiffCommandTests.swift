@@ -1,4 +1,5 @@
 import Foundation
+import HDF5Kit
 import XCTest
 
 /// `plastic-unet diff` on files crafted with h5py (Tests/Python/make_diff_pairs.py) and on
@@ -41,7 +42,8 @@ final class DiffCommandTests: XCTestCase {
     /// Checks every report written so far against the schema.
     private func checkReports() throws {
         guard !reports.isEmpty else { return }
-        let check = try runExternal("python3", [Self.reportCheck.path, Self.schema.path] + reports.map(\.path), in: folder)
+        let check = try runExternal("python3", [Self.reportCheck.path, Self.schema.path] + reports.map(\.path),
+                                    in: folder)
         XCTAssertEqual(check.output, "ok\n")
     }
 
@@ -156,6 +158,15 @@ final class DiffCommandTests: XCTestCase {
         assertOneLineError(try ToolRunner.run(["diff", path("base.h5"), path("same.h5"), "--data",
                                                EvaluationFixtures.smallData.path]),
                            containing: [path("base.h5"), "not a plastic-unet model file"])
+        let model = folder.appendingPathComponent("model.h5"), damaged = folder.appendingPathComponent("damaged.h5")
+        try ModelFiles.initialise(model)
+        try FileManager.default.copyItem(at: model, to: damaged)
+        let chunk = try XCTUnwrap(try HDF5File.open(damaged).root.dataset("plastic/w").chunkLocations().first)
+        var bytes = try Data(contentsOf: damaged)
+        bytes[chunk.fileOffset + chunk.byteCount / 2] ^= 0x10
+        try bytes.write(to: damaged)
+        assertOneLineError(try ToolRunner.run(["diff", model.path, damaged.path]),
+                           containing: [damaged.path, "/plastic/w", "Fletcher32 checksum"])
         let report = folder.appendingPathComponent("no/such/report.json").path
         assertOneLineError(try ToolRunner.run(["diff", path("base.h5"), path("same.h5"), "--json", report]),
                            containing: [report])
@@ -187,8 +198,12 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("what moved (B - A, most moved first)"), result.stdout)
         let moved = try XCTUnwrap(report["moved"] as? [[String: Any]])
-        let change = Dictionary(uniqueKeysWithValues: moved.map { ($0["path"] as? String ?? "", $0["change"]) })
-        let trainable = change.keys.filter { $0.hasPrefix("/parameters/") || $0 == "/plastic/w" || $0 == "/plastic/alpha" }
+        let change = Dictionary(uniqueKeysWithValues: moved.map {
+            ($0["path"] as? String ?? "", $0["change"] ?? NSNull())
+        })
+        let trainable = change.keys.filter {
+            $0.hasPrefix("/parameters/") || $0 == "/plastic/w" || $0 == "/plastic/alpha"
+        }
         XCTAssertEqual(trainable.count, 102, "every convolution's weight and bias, w and alpha")
         let differing = Set((report["datasets"] as? [String: Any])?["differing"] as? [String] ?? [])
         for path in trainable {

@@ -45,6 +45,11 @@ def write(path: Path, contents: dict, group_unit: str = "m", extra_attribute: bo
         for name, value in contents.items():
             if isinstance(value, list):
                 file.create_dataset(name, data=value, dtype=h5py.string_dtype())
+            elif name == "g/x" and value.shape == (3, 4):
+                # Stored in chunks of 2 x 3, with edge chunks, through shuffle, deflate and
+                # Fletcher-32, as model files are.
+                file.create_dataset(name, data=value, chunks=(2, 3), shuffle=True, compression="gzip",
+                                    fletcher32=True)
             else:
                 file.create_dataset(name, data=value)
 
