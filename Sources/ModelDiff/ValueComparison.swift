@@ -87,38 +87,53 @@ public struct ValueComparison: Equatable, Sendable {
     /// sides are integers, whose values may not fit a double exactly).
     private static func numbers(_ a: [Double], _ b: [Double], exactIntegers: (HDF5Values, HDF5Values)?,
                                 shape: [Int], tolerance: Tolerance) -> ValueComparison {
-        let integerEqual = exactIntegers.map { pair in { (i: Int) in pair.0.integerElementsEqual(pair.1, at: i) } }
-        let rule = integerEqual == nil ? tolerance : .exact
+        var tally = Tally()
+        if let (left, right) = exactIntegers {
+            for i in a.indices where !left.integerElementsEqual(right, at: i) {
+                tally.add(i, a[i], b[i], differs: true)
+            }
+        } else {
+            for i in a.indices {
+                let (x, y) = (a[i], b[i])
+                if x == y || (x.isNaN && y.isNaN) { continue }
+                tally.add(i, x, y, differs: !tolerance.accepts(x, y))
+            }
+        }
+        return ValueComparison(elementCount: a.count, changedCount: tally.changed, differingCount: tally.differing,
+                               largestAbsolute: tally.largestAbsolute, largestRelative: tally.largestRelative,
+                               worst: tally.worst.map {
+                                   Element(index: index(of: $0.index, in: shape), a: .number(a[$0.index]),
+                                           b: .number(b[$0.index]))
+                               })
+    }
+
+    /// The counts and extremes of the changed elements, gathered one element at a time.
+    private struct Tally {
         var changed = 0, differing = 0
         var largestAbsolute = 0.0, largestRelative = 0.0
         var worst: (index: Int, severity: Double, differs: Bool)?
-        for i in a.indices {
-            let (x, y) = (a[i], b[i])
-            let equal = integerEqual.map { $0(i) } ?? (x == y || (x.isNaN && y.isNaN))
-            if equal { continue }
+
+        /// Counts the changed element `i` with values `x` and `y`.
+        @inline(__always)
+        mutating func add(_ i: Int, _ x: Double, _ y: Double, differs: Bool) {
             changed += 1
-            let differs = integerEqual == nil ? !rule.accepts(x, y) : true
             if differs { differing += 1 }
             let severity: Double
             if x.isFinite && y.isFinite {
-                let absolute = (x - y).magnitude
+                let absolute = (x - y).magnitude, scale = max(x.magnitude, y.magnitude)
                 largestAbsolute = max(largestAbsolute, absolute)
-                largestRelative = max(largestRelative, absolute / max(x.magnitude, y.magnitude))
+                // The division only where it can raise the largest relative difference.
+                if absolute > largestRelative * scale { largestRelative = absolute / scale }
                 severity = absolute
             } else {
                 severity = .infinity
             }
-            if worst == nil || (differs && !worst!.differs)
-                || (differs == worst!.differs && severity > worst!.severity) {
-                worst = (i, severity, differs)
+            if let current = worst, current.differs && !differs || (current.differs == differs
+                                                                     && current.severity >= severity) {
+                return
             }
+            worst = (i, severity, differs)
         }
-        return ValueComparison(elementCount: a.count, changedCount: changed, differingCount: differing,
-                               largestAbsolute: largestAbsolute, largestRelative: largestRelative,
-                               worst: worst.map {
-                                   Element(index: index(of: $0.index, in: shape), a: .number(a[$0.index]),
-                                           b: .number(b[$0.index]))
-                               })
     }
 
     /// The index, one entry per dimension, of element `flat` in row-major order.
