@@ -58,10 +58,15 @@ let package = Package(
             "HDF5Kit", "ModelFile", "Evaluation", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums",
         ]),
 
+        .target(name: "Regression", dependencies: [
+            "ModelDiff", "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels",
+            "Checksums", "FileOutput",
+        ]),
+
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
-            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff",
+            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [

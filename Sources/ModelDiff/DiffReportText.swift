@@ -113,7 +113,7 @@ public enum DiffReportText {
     }
 
     /// A number in at most five significant digits (`0.0003`, `1.5e-08`, `nan`).
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         return String(format: "%.5g", value)
     }

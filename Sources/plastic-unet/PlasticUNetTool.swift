@@ -7,10 +7,11 @@ import PlasticUNetCLI
 struct PlasticUNetTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plastic-unet",
-        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, compare and check models and data.",
+        abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
         version: PlasticUNetVersion.current,
-        subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, PredictCommand.self,
-                      ScoreCommand.self, InspectCommand.self, ValidateCommand.self, DataCommand.self]
+        subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, RegressCommand.self,
+                      PredictCommand.self, ScoreCommand.self, InspectCommand.self, ValidateCommand.self,
+                      DataCommand.self]
     )
 
     static func main() {

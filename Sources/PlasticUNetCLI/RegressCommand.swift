@@ -1,0 +1,48 @@
+import ArgumentParser
+
+/// `plastic-unet regress`: golden-file regression cases.
+public struct RegressCommand: ParsableCommand {
+    /// The group and its subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Record and check golden-file regression cases: a recipe or a model file, and its expected numbers.",
+        discussion: """
+        A case is one JSON file (schemas/golden-v1.schema.json): a recipe (the full training config and \
+        the data folder with its fingerprint, or a model file with its sha256), tolerances, and the \
+        expected results: the loss and validation score of every epoch, the score at threshold 0.5 and \
+        the best threshold in each trace mode (stored, zero, online) on the validation images, the \
+        precision per IoU threshold, a summary of every tensor (shape, sum, L2 norm, min, max, sha256 of \
+        its bytes) and the probabilities of a few fixed pixels. Paths in a case are relative to its file.
+
+        record writes a case, check re-runs cases and compares every field, update rewrites the expected \
+        results of cases after an intended change.
+        """,
+        subcommands: [RegressRecordCommand.self, RegressCheckCommand.self, RegressUpdateCommand.self]
+    )
+
+    /// Creates the command (for the argument parser).
+    public init() {}
+}
+
+/// The options `regress check` and `regress update` share: the cases and the threads.
+public struct CaseSelection: ParsableArguments {
+    /// The case files and folders.
+    @Argument(help: ArgumentHelp("Case files, or folders whose *.json files are cases.", valueName: "path"))
+    public var paths: [String]
+
+    /// The names of the cases to run.
+    @Option(help: ArgumentHelp("Only the case of this name (repeatable).", valueName: "name"))
+    public var `case`: [String] = []
+
+    /// The number of threads.
+    @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
+    public var threads: Int?
+
+    /// Options as the parser fills them.
+    public init() {}
+
+    /// Refuses fewer than one thread.
+    public func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+}

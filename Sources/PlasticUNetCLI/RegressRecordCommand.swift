@@ -1,0 +1,148 @@
+import ArgumentParser
+import Checksums
+import FileOutput
+import Foundation
+import ModelFile
+import PlasticUNet
+import Regression
+import TGSData
+import TGSFiles
+import Training
+
+/// `plastic-unet regress record`: writes a new golden case.
+public struct RegressRecordCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record a golden case: train a recipe (or evaluate a model file) and write its results.",
+        discussion: """
+        A training case: the options of train (or --config-from MODEL, a model file whose config to \
+        repeat, with options given here over it) on --data (default: the embedded data set); the run is \
+        made in memory, no model file is written. A checkpoint case: --model MODEL, evaluated on --data, \
+        for models too large to retrain in CI. The case records the full config or the model file's \
+        sha256, the data folder's path (relative to the case file) and fingerprint, and the results; \
+        check re-runs it.
+
+        A case is exact (--exact: tolerances 0 and the tensors' byte hashes checked, for the same program \
+        on a machine it supports) or, by default, checked within --rtol and --atol; edit tolerances.fields \
+        in the file to loosen or tighten single fields.
+
+        Exit codes: 0 recorded; 2 bad options, data or model file that cannot be read, or a file that \
+        cannot be written.
+        """)
+
+    /// The architecture of a training case.
+    @OptionGroup public var architecture: ArchitectureOptions
+
+    /// The training options of a training case.
+    @OptionGroup public var options: TrainingOptionGroup
+
+    /// The model file whose config to repeat.
+    @Option(help: ArgumentHelp("Take every option of the recipe from this model file's config.", valueName: "model"))
+    public var configFrom: String?
+
+    /// The model file of a checkpoint case.
+    @Option(help: ArgumentHelp("Record a checkpoint case: evaluate this model file.", valueName: "model"))
+    public var model: String?
+
+    /// The data folder.
+    @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
+    public var data: String?
+
+    /// The case file to write.
+    @Option(help: ArgumentHelp("The case file to write (replaced when it exists).", valueName: "case.json"))
+    public var out: String
+
+    /// The case's name.
+    @Option(help: "The case's name. (default: the file name of --out without .json)")
+    public var name: String?
+
+    /// Whether the case is exact.
+    @Flag(help: "Make the case exact: every number to the bit, and the tensors' byte hashes.")
+    public var exact = false
+
+    /// The default relative tolerance.
+    @Option(help: "The relative tolerance of a case that is not exact.")
+    public var rtol = 1e-4
+
+    /// The default absolute tolerance.
+    @Option(help: "The absolute tolerance of a case that is not exact.")
+    public var atol = 1e-6
+
+    /// The number of threads.
+    @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
+    public var threads: Int?
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Refuses contradictory options.
+    public func validate() throws {
+        if model != nil {
+            let conflicting = architecture.given + options.given() + (configFrom != nil ? ["--config-from"] : [])
+            if let first = conflicting.first {
+                throw ValidationError("\(first) cannot be given with --model: a checkpoint case only evaluates")
+            }
+        }
+        if exact && (rtol != 1e-4 || atol != 1e-6) {
+            throw ValidationError("--rtol and --atol cannot be given with --exact: an exact case has tolerance 0")
+        }
+        for (flag, value) in [("--rtol", rtol), ("--atol", atol)] where !(value >= 0 && value.isFinite) {
+            throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
+        }
+        if out.isEmpty || !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    /// Runs the recipe and writes the case.
+    public func run() throws {
+        let url = URL(fileURLWithPath: out)
+        try OutputFolder.requireParent(of: url)
+        let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault
+        let dataReference = data.map {
+            GoldenRecipe.FileReference(path: GoldenCaseFile.relativePath(of: URL(fileURLWithPath: $0), from: url),
+                                       fingerprint: dataSet.fingerprint)
+        }
+        let recipe: GoldenRecipe
+        if let model {
+            let file = URL(fileURLWithPath: model)
+            _ = try ModelFileReader.read(file)
+            let reference = GoldenRecipe.FileReference(path: GoldenCaseFile.relativePath(of: file, from: url),
+                                                       fingerprint: try Self.sha256(of: file))
+            recipe = GoldenRecipe(kind: .checkpoint, config: nil, model: reference, data: dataReference)
+        } else {
+            let config = JSONValue.object(parsing: try configuration(for: dataSet).jsonText())
+            recipe = GoldenRecipe(kind: .training, config: config, model: nil, data: dataReference)
+        }
+        let caseName = name ?? String(url.lastPathComponent.dropLast(".json".count))
+        let golden = try RegressionRun.record(recipe, name: caseName, exact: exact,
+                                              tolerance: GoldenTolerances.Rule(atol: atol, rtol: rtol), to: url,
+                                              kernels: PredictionOptions.kernels(threads: threads))
+        print("wrote \(url.path): case \(golden.name), \(golden.recipe.kind.rawValue), "
+              + (exact ? "exact" : "rtol \(rtol), atol \(atol)"))
+    }
+
+    /// The recipe's configuration: the options given over `--config-from`'s config or the defaults.
+    private func configuration(for data: DataSet) throws -> RunConfiguration {
+        var base = RunConfiguration(model: ModelConfiguration(size: data.size), training: TrainingOptions())
+        if let configFrom {
+            base = try ModelFileReader.read(URL(fileURLWithPath: configFrom)).configuration
+        }
+        let configuration = RunConfiguration(
+            model: architecture.configuration(size: base.model.size, over: base.model),
+            training: options.options(over: base.training))
+        if let problem = configuration.model.problem ?? configuration.training.problem {
+            throw ValidationError(problem)
+        }
+        guard configuration.model.size == data.size else {
+            throw ValidationError("the data's images are \(data.size) x \(data.size) but the recipe's model takes "
+                                  + "\(configuration.model.size) x \(configuration.model.size)")
+        }
+        return configuration
+    }
+
+    private static func sha256(of file: URL) throws -> String {
+        guard let bytes = try? Data(contentsOf: file) else { throw ValidationError("cannot read \(file.path)") }
+        return SHA256.hash(bytes).hex
+    }
+}

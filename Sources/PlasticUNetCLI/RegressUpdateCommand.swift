@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Regression
+
+/// `plastic-unet regress update`: rewrites the expected results of cases.
+public struct RegressUpdateCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Re-run golden cases and make what they give their expected results.",
+        discussion: """
+        For an intended change of the numbers: runs each case and rewrites its file with the results \
+        obtained and this program's version, keeping its recipe and tolerances. Prints, per case, how many \
+        fields changed beyond the tolerance. A case whose data or model file is not the recorded one is \
+        left as it is. Never part of a CI job: that is what check is for.
+
+        Exit codes: 0 every case updated; 2 a case could not be run or written.
+        """)
+
+    /// The cases and threads.
+    @OptionGroup public var selection: CaseSelection
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Updates every case and prints what changed.
+    public func run() throws {
+        let outcome = try CaseLoop.run(selection) { url, kernels in
+            let changes = try RegressionRun.update(url, kernels: kernels)
+            print("updated \(url.path): \(changes.failures.count) of \(changes.fieldCount) fields changed")
+            return true
+        }
+        print(outcome.summary(verb: "updated"))
+        if outcome.errors > 0 { throw ExitCode(2) }
+    }
+}

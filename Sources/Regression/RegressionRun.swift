@@ -1,0 +1,75 @@
+import FileOutput
+import Foundation
+import Kernels
+import ModelFile
+
+/// What checking one case found.
+public struct CaseCheck: Sendable {
+    /// The case's name.
+    public let name: String
+    /// The comparison of the expected results with the obtained ones.
+    public let comparison: CaseComparison
+    /// Where the obtained results were written (only when the check failed).
+    public let obtainedFile: URL?
+    /// The program that recorded the case, when it is not this one.
+    public let recordedBy: String?
+}
+
+/// Checks, updates and records cases.
+public enum RegressionRun {
+    /// Re-runs the case at `url` and compares its results with the expected ones; a failed
+    /// check writes the obtained results beside the case (``GoldenCaseFile/obtainedURL(for:)``),
+    /// a passed one removes such a file.
+    /// - Throws: ``RegressionError`` when the case cannot be checked; the errors of
+    ///   training, evaluation and writing.
+    public static func check(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseCheck {
+        let golden = try GoldenCaseFile.read(url)
+        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
+        let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
+                                        exact: golden.exact)
+        let obtainedURL = GoldenCaseFile.obtainedURL(for: url)
+        if comparison.passed {
+            try? FileManager.default.removeItem(at: obtainedURL)
+        } else {
+            var record = golden
+            record.results = obtained
+            record.generator = PlasticUNetVersion.generator
+            try AtomicFile.write(GoldenCaseFile.text(of: record), to: obtainedURL)
+        }
+        return CaseCheck(name: golden.name, comparison: comparison, obtainedFile: comparison.passed ? nil : obtainedURL,
+                         recordedBy: golden.generator == PlasticUNetVersion.generator ? nil : golden.generator)
+    }
+
+    /// Re-runs the case at `url` and rewrites its expected results (and the program that
+    /// recorded them), keeping its recipe and tolerances.
+    /// - Returns: the comparison of the old results with the new ones.
+    /// - Throws: as ``check(_:kernels:)``.
+    public static func update(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseComparison {
+        var golden = try GoldenCaseFile.read(url)
+        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
+        let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
+                                        exact: golden.exact)
+        golden.results = obtained
+        golden.generator = PlasticUNetVersion.generator
+        try AtomicFile.write(GoldenCaseFile.text(of: golden), to: url)
+        return comparison
+    }
+
+    /// Records a new case at `url`: runs `recipe` (whose paths are relative to `url`) and
+    /// writes the case with its results.
+    /// - Parameters:
+    ///   - exact: whether the case is exact (tolerances 0, hashes checked).
+    ///   - tolerance: the default tolerance of a case that is not exact.
+    /// - Throws: as ``check(_:kernels:)``.
+    public static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
+                              to url: URL, kernels: any ConvolutionKernels) throws -> GoldenCase {
+        let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)
+        var golden = GoldenCase(name: name, generator: PlasticUNetVersion.generator, exact: exact, recipe: recipe,
+                                tolerances: tolerances, results: GoldenResults(epochs: [], evaluation: [:],
+                                                                               precision: [], tensors: [:],
+                                                                               probabilities: []))
+        golden.results = try CaseRunner.run(golden, at: url, kernels: kernels)
+        try AtomicFile.write(GoldenCaseFile.text(of: golden), to: url)
+        return golden
+    }
+}
