@@ -93,8 +93,9 @@ let package = Package(
             "Evaluation", "Scoring", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels", "Training",
         ]),
         .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
-            "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet",
+            "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression",
         ]),
     ]
 )

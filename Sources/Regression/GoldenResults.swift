@@ -11,6 +11,13 @@ public struct GoldenResults: Codable, Equatable, Sendable {
         /// The validation score.
         public var valScore: Double
 
+        /// An epoch from its parts.
+        public init(trainLoss: Double, valLoss: Double, valScore: Double) {
+            self.trainLoss = trainLoss
+            self.valLoss = valLoss
+            self.valScore = valScore
+        }
+
         private enum CodingKeys: String, CodingKey {
             case trainLoss = "train_loss", valLoss = "val_loss", valScore = "val_score"
         }
@@ -24,6 +31,13 @@ public struct GoldenResults: Codable, Equatable, Sendable {
         public var bestThreshold: Double
         /// The score at it.
         public var bestScore: Double
+
+        /// An evaluation from its parts.
+        public init(score: Double, bestThreshold: Double, bestScore: Double) {
+            self.score = score
+            self.bestThreshold = bestThreshold
+            self.bestScore = bestScore
+        }
 
         private enum CodingKeys: String, CodingKey {
             case score, bestThreshold = "best_threshold", bestScore = "best_score"
@@ -44,6 +58,16 @@ public struct GoldenResults: Codable, Equatable, Sendable {
         public var max: Double
         /// The SHA-256 of the elements' little-endian float32 bytes, checked by exact cases.
         public var sha256: String
+
+        /// A summary from its parts.
+        public init(shape: [Int], sum: Double, l2: Double, min: Double, max: Double, sha256: String) {
+            self.shape = shape
+            self.sum = sum
+            self.l2 = l2
+            self.min = min
+            self.max = max
+            self.sha256 = sha256
+        }
     }
 
     /// The probabilities (stored trace) of a few pixels of one image.
@@ -56,12 +80,25 @@ public struct GoldenResults: Codable, Equatable, Sendable {
             public var column: Int
             /// The probability.
             public var value: Double
+
+            /// A pixel from its parts.
+            public init(row: Int, column: Int, value: Double) {
+                self.row = row
+                self.column = column
+                self.value = value
+            }
         }
 
         /// The image's id.
         public var id: String
         /// The pixels.
         public var pixels: [Pixel]
+
+        /// The probabilities of `pixels` of image `id`.
+        public init(id: String, pixels: [Pixel]) {
+            self.id = id
+            self.pixels = pixels
+        }
     }
 
     /// Every completed epoch of training (empty for a checkpoint case).
@@ -75,4 +112,14 @@ public struct GoldenResults: Codable, Equatable, Sendable {
     public var tensors: [String: TensorSummary]
     /// The probabilities of fixed pixels of the first validation images.
     public var probabilities: [Probabilities]
+
+    /// Results from their parts.
+    public init(epochs: [Epoch], evaluation: [String: Evaluation], precision: [Double],
+                tensors: [String: TensorSummary], probabilities: [Probabilities]) {
+        self.epochs = epochs
+        self.evaluation = evaluation
+        self.precision = precision
+        self.tensors = tensors
+        self.probabilities = probabilities
+    }
 }
