@@ -32,6 +32,7 @@ public final class HDF5Dataset: HDF5Object {
     public func read<Number: HDF5Number>(_: Number.Type = Number.self) throws -> [Number] {
         try HDF5Library.locked {
             try requireType(Number.elementType)
+            try requireReadable(elementBytes: MemoryLayout<Number>.stride)
             var values = [Number](repeating: Number(), count: try elementCount())
             guard !values.isEmpty else { return [] }
             try values.withUnsafeMutableBytes { buffer in
@@ -51,6 +52,7 @@ public final class HDF5Dataset: HDF5Object {
             guard case .fixedString(let byteCount) = try elementType() else {
                 throw context.error("read", "stored as \(try elementType()), not fixed-length strings")
             }
+            try requireReadable(elementBytes: byteCount)
             let type = try context.handle(H5Dget_type(handle.id), "read", closer: H5Tclose)
             var bytes = [UInt8](repeating: 0, count: try elementCount() * byteCount)
             guard !bytes.isEmpty else { return [] }
@@ -73,6 +75,7 @@ public final class HDF5Dataset: HDF5Object {
             let space = try context.handle(H5Dget_space(handle.id), "read", closer: H5Sclose)
             let count = try elementCount()
             guard count > 0 else { return }
+            try requireReadable(elementBytes: H5Tget_size(memory.id))
             var bytes = [UInt8](repeating: 0, count: count * H5Tget_size(memory.id))
             let hasVariableLength = H5Tdetect_class(memory.id, H5T_VLEN) > 0 || H5Tis_variable_str(memory.id) > 0
             try bytes.withUnsafeMutableBytes { buffer in

@@ -62,6 +62,7 @@ extension HDF5Dataset {
     /// `zero` (the conversions used here widen, so they are exact).
     private func readConverted<Element>(memoryType: hid_t, zero: Element) throws -> [Element] {
         try HDF5Library.locked {
+            try requireReadable(elementBytes: MemoryLayout<Element>.stride)
             var values = [Element](repeating: zero, count: try elementCount())
             guard !values.isEmpty else { return [] }
             try values.withUnsafeMutableBytes { buffer in
@@ -76,6 +77,7 @@ extension HDF5Dataset {
     /// U+FFFD, a null string as the empty one).
     private func readVariableLengthStrings() throws -> [String] {
         try HDF5Library.locked {
+            try requireReadable(elementBytes: MemoryLayout<UnsafeRawPointer>.stride)
             let memoryType = try HDF5StringType.variable(context)
             let space = try context.handle(H5Dget_space(handle.id), "read", closer: H5Sclose)
             var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: try elementCount())

@@ -22,7 +22,7 @@ public final class HDF5File {
     private let handle: HDF5Handle
     private let context: HDF5Context
 
-    private init(handle: HDF5Handle, path: String) throws {
+    init(handle: HDF5Handle, path: String) throws {
         self.handle = handle
         self.path = path
         self.context = HDF5Context(file: path, object: nil)
@@ -37,11 +37,15 @@ public final class HDF5File {
     ///     temporary file is to replace.
     ///   - replacing: whether an existing file is truncated; without it an existing file is
     ///     an error.
+    ///   - sealable: whether the file starts with a user block for a seal (``HDF5Seal``),
+    ///     which is written once the file is closed.
     /// - Throws: `HDF5Error` naming the file when it cannot be created.
-    public static func create(at url: URL, name: String? = nil, replacing: Bool = false) throws -> HDF5File {
+    public static func create(at url: URL, name: String? = nil, replacing: Bool = false,
+                              sealable: Bool = false) throws -> HDF5File {
         try HDF5Library.locked {
             let context = HDF5Context(file: name ?? url.path, object: nil)
             let creation = try HDF5PropertyLists.untimed(chdf5_p_file_create(), context)
+            if sealable { try context.check(H5Pset_userblock(creation.id, hsize_t(HDF5Seal.userBlockSize)), "create") }
             let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "create", closer: H5Pclose)
             try context.check(H5Pset_libver_bounds(access.id, chdf5_f_libver_latest(), chdf5_f_libver_latest()),
                               "create")

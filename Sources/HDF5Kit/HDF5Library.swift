@@ -8,11 +8,13 @@ enum HDF5Library {
     /// Recursive, so that an operation may call others while it holds the lock.
     private static let lock = NSRecursiveLock()
 
-    /// Runs once: opens the library and silences its error printing, so that failures
-    /// reach the caller only as Swift errors built from the error stack.
+    /// Runs once: opens the library, silences its error printing, so that failures reach
+    /// the caller only as Swift errors built from the error stack, and unregisters external
+    /// links, so that no file can make the program open another file.
     private static let setUp: Void = {
         _ = H5open()
         _ = H5Eset_auto2(chdf5_e_default(), nil, nil)
+        _ = H5Lunregister(H5L_TYPE_EXTERNAL)
     }()
 
     /// Runs `body` while holding the library's lock.

@@ -134,23 +134,33 @@ extension HDF5Dataset {
             let stored = try context.handle(H5Dget_type(handle.id), "read", closer: H5Tclose)
             guard H5Tget_order(stored.id) != H5T_ORDER_BE else { return nil }
             let shape = try shape()
+            try requireReadable(elementBytes: type.byteCount ?? 1)
+            guard chunkShape.count == shape.count, chunkShape.allSatisfy({ $0 > 0 }),
+                  chunkShape.reduce(type.byteCount ?? 1, *) <= Self.maximumReadBytes else { return nil }
             let grid = zip(shape, chunkShape).reduce(1) { $0 * (($1.0 + $1.1 - 1) / $1.1) }
             let space = try context.handle(H5Dget_space(handle.id), "read", closer: H5Sclose)
             var count: hsize_t = 0
             try context.check(H5Dget_num_chunks(handle.id, space.id, &count), "read")
             guard grid > 0, Int(count) == grid else { return nil }
-            let chunks = try (0..<count).map { index -> HDF5RawChunks.Chunk in
+            let chunkBytes = chunkShape.reduce(type.byteCount ?? 1, *)
+            var chunks: [HDF5RawChunks.Chunk] = []
+            for index in 0..<count {
                 var origin = [hsize_t](repeating: 0, count: shape.count)
                 var mask: UInt32 = 0, address: haddr_t = 0, size: hsize_t = 0
                 try context.check(H5Dget_chunk_info(handle.id, space.id, index, &origin, &mask, &address, &size),
                                   "read")
+                // A damaged index could point anywhere: chunks off the grid, or of an
+                // implausible size, are left to the library's own read.
+                guard zip(origin, zip(shape, chunkShape)).allSatisfy({ Int($0) < $1.0 && Int($0) % $1.1 == 0 }),
+                      Int(size) <= 2 * chunkBytes + 1024 else { return nil }
                 var bytes = [UInt8](repeating: 0, count: Int(size))
                 try bytes.withUnsafeMutableBytes { buffer in
                     _ = try context.check(H5Dread_chunk(handle.id, chdf5_p_default(), origin, &mask,
                                                         buffer.baseAddress), "read")
                 }
-                return HDF5RawChunks.Chunk(origin: origin.map { Int($0) }, filterMask: mask, bytes: bytes)
+                chunks.append(HDF5RawChunks.Chunk(origin: origin.map { Int($0) }, filterMask: mask, bytes: bytes))
             }
+            guard Set(chunks.map(\.origin)).count == chunks.count else { return nil }
             return HDF5RawChunks(context: context, shape: shape, chunkShape: chunkShape, elementType: type,
                                  filters: storage.filters, chunks: chunks)
         }

@@ -34,15 +34,18 @@ struct FileListing {
         }
     }
 
+    /// The file's bytes, as read once.
+    let bytes: HDF5FileBytes
     /// The open file.
     let file: HDF5File
     /// The root, then every object depth first in name order.
     let objects: [Object]
 
     /// Lists the file at `url`.
-    /// - Throws: `HDF5Error` naming the file when it cannot be opened or listed.
+    /// - Throws: `HDF5Error` naming the file when it cannot be read, opened or listed.
     init(_ url: URL) throws {
-        file = try HDF5File.open(url)
+        bytes = try HDF5FileBytes(url)
+        file = try bytes.open()
         objects = try file.objectInfos().map(Object.init)
     }
 

@@ -10,7 +10,13 @@ public enum ModelFileReader {
     ///   checksum mismatch); `ModelFileError` when it is not a model file of this format
     ///   version or departs from the schema (the first violation, naming the object).
     public static func read(_ url: URL) throws -> ModelFileContents {
-        let file = try HDF5File.open(url)
+        try read(HDF5FileBytes(url))
+    }
+
+    /// Reads the model file whose bytes are `bytes`, as ``read(_:)-(URL)`` reads a file.
+    public static func read(_ bytes: HDF5FileBytes) throws -> ModelFileContents {
+        let url = URL(fileURLWithPath: bytes.name)
+        let file = try bytes.open()
         let schema = try ModelSchema.embedded()
         let outcome = try LayoutChecker(schema: schema, file: file).run(readingData: false)
         if let violation = outcome.violations.first {

@@ -11,7 +11,11 @@ public enum ModelFileValidator {
     ///   or a read fails (naming the dataset, e.g. on a checksum mismatch),
     ///   `ModelFileError` when it is not a model file of this format version.
     public static func validate(_ url: URL) throws -> [LayoutViolation] {
-        let file = try HDF5File.open(url)
-        return try LayoutChecker(schema: try ModelSchema.embedded(), file: file).run(readingData: true).violations
+        let bytes = try HDF5FileBytes(url)
+        let violations = try LayoutChecker(schema: try ModelSchema.embedded(), file: try bytes.open())
+            .run(readingData: true).violations
+        guard bytes.seal == .broken else { return violations }
+        return [LayoutViolation(path: "/", problem: "the seal does not match the file's bytes: the file was "
+                                + "damaged, or changed by another program")] + violations
     }
 }

@@ -20,13 +20,14 @@ public enum ModelFileWriter {
             if let violation = violations.first {
                 throw ModelFileError.invalidContents(file: url.path, violation: violation)
             }
+            try HDF5Seal.seal(temporary, name: url.path)
         }
     }
 
     /// Writes and closes the new file at `temporary`, which errors call `name`.
     private static func write(_ contents: ModelFileContents, to temporary: URL, name: String,
                               schema: ModelSchema) throws {
-        let file = try HDF5File.create(at: temporary, name: name)
+        let file = try HDF5File.create(at: temporary, name: name, sealable: true)
         try ModelFileEncoder.encode(contents, into: file.root, schema: schema)
         try file.flush()
         try file.close()

@@ -47,7 +47,7 @@ struct FileInspection: Encodable {
     /// Inspects the file at `url`.
     /// - Throws: `HDF5Error` when the file cannot be opened or read.
     init(url: URL) throws {
-        let objects = try HDF5File.open(url).objectInfos().map(Self.object)
+        let objects = try HDF5FileBytes(url).open().objectInfos().map(Self.object)
         let datasets = objects.filter { $0.kind == "dataset" }
         let topLevel = objects.map(\.path).filter { $0.split(separator: "/").count == 1 }
         self.file = url.path

@@ -11,10 +11,11 @@ struct PlasticUNetTool: ParsableCommand {
         version: PlasticUNetVersion.current,
         subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, RegressCommand.self,
                       PredictCommand.self, ScoreCommand.self, InspectCommand.self, ValidateCommand.self,
-                      DataCommand.self]
+                      DataCommand.self, HDF5ProbeCommand.self]
     )
 
     static func main() {
+        ContainedHDF5Probe.install()
         CommandLineEntry.run(self)
     }
 }

@@ -17,22 +17,23 @@ public struct LoadedModel: Sendable {
     }
 
     /// Reads the model file at `url` (checking it against the schema and every checksum of
-    /// what it decodes) and hashes its bytes.
-    /// - Throws: the errors of `ModelFileReader.read`; ``EvaluationError`` when the file
-    ///   cannot be read for hashing.
+    /// what it decodes) and hashes its bytes: the bytes read once, so that the bytes hashed
+    /// are the bytes parsed.
+    /// - Throws: the errors of `ModelFileReader.read`; ``EvaluationError`` when the root
+    ///   lacks its format version or generator.
     public static func load(_ url: URL) throws -> LoadedModel {
-        let contents = try ModelFileReader.read(url)
-        let file = try HDF5File.open(url)
+        let bytes = try HDF5FileBytes(url)
+        let contents = try ModelFileReader.read(bytes)
+        // The bytes passed the containment (or carry an intact seal) in the read above.
+        let file = try HDF5File.open(image: bytes.bytes, name: bytes.name)
         let formatVersion = try file.root.attribute("format_version")?.int64Value
         let generator = try file.root.attribute("generator")?.stringValue
         try file.close()
         guard let formatVersion, let generator else {
             throw EvaluationError("\(url.path): the root lacks format_version or generator")
         }
-        guard let bytes = try? Data(contentsOf: url) else {
-            throw EvaluationError("cannot read \(url.path): the file cannot be opened")
-        }
-        return LoadedModel(contents: contents, identity: ModelIdentity(contents: contents, sha256: SHA256.hash(bytes).hex,
+        return LoadedModel(contents: contents, identity: ModelIdentity(contents: contents,
+                                                                       sha256: SHA256.hash(bytes.bytes).hex,
                                                                        formatVersion: formatVersion,
                                                                        generator: generator))
     }

@@ -30,7 +30,7 @@ public enum ProbabilityFile {
     public static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
                              traceMode: TraceMode, to url: URL) throws {
         try AtomicFile.replace(url) { temporary in
-            let file = try HDF5File.create(at: temporary, name: url.path)
+            let file = try HDF5File.create(at: temporary, name: url.path, sealable: true)
             try file.root.setAttribute("format", .string(format))
             try file.root.setAttribute("format_version", .int64(formatVersion))
             try file.root.setAttribute("model_sha256", .string(modelSHA256))
@@ -40,6 +40,7 @@ public enum ProbabilityFile {
             try file.root.createDataset("ids", strings: predictions.map(\.id))
             try file.flush()
             try file.close()
+            try HDF5Seal.seal(temporary, name: url.path)
         }
     }
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import HDF5Kit
+
+/// `plastic-unet hdf5-probe FILE`: the child process of the containment. Reads the bytes
+/// of FILE (written by the parent) under limits of memory and CPU time, and lets the HDF5
+/// library read everything in them; a crash or a hang ends this process, not the parent.
+/// Not for users: it is not listed in the help.
+public struct HDF5ProbeCommand: ParsableCommand {
+    /// The command's name; hidden from the help.
+    public static let configuration = CommandConfiguration(
+        commandName: "hdf5-probe",
+        abstract: "Parse an HDF5 file in isolation (used by the program itself).",
+        shouldDisplay: false)
+
+    /// The most memory the probe may map: the library's worst case on a hostile file is
+    /// bounded here, not in the parent.
+    static let memoryLimit: rlim_t = 8 << 30
+    /// The most CPU time the probe may take.
+    static let cpuSeconds: rlim_t = 120
+
+    /// The file holding the bytes to parse.
+    @Argument public var file: String
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Exit 0: the library read everything; 2: it refused the bytes with an error (the
+    /// parent then meets the same error itself); a signal: it failed.
+    public func run() throws {
+        var memory = rlimit(rlim_cur: Self.memoryLimit, rlim_max: Self.memoryLimit)
+        var cpu = rlimit(rlim_cur: Self.cpuSeconds, rlim_max: Self.cpuSeconds)
+        setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
+        setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        do {
+            try HDF5File.open(image: bytes, name: file).readEverything()
+        } catch {
+            throw ExitCode(2)
+        }
+    }
+}

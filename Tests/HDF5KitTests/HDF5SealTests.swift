@@ -1,0 +1,53 @@
+import Foundation
+import HDF5Kit
+import XCTest
+
+final class HDF5SealTests: XCTestCase {
+    private func sealedFile() throws -> URL {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("s.h5")
+        let file = try HDF5File.create(at: url, sealable: true)
+        try file.root.createDataset("x", shape: [100], values: (0..<100).map(Float.init))
+        try file.close()
+        try HDF5Seal.seal(url, name: "s.h5")
+        return url
+    }
+
+    func testASealedFileIsIntactAndOpensFromItsBytes() throws {
+        let url = try sealedFile()
+        let bytes = try HDF5FileBytes(url)
+        XCTAssertEqual(bytes.seal, .intact)
+        let header = String(decoding: bytes.bytes.prefix(19), as: UTF8.self)
+        XCTAssertEqual(header, "plastic-unet seal 1")
+        XCTAssertEqual(try bytes.open().root.dataset("x").read(Float.self), (0..<100).map(Float.init))
+        XCTAssertEqual(try HDF5File.open(url).root.dataset("x").read(Float.self).count, 100, "the library skips the seal")
+    }
+
+    func testAnyChangedByteBreaksTheSealAndAFileWithoutOneHasNone() throws {
+        let url = try sealedFile()
+        var bytes = Array(try Data(contentsOf: url))
+        for offset in [512, bytes.count / 2, bytes.count - 1] {
+            var changed = bytes
+            changed[offset] ^= 1
+            XCTAssertEqual(HDF5FileBytes(bytes: changed, name: "x").seal, .broken, "offset \(offset)")
+        }
+        bytes.removeLast()
+        XCTAssertEqual(HDF5FileBytes(bytes: bytes, name: "x").seal, .broken, "a truncated file")
+        let plain = try makeTemporaryDirectory(for: self).appendingPathComponent("p.h5")
+        try HDF5File.create(at: plain).close()
+        XCTAssertEqual(try HDF5FileBytes(plain).seal, .absent)
+        XCTAssertThrowsError(try HDF5Seal.seal(plain, name: "p.h5")) { error in
+            XCTAssertEqual("\(error)", "p.h5: seal failed: the file has no user block")
+        }
+    }
+
+    func testBytesThatAreNotHDF5AreRefusedBeforeTheLibrarySeesThem() throws {
+        XCTAssertThrowsError(try HDF5File.open(image: Array("not an hdf5 file".utf8), name: "t.txt")) { error in
+            XCTAssertEqual("\(error)", "t.txt: open failed: not an HDF5 file")
+        }
+        let folder = try makeTemporaryDirectory(for: self)
+        XCTAssertThrowsError(try HDF5FileBytes(folder)) { XCTAssertTrue("\($0)".hasSuffix("open failed: is a folder")) }
+        XCTAssertThrowsError(try HDF5FileBytes(folder.appendingPathComponent("none.h5"))) {
+            XCTAssertTrue("\($0)".hasSuffix("open failed: no such file"))
+        }
+    }
+}
