@@ -54,15 +54,22 @@ public enum AdamArithmetic {
     ///   - secondMoments: v, as many elements, updated.
     ///   - gradients: g, as many elements.
     ///   - coefficients: the step's scalars.
+    /// - Returns: whether every gradient and every updated parameter is finite (checked in
+    ///   the same pass, from the exponent bits).
     /// - Complexity: O(n) for n elements.
+    @discardableResult
     public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
-                              gradients: [Float], coefficients: Coefficients) {
+                              gradients: [Float], coefficients: Coefficients) -> Bool {
         let count = parameters.count
         precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
                      "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "
                          + "\(gradients.count) gradients")
         let (keep1, beta2, keep2) = (coefficients.keep1, coefficients.beta2, coefficients.keep2)
         let (stepSize, correction, epsilon) = (coefficients.stepSize, coefficients.correction, coefficients.epsilon)
+        // A float is not finite when its exponent bits are all set; the flags gather that
+        // with a bitwise or, which any order of the lanes gives alike.
+        let exponent: UInt32 = 0x7F80_0000
+        var nonFinite: UInt32 = 0
         parameters.withWriter { p in
             firstMoments.withWriter { m in
                 secondMoments.withWriter { v in
@@ -71,10 +78,13 @@ public enum AdamArithmetic {
                             m[i] = m[i] + keep1 * (g[i] - m[i])
                             v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
                             p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + epsilon))
+                            nonFinite |= (g[i].bitPattern & exponent == exponent ? 1 : 0)
+                                | (p[i].bitPattern & exponent == exponent ? 1 : 0)
                         }
                     }
                 }
             }
         }
+        return nonFinite == 0
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import Foundation
 import Kernels
 import ModelFile
@@ -29,9 +30,14 @@ public struct TrainCommand: ParsableCommand {
         On a terminal a progress bar shows on standard error; one line per epoch with the \
         training loss and the validation loss and score goes to standard output.
 
+        One run writes a model file at a time: a second train with the same --out (or --resume) \
+        is refused while the first runs (an advisory lock on .NAME.lock beside the file, which \
+        ends with the process that holds it).
+
         Exit codes: 0 training finished (or stopped at --max-steps); 2 bad options or data, a \
         model file that cannot be read, a loss that became NaN or infinite (the model file \
-        then keeps the last good epoch), or a file that cannot be written.
+        then keeps the last good epoch), another run writing the same file, or a file that \
+        cannot be written.
         """)
 
     /// The architecture.
@@ -90,11 +96,16 @@ public struct TrainCommand: ParsableCommand {
         let data = try loadData()
         let setup = try TrainingSetup.resolve(self, data: data)
         let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")
+        try OutputFolder.requireParent(of: outURL)
+        let lock = try OutputLock.acquire(for: outURL, holder: "plastic-unet train")
+        if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
                                   kernels: FastKernels(threadCount: threadCount))
-        let final = try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
-                                      checkpoints: ModelFileCheckpointWriter(url: outURL))
+        let final = try withExtendedLifetime(lock) {
+            try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
+                              checkpoints: ModelFileCheckpointWriter(url: outURL))
+        }
         let epochs = setup.configuration.training.epochs
         let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
         print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")

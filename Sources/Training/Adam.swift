@@ -36,22 +36,29 @@ public struct Adam: Equatable, Sendable {
     }
 
     /// Applies one update with `gradients` at learning rate `learningRate`.
+    /// - Returns: the index of the first tensor whose gradient or updated value holds a NaN
+    ///   or an infinity, or nil when all are finite.
     /// - Precondition: `gradients` has the parameters' specs.
-    public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet, learningRate: Double) {
+    @discardableResult
+    public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet,
+                                learningRate: Double) -> Int? {
         step += 1
         let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
         let coefficients = AdamArithmetic.Coefficients(
             keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
             stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
         var updated: [Tensor] = []
+        var firstNonFinite: Int?
         for index in parameters.tensors.indices {
             var p = parameters.tensors[index].scalars
-            AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
-                                  secondMoments: &secondMoments[index].scalars,
-                                  gradients: gradients.tensors[index].scalars, coefficients: coefficients)
+            let finite = AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
+                                               secondMoments: &secondMoments[index].scalars,
+                                               gradients: gradients.tensors[index].scalars, coefficients: coefficients)
+            if !finite && firstNonFinite == nil { firstNonFinite = index }
             updated.append(Tensor(shape: parameters.tensors[index].shape, scalars: p))
         }
         parameters.replaceAll(with: updated)
+        return firstNonFinite
     }
 
     /// `base^exponent` by repeated squaring, the same bits on every machine.

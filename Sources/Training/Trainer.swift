@@ -44,8 +44,9 @@ public struct Trainer: Sendable {
     ///   - observer: told about every step and epoch.
     ///   - checkpoints: where the checkpoints go.
     /// - Returns: the state where training stopped.
-    /// - Throws: ``TrainingError`` when a loss is not finite (the last checkpoint written
-    ///   is then the last good one); whatever `checkpoints` throws.
+    /// - Throws: ``TrainingError`` naming the step and the tensor when a loss, a gradient or
+    ///   an updated parameter is not finite (the last checkpoint written is then the last
+    ///   good one); whatever `checkpoints` throws.
     public func train(from state: TrainingState, maxSteps: Int? = nil, observer: (any TrainingObserver)? = nil,
                       checkpoints: any CheckpointWriter) throws -> TrainingState {
         var state = state
@@ -116,7 +117,14 @@ public struct Trainer: Sendable {
                                                                                                mask: sample.mask),
                                          parameters: state.parameters)
         let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
-        state.optimizer.update(&state.parameters, gradients: gradients, learningRate: schedule.rate(atStep: step))
+        if let index = state.optimizer.update(&state.parameters, gradients: gradients,
+                                              learningRate: schedule.rate(atStep: step)) {
+            let name = gradients.specs[index].name
+            let what = gradients.tensors[index].scalars.allSatisfy(\.isFinite)
+                ? "the update made \(name) hold" : "the gradient of \(name) holds"
+            throw TrainingError("\(what) a NaN or an infinity at step \(step + 1) (epoch \(state.epoch + 1), "
+                                + "image \(id))")
+        }
         state.trace = nextTrace
         state.history.trainLoss.append(Float(loss))
         state.sampleInEpoch += 1

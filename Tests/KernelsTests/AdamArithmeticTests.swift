@@ -90,8 +90,9 @@ final class AdamArithmeticTests: XCTestCase {
     func testNonFiniteGradientsPropagate() {
         let c = coefficients(step: 3)
         var p: [Float] = [1, 2, 3], m: [Float] = [0.1, 0.1, 0.1], v: [Float] = [0.01, 0.01, 0.01]
-        AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v, gradients: [.nan, .infinity, 0.5],
-                              coefficients: c)
+        XCTAssertFalse(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v,
+                                             gradients: [.nan, .infinity, 0.5], coefficients: c),
+                       "the update says that it met a NaN")
         XCTAssertTrue(p[0].isNaN && m[0].isNaN && v[0].isNaN)
         // inf: m and v become infinite and p = p + s·(inf / inf), NaN.
         XCTAssertEqual(m[1], .infinity)
@@ -99,5 +100,21 @@ final class AdamArithmeticTests: XCTestCase {
         XCTAssertTrue(p[1].isNaN)
         XCTAssertTrue(p[2].isFinite && m[2].isFinite && v[2].isFinite, "elements are independent")
         XCTAssertNotEqual(p[2], 3)
+    }
+
+    /// The update reports whether every gradient and updated parameter is finite: an
+    /// infinite gradient, and a parameter that overflows from finite values, are both seen.
+    func testTheUpdateReportsNonFiniteValuesWhereverTheyArise() {
+        let c = coefficients(step: 1)
+        var p: [Float] = [1, 2], m: [Float] = [0, 0], v: [Float] = [0, 0]
+        XCTAssertTrue(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v, gradients: [0.5, -1],
+                                            coefficients: c))
+        let huge = AdamArithmetic.Coefficients(keep1: c.keep1, beta2: c.beta2, keep2: c.keep2,
+                                               stepSize: -.greatestFiniteMagnitude, correction: c.correction,
+                                               epsilon: c.epsilon)
+        var q: [Float] = [1, .greatestFiniteMagnitude], n: [Float] = [0, 0], w: [Float] = [0, 0]
+        XCTAssertFalse(AdamArithmetic.update(parameters: &q, firstMoments: &n, secondMoments: &w,
+                                             gradients: [0, -1], coefficients: huge))
+        XCTAssertEqual(q[1], .infinity, "greatest + greatest · 1 overflows")
     }
 }

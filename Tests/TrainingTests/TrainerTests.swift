@@ -122,4 +122,17 @@ final class TrainerTests: XCTestCase {
         }
         XCTAssertEqual(recorded.written.count, 0)
     }
+
+    /// An update that overflows (a huge learning rate) stops the run at once, naming the
+    /// step and the tensor; no checkpoint holds the damage.
+    func testANonFiniteUpdateStopsWithTheStepAndTheTensorNamed() throws {
+        var configuration = configuration()
+        configuration.training.learningRate = 1e38
+        let recorded = RecordedCheckpoints()
+        XCTAssertThrowsError(try trainer(configuration).train(from: start(configuration), checkpoints: recorded)) {
+            XCTAssertTrue("\($0)".hasPrefix("the update made w hold a NaN or an infinity at step 1 (epoch 1, image "),
+                          "\($0)")
+        }
+        XCTAssertEqual(recorded.written.count, 0)
+    }
 }
