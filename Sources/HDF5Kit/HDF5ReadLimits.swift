@@ -20,7 +20,8 @@ extension HDF5Dataset {
             }
             let count = try elementCount()
             guard count <= Self.maximumReadBytes / max(elementBytes, 1) else {
-                throw context.error("read", "\(count) elements of \(elementBytes) bytes are more than this program reads")
+                throw context.error("read", "\(count) elements of \(elementBytes) bytes are more than this program "
+                                    + "reads")
             }
         }
     }

@@ -44,12 +44,16 @@ public enum HDF5Seal {
     ///   user block.
     public static func seal(_ url: URL, name: String) throws {
         let context = HDF5Context(file: name, object: nil)
-        guard let handle = try? FileHandle(forUpdating: url) else { throw context.error("seal", "cannot open the file") }
+        guard let handle = try? FileHandle(forUpdating: url) else {
+            throw context.error("seal", "cannot open the file")
+        }
         defer { try? handle.close() }
         do {
             try handle.seek(toOffset: UInt64(userBlockSize))
             let rest = Array(try handle.readToEnd() ?? Data())
-            guard rest.starts(with: HDF5File.signature) else { throw context.error("seal", "the file has no user block") }
+            guard rest.starts(with: HDF5File.signature) else {
+                throw context.error("seal", "the file has no user block")
+            }
             var block = Array(text(of: rest).utf8)
             block += [UInt8](repeating: 0, count: userBlockSize - block.count)
             try handle.seek(toOffset: 0)

@@ -11,7 +11,12 @@ public enum ModelFileValidator {
     ///   or a read fails (naming the dataset, e.g. on a checksum mismatch),
     ///   `ModelFileError` when it is not a model file of this format version.
     public static func validate(_ url: URL) throws -> [LayoutViolation] {
-        let bytes = try HDF5FileBytes(url)
+        try validate(HDF5FileBytes(url))
+    }
+
+    /// Checks the model file whose bytes are `bytes`, as ``validate(_:)-(URL)`` checks a
+    /// file; a broken seal is a violation of the root.
+    public static func validate(_ bytes: HDF5FileBytes) throws -> [LayoutViolation] {
         let violations = try LayoutChecker(schema: try ModelSchema.embedded(), file: try bytes.open())
             .run(readingData: true).violations
         guard bytes.seal == .broken else { return violations }

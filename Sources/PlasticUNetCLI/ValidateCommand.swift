@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HDF5Kit
 import ModelFile
 
 /// `plastic-unet validate`: checks a model file against the format's schema.
@@ -10,8 +11,11 @@ public struct ValidateCommand: ParsableCommand {
         abstract: "Check a model file against the model file schema (schemas/model-v1.json).",
         discussion: """
         Reads every dataset in full, so that every chunk's checksum is verified, and checks \
-        names, shapes, dtypes, storage and attributes against the schema. Prints "valid", \
-        or one line "<object path>: <problem>" per violation.
+        names, shapes, dtypes, storage and attributes against the schema, and the seal that \
+        the program writes into every file (a CRC-32 of its bytes). Prints "valid" ("valid, \
+        without a seal" for a file from another program or an older version), or one line \
+        "<object path>: <problem>" per violation, a seal that no longer matches the bytes \
+        first.
 
         Exit codes: 0 valid; 1 the file departs from the schema; 2 the file cannot be \
         checked (missing, not HDF5, not a model file, damaged, or a checksum mismatch, \
@@ -27,9 +31,11 @@ public struct ValidateCommand: ParsableCommand {
 
     /// Checks the file and prints the verdict.
     public func run() throws {
-        let violations = try ModelFileValidator.validate(URL(fileURLWithPath: file))
+        let bytes = try HDF5FileBytes(URL(fileURLWithPath: file))
+        let violations = try ModelFileValidator.validate(bytes)
         guard !violations.isEmpty else {
-            print("valid")
+            print(bytes.seal == .absent ? "valid, without a seal (written by another program or an older version)"
+                                        : "valid")
             return
         }
         violations.forEach { print($0) }

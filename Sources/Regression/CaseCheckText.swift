@@ -31,7 +31,9 @@ public enum CaseCheckText {
         let rows: [[String]] = [header] + shown.map(row)
         let widths: [Int] = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = rows.map { row in
-            let cells = zip(row, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
+            let cells = zip(row, widths).map { cell, width in
+                cell.padding(toLength: width, withPad: " ", startingAt: 0)
+            }
             return "  " + cells.joined(separator: "  ").trimmingTrailingSpaces()
         }
         if failures.count > shown.count { lines.append("  ... and \(failures.count - shown.count) more") }

@@ -49,7 +49,8 @@ enum CaseInputs {
     /// The model file of a checkpoint case.
     /// - Throws: ``RegressionError`` when it is missing, cannot be read or is not the
     ///   recorded file.
-    static func model(_ reference: GoldenRecipe.FileReference?, of name: String, at url: URL) throws -> ModelFileContents {
+    static func model(_ reference: GoldenRecipe.FileReference?, of name: String,
+                      at url: URL) throws -> ModelFileContents {
         guard let reference else { throw RegressionError("\(name): a checkpoint case needs recipe.model") }
         let file = GoldenCaseFile.resolve(reference.path, from: url)
         guard let bytes = try? Data(contentsOf: file) else {

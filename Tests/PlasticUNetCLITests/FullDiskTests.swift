@@ -44,4 +44,39 @@ final class FullDiskTests: XCTestCase {
         let images = try entries(out.appendingPathComponent("train/images"))
         XCTAssertTrue(images.allSatisfy { $0.hasSuffix(".png") && !$0.hasPrefix(".") }, "no temporary file is left")
     }
+
+    /// A checkpoint that does not fit stops training with the disk's reason; the older file
+    /// stays as it was.
+    func testACheckpointThatDoesNotFitKeepsThePreviousFile() throws {
+        let model = disk.appendingPathComponent("run.h5")
+        try Data("an older file".utf8).write(to: model)
+        let result = try ToolRunner.run(["train", "--data", EvaluationFixtures.smallData.path, "--epochs", "1",
+                                         "--threads", "2", "--out", model.path])
+        assertOneLineError(result, containing: [model.path, "No space left on device"])
+        XCTAssertEqual(try Data(contentsOf: model), Data("an older file".utf8))
+        XCTAssertEqual(try entries(disk), [".run.h5.lock", "run.h5"], "no temporary file is left")
+    }
+
+    /// Predictions and reports on a disk that is all but full: one line with the reason,
+    /// no partial file.
+    func testPredictionsAndReportsOnAFullDiskFailCleanly() throws {
+        let model = try SharedTrainedModel.url()
+        let filler = disk.appendingPathComponent("filler")
+        let fill = try runExternal("dd", ["if=/dev/zero", "of=\(filler.path)", "bs=1024", "count=6000"],
+                                   in: disk.deletingLastPathComponent())
+        XCTAssertNotEqual(fill.status, 0, "the filler fills the disk")
+        let out = disk.appendingPathComponent("masks")
+        let predict = try ToolRunner.run(["predict", model.path, "--images",
+                                          EvaluationFixtures.smallData.appendingPathComponent("train/images").path,
+                                          "--out", out.path])
+        assertOneLineError(predict, containing: ["No space left on device"])
+        let report = disk.appendingPathComponent("report.json")
+        let evaluate = try ToolRunner.run(["evaluate", model.path, "--data", EvaluationFixtures.smallData.path,
+                                           "--json", report.path])
+        assertOneLineError(evaluate, containing: [report.path, "No space left on device"])
+        let left = try entries(disk).filter { $0 != "filler" && $0 != "masks" }
+        XCTAssertEqual(left, [], "no report and no temporary file")
+        let masks = (try? entries(out)) ?? []
+        XCTAssertTrue(masks.allSatisfy { !$0.hasPrefix(".") }, "no temporary file among the masks: \(masks)")
+    }
 }

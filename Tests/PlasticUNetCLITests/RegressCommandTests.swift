@@ -130,8 +130,8 @@ final class RegressCommandTests: XCTestCase {
     }
 
     private func checkAgainstTheSchema(_ cases: [URL]) throws {
-        try requireExternalTool("python3 with jsonschema",
-                                isAvailable: try runExternal("python3", ["-c", "import jsonschema"], in: folder).status == 0)
+        let available = try runExternal("python3", ["-c", "import jsonschema"], in: folder).status == 0
+        try requireExternalTool("python3 with jsonschema", isAvailable: available)
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))

@@ -88,14 +88,16 @@ final class TrainCommandTests: XCTestCase {
         assertOneLineError(conflicting, containing: ["--rule", "init.h5"])
     }
 
-    /// A loss that becomes NaN stops the run, names the step and leaves the file alone.
+    /// Numbers that blow up (a learning rate of 1e30 makes the gradient of w infinite at the
+    /// second step) stop the run, naming the step and the tensor, and leave the file alone.
     func testANonFiniteLossStopsTheRunAndKeepsTheFile() throws {
         let folder = try makeTemporaryDirectory(for: self)
         let out = folder.appendingPathComponent("m.h5")
         try Data("an older file".utf8).write(to: out)
         let result = try ToolRunner.run(["train", "--data", data, "--width", "2", "--epochs", "1", "--lr", "1e30",
                                          "--out", out.path])
-        assertOneLineError(result, containing: ["the loss became", "at step", "image"])
+        assertOneLineError(result,
+                           containing: ["the gradient of w holds a NaN or an infinity at step 2 (epoch 1, image "])
         XCTAssertEqual(try Data(contentsOf: out), Data("an older file".utf8))
     }
 
@@ -144,5 +146,64 @@ final class TrainCommandTests: XCTestCase {
             XCTAssertTrue(fragments.allSatisfy(result.stderr.contains), "\(arguments): \(result.stderr)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// While one run writes a file, a second run with the same --out is refused, naming the
+    /// first; the file is then the first run's.
+    func testASecondRunOnTheSameOutputIsRefused() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let out = folder.appendingPathComponent("shared.h5"), reference = folder.appendingPathComponent("alone.h5")
+        let arguments = ["train", "--data", data, "--width", "8", "--epochs", "3", "--threads", "1"]
+        let first = Process()
+        first.executableURL = ToolRunner.executable
+        first.arguments = arguments + ["--out", out.path]
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        let lockFile = folder.appendingPathComponent(".shared.h5.lock")
+        let deadline = Date().addingTimeInterval(30)
+        while (try? String(contentsOf: lockFile, encoding: .utf8))?.contains("pid") != true && Date() < deadline {
+            usleep(10_000)
+        }
+        let second = try ToolRunner.run(arguments + ["--epochs", "1", "--out", out.path])
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        assertOneLineError(second, containing: ["cannot write \(out.path): another process is writing it (plastic-unet "
+                                                + "train, pid \(first.processIdentifier))"])
+        XCTAssertEqual(try ToolRunner.run(arguments + ["--out", reference.path]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: out), try Data(contentsOf: reference), "the first run's file")
+    }
+
+    /// A run killed at twenty moments: each time the model file is absent (killed before
+    /// the first epoch ended) or a complete checkpoint that validates, and resuming it
+    /// finishes byte for byte as the uninterrupted run.
+    func testAKilledRunLeavesACheckpointThatResumesExactly() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let arguments = ["train", "--data", data, "--width", "4", "--epochs", "6", "--threads", "1"]
+        let reference = folder.appendingPathComponent("reference.h5")
+        XCTAssertEqual(try ToolRunner.run(arguments + ["--out", reference.path]).status, 0)
+        let expected = try Data(contentsOf: reference)
+        var random = SplitMix(seed: 20)
+        var resumed = 0
+        for kill in 0..<20 {
+            let out = folder.appendingPathComponent("killed-\(kill).h5")
+            let run = Process()
+            run.executableURL = ToolRunner.executable
+            run.arguments = arguments + ["--out", out.path]
+            run.standardOutput = FileHandle.nullDevice
+            run.standardError = FileHandle.nullDevice
+            try run.run()
+            usleep(UInt32(50_000 + random.below(1_500_000)))
+            Glibc.kill(run.processIdentifier, SIGKILL)
+            run.waitUntilExit()
+            guard FileManager.default.fileExists(atPath: out.path) else { continue }
+            XCTAssertEqual(try ToolRunner.run(["validate", out.path]).stdout, "valid\n", "kill \(kill)")
+            let resume = try ToolRunner.run(["train", "--resume", out.path, "--data", data, "--threads", "2"])
+            XCTAssertEqual(resume.status, 0, resume.stderr)
+            XCTAssertEqual(try Data(contentsOf: out), expected, "kill \(kill)")
+            resumed += 1
+        }
+        print("killed 20 runs; \(resumed) left a checkpoint, which resumed exactly")
+        XCTAssertGreaterThan(resumed, 5, "most kills land after a checkpoint")
     }
 }

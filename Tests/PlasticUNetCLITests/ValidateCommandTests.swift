@@ -76,4 +76,20 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(result.stdout, Self.brokenSeal
                        + "/optimizer/v/parameters/down2.conv/weight: shape [4, 2, 3], expected [2*n, n, 3, 3]\n")
     }
+
+    /// A file without a seal (from another program or an older version) is valid and says
+    /// so; one whose seal another program broke is not, but the other commands still read it,
+    /// through the containment.
+    func testTheSealIsReportedAndAChangedFileIsStillRead() throws {
+        let unsealed = PackageFiles.url("fixtures/golden/models/hebb-yoked-w2.h5")
+        XCTAssertEqual(try ToolRunner.run(["validate", unsealed.path]).stdout,
+                       "valid, without a seal (written by another program or an older version)\n")
+        let url = try smallModel()
+        XCTAssertEqual(try ToolRunner.run(["validate", url.path]).stdout, "valid\n")
+        try ModelFiles.edit(url) { try $0.createGroup("notes") }
+        let broken = try ToolRunner.run(["validate", url.path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertEqual(broken.stdout, Self.brokenSeal + "/notes: unexpected group\n")
+        XCTAssertEqual(try ToolRunner.run(["inspect", url.path]).status, 0)
+    }
 }

@@ -26,6 +26,7 @@ enum ModelFiles {
 /// `plastic-unet: error: ...` containing each of `fragments`, and printed nothing else.
 func assertOneLineError(_ result: ToolResult, containing fragments: [String],
                         file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertNil(result.signal, "ended by signal \(result.signal ?? 0)", file: file, line: line)
     XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
     XCTAssertEqual(result.stdout, "", file: file, line: line)
     XCTAssertTrue(result.stderr.hasPrefix("plastic-unet: error: "), result.stderr, file: file, line: line)

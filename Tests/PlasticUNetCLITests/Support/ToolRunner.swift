@@ -3,8 +3,12 @@ import XCTest
 
 /// What one run of the `plastic-unet` executable did.
 struct ToolResult {
-    /// The exit status.
+    /// The exit status (the signal's number when a signal ended the run).
     let status: Int32
+    /// The signal that ended the run, nil when it exited.
+    var signal: Int32? = nil
+    /// Whether the run was killed for taking too long.
+    var timedOut = false
     /// Everything written to standard output.
     let stdout: String
     /// Everything written to standard error.
@@ -24,8 +28,10 @@ enum ToolRunner {
     /// The executable under test.
     static var executable: URL { productsDirectory.appendingPathComponent("plastic-unet") }
 
-    /// Runs the tool with `arguments` in `directory` and waits for it to finish.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> ToolResult {
+    /// Runs the tool with `arguments` in `directory` and waits for it to finish, or for
+    /// `timeout` seconds at most (then it is killed).
+    static func run(_ arguments: [String], in directory: URL? = nil,
+                    timeout: TimeInterval? = nil) throws -> ToolResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,11 +48,21 @@ enum ToolRunner {
         defer { try? out.close(); try? err.close() }
         process.standardOutput = out
         process.standardError = err
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        process.waitUntilExit()
+        var timedOut = false
+        if let timeout, finished.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            timedOut = true
+            finished.wait()
+        } else if timeout == nil {
+            finished.wait()
+        }
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return ToolResult(status: process.terminationStatus,
-                          stdout: String(decoding: outData, as: UTF8.self),
+                          signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
+                          timedOut: timedOut, stdout: String(decoding: outData, as: UTF8.self),
                           stderr: String(decoding: errData, as: UTF8.self))
     }
 }
