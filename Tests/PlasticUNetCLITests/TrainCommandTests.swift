@@ -154,12 +154,7 @@ final class TrainCommandTests: XCTestCase {
         let folder = try makeTemporaryDirectory(for: self)
         let out = folder.appendingPathComponent("shared.h5"), reference = folder.appendingPathComponent("alone.h5")
         let arguments = ["train", "--data", data, "--width", "8", "--epochs", "3", "--threads", "1"]
-        let first = Process()
-        first.executableURL = ToolRunner.executable
-        first.arguments = arguments + ["--out", out.path]
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try ToolRunner.start(arguments + ["--out", out.path])
         let lockFile = folder.appendingPathComponent(".shared.h5.lock")
         let deadline = Date().addingTimeInterval(30)
         while (try? String(contentsOf: lockFile, encoding: .utf8))?.contains("pid") != true && Date() < deadline {
@@ -187,12 +182,7 @@ final class TrainCommandTests: XCTestCase {
         var resumed = 0
         for kill in 0..<20 {
             let out = folder.appendingPathComponent("killed-\(kill).h5")
-            let run = Process()
-            run.executableURL = ToolRunner.executable
-            run.arguments = arguments + ["--out", out.path]
-            run.standardOutput = FileHandle.nullDevice
-            run.standardError = FileHandle.nullDevice
-            try run.run()
+            let run = try ToolRunner.start(arguments + ["--out", out.path])
             usleep(UInt32(50_000 + random.below(1_500_000)))
             Glibc.kill(run.processIdentifier, SIGKILL)
             run.waitUntilExit()

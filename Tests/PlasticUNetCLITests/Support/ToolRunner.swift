@@ -28,6 +28,17 @@ enum ToolRunner {
     /// The executable under test.
     static var executable: URL { productsDirectory.appendingPathComponent("plastic-unet") }
 
+    /// Starts the tool with `arguments`, its output discarded, and returns without waiting.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs the tool with `arguments` in `directory` and waits for it to finish, or for
     /// `timeout` seconds at most (then it is killed).
     static func run(_ arguments: [String], in directory: URL? = nil,
