@@ -1,6 +1,7 @@
 #ifndef PLASTIC_UNET_CHDF5_SHIM_H
 #define PLASTIC_UNET_CHDF5_SHIM_H
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 /*
  * The HDF5 macros that Swift cannot import, re-exported as functions. The macros that
@@ -28,6 +29,10 @@ static inline H5F_libver_t chdf5_f_libver_latest(void) { return H5F_LIBVER_LATES
 
 /* Dataspaces and the error stack. */
 static inline hid_t chdf5_s_all(void) { return H5S_ALL; }
+
+/* H5LTopen_file_image: the library takes the buffer as it is (no copy) and frees it with
+   free() when the file is released. */
+static inline unsigned chdf5_lt_file_image_dont_copy(void) { return H5LT_FILE_IMAGE_DONT_COPY; }
 static inline hsize_t chdf5_s_unlimited(void) { return H5S_UNLIMITED; }
 static inline hid_t chdf5_e_default(void) { return H5E_DEFAULT; }
 

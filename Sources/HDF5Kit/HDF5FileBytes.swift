@@ -22,8 +22,28 @@ public struct HDF5FileBytes: Sendable {
             throw context.error("open", "no such file")
         }
         guard !isFolder.boolValue else { throw context.error("open", "is a folder") }
-        guard let data = try? Data(contentsOf: url) else { throw context.error("open", "the file cannot be read") }
-        self.init(bytes: Array(data), name: name)
+        guard let bytes = Self.contents(of: url) else { throw context.error("open", "the file cannot be read") }
+        self.init(bytes: bytes, name: name)
+    }
+
+    /// The bytes of the file at `url`, read straight into an array; nil when it cannot be
+    /// read.
+    private static func contents(of url: URL) -> [UInt8]? {
+        guard let handle = try? FileHandle(forReadingFrom: url),
+              let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        defer { try? handle.close() }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
+            failed = count != buffer.count
+        }
+        return failed ? nil : bytes
     }
 
     /// The bytes of a file called `name`.

@@ -14,16 +14,16 @@ extension HDF5File {
         try HDF5Library.locked {
             let context = HDF5Context(file: name, object: nil)
             guard hasSignature(image) else { throw context.error("open", "not an HDF5 file") }
-            let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "open", closer: H5Pclose)
-            try context.check(H5Pset_fapl_core(access.id, 1 << 16, false), "open")
-            try image.withUnsafeBytes { bytes in
-                _ = try context.check(H5Pset_file_image(access.id, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
-                                                        bytes.count), "open")
+            // One copy the library owns and frees with free() when the file is released,
+            // however long its groups and datasets outlive this call.
+            guard let buffer = malloc(image.count) else { throw context.error("open", "out of memory") }
+            image.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: image.count) }
+            let id = H5LTopen_file_image(buffer, image.count, chdf5_lt_file_image_dont_copy())
+            guard id >= 0 else {
+                free(buffer)
+                throw context.stackError("open")
             }
-            // The core driver knows an image by its name: give each one a name of its own.
-            let file = try context.handle(H5Fopen("image-\(UUID().uuidString)", chdf5_f_acc_rdonly(), access.id),
-                                          "open", closer: H5Fclose)
-            return try HDF5File(handle: file, path: name)
+            return try HDF5File(handle: HDF5Handle(id, closer: H5Fclose), path: name)
         }
     }
 

@@ -109,7 +109,15 @@ public struct HDF5RawChunks: Sendable {
             }
         }
         switch elementType {
-        case .float32: return .floats(elements(Float.self).map(Double.init))
+        case .float32:
+            // One pass from the bytes to doubles, without an array of floats between.
+            let count = bytes.count / 4
+            return .floats([Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    for i in 0..<count { buffer[i] = Double(raw.loadUnaligned(fromByteOffset: 4 * i, as: Float.self)) }
+                }
+                initialized = count
+            })
         case .float64: return .floats(elements(Double.self))
         case .int64: return .signedIntegers(elements(Int64.self))
         case .uint64: return .unsignedIntegers(elements(UInt64.self))

@@ -18,8 +18,8 @@ struct DatasetPair {
             (outcome, movement) = (nil, nil)
             return
         }
-        let values = try PairDecoding.values(try first.dataset(a.path).pendingValues(),
-                                             try second.dataset(b.path).pendingValues())
+        let pending = (try first.dataset(a.path).pendingValues(), try second.dataset(b.path).pendingValues())
+        let values = try BothSides.run { side in try (side == 0 ? pending.0 : pending.1).values() }
         let result: DiffReport.DatasetValues.Outcome
         switch values {
         case let (x?, y?):

@@ -35,7 +35,8 @@ public enum FileDiff {
     /// - Complexity: O(elements of both files).
     public static func compare(_ a: URL, _ b: URL, options: Options,
                                behaviour: BehaviourComparison? = nil) throws -> DiffReport {
-        let first = try FileListing(a), second = try FileListing(b)
+        let bytes = try BothSides.run { side in try HDF5FileBytes(side == 0 ? a : b) }
+        let first = try FileListing(bytes.0), second = try FileListing(bytes.1)
         let digests = options.hashFiles ? FileDigests(first.bytes.bytes, second.bytes.bytes) : nil
         let sides = (side(first), side(second))
         let models = sides.0.isModel && sides.1.isModel

@@ -41,10 +41,10 @@ struct FileListing {
     /// The root, then every object depth first in name order.
     let objects: [Object]
 
-    /// Lists the file at `url`.
-    /// - Throws: `HDF5Error` naming the file when it cannot be read, opened or listed.
-    init(_ url: URL) throws {
-        bytes = try HDF5FileBytes(url)
+    /// Lists the file whose bytes are `bytes`.
+    /// - Throws: `HDF5Error` naming the file when it cannot be opened or listed.
+    init(_ bytes: HDF5FileBytes) throws {
+        self.bytes = bytes
         file = try bytes.open()
         objects = try file.objectInfos().map(Object.init)
     }
