@@ -63,10 +63,14 @@ let package = Package(
             "Checksums", "FileOutput",
         ]),
 
+        .target(name: "Benchmark", dependencies: [
+            "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Evaluation",
+        ]),
+
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
-            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression",
+            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [

@@ -26,7 +26,7 @@ LAYERS = [
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
     ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile"]),
-    ("tools", ["Evaluation", "ModelDiff", "Regression"]),
+    ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
 FIRST_FILE_LAYER = "files"

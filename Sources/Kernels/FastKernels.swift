@@ -17,6 +17,16 @@ public struct FastKernels: ConvolutionKernels {
     /// The most threads that one call uses.
     public let threadCount: Int
 
+    /// What the kernels run on, for reports: the tile width and the instruction set the
+    /// package compiles the numeric targets for.
+    public static var pathDescription: String {
+        #if arch(x86_64)
+        "FastKernels: \(Lanes.scalarCount)-lane float tiles, x86-64 with AVX2 and FMA (-target-cpu haswell)"
+        #else
+        "FastKernels: \(Lanes.scalarCount)-lane float tiles, portable SIMD"
+        #endif
+    }
+
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
 

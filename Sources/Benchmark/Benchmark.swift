@@ -1,0 +1,100 @@
+import Dispatch
+import Foundation
+import Kernels
+import ModelFile
+import PlasticUNet
+import Scoring
+import TGSData
+import Training
+
+/// Measures training, inference and model files on this machine.
+public enum Benchmark {
+    /// What to measure.
+    public struct Options: Sendable {
+        /// The base width n.
+        public var width: Int
+        /// The image side S.
+        public var size: Int
+        /// The threads of the convolutions.
+        public var threads: Int
+        /// The measurements of each operation (after two that warm up).
+        public var repeats: Int
+        /// The images of the throughput measurement.
+        public var batchSize: Int
+
+        /// Options from their parts.
+        public init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int) {
+            self.width = width
+            self.size = size
+            self.threads = threads
+            self.repeats = repeats
+            self.batchSize = batchSize
+        }
+    }
+
+    /// The runs that warm up before each measurement.
+    static let warmUp = 2
+
+    /// Runs every measurement.
+    /// - Parameter scratch: a folder for the model file of the save and load measurement.
+    /// - Throws: the errors of training and of model files.
+    public static func run(_ options: Options, scratch: URL) throws -> BenchmarkReport {
+        let kernels = TimedKernels(FastKernels(threadCount: options.threads))
+        let data = SyntheticSeismic(size: options.size, seed: 1).dataSet(count: max(options.batchSize, 8))
+        let configuration = RunConfiguration(model: ModelConfiguration(width: options.width, size: options.size),
+                                             training: TrainingOptions(epochs: 1_000_000, validationFraction: 0))
+        let trainer = try Trainer(configuration: configuration, data: data,
+                                  split: DataSplit(trainIDs: data.samples.map(\.id), validationIDs: []),
+                                  kernels: kernels)
+        var state = TrainingState.start(configuration: configuration.model,
+                                        parameters: ParameterSet.initialised(for: configuration.model, seed: 1))
+        let step = try measure(options.repeats) {
+            state = try trainer.train(from: state, maxSteps: 1, checkpoints: NoCheckpoints())
+        } beforeMeasuring: { _ = kernels.takeEntries() }
+        let entries = kernels.takeEntries()
+        let predictor = Predictor(network: PlasticNetwork(configuration: configuration.model, kernels: kernels),
+                                  parameters: state.parameters, storedTrace: state.trace)
+        let images = data.samples.prefix(options.batchSize).map { (id: $0.id, image: $0.image) }
+        let inference = try measure(options.repeats) { _ = predictor.predict([images[0]], traceMode: .stored) }
+            beforeMeasuring: { _ = kernels.takeEntries() }
+        let inferenceOperations = kernels.takeEntries().reduce(0) { $0 + $1.operations } / Double(options.repeats)
+        let batch = try measure(3) { _ = predictor.predict(images, traceMode: .stored) }
+        let file = scratch.appendingPathComponent("bench-\(UUID().uuidString).h5")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let contents = ModelFileContents(trainer.checkpoint(of: state))
+        let save = try measure(3) { try ModelFileWriter.write(contents, to: file) }
+        let load = try measure(3) { _ = try ModelFileReader.read(file) }
+        let steps = Double(options.repeats)
+        return BenchmarkReport(
+            cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
+            kernelPath: FastKernels.pathDescription, width: options.width, size: options.size, threads: options.threads,
+            trainingStep: step, inference: inference, batch: batch, batchSize: images.count,
+            stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,
+            layers: entries.map { BenchmarkReport.Layer(pass: $0.pass, layer: $0.layer, calls: Double($0.calls) / steps,
+                                                        seconds: $0.seconds / steps,
+                                                        operationsPerSecond: $0.operations / $0.seconds) }
+                .sorted { $0.seconds > $1.seconds },
+            save: save, load: load,
+            modelFileBytes: (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0,
+            peakResidentBytes: MachineDescription.peakResidentBytes)
+    }
+
+    /// Runs `body` ``warmUp`` times, calls `beforeMeasuring`, then times `count` runs.
+    private static func measure(_ count: Int, _ body: () throws -> Void,
+                                beforeMeasuring: () -> Void = {}) throws -> BenchmarkReport.Timing {
+        for _ in 0..<warmUp { try body() }
+        beforeMeasuring()
+        var samples: [Double] = []
+        for _ in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return BenchmarkReport.Timing(samples: samples)
+    }
+}
+
+/// A checkpoint writer that keeps nothing: the benchmark's steps are not saved.
+private struct NoCheckpoints: CheckpointWriter {
+    func write(_ checkpoint: TrainingCheckpoint) throws {}
+}

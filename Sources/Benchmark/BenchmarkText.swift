@@ -1,0 +1,70 @@
+import Evaluation
+import ModelFile
+
+/// The report of `bench` as text and as JSON.
+public enum BenchmarkText {
+    /// The report as a few aligned lines, then the slowest convolution calls.
+    public static func text(of report: BenchmarkReport, layerRows: Int = 12) -> String {
+        func milliseconds(_ timing: BenchmarkReport.Timing) -> String {
+            let (median, fastest, slowest) = (timing.median * 1000, timing.minimum * 1000, timing.maximum * 1000)
+            return "median \(FixedDecimal.text(median, digits: 1)) ms (\(FixedDecimal.text(fastest, digits: 1))-"
+                + "\(FixedDecimal.text(slowest, digits: 1)), \(timing.samples.count) runs)"
+        }
+        var lines = [
+            "cpu            \(report.cpu), \(report.cores) cores",
+            "kernels        \(report.kernelPath), \(report.threads) threads",
+            "model          width \(report.width), \(report.size) x \(report.size)",
+            "training step  " + milliseconds(report.trainingStep) + ", "
+                + gigaflops(report.stepOperations / report.trainingStep.median) + " in the convolutions",
+            "inference      " + milliseconds(report.inference) + ", "
+                + gigaflops(report.inferenceOperations / report.inference.median),
+            "throughput     \(FixedDecimal.text(report.throughput, digits: 1)) images/s over "
+                + "\(report.batchSize) images",
+            "save           " + milliseconds(report.save) + ", \(report.modelFileBytes / 1_000_000) MB",
+            "load           " + milliseconds(report.load),
+            "peak memory    \(report.peakResidentBytes / 1_000_000) MB resident",
+            "",
+            "per training step, the slowest convolution calls:",
+        ]
+        for layer in report.layers.prefix(layerRows) {
+            lines.append("  " + FixedDecimal.text(layer.seconds * 1000, digits: 2).leftPadded(8) + " ms  "
+                         + gigaflops(layer.operationsPerSecond).leftPadded(14) + "  "
+                         + "\(layer.pass): \(layer.layer) (\(FixedDecimal.text(layer.calls, digits: 0)) calls)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as JSON: times in seconds, every sample.
+    public static func json(of report: BenchmarkReport) -> String {
+        func timing(_ timing: BenchmarkReport.Timing) -> JSONValue {
+            .object(["median": .number(timing.median), "min": .number(timing.minimum), "max": .number(timing.maximum),
+                     "samples": .array(timing.samples.map(JSONValue.number))])
+        }
+        return JSONValue.object([
+            "cpu": .string(report.cpu), "cores": .integer(Int64(report.cores)),
+            "kernel_path": .string(report.kernelPath), "threads": .integer(Int64(report.threads)),
+            "width": .integer(Int64(report.width)), "size": .integer(Int64(report.size)),
+            "training_step_seconds": timing(report.trainingStep), "inference_seconds": timing(report.inference),
+            "batch_seconds": timing(report.batch), "batch_size": .integer(Int64(report.batchSize)),
+            "images_per_second": .number(report.throughput),
+            "training_step_flop": .number(report.stepOperations), "inference_flop": .number(report.inferenceOperations),
+            "save_seconds": timing(report.save), "load_seconds": timing(report.load),
+            "model_file_bytes": .integer(Int64(report.modelFileBytes)),
+            "peak_resident_bytes": .integer(Int64(report.peakResidentBytes)),
+            "layers": .array(report.layers.map { layer in
+                .object(["pass": .string(layer.pass), "layer": .string(layer.layer), "calls": .number(layer.calls),
+                         "seconds": .number(layer.seconds), "flop_per_second": .number(layer.operationsPerSecond)])
+            }),
+        ]).prettyText + "\n"
+    }
+
+    private static func gigaflops(_ operationsPerSecond: Double) -> String {
+        FixedDecimal.text(operationsPerSecond / 1e9, digits: 1) + " GFLOP/s"
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

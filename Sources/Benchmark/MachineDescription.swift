@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Foundation
+
+/// What the benchmark says of the machine it ran on.
+enum MachineDescription {
+    /// The CPU's model name and its vector extensions of interest, from `/proc/cpuinfo`.
+    static var cpu: String {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown CPU" }
+        let fields = text.split(separator: "\n").reduce(into: [String: String]()) { fields, line in
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, fields[parts[0]] == nil { fields[parts[0]] = parts[1] }
+        }
+        let flags = Set((fields["flags"] ?? fields["Features"] ?? "").split(separator: " ").map(String.init))
+        let extensions = ["avx512f", "avx2", "fma", "neon", "asimd"].filter(flags.contains)
+        let name = fields["model name"] ?? "unknown CPU"
+        return extensions.isEmpty ? name : name + " (" + extensions.joined(separator: ", ") + ")"
+    }
+
+    /// The process's peak resident memory, in bytes.
+    static var peakResidentBytes: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+}

@@ -1,0 +1,119 @@
+import Dispatch
+import Kernels
+
+/// Convolution kernels that time every call of the kernels they wrap and count its
+/// floating-point operations, by operation and layer shape: the per-layer breakdown of
+/// `bench`. The results are those of the wrapped kernels.
+final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
+    /// The time and work of one kind of call.
+    struct Entry: Sendable {
+        /// `forward`, `input gradient` or `weight gradient`.
+        let pass: String
+        /// For example `conv3x3 16->32 at 50x50`.
+        let layer: String
+        /// The calls.
+        var calls = 0
+        /// Their time, in seconds.
+        var seconds = 0.0
+        /// Their floating-point operations (a fused multiply-add counts 2).
+        var operations = 0.0
+    }
+
+    private let inner: any ConvolutionKernels
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private let lock = DispatchSemaphore(value: 1)
+
+    /// Kernels that time `inner`.
+    init(_ inner: any ConvolutionKernels) {
+        self.inner = inner
+    }
+
+    /// The entries in the order they were first met, and forgets them.
+    func takeEntries() -> [Entry] {
+        lock.wait()
+        defer { lock.signal() }
+        let result = order.compactMap { entries[$0] }
+        entries = [:]
+        order = []
+        return result
+    }
+
+    private func timed<Result>(_ pass: String, _ layer: String, operations: Double,
+                               _ body: () -> Result) -> Result {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let key = pass + " " + layer
+        lock.wait()
+        if entries[key] == nil { order.append(key) }
+        entries[key, default: Entry(pass: pass, layer: layer)].calls += 1
+        entries[key]?.seconds += seconds
+        entries[key]?.operations += operations
+        lock.signal()
+        return result
+    }
+
+    /// `conv3x3 Ci->Co at HxW` for a convolution of `weight` [Co, Ci, k, k] on `input` [Ci, H, W].
+    private static func convolution(_ weight: [Int], _ input: [Int]) -> (String, Double) {
+        let (co, ci, k) = (weight[0], weight[1], weight[2])
+        return ("conv\(k)x\(k) \(ci)->\(co) at \(input[1])x\(input[2])",
+                2 * Double(co * ci * k * k) * Double(input[1] * input[2]))
+    }
+
+    /// `transposed3x3 Ci->Co from HxW` for `weight` [Ci, Co, 3, 3] on `input` [Ci, H, W].
+    private static func transposed(_ weight: [Int], _ input: [Int]) -> (String, Double) {
+        let (ci, co) = (weight[0], weight[1])
+        return ("transposed3x3 \(ci)->\(co) from \(input[1])x\(input[2])",
+                2 * Double(ci * co * 9) * Double(input[1] * input[2]))
+    }
+
+    func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
+        let (layer, operations) = Self.convolution(weight.shape, input.shape)
+        return timed("forward", layer, operations: operations) {
+            inner.convolve(input, weight: weight, bias: bias, padding: padding)
+        }
+    }
+
+    func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
+        let k = weight.shape[2]
+        let inputShape = [weight.shape[1], outputGradient.shape[1] - 2 * padding + k - 1,
+                          outputGradient.shape[2] - 2 * padding + k - 1]
+        let (layer, operations) = Self.convolution(weight.shape, inputShape)
+        return timed("input gradient", layer, operations: operations) {
+            inner.convolveInputGradient(outputGradient, weight: weight, padding: padding)
+        }
+    }
+
+    func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
+                                    padding: Int) -> (weight: Tensor, bias: Tensor) {
+        let weightShape = [outputGradient.shape[0], input.shape[0], kernelSize, kernelSize]
+        let (layer, operations) = Self.convolution(weightShape, input.shape)
+        return timed("weight gradient", layer, operations: operations) {
+            inner.convolveParameterGradients(outputGradient, input: input, kernelSize: kernelSize, padding: padding)
+        }
+    }
+
+    func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+        let (layer, operations) = Self.transposed(weight.shape, input.shape)
+        return timed("forward", layer, operations: operations) {
+            inner.transposedConvolve(input, weight: weight, bias: bias)
+        }
+    }
+
+    func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
+        let inputShape = [weight.shape[0], (outputGradient.shape[1] - 1) / 2, (outputGradient.shape[2] - 1) / 2]
+        let (layer, operations) = Self.transposed(weight.shape, inputShape)
+        return timed("input gradient", layer, operations: operations) {
+            inner.transposedConvolveInputGradient(outputGradient, weight: weight)
+        }
+    }
+
+    func transposedConvolveParameterGradients(_ outputGradient: Tensor,
+                                              input: Tensor) -> (weight: Tensor, bias: Tensor) {
+        let (layer, operations) = Self.transposed([input.shape[0], outputGradient.shape[0], 3, 3], input.shape)
+        return timed("weight gradient", layer, operations: operations) {
+            inner.transposedConvolveParameterGradients(outputGradient, input: input)
+        }
+    }
+}

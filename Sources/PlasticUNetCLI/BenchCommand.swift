@@ -1,0 +1,71 @@
+import ArgumentParser
+import Benchmark
+import FileOutput
+import Foundation
+
+/// `plastic-unet bench`: how fast training, inference and model files are on this machine.
+public struct BenchCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training, inference and model files on this machine.",
+        discussion: """
+        On synthetic images of --size, with a new model of --width: the time of a training step and of one \
+        prediction (median, fastest and slowest of --repeats runs after two that warm up), the \
+        throughput over --batch images, the floating-point rate of the convolutions, the slowest \
+        convolution calls of a step by layer shape and pass, the time to save and to load the model \
+        file, and the peak resident memory. It names the CPU and the kernels in use. Times depend on the \
+        machine and its load; compare figures taken side by side in one run.
+
+        Exit codes: 0 measured; 2 bad options or a file that cannot be written.
+        """)
+
+    /// The base width.
+    @Option(help: "The base width n of the model (1...128).")
+    public var width = 16
+
+    /// The image side.
+    @Option(help: "The side S of the images (16...1024).")
+    public var size = 101
+
+    /// The threads.
+    @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
+    public var threads: Int?
+
+    /// The measured runs.
+    @Option(help: "The measured runs of each operation.")
+    public var repeats = 10
+
+    /// The images of the throughput.
+    @Option(help: "The images of the throughput measurement.")
+    public var batch = 100
+
+    /// The JSON file to write.
+    @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
+    public var json: String?
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Refuses values out of range.
+    public func validate() throws {
+        guard (1...128).contains(width) else { throw ValidationError("--width must be in 1...128, got \(width)") }
+        guard (16...1024).contains(size) else { throw ValidationError("--size must be in 16...1024, got \(size)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
+        if json?.isEmpty == true { throw ValidationError("--json must name a file") }
+    }
+
+    /// Measures and prints the figures.
+    public func run() throws {
+        if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
+        let report = try Benchmark.run(
+            Benchmark.Options(width: width, size: size,
+                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                              repeats: repeats, batchSize: batch),
+            scratch: FileManager.default.temporaryDirectory)
+        if let json { try AtomicFile.write(BenchmarkText.json(of: report), to: URL(fileURLWithPath: json)) }
+        print(BenchmarkText.text(of: report), terminator: "")
+    }
+}
