@@ -51,7 +51,7 @@ public struct BenchCommand: ParsableCommand {
     public func validate() throws {
         guard (1...128).contains(width) else { throw ValidationError("--width must be in 1...128, got \(width)") }
         guard (16...1024).contains(size) else { throw ValidationError("--size must be in 16...1024, got \(size)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1, got \(batch)") }
         if json?.isEmpty == true { throw ValidationError("--json must name a file") }
@@ -62,7 +62,7 @@ public struct BenchCommand: ParsableCommand {
         if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
         let report = try Benchmark.run(
             Benchmark.Options(width: width, size: size,
-                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                              threads: ThreadCountRule.resolve(threads),
                               repeats: repeats, batchSize: batch),
             scratch: FileManager.default.temporaryDirectory)
         if let json { try AtomicFile.write(BenchmarkText.json(of: report), to: URL(fileURLWithPath: json)) }

@@ -99,9 +99,7 @@ public struct DiffCommand: ParsableCommand {
     /// Refuses negative or infinite tolerances, relative paths in --only, evaluation options
     /// without --data and empty output paths.
     public func validate() throws {
-        for (flag, value) in [("--atol", atol), ("--rtol", rtol)] where !(value >= 0 && value.isFinite) {
-            throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
-        }
+        try ToleranceRule.check(atol: atol, rtol: rtol)
         if let prefix = only.first(where: { !$0.hasPrefix("/") }) {
             throw ValidationError("--only takes a path from the root, such as /parameters; got \(prefix)")
         }
@@ -109,7 +107,7 @@ public struct DiffCommand: ParsableCommand {
             throw ValidationError("--split, --trace, --threshold and --threads need --data")
         }
         if let threshold { try ThresholdRule.check(threshold) }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
         if json?.isEmpty == true { throw ValidationError("--json must name a file") }
     }
 

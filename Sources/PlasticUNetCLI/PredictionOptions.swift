@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Kernels
 import PlasticUNet
 
@@ -35,7 +34,7 @@ public struct PredictionOptions: ParsableArguments {
     /// Refuses a threshold outside [0, 1] and fewer than one thread.
     public func validate() throws {
         try ThresholdRule.check(threshold)
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
     }
 
     /// The fast kernels with the chosen number of threads.
@@ -45,16 +44,6 @@ public struct PredictionOptions: ParsableArguments {
 
     /// The fast kernels with `threads` threads (default: one per core).
     static func kernels(threads: Int?) -> FastKernels {
-        FastKernels(threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-    }
-}
-
-/// The range every `--threshold` accepts.
-enum ThresholdRule {
-    /// Throws a `ValidationError` unless `threshold` is in [0, 1].
-    static func check(_ threshold: Double) throws {
-        guard threshold >= 0 && threshold <= 1 else {
-            throw ValidationError("--threshold must be in [0, 1], got \(threshold)")
-        }
+        FastKernels(threadCount: ThreadCountRule.resolve(threads))
     }
 }

@@ -43,6 +43,6 @@ public struct CaseSelection: ParsableArguments {
 
     /// Refuses fewer than one thread.
     public func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
     }
 }

@@ -87,11 +87,9 @@ public struct RegressRecordCommand: ParsableCommand {
         if exact && (rtol != 1e-4 || atol != 1e-6) {
             throw ValidationError("--rtol and --atol cannot be given with --exact: an exact case has tolerance 0")
         }
-        for (flag, value) in [("--rtol", rtol), ("--atol", atol)] where !(value >= 0 && value.isFinite) {
-            throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
-        }
+        try ToleranceRule.check(atol: atol, rtol: rtol)
         if out.isEmpty || !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
     }
 
     /// Runs the recipe and writes the case.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import FileOutput
 import Foundation
-import Kernels
 import ModelFile
 import PlasticUNet
 import TGSData
@@ -79,7 +78,7 @@ public struct TrainCommand: ParsableCommand {
 
     /// Refuses contradictory or unusable options.
     public func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try ThreadCountRule.check(threads)
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must not be negative, got \(maxSteps)") }
         if resume != nil {
             let conflicting = architecture.given + options.given(excluding: ["--epochs"])
@@ -99,9 +98,8 @@ public struct TrainCommand: ParsableCommand {
         try OutputFolder.requireParent(of: outURL)
         let lock = try OutputLock.acquire(for: outURL, holder: "plastic-unet train")
         if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
-        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
-                                  kernels: FastKernels(threadCount: threadCount))
+                                  kernels: PredictionOptions.kernels(threads: threads))
         let final = try withExtendedLifetime(lock) {
             try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
                               checkpoints: ModelFileCheckpointWriter(url: outURL))

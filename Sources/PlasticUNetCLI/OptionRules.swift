@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// The range every `--threshold` accepts.
+enum ThresholdRule {
+    /// Throws a `ValidationError` unless `threshold` is in [0, 1].
+    static func check(_ threshold: Double) throws {
+        guard threshold >= 0 && threshold <= 1 else {
+            throw ValidationError("--threshold must be in [0, 1], got \(threshold)")
+        }
+    }
+}
+
+/// What every `--threads` accepts, and what it means when it is not given.
+enum ThreadCountRule {
+    /// Throws a `ValidationError` unless `threads` is nil or at least 1.
+    static func check(_ threads: Int?) throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    /// `threads`, or the number of cores when it is nil.
+    static func resolve(_ threads: Int?) -> Int {
+        threads ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+}
+
+/// What every `--atol` and `--rtol` accept.
+enum ToleranceRule {
+    /// Throws a `ValidationError` unless both are finite and not negative.
+    static func check(atol: Double, rtol: Double) throws {
+        for (flag, value) in [("--atol", atol), ("--rtol", rtol)] where !(value >= 0 && value.isFinite) {
+            throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
+        }
+    }
+}
