@@ -60,7 +60,7 @@ let package = Package(
 
         .target(name: "Regression", dependencies: [
             "ModelDiff", "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels",
-            "Checksums", "FileOutput",
+            "Checksums", "FileOutput", "HDF5Kit",
         ]),
 
         .target(name: "Benchmark", dependencies: [

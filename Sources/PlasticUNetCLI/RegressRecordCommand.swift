@@ -2,6 +2,7 @@ import ArgumentParser
 import Checksums
 import FileOutput
 import Foundation
+import HDF5Kit
 import ModelFile
 import PlasticUNet
 import Regression
@@ -104,9 +105,10 @@ public struct RegressRecordCommand: ParsableCommand {
         let recipe: GoldenRecipe
         if let model {
             let file = URL(fileURLWithPath: model)
-            _ = try ModelFileReader.read(file)
+            let bytes = try HDF5FileBytes(file)
+            _ = try ModelFileReader.read(bytes)
             let reference = GoldenRecipe.FileReference(path: GoldenCaseFile.relativePath(of: file, from: url),
-                                                       fingerprint: try Self.sha256(of: file))
+                                                       fingerprint: SHA256.hash(bytes.bytes).hex)
             recipe = GoldenRecipe(kind: .checkpoint, config: nil, model: reference, data: dataReference)
         } else {
             let config = JSONValue.object(parsing: try configuration(for: dataSet).jsonText())
@@ -137,10 +139,5 @@ public struct RegressRecordCommand: ParsableCommand {
                                   + "\(configuration.model.size) x \(configuration.model.size)")
         }
         return configuration
-    }
-
-    private static func sha256(of file: URL) throws -> String {
-        guard let bytes = try? Data(contentsOf: file) else { throw ValidationError("cannot read \(file.path)") }
-        return SHA256.hash(bytes).hex
     }
 }

@@ -1,5 +1,6 @@
 import Checksums
 import Foundation
+import HDF5Kit
 import ModelFile
 import PlasticUNet
 import TGSData
@@ -23,15 +24,16 @@ struct TrainingSetup {
         }
         var parameters: ParameterSet?
         if let path = command.initial {
-            let url = URL(fileURLWithPath: path)
-            let initial = try ModelFileReader.read(url)
+            // The bytes read once: the ones parsed are the ones the config's sha256 names.
+            let bytes = try HDF5FileBytes(URL(fileURLWithPath: path))
+            let initial = try ModelFileReader.read(bytes)
             let architecture = command.architecture.configuration(size: initial.configuration.model.size,
                                                                   over: initial.configuration.model)
             guard architecture == initial.configuration.model else {
                 throw TrainingError("\(command.architecture.given.joined(separator: ", ")) differ from the "
                                          + "architecture of \(path), which --init takes")
             }
-            let digest = try SHA256.hash(Data(contentsOf: url)).hex
+            let digest = SHA256.hash(bytes.bytes).hex
             if let recorded = base.training.initialModelSHA256, recorded != digest {
                 throw TrainingError("\(path) is not the model file the run started from (its sha256 is "
                                          + "\(digest), the config records \(recorded))")

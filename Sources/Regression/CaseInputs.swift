@@ -1,5 +1,6 @@
 import Checksums
 import Foundation
+import HDF5Kit
 import ModelFile
 import TGSData
 import TGSFiles
@@ -53,16 +54,16 @@ enum CaseInputs {
                       at url: URL) throws -> ModelFileContents {
         guard let reference else { throw RegressionError("\(name): a checkpoint case needs recipe.model") }
         let file = GoldenCaseFile.resolve(reference.path, from: url)
-        guard let bytes = try? Data(contentsOf: file) else {
+        guard let bytes = try? HDF5FileBytes(file) else {
             throw RegressionError("\(name): cannot read the model file \(file.path)")
         }
-        let digest = SHA256.hash(bytes).hex
+        let digest = SHA256.hash(bytes.bytes).hex
         guard digest == reference.fingerprint else {
             throw RegressionError("\(name): the model file \(file.path) has changed (sha256 \(digest), the case "
                                   + "records \(reference.fingerprint))")
         }
         do {
-            return try ModelFileReader.read(file)
+            return try ModelFileReader.read(bytes)
         } catch {
             throw RegressionError("\(name): \(error)")
         }
