@@ -1,19 +1,25 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-// The numeric targets are compiled for a CPU with fused multiply-add in hardware.
-// Results do not depend on it: every fused multiply-add is written explicitly in the
-// source and the compiler never contracts `a * b + c` on its own, so the flag only
-// changes speed (without it, each fused multiply-add is a library call).
+// Every target is compiled for the baseline of its architecture, so that the program
+// starts on any CPU of it, except the kernel targets named for an instruction set: they
+// are compiled for it, and `Kernels` calls one of them only after asking the CPU
+// (CPUFeatures) that it has that instruction set. Results do not depend on the choice:
+// every fused multiply-add is written explicitly in the source and the compiler never
+// contracts `a * b + c` on its own (where the hardware has none, a fused multiply-add is
+// a call to the C library's exact `fmaf`). `scripts/check_isa_confinement.py` checks in
+// the built program that no instruction of those sets escapes the targets named for them.
 #if arch(x86_64)
-let numericSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx512Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
+let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
 #else
-let numericSettings: [SwiftSetting] = []
+let avx512Settings: [SwiftSetting] = []
+let avx2Settings: [SwiftSetting] = []
 #endif
 
 let package = Package(
     name: "plastic-unet",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v26)],
     products: [
         .executable(name: "plastic-unet", targets: ["plastic-unet"]),
     ],
@@ -27,17 +33,23 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // The numeric core: no Foundation, no files.
-        .target(name: "PortableMath", swiftSettings: numericSettings),
-        .target(name: "RandomStreams", dependencies: ["PortableMath"], swiftSettings: numericSettings),
+        .target(name: "PortableMath"),
+        .target(name: "RandomStreams", dependencies: ["PortableMath"]),
         .target(name: "Checksums"),
-        .target(name: "Kernels", dependencies: ["PortableMath"], swiftSettings: numericSettings),
+        .target(name: "CPUFeatures"),
+        .target(name: "KernelLoops"),
+        .target(name: "KernelsAVX512", dependencies: ["KernelLoops"], swiftSettings: avx512Settings),
+        .target(name: "KernelsAVX2", dependencies: ["KernelLoops"], swiftSettings: avx2Settings),
+        .target(name: "KernelsPortable", dependencies: ["KernelLoops"]),
+        .target(name: "Kernels", dependencies: [
+            "PortableMath", "CPUFeatures", "KernelLoops", "KernelsAVX512", "KernelsAVX2", "KernelsPortable",
+        ]),
 
         // The domain: the model, the data, scoring and training, all without files.
-        .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams"], swiftSettings: numericSettings),
+        .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams"]),
         .target(name: "TGSData", dependencies: ["RandomStreams", "PortableMath", "Checksums"]),
         .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData"]),
-        .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"],
-                swiftSettings: numericSettings),
+        .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"]),
 
         // Files: they serialise the domain.
         .target(name: "FileOutput"),
@@ -99,7 +111,7 @@ let package = Package(
         .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
-            "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression",
+            "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression", "Kernels",
         ]),
     ]
 )

@@ -20,7 +20,8 @@ from pathlib import Path
 import check_imports
 
 LAYERS = [
-    ("numeric core", ["PortableMath", "RandomStreams", "Checksums", "Kernels"]),
+    ("numeric core", ["PortableMath", "RandomStreams", "Checksums", "CPUFeatures", "KernelLoops",
+                      "KernelsAVX512", "KernelsAVX2", "KernelsPortable", "Kernels"]),
     ("model", ["PlasticUNet"]),
     ("data", ["TGSData"]),
     ("scoring", ["Scoring"]),

@@ -21,14 +21,17 @@ public enum Benchmark {
         public var repeats: Int
         /// The images of the throughput measurement.
         public var batchSize: Int
+        /// The instruction set of the kernels.
+        public var kernelPath: KernelPath
 
         /// Options from their parts.
-        public init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int) {
+        public init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int, kernelPath: KernelPath) {
             self.width = width
             self.size = size
             self.threads = threads
             self.repeats = repeats
             self.batchSize = batchSize
+            self.kernelPath = kernelPath
         }
     }
 
@@ -39,7 +42,8 @@ public enum Benchmark {
     /// - Parameter scratch: a folder for the model file of the save and load measurement.
     /// - Throws: the errors of training and of model files.
     public static func run(_ options: Options, scratch: URL) throws -> BenchmarkReport {
-        let kernels = TimedKernels(FastKernels(threadCount: options.threads))
+        let fastKernels = FastKernels(threadCount: options.threads, path: options.kernelPath)
+        let kernels = TimedKernels(fastKernels)
         let data = SyntheticSeismic(size: options.size, seed: 1).dataSet(count: max(options.batchSize, 8))
         let configuration = RunConfiguration(model: ModelConfiguration(width: options.width, size: options.size),
                                              training: TrainingOptions(epochs: 1_000_000, validationFraction: 0))
@@ -67,7 +71,7 @@ public enum Benchmark {
         let steps = Double(options.repeats)
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
-            kernelPath: FastKernels.pathDescription, width: options.width, size: options.size, threads: options.threads,
+            kernelPath: fastKernels.path.description, width: options.width, size: options.size, threads: options.threads,
             trainingStep: step, inference: inference, batch: batch, batchSize: images.count,
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,
             layers: entries.map { BenchmarkReport.Layer(pass: $0.pass, layer: $0.layer, calls: Double($0.calls) / steps,

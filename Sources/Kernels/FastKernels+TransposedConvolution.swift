@@ -33,7 +33,7 @@ extension FastKernels {
         }
         var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
-                           into: &output.scalars, runner: runner)
+                           into: &output.scalars, kernels: self)
         return output
     }
 
@@ -51,7 +51,7 @@ extension FastKernels {
         let product = TapProduct(matrix: matrix, layout: layout,
                                  placement: .dense(height: g.inputHeight, width: g.inputWidth))
         TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil,
-                           into: &inputGradient.scalars, runner: runner)
+                           into: &inputGradient.scalars, kernels: self)
         return inputGradient
     }
 

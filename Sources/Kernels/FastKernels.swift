@@ -2,13 +2,14 @@
 /// shape and thread count, at GEMM speed.
 ///
 /// Each operation copies its input once into zero-padded planes (``PlaneBuffer``), then
-/// runs one parallel region of register-blocked SIMD products over them: ``TapProduct``
+/// runs one parallel region of register-blocked SIMD products over them, compiled for the
+/// instruction set of a ``KernelPath``: ``TapProduct``
 /// for forward passes and input gradients (the four phases of a transposed convolution
 /// in one region), ``TapCorrelation`` or a ``TapProduct`` over transposed im2col columns
 /// for weight gradients. The taps of the implicit im2col are read straight from the
 /// planes, and every output element is the documented chain, computed by one lane of one
 /// register tile of one task. Tasks are fixed blocks of tiles cut from the shape alone;
-/// threads take contiguous ranges of them and change only the speed.
+/// threads take contiguous ranges of them and change only the speed, as does the path.
 ///
 /// NaN results are NaN in both implementations but their payload and sign may differ
 /// (the hardware picks which NaN operand propagates); every other result, signed zeros
@@ -16,25 +17,21 @@
 public struct FastKernels: ConvolutionKernels {
     /// The most threads that one call uses.
     public let threadCount: Int
-
-    /// What the kernels run on, for reports: the tile width and the instruction set the
-    /// package compiles the numeric targets for.
-    public static var pathDescription: String {
-        #if arch(x86_64)
-        "FastKernels: \(Lanes.scalarCount)-lane float tiles, x86-64 with AVX2 and FMA (-target-cpu haswell)"
-        #else
-        "FastKernels: \(Lanes.scalarCount)-lane float tiles, portable SIMD"
-        #endif
-    }
+    /// The instruction set of the inner loops.
+    public let path: KernelPath
 
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
 
     /// Kernels that use up to `threadCount` threads per call.
-    /// - Parameter threadCount: at least 1; results do not depend on it.
-    public init(threadCount: Int) {
+    /// - Parameters:
+    ///   - threadCount: at least 1; results do not depend on it.
+    ///   - path: the instruction set, one that this CPU supports; results do not depend on it.
+    public init(threadCount: Int, path: KernelPath = .fastest) {
         precondition(threadCount >= 1, "thread count \(threadCount) must be at least 1")
+        precondition(path.isSupported, "this CPU cannot run the \(path.rawValue) kernels")
         self.threadCount = threadCount
+        self.path = path
     }
 
     /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
@@ -47,7 +44,7 @@ public struct FastKernels: ConvolutionKernels {
                                   tapOffsets: Array(0..<g.tapCount))
         return Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding), kernelSize: g.kernelSize,
                                 height: g.outputHeight, width: g.outputWidth, weight: weight.scalars,
-                                matrix: matrix, starts: bias.scalars, runner: runner)
+                                matrix: matrix, starts: bias.scalars, kernels: self)
     }
 
     /// The input gradient of a convolution: the convolution of the output gradient, padded
@@ -61,7 +58,7 @@ public struct FastKernels: ConvolutionKernels {
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
         return Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
                                 kernelSize: g.kernelSize, height: g.inputHeight, width: g.inputWidth,
-                                weight: weight.scalars, matrix: matrix, starts: nil, runner: runner)
+                                weight: weight.scalars, matrix: matrix, starts: nil, kernels: self)
     }
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
@@ -83,7 +80,7 @@ public struct FastKernels: ConvolutionKernels {
     /// into a `[matrix.rows, height, width]` tensor.
     private static func convolution(of planes: PlaneBuffer, kernelSize: Int, height: Int, width: Int,
                                     weight: [Float], matrix: WeightMatrix, starts: [Float]?,
-                                    runner: ParallelRunner) -> Tensor {
+                                    kernels: FastKernels) -> Tensor {
         var planes = planes
         let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: height, gridWidth: width)
@@ -91,7 +88,7 @@ public struct FastKernels: ConvolutionKernels {
         var output = Tensor(shape: [matrix.rows, height, width])
         let product = TapProduct(matrix: matrix, layout: layout, placement: .dense(height: height, width: width))
         TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
-                           runner: runner)
+                           kernels: kernels)
         return output
     }
 
@@ -114,11 +111,13 @@ public struct FastKernels: ConvolutionKernels {
                                      layout: columns.columnLayout(rows: layout.rowCount),
                                      placement: .dense(height: 1, width: layout.rowCount))
             TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
-                               into: &gradient.scalars, runner: runner)
+                               into: &gradient.scalars, kernels: self)
         } else {
-            let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions)
-            TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, into: &gradient.scalars,
-                                   runner: runner)
+            let tile = TapCorrelation.tile(channels: channels, kernels: self)
+            let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions,
+                                   tileColumns: tile.columns)
+            TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, tile: tile, into: &gradient.scalars,
+                                   kernels: self)
         }
         return gradient
     }

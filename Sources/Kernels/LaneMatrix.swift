@@ -2,8 +2,8 @@
 /// `laneCount` contiguous elements, element `[g, p]` at `p·laneCount + g`, lanes past
 /// `rows` zero.
 ///
-/// The right operand of ``TapCorrelation``: one vector load gives one position of
-/// `Lanes.scalarCount` channels.
+/// The right operand of ``TapCorrelation``: one vector load gives one position of a
+/// vector of channels.
 struct LaneMatrix {
     /// The transposed elements.
     let scalars: [Float]
@@ -11,14 +11,15 @@ struct LaneMatrix {
     let rows: Int
     /// Columns of the original matrix.
     let columns: Int
-    /// `rows` rounded up to whole vectors.
+    /// `rows` rounded up to a whole number of tile columns.
     let laneCount: Int
 
-    /// The transpose of the row-major `[rows, columns]` matrix in `matrix`, on the calling
-    /// thread (it moves each element once, which costs less than waking another thread).
+    /// The transpose of the row-major `[rows, columns]` matrix in `matrix`, its lanes
+    /// rounded up to whole multiples of `tileColumns`, on the calling thread (it moves each
+    /// element once, which costs less than waking another thread).
     /// - Complexity: O(rows·columns).
-    init(transposing matrix: [Float], rows: Int, columns: Int) {
-        let laneCount = (rows + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+    init(transposing matrix: [Float], rows: Int, columns: Int, tileColumns: Int) {
+        let laneCount = (rows + tileColumns - 1) / tileColumns * tileColumns
         let transposed = [Float](count: columns * laneCount) { output in
             matrix.withReader { source in
                 for p in 0..<columns {

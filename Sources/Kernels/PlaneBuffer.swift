@@ -1,9 +1,11 @@
+import KernelLoops
+
 /// The channels of a `[C, H, W]` tensor rearranged into flat planes in which every tap of
 /// a kernel is a fixed offset: the source that the fast kernels read through a
 /// ``TapLayout``.
 ///
 /// Positions that do not come from the tensor hold 0.0 (the zero padding). The planes
-/// are followed by at least one vector of zeros, so that the whole-vector reads of the
+/// are followed by the widest tile's columns of zeros, so that the whole-tile reads of the
 /// last kept positions stay inside the buffer.
 ///
 /// The constructors run on the calling thread: they move each element once, which costs
@@ -75,7 +77,7 @@ struct PlaneBuffer {
     init(columnsOf layout: TapLayout, in planes: PlaneBuffer) {
         let rows = layout.rowCount
         let rowOffsets = layout.rowOffsets
-        let rowStride = (rows + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+        let rowStride = (rows + TileVector.scalarCount - 1) / TileVector.scalarCount * TileVector.scalarCount
         self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1,
                   planeWidth: rowStride) { columns, position, start in
             planes.scalars.withReader { source in
@@ -98,11 +100,11 @@ struct PlaneBuffer {
         planeStride = planeHeight * planeWidth
         let channelStride = planes * planeStride
         self.channelStride = channelStride
-        scalars = [Float](count: channels * channelStride + Lanes.scalarCount) { planes in
+        scalars = [Float](count: channels * channelStride + TileShape.maximumColumns) { planes in
             for channel in 0..<channels {
                 fillChannel(planes, channel, channel * channelStride)
             }
-            planes.fill(Lanes.scalarCount, with: 0, at: channels * channelStride)
+            planes.fill(TileShape.maximumColumns, with: 0, at: channels * channelStride)
         }
     }
 

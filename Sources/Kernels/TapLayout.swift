@@ -1,3 +1,5 @@
+import KernelLoops
+
 /// How a ``PlaneBuffer`` is read as an implicit im2col matrix: matrix row `(channel, tap)`
 /// and column `q = gy·rowStride + gx` hold `buffer[channel·channelStride + tapOffsets[tap] + q]`.
 ///
@@ -44,14 +46,11 @@ struct TapLayout {
         gridHeight == 0 || gridWidth == 0 ? 0 : (gridHeight - 1) * rowStride + gridWidth
     }
 
-    /// ``columnSpan`` rounded up to whole vectors: the columns the kernels compute.
-    var paddedColumnSpan: Int {
-        (columnSpan + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
-    }
-
-    /// The buffer length that reading every row over ``paddedColumnSpan`` columns needs.
+    /// The buffer length that reading every row over ``columnSpan`` columns rounded up to
+    /// the widest tile of any kernel path needs.
     var requiredBufferCount: Int {
-        guard rowCount > 0, paddedColumnSpan > 0 else { return 0 }
-        return (channels - 1) * channelStride + (tapOffsets.max() ?? 0) + paddedColumnSpan
+        guard rowCount > 0, columnSpan > 0 else { return 0 }
+        let widest = TileShape.maximumColumns
+        return (channels - 1) * channelStride + (tapOffsets.max() ?? 0) + (columnSpan + widest - 1) / widest * widest
     }
 }

@@ -1,11 +1,14 @@
+import KernelLoops
+
 /// The forward form of the fast convolutions: `out[m][q] = start[m] + Σ_k A[m][k]·B[k][q]`,
 /// where A is a ``WeightMatrix`` and B the implicit im2col matrix that a ``TapLayout``
 /// reads from a ``PlaneBuffer``: no im2col copy is made, each column vector of B is one
 /// unaligned load from the planes, each element of A one broadcast from the weight.
 ///
 /// Every element is one chain `acc = acc.addingProduct(A[m][k], B[k][q])` for k ascending
-/// from `start[m]`, computed by exactly one lane of one register tile of one task, so
-/// the result does not depend on the thread count.
+/// from `start[m]`, computed by exactly one lane of one register tile of one task
+/// (``ProductOperands``), so the result depends neither on the thread count nor on the
+/// kernel path.
 struct TapProduct {
     /// A.
     let matrix: WeightMatrix
@@ -13,11 +16,6 @@ struct TapProduct {
     let layout: TapLayout
     /// Where element `(m, gy, gx)` of the product goes in the output.
     let placement: OutputPlacement
-
-    /// Rows of register-tile panels per task.
-    private static let rowPanelsPerTask = 4
-    /// Column panels (vectors) per task.
-    private static let columnPanelsPerTask = 8
 
     /// A product.
     init(matrix: WeightMatrix, layout: TapLayout, placement: OutputPlacement) {
@@ -27,11 +25,11 @@ struct TapProduct {
         self.placement = placement
     }
 
-    /// The product's register-tile panels cut into tasks.
-    private var blocks: PanelBlocks {
-        PanelBlocks(rowPanels: (matrix.rows + RegisterTile.rows - 1) / RegisterTile.rows,
-                    columnPanels: layout.paddedColumnSpan / Lanes.scalarCount,
-                    rowPanelsPerBlock: Self.rowPanelsPerTask, columnPanelsPerBlock: Self.columnPanelsPerTask)
+    /// The product's register-tile panels cut into tasks of about 24 rows by 128 columns.
+    private func blocks(tile: TileShape) -> PanelBlocks {
+        PanelBlocks(rowPanels: (matrix.rows + tile.rows - 1) / tile.rows,
+                    columnPanels: (layout.columnSpan + tile.columns - 1) / tile.columns,
+                    rowPanelsPerBlock: max(1, 24 / tile.rows), columnPanelsPerBlock: max(1, 128 / tile.columns))
     }
 
     /// Computes `products` over the same weight and planes in one parallel run, writing
@@ -39,43 +37,53 @@ struct TapProduct {
     /// - Parameters:
     ///   - products: the products; their placements must not overlap.
     ///   - weight: the scalars that the matrices read.
-    ///   - source: the planes that the layouts read; large enough for their whole-vector reads.
+    ///   - source: the planes that the layouts read; large enough for their whole-tile reads.
     ///   - starts: the start value of each row's chains, or `nil` for 0.
     ///   - output: receives the kept positions.
-    ///   - runner: the threads.
+    ///   - kernels: the threads and the kernel path.
     /// - Complexity: O(rows·columnCount·paddedColumnSpan) fused multiply-adds per product.
     static func compute(_ products: [TapProduct], weight: [Float], source: PlaneBuffer, starts: [Float]?,
-                        into output: inout [Float], runner: ParallelRunner) {
-        let blocks = products.map(\.blocks)
+                        into output: inout [Float], kernels: FastKernels) {
+        let path = kernels.path.tileKernels
+        let tiles = products.map { path.productTile(columns: $0.layout.columnSpan) }
+        let blocks = zip(products, tiles).map { $0.blocks(tile: $1) }
         // Product i owns tasks firstTasks[i]..<firstTasks[i+1]; a task costs its tiles'
         // chains plus the setting up and storing of each tile.
         var counted = [0]
         var costs: [Int] = []
-        for (product, block) in zip(products, blocks) {
-            counted.append(counted[counted.count - 1] + block.count)
-            costs += block.tileCounts.map { $0 * (product.matrix.columnCount + RegisterTile.rows) }
-        }
-        let firstTasks = counted
-        for product in products {
+        for (index, product) in products.enumerated() {
+            counted.append(counted[index] + blocks[index].count)
+            let tileCost = (product.matrix.columnCount + tiles[index].rows) * tiles[index].columns
+            costs += blocks[index].tileCounts.map { $0 * tileCost }
             precondition(source.scalars.count >= product.layout.requiredBufferCount, "planes too short for the layout")
         }
+        let firstTasks = counted
         let startValues = starts ?? [Float](repeating: 0, count: products.map(\.matrix.rows).max() ?? 0)
-        let rowOffsets = products.map(\.layout.rowOffsets)
-        output.withWriter { output in
-            weight.withReader { a in
-                source.scalars.withReader { b in
-                    startValues.withReader { starts in
-                        runner.run(costs: costs) { task in
-                            var index = 0
-                            while firstTasks[index + 1] <= task {
-                                index += 1
+        // Every product's B offsets, then its A offsets, in one table.
+        let offsets = products.flatMap { $0.layout.rowOffsets + $0.matrix.columnOffsets }
+        output.withUnsafeMutableBufferPointer { output in
+            weight.withUnsafeBufferPointer { weight in
+                source.scalars.withUnsafeBufferPointer { source in
+                    startValues.withUnsafeBufferPointer { starts in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            var next = offsets.start
+                            let operands = products.map { product in
+                                let sourceOffsets = next
+                                next += product.layout.rowCount
+                                let weightOffsets = next
+                                next += product.matrix.columnCount
+                                return product.operands(weight: weight.start, weightOffsets: weightOffsets,
+                                                        source: source.start, sourceOffsets: sourceOffsets,
+                                                        starts: starts.start, output: output.start)
                             }
-                            rowOffsets[index].withReader { bOffsets in
-                                products[index].matrix.columnOffsets.withReader { aOffsets in
-                                    products[index].computeBlock(blocks[index].block(task - firstTasks[index]),
-                                                                 a: a, aOffsets: aOffsets, b: b, bOffsets: bOffsets,
-                                                                 starts: starts, output: output)
+                            kernels.runner.run(costs: costs) { task in
+                                var index = 0
+                                while firstTasks[index + 1] <= task {
+                                    index += 1
                                 }
+                                let block = blocks[index].block(task - firstTasks[index])
+                                path.product(operands[index], tile: tiles[index], rowPanels: block.rows,
+                                             columnPanels: block.columns)
                             }
                         }
                     }
@@ -84,57 +92,15 @@ struct TapProduct {
         }
     }
 
-    /// Computes the register tiles of one block and writes their kept positions.
-    @inline(__always)
-    private func computeBlock(_ block: (rows: Range<Int>, columns: Range<Int>), a: BufferReader<Float>,
-                              aOffsets: BufferReader<Int>, b: BufferReader<Float>, bOffsets: BufferReader<Int>,
-                              starts: BufferReader<Float>, output: BufferWriter<Float>) {
-        let tileRows = RegisterTile.rows
-        for panel in block.rows {
-            let firstRow = panel * tileRows
-            let validRows = min(tileRows, matrix.rows - firstRow)
-            // Rows past the matrix repeat its first row; they are not stored.
-            func base(_ r: Int) -> Int { (r < validRows ? firstRow + r : firstRow) * matrix.rowStride }
-            let (a0, a1, a2, a3, a4, a5) = (base(0), base(1), base(2), base(3), base(4), base(5))
-            for column in block.columns {
-                let q = column * Lanes.scalarCount
-                var tile = RegisterTile(starts: starts, first: firstRow, validRows: validRows)
-                // Wrapping arithmetic: the indices are in bounds (checked in debug builds),
-                // and overflow checks would cost more than the products.
-                for k in 0..<aOffsets.count {
-                    let c = aOffsets[k]
-                    tile.addProducts(b.vector(at: bOffsets[k] &+ q), a[a0 &+ c], a[a1 &+ c],
-                                     a[a2 &+ c], a[a3 &+ c], a[a4 &+ c], a[a5 &+ c])
-                }
-                place(tile, rows: firstRow..<(firstRow + validRows), column: q, output: output)
-            }
-        }
-    }
-
-    /// Writes the kept positions of a tile whose lanes are columns `q..<q+Lanes.scalarCount`:
-    /// whole rows with vector stores when the lanes are consecutive kept positions of one
-    /// grid row and the output is dense along the row, one element at a time otherwise.
-    @inline(__always)
-    private func place(_ tile: RegisterTile, rows: Range<Int>, column q: Int, output: BufferWriter<Float>) {
-        var (y, x) = q.quotientAndRemainder(dividingBy: layout.rowStride)
-        if placement.columnStep == 1, y < layout.gridHeight, x + Lanes.scalarCount <= layout.gridWidth {
-            tile.store(into: output, at: placement.index(channel: rows.lowerBound, row: y, column: x),
-                       rowStride: placement.channelStride, validRows: rows.count)
-            return
-        }
-        tile.withElements { elements in
-            for lane in 0..<Lanes.scalarCount {
-                if y < layout.gridHeight, x < layout.gridWidth {
-                    for r in 0..<rows.count {
-                        output[placement.index(channel: rows.lowerBound + r, row: y, column: x)] =
-                            elements[r * Lanes.scalarCount + lane]
-                    }
-                }
-                x += 1
-                if x == layout.rowStride {
-                    (y, x) = (y + 1, 0)
-                }
-            }
-        }
+    /// The raw operands of this product, valid while the pointers are.
+    private func operands(weight: UnsafePointer<Float>, weightOffsets: UnsafePointer<Int>,
+                          source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>,
+                          starts: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) -> ProductOperands {
+        ProductOperands(
+            weight: weight, rowStride: matrix.rowStride, weightOffsets: weightOffsets, source: source,
+            sourceOffsets: sourceOffsets, depth: matrix.columnCount, rows: matrix.rows, starts: starts,
+            output: output, gridHeight: layout.gridHeight, gridWidth: layout.gridWidth,
+            gridRowStride: layout.rowStride, channelStride: placement.channelStride, rowStep: placement.rowStep,
+            columnStep: placement.columnStep, offset: placement.offset)
     }
 }

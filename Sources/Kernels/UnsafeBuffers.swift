@@ -84,16 +84,6 @@ extension BufferWriter {
     }
 }
 
-extension BufferWriter where Element == Float {
-    /// Stores `value` into the `Lanes.scalarCount` elements starting at `index`.
-    @inline(__always)
-    func storeLanes(_ value: Lanes, at index: Int) {
-        assert(index >= 0 && index + Lanes.scalarCount <= count,
-               "vector write at \(index) outside 0..<\(count)")
-        UnsafeMutableRawPointer(buffer.baseAddress.unsafelyUnwrapped + index).storeBytes(of: value, as: Lanes.self)
-    }
-}
-
 extension Array {
     /// An array of `count` elements that `initialize` writes, every one of them, through a
     /// write handle (the elements start uninitialized, so none may be read before it is written).
@@ -115,5 +105,21 @@ extension Array {
     @inline(__always)
     mutating func withWriter<Result>(_ body: (BufferWriter<Element>) throws -> Result) rethrows -> Result {
         try withUnsafeMutableBufferPointer { try body(BufferWriter($0)) }
+    }
+}
+
+extension UnsafeBufferPointer {
+    /// The first element's address, for a kernel's raw operands; an empty buffer gives an
+    /// aligned address that no kernel reads.
+    var start: UnsafePointer<Element> {
+        baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// The first element's address, for a kernel's raw operands; an empty buffer gives an
+    /// aligned address that no kernel writes.
+    var start: UnsafeMutablePointer<Element> {
+        baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment).unsafelyUnwrapped
     }
 }

@@ -17,7 +17,12 @@ public struct BenchCommand: ParsableCommand {
         file, and the peak resident memory. It names the CPU and the kernels in use. Times depend on the \
         machine and its load; compare figures taken side by side in one run.
 
-        Exit codes: 0 measured; 2 bad options or a file that cannot be written.
+        Every command uses the fastest kernel path this CPU has (avx512, avx2, then portable); the \
+        environment variable PLASTIC_UNET_KERNELS=avx512|avx2|portable forces one, to compare them. \
+        Every path gives the same bits.
+
+        Exit codes: 0 measured; 2 bad options, a kernel path this CPU lacks, or a file that cannot be \
+        written.
         """)
 
     /// The base width.
@@ -63,7 +68,7 @@ public struct BenchCommand: ParsableCommand {
         let report = try Benchmark.run(
             Benchmark.Options(width: width, size: size,
                               threads: ThreadCountRule.resolve(threads),
-                              repeats: repeats, batchSize: batch),
+                              repeats: repeats, batchSize: batch, kernelPath: try KernelPathRule.resolve()),
             scratch: FileManager.default.temporaryDirectory)
         if let json { try AtomicFile.write(BenchmarkText.json(of: report), to: URL(fileURLWithPath: json)) }
         print(BenchmarkText.text(of: report), terminator: "")

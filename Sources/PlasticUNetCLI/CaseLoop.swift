@@ -23,7 +23,7 @@ enum CaseLoop {
     ///   names none of them.
     static func run(_ selection: CaseSelection,
                     _ body: (URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
-        let kernels = PredictionOptions.kernels(threads: selection.threads)
+        let kernels = try PredictionOptions.kernels(threads: selection.threads)
         var urls = try GoldenCaseFile.cases(at: selection.paths)
         if !selection.case.isEmpty {
             let names = Set(selection.case)

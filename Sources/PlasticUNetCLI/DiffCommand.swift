@@ -120,7 +120,7 @@ public struct DiffCommand: ParsableCommand {
                                             data: try DataSetLoader.load(from: URL(fileURLWithPath: folder)),
                                             split: split ?? .all, traceMode: trace ?? .stored,
                                             threshold: threshold ?? 0.5,
-                                            kernels: PredictionOptions.kernels(threads: threads),
+                                            kernels: try PredictionOptions.kernels(threads: threads),
                                             names: (first, second))
         }
         let report = try FileDiff.compare(a, b, options: FileDiff.Options(

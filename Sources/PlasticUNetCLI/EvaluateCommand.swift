@@ -86,7 +86,7 @@ public struct EvaluateCommand: ParsableCommand {
         let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault
         let evaluation = try Evaluator.evaluate(loaded, data: dataSet, split: split, traceMode: prediction.trace,
-                                                threshold: prediction.threshold, kernels: prediction.kernels,
+                                                threshold: prediction.threshold, kernels: try prediction.kernels(),
                                                 modelName: model)
         let report = evaluation.report
         var outputs = ReportFiles.texts(of: report, json: json, perImage: perImage)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kernels
 
 /// The range every `--threshold` accepts.
 enum ThresholdRule {
@@ -32,4 +33,31 @@ enum ToleranceRule {
             throw ValidationError("\(flag) must be a finite number, not negative, got \(value)")
         }
     }
+}
+
+/// Which kernel path every command that computes uses: the fastest this CPU has, unless
+/// the environment variable `PLASTIC_UNET_KERNELS` names one (`avx512`, `avx2` or
+/// `portable`), for tests and bug reports. Results do not depend on it.
+enum KernelPathRule {
+    /// The environment variable that forces a path.
+    static let variable = "PLASTIC_UNET_KERNELS"
+
+    /// The forced path, or the fastest.
+    /// - Throws: `KernelPathChoiceError` for an unknown path or one that this CPU lacks.
+    static func resolve() throws -> KernelPath {
+        guard let name = ProcessInfo.processInfo.environment[variable], !name.isEmpty else { return .fastest }
+        do {
+            return try KernelPath(named: name)
+        } catch {
+            throw KernelPathChoiceError(reason: error)
+        }
+    }
+}
+
+/// A `PLASTIC_UNET_KERNELS` that cannot be followed.
+struct KernelPathChoiceError: Error, CustomStringConvertible {
+    /// Why.
+    let reason: KernelPathError
+
+    var description: String { "\(KernelPathRule.variable): \(reason)" }
 }

@@ -78,7 +78,7 @@ public struct PredictCommand: ParsableCommand {
                                   + "but \(model) takes \(size) x \(size) images")
         }
         let predictions = try Evaluator.predict(loaded.contents, images: inputs, traceMode: prediction.trace,
-                                                kernels: prediction.kernels, modelName: model)
+                                                kernels: try prediction.kernels(), modelName: model)
         let masks = predictions.map { item in
             IdentifiedMask(id: item.id, mask: ProbabilityThreshold.mask(item.probabilities.scalars,
                                                                           threshold: prediction.threshold).map { $0 ? 1 : 0 })

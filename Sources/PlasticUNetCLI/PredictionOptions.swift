@@ -38,12 +38,15 @@ public struct PredictionOptions: ParsableArguments {
     }
 
     /// The fast kernels with the chosen number of threads.
-    var kernels: FastKernels {
-        Self.kernels(threads: threads)
+    /// - Throws: `KernelPathChoiceError` (see `KernelPathRule`).
+    func kernels() throws -> FastKernels {
+        try Self.kernels(threads: threads)
     }
 
-    /// The fast kernels with `threads` threads (default: one per core).
-    static func kernels(threads: Int?) -> FastKernels {
-        FastKernels(threadCount: ThreadCountRule.resolve(threads))
+    /// The fast kernels with `threads` threads (default: one per core) on the path of
+    /// `KernelPathRule`.
+    /// - Throws: `KernelPathChoiceError`.
+    static func kernels(threads: Int?) throws -> FastKernels {
+        FastKernels(threadCount: ThreadCountRule.resolve(threads), path: try KernelPathRule.resolve())
     }
 }

@@ -117,7 +117,7 @@ public struct RegressRecordCommand: ParsableCommand {
         let caseName = name ?? String(url.lastPathComponent.dropLast(".json".count))
         let golden = try RegressionRun.record(recipe, name: caseName, exact: exact,
                                               tolerance: GoldenTolerances.Rule(atol: atol, rtol: rtol), to: url,
-                                              kernels: PredictionOptions.kernels(threads: threads))
+                                              kernels: try PredictionOptions.kernels(threads: threads))
         print("wrote \(url.path): case \(golden.name), \(golden.recipe.kind.rawValue), "
               + (exact ? "exact" : "rtol \(rtol), atol \(atol)"))
     }

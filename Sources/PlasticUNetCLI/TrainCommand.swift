@@ -99,7 +99,7 @@ public struct TrainCommand: ParsableCommand {
         let lock = try OutputLock.acquire(for: outURL, holder: "plastic-unet train")
         if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
-                                  kernels: PredictionOptions.kernels(threads: threads))
+                                  kernels: try PredictionOptions.kernels(threads: threads))
         let final = try withExtendedLifetime(lock) {
             try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
                               checkpoints: ModelFileCheckpointWriter(url: outURL))

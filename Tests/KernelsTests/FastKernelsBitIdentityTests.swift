@@ -1,8 +1,9 @@
 import Kernels
 import XCTest
 
-/// ``FastKernels`` returns exactly the bits of ``ReferenceKernels``, for every shape and
-/// every thread count.
+/// ``FastKernels`` returns exactly the bits of ``ReferenceKernels``, for every shape, every
+/// thread count and every kernel path that this CPU can run (CI machines differ: each
+/// checks the paths it has).
 final class FastKernelsBitIdentityTests: XCTestCase {
     private let reference = ReferenceKernels()
     private let threadCounts = [1, 2, 3, 8]
@@ -38,9 +39,13 @@ final class FastKernelsBitIdentityTests: XCTestCase {
             Shape(inChannels: 16, outChannels: 1, height: 17, width: 17, kernelSize: 1, padding: 0),
             Shape(inChannels: 30, outChannels: 33, height: 4, width: 3, kernelSize: 3, padding: 1),
             Shape(inChannels: 20, outChannels: 25, height: 2, width: 5, kernelSize: 1, padding: 0),
+            // Wide tiles: 70 lanes of weight gradient, rows of 130 columns, 13 x 2 x 65 channels.
+            Shape(inChannels: 3, outChannels: 70, height: 12, width: 12, kernelSize: 3, padding: 1),
+            Shape(inChannels: 2, outChannels: 5, height: 3, width: 130, kernelSize: 3, padding: 1),
+            Shape(inChannels: 65, outChannels: 13, height: 2, width: 2, kernelSize: 3, padding: 1),
         ]
         var random = TestRandom(seed: seed)
-        while shapes.count < 24 {
+        while shapes.count < 27 {
             let k = random.int(in: 0...1) == 0 ? 1 : 3
             let shape = Shape(inChannels: random.int(in: 1...37), outChannels: random.int(in: 1...37),
                               height: random.int(in: 1...40), width: random.int(in: 1...40),
@@ -53,12 +58,15 @@ final class FastKernelsBitIdentityTests: XCTestCase {
         return shapes
     }
 
-    /// Runs `fast` with every thread count and compares it with `expected` bit for bit.
+    /// Runs `fast` with every kernel path and thread count and compares it with `expected`
+    /// bit for bit.
     private func check(_ name: String, _ shape: Shape, expected: Tensor, _ fast: (FastKernels) -> Tensor,
                        file: StaticString = #filePath, line: UInt = #line) {
-        for threads in threadCounts {
-            assertSameBits(fast(FastKernels(threadCount: threads)), expected,
-                           "\(name), \(shape), \(threads) threads", file: file, line: line)
+        for path in KernelPath.supported {
+            for threads in threadCounts {
+                assertSameBits(fast(FastKernels(threadCount: threads, path: path)), expected,
+                               "\(name), \(shape), \(path) path, \(threads) threads", file: file, line: line)
+            }
         }
     }
 
@@ -120,7 +128,8 @@ final class FastKernelsBitIdentityTests: XCTestCase {
         var random = TestRandom(seed: 5)
         let input = random.tensor([3, 2, 2]), weight = random.tensor([4, 3, 3, 3]), bias = random.tensor([4])
         let outputGradient = Tensor(shape: [4, 0, 0])
-        for kernels in [reference as any ConvolutionKernels, FastKernels(threadCount: 2)] {
+        let fast = KernelPath.supported.map { FastKernels(threadCount: 2, path: $0) as any ConvolutionKernels }
+        for kernels in [reference as any ConvolutionKernels] + fast {
             XCTAssertEqual(kernels.convolve(input, weight: weight, bias: bias, padding: 0).shape, [4, 0, 0])
             XCTAssertEqual(kernels.convolveInputGradient(outputGradient, weight: weight, padding: 0),
                            Tensor(shape: [3, 2, 2]))

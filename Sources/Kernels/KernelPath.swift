@@ -1,0 +1,89 @@
+import CPUFeatures
+import KernelLoops
+import KernelsAVX2
+import KernelsAVX512
+import KernelsPortable
+
+/// The instruction set that the fast convolutions run on, chosen at run time from what the
+/// CPU has.
+///
+/// Every path computes the same chains of fused multiply-adds in the same order, so every
+/// path gives the same bits; they differ in speed only.
+public enum KernelPath: String, CaseIterable, Sendable {
+    /// x86-64 with AVX-512 F, CD, BW, DQ and VL.
+    case avx512
+    /// x86-64 with AVX2 and FMA.
+    case avx2
+    /// The architecture's baseline: NEON on arm64, SSE2 on x86-64.
+    case portable
+
+    /// Whether this CPU (and its operating system) can run the path.
+    public var isSupported: Bool {
+        switch self {
+        case .avx512: plastic_unet_cpu_has_avx512() != 0
+        case .avx2: plastic_unet_cpu_has_avx2_fma() != 0
+        case .portable: true
+        }
+    }
+
+    /// The paths this CPU can run, fastest first.
+    public static var supported: [KernelPath] { allCases.filter(\.isSupported) }
+
+    /// The fastest path this CPU can run.
+    public static var fastest: KernelPath { supported[0] }
+
+    /// The path named `name` (`avx512`, `avx2` or `portable`), if this CPU can run it.
+    /// - Throws: ``KernelPathError`` for an unknown name or a path the CPU lacks.
+    public init(named name: String) throws(KernelPathError) {
+        guard let path = KernelPath(rawValue: name) else {
+            throw KernelPathError(requested: name, reason: "is not a kernel path")
+        }
+        guard path.isSupported else {
+            throw KernelPathError(requested: name, reason: "needs \(path.instructions), which this CPU lacks")
+        }
+        self = path
+    }
+
+    /// The instructions the path uses, for messages and reports.
+    public var instructions: String {
+        switch self {
+        case .avx512: "AVX-512 (F, CD, BW, DQ, VL)"
+        case .avx2: "AVX2 and FMA"
+        case .portable:
+            #if arch(arm64)
+            "NEON"
+            #else
+            "the architecture's baseline vector instructions"
+            #endif
+        }
+    }
+
+    /// The path, its instructions and its register tiles, for reports.
+    public var description: String {
+        let tiles = Set(tileKernels.productTiles + tileKernels.correlationTiles).map(\.description).sorted()
+        return "\(rawValue): \(instructions), \(tiles.joined(separator: " and ")) register tiles"
+    }
+
+    /// The path's compiled loops.
+    var tileKernels: any TileKernels.Type {
+        switch self {
+        case .avx512: AVX512TileKernels.self
+        case .avx2: AVX2TileKernels.self
+        case .portable: PortableTileKernels.self
+        }
+    }
+}
+
+/// A kernel path that was asked for by name and cannot be used.
+public struct KernelPathError: Error, CustomStringConvertible {
+    /// The name asked for.
+    public let requested: String
+    /// Why it cannot be used.
+    public let reason: String
+
+    /// For example `kernel path 'avx512' needs AVX-512 (F, CD, BW, DQ, VL), which this CPU lacks (it has: avx2, portable)`.
+    public var description: String {
+        let names = KernelPath.supported.map(\.rawValue).joined(separator: ", ")
+        return "kernel path '\(requested)' \(reason) (this CPU has: \(names))"
+    }
+}

@@ -1,0 +1,18 @@
+import KernelLoops
+
+/// The fast convolutions' loops compiled for x86-64 with AVX2 and FMA (Haswell and later,
+/// Zen and later): 16 registers of 8 floats hold a tile of 6 rows of 2 registers.
+public enum AVX2TileKernels: TileKernels {
+    public static let productTiles = [TileShape(rows: 6, vectors: 1)]
+    public static let correlationTiles = productTiles
+
+    public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
+                               columnPanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, columnPanels: columnPanels, in: Self.self)
+    }
+
+    public static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
+                                   lanePanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, lanePanels: lanePanels, in: Self.self)
+    }
+}

@@ -1,0 +1,19 @@
+import KernelLoops
+
+/// The fast convolutions' loops compiled for any CPU with the
+/// compiler's default vector instructions: NEON on arm64, SSE2 on x86-64 (where each fused
+/// multiply-add is a call to the C library's `fmaf`, exact but slow).
+public enum PortableTileKernels: TileKernels {
+    public static let productTiles = [TileShape(rows: 6, vectors: 1)]
+    public static let correlationTiles = productTiles
+
+    public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
+                               columnPanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, columnPanels: columnPanels, in: Self.self)
+    }
+
+    public static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
+                                   lanePanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, lanePanels: lanePanels, in: Self.self)
+    }
+}
