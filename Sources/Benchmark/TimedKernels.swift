@@ -24,6 +24,9 @@ final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
     private var order: [String] = []
     private let lock = DispatchSemaphore(value: 1)
 
+    /// The threads of the wrapped kernels.
+    var threadCount: Int { inner.threadCount }
+
     /// Kernels that time `inner`.
     init(_ inner: any ConvolutionKernels) {
         self.inner = inner

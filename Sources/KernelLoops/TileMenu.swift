@@ -7,7 +7,7 @@ extension TileShape {
     /// Every shape that ``ProductOperands/compute(tile:rowPanels:columnPanels:in:)`` and
     /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of.
     public static let menu = [
-        TileShape(rows: 6, vectors: 4), TileShape(rows: 8, vectors: 2), TileShape(rows: 12, vectors: 1),
+        TileShape(rows: 8, vectors: 3), TileShape(rows: 6, vectors: 4), TileShape(rows: 12, vectors: 1),
         TileShape(rows: 6, vectors: 1),
     ]
 }
@@ -19,7 +19,7 @@ extension ProductOperands {
                                           in path: Path.Type) {
         switch (shape.rows, shape.vectors) {
         case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, columnPanels: columnPanels)
-        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, rowPanels: rowPanels, columnPanels: columnPanels)
+        case (8, 3): computeBlock(RegisterTile<Path, 8, 3>.self, rowPanels: rowPanels, columnPanels: columnPanels)
         case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, rowPanels: rowPanels, columnPanels: columnPanels)
         case (6, 1): computeBlock(RegisterTile<Path, 6, 1>.self, rowPanels: rowPanels, columnPanels: columnPanels)
         default: preconditionFailure("no \(shape) tile")
@@ -34,7 +34,7 @@ extension CorrelationOperands {
                                           in path: Path.Type) {
         switch (shape.rows, shape.vectors) {
         case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, lanePanels: lanePanels)
-        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, rowPanels: rowPanels, lanePanels: lanePanels)
+        case (8, 3): computeBlock(RegisterTile<Path, 8, 3>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         case (6, 1): computeBlock(RegisterTile<Path, 6, 1>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         default: preconditionFailure("no \(shape) tile")

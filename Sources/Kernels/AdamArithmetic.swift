@@ -54,12 +54,14 @@ public enum AdamArithmetic {
     ///   - secondMoments: v, as many elements, updated.
     ///   - gradients: g, as many elements.
     ///   - coefficients: the step's scalars.
+    ///   - threadCount: the most threads, each taking pieces of ``piece`` elements; the
+    ///     result does not depend on it.
     /// - Returns: whether every gradient and every updated parameter is finite (checked in
     ///   the same pass, from the exponent bits).
     /// - Complexity: O(n) for n elements.
     @discardableResult
     public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
-                              gradients: [Float], coefficients: Coefficients) -> Bool {
+                              gradients: [Float], coefficients: Coefficients, threadCount: Int = 1) -> Bool {
         let count = parameters.count
         precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
                      "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "
@@ -69,22 +71,32 @@ public enum AdamArithmetic {
         // A float is not finite when its exponent bits are all set; the flags gather that
         // with a bitwise or, which any order of the lanes gives alike.
         let exponent: UInt32 = 0x7F80_0000
-        var nonFinite: UInt32 = 0
+        let pieces = (count + piece - 1) / piece
+        var nonFinite = [UInt32](repeating: 0, count: pieces)
         parameters.withWriter { p in
             firstMoments.withWriter { m in
                 secondMoments.withWriter { v in
                     gradients.withReader { g in
-                        for i in 0..<count {
-                            m[i] = m[i] + keep1 * (g[i] - m[i])
-                            v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
-                            p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + epsilon))
-                            nonFinite |= (g[i].bitPattern & exponent == exponent ? 1 : 0)
-                                | (p[i].bitPattern & exponent == exponent ? 1 : 0)
+                        nonFinite.withWriter { flags in
+                            ParallelRunner(threadCount: threadCount).run(taskCount: pieces) { task in
+                                var flag: UInt32 = 0
+                                for i in (task * piece)..<min(count, (task + 1) * piece) {
+                                    m[i] = m[i] + keep1 * (g[i] - m[i])
+                                    v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
+                                    p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + epsilon))
+                                    flag |= (g[i].bitPattern & exponent == exponent ? 1 : 0)
+                                        | (p[i].bitPattern & exponent == exponent ? 1 : 0)
+                                }
+                                flags[task] = flag
+                            }
                         }
                     }
                 }
             }
         }
-        return nonFinite == 0
+        return nonFinite.allSatisfy { $0 == 0 }
     }
+
+    /// The elements of one task: large enough that waking a thread pays.
+    static let piece = 1 << 16
 }

@@ -32,6 +32,10 @@
 ///   `x[ci,iy,ix] * dy[co,2iy+kh,2ix+kw]` over (iy, ix) in row-major order; the bias
 ///   gradient as for the convolution.
 public protocol ConvolutionKernels: Sendable {
+    /// The most threads that one call uses; other bulk arithmetic of a step (Adam's update)
+    /// may use as many.
+    var threadCount: Int { get }
+
     /// Convolution with stride 1 and zero padding `padding` on every side.
     /// - Parameters:
     ///   - input: `[Ci, H, W]`.

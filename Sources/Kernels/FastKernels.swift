@@ -113,7 +113,7 @@ public struct FastKernels: ConvolutionKernels {
             TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
                                into: &gradient.scalars, kernels: self)
         } else {
-            let tile = TapCorrelation.tile(channels: channels, kernels: self)
+            let tile = TapCorrelation.tile(rows: layout.rowCount, channels: channels, kernels: self)
             let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions,
                                    tileColumns: tile.columns)
             TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, tile: tile, into: &gradient.scalars,

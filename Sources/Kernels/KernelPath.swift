@@ -60,8 +60,8 @@ public enum KernelPath: String, CaseIterable, Sendable {
 
     /// The path, its instructions and its register tiles, for reports.
     public var description: String {
-        let tiles = Set(tileKernels.productTiles + tileKernels.correlationTiles).map(\.description).sorted()
-        return "\(rawValue): \(instructions), \(tiles.joined(separator: " and ")) register tiles"
+        let tiles = tileKernels.tiles.map(\.description)
+        return "\(rawValue): \(instructions), \(tiles.joined(separator: ", ")) register tiles"
     }
 
     /// The path's compiled loops.

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs a fixed list of independent tasks on up to `threadCount` threads.
 ///
 /// Which thread runs a task never changes a result: every output element belongs to
@@ -35,7 +33,7 @@ struct ParallelRunner: Sendable {
             before += cost
         }
         let boundaries = starts
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        WorkerPool.shared.run(parts: workers) { worker in
             for task in boundaries[worker]..<boundaries[worker + 1] {
                 body(task)
             }

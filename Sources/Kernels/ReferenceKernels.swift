@@ -7,6 +7,9 @@
 /// Use it to check a faster implementation, not to train: it runs at well under one
 /// GFLOP/s.
 public struct ReferenceKernels: ConvolutionKernels {
+    /// One: the reference runs on the calling thread.
+    public let threadCount = 1
+
     /// The reference implementation (it has no settings).
     public init() {}
 

@@ -11,9 +11,9 @@ import KernelLoops
 /// `acc = acc.addingProduct(B[r][p], G[g][p])` from 0 over the kept grid positions,
 /// computed by exactly one lane of one register tile of one task (``CorrelationOperands``).
 enum TapCorrelation {
-    /// The tile for a correlation with `channels` rows of G.
-    static func tile(channels: Int, kernels: FastKernels) -> TileShape {
-        kernels.path.tileKernels.correlationTile(lanes: channels)
+    /// The tile for a correlation of `rows` rows of B with `channels` rows of G.
+    static func tile(rows: Int, channels: Int, kernels: FastKernels) -> TileShape {
+        kernels.path.tileKernels.tiles.fastest(rows: rows, columns: channels)
     }
 
     /// Computes the correlation into `output`, a row-major `[lanes.rows, layout.rowCount]`
@@ -22,7 +22,7 @@ enum TapCorrelation {
     ///   - source: the planes that `layout` reads.
     ///   - layout: B; its grid has as many kept positions as `lanes` has columns.
     ///   - lanes: G, its lanes a whole number of `tile`'s columns.
-    ///   - tile: the register tile, from ``tile(channels:kernels:)``.
+    ///   - tile: the register tile, from ``tile(rows:channels:kernels:)``.
     ///   - output: the result.
     ///   - kernels: the threads and the kernel path.
     /// - Complexity: O(layout.rowCount·lanes.laneCount·gridHeight·gridWidth) fused multiply-adds.

@@ -45,7 +45,7 @@ struct TapProduct {
     static func compute(_ products: [TapProduct], weight: [Float], source: PlaneBuffer, starts: [Float]?,
                         into output: inout [Float], kernels: FastKernels) {
         let path = kernels.path.tileKernels
-        let tiles = products.map { path.productTile(columns: $0.layout.columnSpan) }
+        let tiles = products.map { path.tiles.fastest(rows: $0.matrix.rows, columns: $0.layout.columnSpan) }
         let blocks = zip(products, tiles).map { $0.blocks(tile: $1) }
         // Product i owns tasks firstTasks[i]..<firstTasks[i+1]; a task costs its tiles'
         // chains plus the setting up and storing of each tile.

@@ -3,8 +3,7 @@ import KernelLoops
 /// The fast convolutions' loops compiled for x86-64 with AVX2 and FMA (Haswell and later,
 /// Zen and later): 16 registers of 8 floats hold a tile of 6 rows of 2 registers.
 public enum AVX2TileKernels: TileKernels {
-    public static let productTiles = [TileShape(rows: 6, vectors: 1)]
-    public static let correlationTiles = productTiles
+    public static let tiles = [TileShape(rows: 6, vectors: 1)]
 
     public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
                                columnPanels: Range<Int>) {

@@ -3,10 +3,10 @@ import KernelLoops
 /// The fast convolutions' loops compiled for x86-64 with AVX-512 (Skylake-AVX512 and later,
 /// Zen 4 and later): 32 vector registers of 16 floats hold tiles of up to 24 accumulators.
 public enum AVX512TileKernels: TileKernels {
-    public static let productTiles = [
-        TileShape(rows: 6, vectors: 4), TileShape(rows: 8, vectors: 2), TileShape(rows: 12, vectors: 1),
+    public static let tiles = [
+        TileShape(rows: 8, vectors: 3, speed: 166), TileShape(rows: 6, vectors: 4, speed: 155),
+        TileShape(rows: 12, vectors: 1, speed: 136),
     ]
-    public static let correlationTiles = productTiles
 
     public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
                                columnPanels: Range<Int>) {

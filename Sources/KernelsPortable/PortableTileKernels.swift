@@ -4,8 +4,7 @@ import KernelLoops
 /// compiler's default vector instructions: NEON on arm64, SSE2 on x86-64 (where each fused
 /// multiply-add is a call to the C library's `fmaf`, exact but slow).
 public enum PortableTileKernels: TileKernels {
-    public static let productTiles = [TileShape(rows: 6, vectors: 1)]
-    public static let correlationTiles = productTiles
+    public static let tiles = [TileShape(rows: 6, vectors: 1)]
 
     public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
                                columnPanels: Range<Int>) {

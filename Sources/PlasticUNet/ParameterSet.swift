@@ -57,6 +57,16 @@ public struct ParameterSet: Equatable, Sendable {
         tensors[index] = tensor
     }
 
+    /// Changes the scalars of tensor `index` in place (without a copy when nothing else
+    /// shares them).
+    /// - Precondition: `body` keeps their number.
+    public mutating func modifyScalars<Result>(ofTensor index: Int, _ body: (inout [Float]) -> Result) -> Result {
+        let count = tensors[index].scalars.count
+        let result = body(&tensors[index].scalars)
+        precondition(tensors[index].scalars.count == count, "\(specs[index].name): the number of scalars changed")
+        return result
+    }
+
     /// Replaces every tensor, in spec order.
     /// - Precondition: the new tensors have the specs' shapes.
     public mutating func replaceAll(with newTensors: [Tensor]) {

@@ -35,29 +35,30 @@ public struct Adam: Equatable, Sendable {
         self.secondMoments = secondMoments ?? zeros
     }
 
-    /// Applies one update with `gradients` at learning rate `learningRate`.
+    /// Applies one update with `gradients` at learning rate `learningRate`, in place, each
+    /// tensor cut into pieces for up to `threadCount` threads (the result does not depend
+    /// on it).
     /// - Returns: the index of the first tensor whose gradient or updated value holds a NaN
     ///   or an infinity, or nil when all are finite.
     /// - Precondition: `gradients` has the parameters' specs.
     @discardableResult
     public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet,
-                                learningRate: Double) -> Int? {
+                                learningRate: Double, threadCount: Int = 1) -> Int? {
         step += 1
         let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
         let coefficients = AdamArithmetic.Coefficients(
             keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
             stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
-        var updated: [Tensor] = []
         var firstNonFinite: Int?
         for index in parameters.tensors.indices {
-            var p = parameters.tensors[index].scalars
-            let finite = AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
-                                               secondMoments: &secondMoments[index].scalars,
-                                               gradients: gradients.tensors[index].scalars, coefficients: coefficients)
+            let finite = parameters.modifyScalars(ofTensor: index) { p in
+                AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
+                                      secondMoments: &secondMoments[index].scalars,
+                                      gradients: gradients.tensors[index].scalars, coefficients: coefficients,
+                                      threadCount: threadCount)
+            }
             if !finite && firstNonFinite == nil { firstNonFinite = index }
-            updated.append(Tensor(shape: parameters.tensors[index].shape, scalars: p))
         }
-        parameters.replaceAll(with: updated)
         return firstNonFinite
     }
 

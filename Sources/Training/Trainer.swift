@@ -118,7 +118,8 @@ public struct Trainer: Sendable {
                                          parameters: state.parameters)
         let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
         if let index = state.optimizer.update(&state.parameters, gradients: gradients,
-                                              learningRate: schedule.rate(atStep: step)) {
+                                              learningRate: schedule.rate(atStep: step),
+                                              threadCount: network.kernels.threadCount) {
             let name = gradients.specs[index].name
             let what = gradients.tensors[index].scalars.allSatisfy(\.isFinite)
                 ? "the update made \(name) hold" : "the gradient of \(name) holds"

@@ -30,6 +30,30 @@ final class AdamArithmeticTests: XCTestCase {
         return (p, m, v)
     }
 
+    /// Pieces on several threads, a partial last piece and a NaN in one piece only: the same
+    /// bits as the plain loop, and the NaN is reported.
+    func testThreadsChangeNothing() {
+        var random = TestRandom(seed: 43)
+        let count = 3 * (1 << 16) + 5
+        let c = coefficients(step: 3)
+        let p0 = random.floats(count), m0 = random.floats(count).map { $0 * 0.1 }
+        let v0 = random.floats(count).map { $0 * $0 * 0.01 }, g = random.floats(count)
+        let expected = reference(p0, m0, v0, g, c)
+        for threads in [1, 2, 3] {
+            var (p, m, v) = (p0, m0, v0)
+            XCTAssertTrue(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v, gradients: g,
+                                                coefficients: c, threadCount: threads))
+            XCTAssertEqual(p.map(\.bitPattern), expected.p.map(\.bitPattern), "\(threads) threads")
+            XCTAssertEqual(m.map(\.bitPattern), expected.m.map(\.bitPattern), "\(threads) threads")
+            XCTAssertEqual(v.map(\.bitPattern), expected.v.map(\.bitPattern), "\(threads) threads")
+            var withNaN = g
+            withNaN[count - 2] = .nan
+            (p, m, v) = (p0, m0, v0)
+            XCTAssertFalse(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v,
+                                                 gradients: withNaN, coefficients: c, threadCount: threads))
+        }
+    }
+
     func testUpdateMatchesPlainLoop() {
         var random = TestRandom(seed: 41)
         var documented: [Float] = [], leftToRight: [Float] = [], squareFirst: [Float] = []
