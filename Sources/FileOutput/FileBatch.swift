@@ -25,10 +25,7 @@ public struct FileBatch {
     ///   folder is missing or the file cannot be flushed or renamed.
     public mutating func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
         let folder = target.deletingLastPathComponent()
-        guard OutputFolder.isFolder(folder.path) else {
-            throw FileWriteError(path: target.path, reason: "its folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = try Self.temporaryFile(for: target)
         do {
             try write(temporary)
             try Self.synchronise(temporary.path, naming: target.path)
@@ -40,6 +37,16 @@ public struct FileBatch {
             throw error
         }
         if !folders.contains(folder.path) { folders.append(folder.path) }
+    }
+
+    /// A new path beside `target` for the file that will replace it.
+    /// - Throws: ``FileWriteError`` naming the target when its folder does not exist.
+    static func temporaryFile(for target: URL) throws -> URL {
+        let folder = target.deletingLastPathComponent()
+        guard OutputFolder.isFolder(folder.path) else {
+            throw FileWriteError(path: target.path, reason: "its folder \(folder.path) does not exist")
+        }
+        return folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
     }
 
     /// Replaces `target` with `bytes`.
@@ -60,8 +67,8 @@ public struct FileBatch {
         for folder in folders { try Self.synchronise(folder, naming: folder) }
     }
 
-    /// Creates the new file `path` holding `bytes`, flushed and closed.
-    private static func create(_ path: String, holding bytes: [UInt8], naming target: String) throws {
+    /// Creates the new file `path` holding `bytes`, closed.
+    static func create(_ path: String, holding bytes: [UInt8], naming target: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: target, operation: "open", code: errno) }
         defer { close(descriptor) }
@@ -77,7 +84,7 @@ public struct FileBatch {
     }
 
     /// Flushes the file or folder at `path` to disk.
-    private static func synchronise(_ path: String, naming target: String) throws {
+    static func synchronise(_ path: String, naming target: String) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileWriteError(path: target, operation: "open", code: errno) }
         defer { close(descriptor) }

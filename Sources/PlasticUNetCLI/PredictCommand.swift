@@ -3,6 +3,7 @@ import Evaluation
 import FileOutput
 import Foundation
 import ImageFiles
+import Kernels
 import Scoring
 import TGSData
 import TGSFiles
@@ -26,8 +27,11 @@ public struct PredictCommand: ParsableCommand {
         Fletcher-32, and the root attributes format = "plastic-unet-probabilities", format_version = 1, \
         model_sha256 and trace_mode.
 
-        The images must be S x S, the model's size. Every file is written to a temporary file in its folder \
-        and renamed into place; all predictions are made before the first file is written.
+        The images must be S x S, the model's size. One image is read and predicted at a time, so any \
+        number of images fits in memory (with --probabilities, the maps of all of them are kept for that \
+        file). Each mask goes to a temporary file in --out as soon as it is predicted; all of them are \
+        renamed into place once every prediction is made, and on an error they are removed: either every \
+        file appears or none does.
 
         Exit codes: 0 written; 2 bad options, a model or image that cannot be read, an image of another \
         size than the model's, or a file that cannot be written.
@@ -65,42 +69,59 @@ public struct PredictCommand: ParsableCommand {
         }
     }
 
-    /// Predicts and writes the files.
+    /// Predicts and writes the files, one image at a time: each mask goes to a temporary
+    /// file as soon as it is predicted, and every file is renamed into place once the last
+    /// prediction is made (on failure the temporary files are removed).
     public func run() throws {
         if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }
         let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
         let folder = URL(fileURLWithPath: images)
-        let inputs = try ImageFolder.load(from: folder)
+        let ids = try ImageFolder.ids(in: folder)
         let size = loaded.contents.configuration.model.size
-        if let first = inputs.first, first.image.count != size * size {
-            let side = Int(Double(first.image.count).squareRoot())
-            throw EvaluationError("image \(folder.appendingPathComponent(first.id + ".png").path) is \(side) x \(side) "
-                                  + "but \(model) takes \(size) x \(size) images")
-        }
-        let predictions = try Evaluator.predict(loaded.contents, images: inputs, traceMode: prediction.trace,
-                                                kernels: try prediction.kernels(), modelName: model)
-        let masks = predictions.map { item in
-            IdentifiedMask(id: item.id, mask: ProbabilityThreshold.mask(item.probabilities.scalars,
-                                                                          threshold: prediction.threshold).map { $0 ? 1 : 0 })
-        }
+        let kernels = try prediction.kernels()
         let outFolder = URL(fileURLWithPath: out)
-        let pictures = try masks.map { entry in
-            (url: outFolder.appendingPathComponent(entry.id + ".png"),
-             data: try PNGFile.encode(GrayImage(width: size, height: size, mask: entry.mask), name: entry.id + ".png"))
-        }
+        let outExisted = FileManager.default.fileExists(atPath: outFolder.path)
         try OutputFolder.make(outFolder)
-        var batch = FileBatch()
-        for picture in pictures { try batch.write(picture.data, to: picture.url) }
-        try batch.write(RunLengthTable.text(of: masks, size: size), to: outFolder.appendingPathComponent("submission.csv"))
-        try batch.finish()
+        var staged = StagedFiles()
+        var masks: [IdentifiedMask] = []
+        var maps: [(id: String, probabilities: Tensor)] = []
+        do {
+            try Evaluator.predictEach(loaded.contents, ids: ids, traceMode: prediction.trace, kernels: kernels,
+                                      modelName: model, image: { id in
+                                          try Self.image(id, in: folder, size: size, model: model)
+                                      }) { id, map in
+                let mask: [UInt8] = ProbabilityThreshold.mask(map.scalars, threshold: prediction.threshold)
+                    .map { $0 ? 1 : 0 }
+                try staged.stage(try PNGFile.encode(GrayImage(width: size, height: size, mask: mask), name: id + ".png"),
+                                 as: outFolder.appendingPathComponent(id + ".png"))
+                masks.append(IdentifiedMask(id: id, mask: mask))
+                if probabilities != nil { maps.append((id: id, probabilities: map)) }
+            }
+            try staged.stage(RunLengthTable.text(of: masks, size: size),
+                             as: outFolder.appendingPathComponent("submission.csv"))
+            try staged.commit()
+        } catch {
+            staged.discard()
+            if !outExisted { try? FileManager.default.removeItem(at: outFolder) }
+            throw error
+        }
         if let probabilities {
-            try ProbabilityFile.write(predictions, size: size, modelSHA256: loaded.identity.sha256,
+            try ProbabilityFile.write(maps, size: size, modelSHA256: loaded.identity.sha256,
                                       traceMode: prediction.trace, to: URL(fileURLWithPath: probabilities))
         }
         let salt = masks.count { $0.mask.contains(1) }
         print("wrote \(masks.count) masks (\(salt) with salt) and submission.csv to \(out) "
               + "(threshold \(prediction.threshold), trace \(prediction.trace))")
         if let probabilities { print("wrote \(probabilities)") }
+    }
+
+    /// The image `id` of `folder`, refused by name unless it is `size` x `size`.
+    private static func image(_ id: String, in folder: URL, size: Int, model: String) throws -> [Float] {
+        do {
+            return try ImageFolder.image(id, in: folder, size: size)
+        } catch let error as ImageFolderError {
+            throw EvaluationError("\(error.description) (\(model))")
+        }
     }
 
     /// Whether two paths name the same folder (after resolving `.`, `..` and symbolic links).

@@ -27,18 +27,45 @@ public struct Predictor: Sendable {
     /// - Returns: `(id, probabilities [S, S])` in id order.
     public func predict(_ images: [(id: String, image: [Float])],
                         traceMode: TraceMode) -> [(id: String, probabilities: Tensor)] {
-        let size = network.configuration.size
-        var trace: PlasticTrace? = switch traceMode {
+        var stream = stream(traceMode: traceMode)
+        return images.sorted { IDOrder.precedes($0.id, $1.id) }.map { item in
+            (id: item.id, probabilities: stream.next(item.image))
+        }
+    }
+
+    /// A prediction of one image after the other, the caller taking them in id order
+    /// (``IDOrder``): what ``predict(_:traceMode:)`` does without holding every image.
+    public func stream(traceMode: TraceMode) -> PredictionStream {
+        let trace: PlasticTrace? = switch traceMode {
         case .stored, .online: storedTrace
         case .zero: PlasticTrace.zero(for: network.configuration)
         }
-        return images.sorted { IDOrder.precedes($0.id, $1.id) }.map { item in
-            let pass = network.forward(image: Tensor(shape: [size, size], scalars: item.image),
-                                       parameters: parameters, trace: trace)
-            if traceMode == .online {
-                trace = network.updatedTrace(after: pass, parameters: parameters)
-            }
-            return (id: item.id, probabilities: pass.probabilities)
+        return PredictionStream(predictor: self, traceMode: traceMode, trace: trace)
+    }
+}
+
+/// The predictions of a sequence of images, with the trace that the `online` mode carries
+/// from one to the next.
+public struct PredictionStream {
+    private let predictor: Predictor
+    private let traceMode: TraceMode
+    private var trace: PlasticTrace?
+
+    fileprivate init(predictor: Predictor, traceMode: TraceMode, trace: PlasticTrace?) {
+        self.predictor = predictor
+        self.traceMode = traceMode
+        self.trace = trace
+    }
+
+    /// The probabilities `[S, S]` of the next image (`S*S` intensities).
+    public mutating func next(_ image: [Float]) -> Tensor {
+        let network = predictor.network
+        let size = network.configuration.size
+        let pass = network.forward(image: Tensor(shape: [size, size], scalars: image),
+                                   parameters: predictor.parameters, trace: trace)
+        if traceMode == .online {
+            trace = network.updatedTrace(after: pass, parameters: predictor.parameters)
         }
+        return pass.probabilities
     }
 }

@@ -11,6 +11,21 @@ public enum ImageFolder {
     ///   ``ImageFolderError`` naming an image that is not square, smaller than
     ///   ``DataSet/minimumSize`` or of another size than the others.
     public static func load(from directory: URL) throws -> [(id: String, image: [Float])] {
+        let ids = try ids(in: directory)
+        let images = try ids.map { try PNGFile.read(directory.appendingPathComponent($0 + ".png")) }
+        let size = SquareImageRule.commonSize(of: images.map { (width: $0.width, height: $0.height) })
+        for (id, image) in zip(ids, images) {
+            if let problem = SquareImageRule.problem(width: image.width, height: image.height, commonSize: size) {
+                throw ImageFolderError("image \(directory.appendingPathComponent(id + ".png").path) \(problem)")
+            }
+        }
+        return zip(ids, images).map { (id: $0, image: $1.normalized) }
+    }
+
+    /// The ids of the images of `directory` (their file-name stems), sorted by their UTF-8
+    /// bytes.
+    /// - Throws: ``ImageFolderError`` when the folder cannot be listed or has no PNG file.
+    public static func ids(in directory: URL) throws -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -20,14 +35,21 @@ public enum ImageFolder {
         let ids = names.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(4)) }
             .sorted(by: IDOrder.precedes)
         guard !ids.isEmpty else { throw ImageFolderError("\(directory.path) holds no PNG image") }
-        let images = try ids.map { try PNGFile.read(directory.appendingPathComponent($0 + ".png")) }
-        let size = SquareImageRule.commonSize(of: images.map { (width: $0.width, height: $0.height) })
-        for (id, image) in zip(ids, images) {
-            if let problem = SquareImageRule.problem(width: image.width, height: image.height, commonSize: size) {
-                throw ImageFolderError("image \(directory.appendingPathComponent(id + ".png").path) \(problem)")
-            }
+        return ids
+    }
+
+    /// The image `id` of `directory`, which must be `size` x `size`; intensities as in
+    /// ``Sample/image``.
+    /// - Throws: ``ImageFiles/ImageFileError`` naming a file that cannot be read, and
+    ///   ``ImageFolderError`` naming an image of another size.
+    public static func image(_ id: String, in directory: URL, size: Int) throws -> [Float] {
+        let url = directory.appendingPathComponent(id + ".png")
+        let image = try PNGFile.read(url)
+        guard image.width == size && image.height == size else {
+            throw ImageFolderError("image \(url.path) is \(image.width) x \(image.height) but the model takes "
+                                   + "\(size) x \(size) images")
         }
-        return zip(ids, images).map { (id: $0, image: $1.normalized) }
+        return image.normalized
     }
 }
 

@@ -114,4 +114,26 @@ final class PredictCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
     }
+
+    /// An image that cannot be read after others were predicted: the masks already made were
+    /// staged, not written, so the existing folder keeps its files and no temporary file.
+    func testAFailureAfterSomePredictionsLeavesTheOutputFolderAsItWas() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let model = folder.appendingPathComponent("model.h5")
+        try ModelFiles.initialise(model)
+        let mixed = folder.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: mixed, withIntermediateDirectories: true)
+        for id in try EvaluationFixtures.imageIDs(in: images).prefix(3) {
+            try FileManager.default.copyItem(at: images.appendingPathComponent(id + ".png"),
+                                             to: mixed.appendingPathComponent(id + ".png"))
+        }
+        try Data("not a png".utf8).write(to: mixed.appendingPathComponent("zzzz.png"))
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("submission.csv"))
+        assertOneLineError(try ToolRunner.run(["predict", model.path, "--images", mixed.path, "--out", out.path]),
+                           containing: ["zzzz.png"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["submission.csv"])
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("submission.csv")), Data("old".utf8))
+    }
 }

@@ -28,22 +28,44 @@ public enum Evaluator {
     ///   S x S, or a probability comes out NaN.
     public static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
                                kernels: any ConvolutionKernels, modelName: String) throws -> [(id: String, probabilities: Tensor)] {
-        if let name = model.parameters.firstNonFiniteName {
-            throw EvaluationError("cannot evaluate \(modelName): \(name.modelFilePath) holds a NaN or an infinity")
-        }
         let size = model.configuration.model.size
         if let wrong = images.first(where: { $0.image.count != size * size }) {
             throw EvaluationError("image \(wrong.id) has \(wrong.image.count) pixels but \(modelName) takes "
                                   + "\(size) x \(size) images")
         }
-        let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
-                                  parameters: model.parameters,
-                                  storedTrace: model.trace)
-        let predictions = predictor.predict(images, traceMode: traceMode)
-        if let bad = predictions.first(where: { $0.probabilities.scalars.contains(where: \.isNaN) }) {
-            throw EvaluationError("\(modelName) gives a NaN probability for image \(bad.id)")
-        }
+        let byID = Dictionary(images.map { ($0.id, $0.image) }, uniquingKeysWith: { first, _ in first })
+        var predictions: [(id: String, probabilities: Tensor)] = []
+        try predictEach(model, ids: images.map(\.id), traceMode: traceMode, kernels: kernels, modelName: modelName,
+                        image: { byID[$0] ?? [] }) { predictions.append((id: $0, probabilities: $1)) }
         return predictions
+    }
+
+    /// Predicts the images `ids` one after the other, in id order (``IDOrder``), reading
+    /// each with `image` just before its prediction and handing its probabilities to `body`
+    /// right after: ``predict(_:images:traceMode:kernels:modelName:)`` without holding
+    /// every image, for folders of any size.
+    /// - Parameters:
+    ///   - ids: the images, in any order.
+    ///   - image: the `S*S` intensities of an image.
+    ///   - body: receives each image's id and its probabilities `[S, S]`.
+    /// - Throws: ``EvaluationError`` when a parameter is not finite or a probability comes
+    ///   out NaN, and what `image` and `body` throw.
+    public static func predictEach(_ model: ModelFileContents, ids: [String], traceMode: TraceMode,
+                                   kernels: any ConvolutionKernels, modelName: String,
+                                   image: (String) throws -> [Float], body: (String, Tensor) throws -> Void) throws {
+        if let name = model.parameters.firstNonFiniteName {
+            throw EvaluationError("cannot evaluate \(modelName): \(name.modelFilePath) holds a NaN or an infinity")
+        }
+        let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
+                                  parameters: model.parameters, storedTrace: model.trace)
+        var stream = predictor.stream(traceMode: traceMode)
+        for id in ids.sorted(by: IDOrder.precedes) {
+            let probabilities = stream.next(try image(id))
+            if probabilities.scalars.contains(where: \.isNaN) {
+                throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
+            }
+            try body(id, probabilities)
+        }
     }
 
     /// Evaluates `model` on the images of `split` of `data`.

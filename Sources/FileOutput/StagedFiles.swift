@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Foundation
+
+/// Files written one by one as their contents are made, none of which appears under its
+/// name before ``commit()``: each goes to a flushed temporary file beside its target, and
+/// the commit renames them all, then flushes each folder once.
+///
+/// A writer that makes many files from a long computation (the masks of `predict`) keeps
+/// only one file's bytes in memory at a time and still shows either none of its files or
+/// all of them. ``discard()`` removes the temporary files of a computation that failed.
+public struct StagedFiles {
+    private var staged: [(temporary: URL, target: URL)] = []
+
+    /// No files yet.
+    public init() {}
+
+    /// The number of files staged.
+    public var count: Int { staged.count }
+
+    /// Writes `bytes` to a temporary file that ``commit()`` will rename to `target`.
+    /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
+    public mutating func stage(_ bytes: some Collection<UInt8>, as target: URL) throws {
+        let temporary = try FileBatch.temporaryFile(for: target)
+        do {
+            try FileBatch.create(temporary.path, holding: Array(bytes), naming: target.path)
+            try FileBatch.synchronise(temporary.path, naming: target.path)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        staged.append((temporary, target))
+    }
+
+    /// Writes the UTF-8 bytes of `text`; see ``stage(_:as:)``.
+    public mutating func stage(_ text: String, as target: URL) throws {
+        try stage(Array(text.utf8), as: target)
+    }
+
+    /// Renames every staged file to its target, in the order staged, then flushes their
+    /// folders.
+    /// - Throws: ``FileWriteError`` naming the target that could not be renamed (the files
+    ///   renamed before it stay; the rest are removed) or the folder that could not be flushed.
+    public mutating func commit() throws {
+        var folders: [String] = []
+        for (index, file) in staged.enumerated() {
+            guard rename(file.temporary.path, file.target.path) == 0 else {
+                let code = errno
+                for later in staged[index...] { unlink(later.temporary.path) }
+                staged = []
+                throw FileWriteError(path: file.target.path, operation: "rename", code: code)
+            }
+            let folder = file.target.deletingLastPathComponent().path
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        staged = []
+        for folder in folders { try FileBatch.synchronise(folder, naming: folder) }
+    }
+
+    /// Removes every staged file; their targets stay as they were.
+    public mutating func discard() {
+        for file in staged { unlink(file.temporary.path) }
+        staged = []
+    }
+}
