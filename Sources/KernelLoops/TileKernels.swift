@@ -1,5 +1,5 @@
-/// The fast convolutions' inner loops compiled for one instruction set, with the register
-/// tiles that suit it.
+/// The inner loops of the fast convolutions and of the head's products, compiled for one
+/// instruction set, with the register tiles that suit it.
 ///
 /// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:columnPanels:)``
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
@@ -16,4 +16,12 @@ public protocol TileKernels {
     /// Computes a block of a correlation with `tile`, one of ``tiles``.
     static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
                             lanePanels: Range<Int>)
+
+    /// ``MatrixRows/product(_:a:b:c:rows:inner:columns:)``.
+    static func product(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                        rows: Range<Int>, inner: Int, columns: Int)
+
+    /// ``MatrixRows/transposedProduct(_:a:b:c:rows:aColumns:bColumns:)``.
+    static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                                  rows: Range<Int>, aColumns: Int, bColumns: Int)
 }

@@ -4,9 +4,10 @@
 /// ## The arithmetic
 /// Every element of a product is one chain of fused multiply-adds from 0,
 /// `acc = acc.addingProduct(x, y)`, over the inner index in ascending order, the same fixed
-/// arithmetic as ``ConvolutionKernels``. The loops run the inner index outside the loop
-/// over the output's columns, so the innermost loop runs over independent chains of one
-/// output row and vectorises without changing any chain.
+/// arithmetic as ``ConvolutionKernels``. The loops (``KernelLoops/MatrixRows``, compiled
+/// for each ``KernelPath``) run the inner index outside the loop over the output's columns,
+/// so the innermost loop runs over independent chains of one output row and vectorises
+/// without changing any chain.
 public enum MatrixProducts {
     /// `a · b`.
     ///
@@ -15,25 +16,19 @@ public enum MatrixProducts {
     /// - Parameters:
     ///   - a: `[rows, inner]`.
     ///   - b: `[inner, columns]`.
+    ///   - path: the instruction set of the loops; the result does not depend on it.
     /// - Returns: `[rows, columns]`.
     /// - Complexity: O(rows·inner·columns) fused multiply-adds.
-    public static func product(_ a: Tensor, _ b: Tensor) -> Tensor {
+    public static func product(_ a: Tensor, _ b: Tensor, path: KernelPath = .fastest) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2 && a.shape[1] == b.shape[0],
                      "cannot multiply \(a.shape) by \(b.shape)")
         let rows = a.shape[0], inner = a.shape[1], columns = b.shape[1]
         var c = [Float](repeating: 0, count: rows * columns)
-        a.scalars.withReader { a in
-            b.scalars.withReader { b in
-                c.withWriter { c in
-                    for i in 0..<rows {
-                        for k in 0..<inner {
-                            let factor = a[i &* inner &+ k]
-                            let output = i &* columns, source = k &* columns
-                            for j in 0..<columns {
-                                c[output &+ j] = c[output &+ j].addingProduct(factor, b[source &+ j])
-                            }
-                        }
-                    }
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    path.tileKernels.product(a: a.start, b: b.start, c: c.start, rows: 0..<rows, inner: inner,
+                                             columns: columns)
                 }
             }
         }
@@ -48,27 +43,21 @@ public enum MatrixProducts {
     ///   - a: `[n, p]`.
     ///   - b: `[m, q]`.
     ///   - rows: rows of both, within `0..<min(n, m)`.
+    ///   - path: the instruction set of the loops; the result does not depend on it.
     /// - Returns: `[p, q]`.
     /// - Complexity: O(rows.count·p·q) fused multiply-adds.
-    public static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>) -> Tensor {
+    public static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>,
+                                         path: KernelPath = .fastest) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2, "cannot multiply \(a.shape)ᵀ by \(b.shape)")
         precondition(rows.lowerBound >= 0 && rows.upperBound <= min(a.shape[0], b.shape[0]),
                      "rows \(rows) outside \(a.shape) or \(b.shape)")
         let aColumns = a.shape[1], bColumns = b.shape[1]
         var c = [Float](repeating: 0, count: aColumns * bColumns)
-        a.scalars.withReader { a in
-            b.scalars.withReader { b in
-                c.withWriter { c in
-                    for r in rows {
-                        let source = r &* bColumns
-                        for i in 0..<aColumns {
-                            let factor = a[r &* aColumns &+ i]
-                            let output = i &* bColumns
-                            for j in 0..<bColumns {
-                                c[output &+ j] = c[output &+ j].addingProduct(factor, b[source &+ j])
-                            }
-                        }
-                    }
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    path.tileKernels.transposedProduct(a: a.start, b: b.start, c: c.start, rows: rows,
+                                                       aColumns: aColumns, bColumns: bColumns)
                 }
             }
         }

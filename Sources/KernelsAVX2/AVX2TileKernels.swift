@@ -14,4 +14,15 @@ public enum AVX2TileKernels: TileKernels {
                                    lanePanels: Range<Int>) {
         operands.compute(tile: tile, rowPanels: rowPanels, lanePanels: lanePanels, in: Self.self)
     }
+
+    public static func product(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                               rows: Range<Int>, inner: Int, columns: Int) {
+        MatrixRows.product(Self.self, a: a, b: b, c: c, rows: rows, inner: inner, columns: columns)
+    }
+
+    public static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                                         c: UnsafeMutablePointer<Float>, rows: Range<Int>, aColumns: Int,
+                                         bColumns: Int) {
+        MatrixRows.transposedProduct(Self.self, a: a, b: b, c: c, rows: rows, aColumns: aColumns, bColumns: bColumns)
+    }
 }

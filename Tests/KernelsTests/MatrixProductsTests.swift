@@ -37,8 +37,10 @@ final class MatrixProductsTests: XCTestCase {
                     all.unfused.append(unfused(terms))
                 }
             }
-            assertSameBits(MatrixProducts.product(a, b), Tensor(shape: [rows, columns], scalars: expected),
-                           "\(rows) x \(inner) x \(columns)")
+            for path in KernelPath.supported {
+                assertSameBits(MatrixProducts.product(a, b, path: path), Tensor(shape: [rows, columns], scalars: expected),
+                               "\(rows) x \(inner) x \(columns), \(path.rawValue)")
+            }
         }
         assertDistinguishes(all.documented, all.reversed, "k descending")
         assertDistinguishes(all.documented, all.unfused, "unfused multiply-adds")
@@ -88,8 +90,11 @@ final class MatrixProductsTests: XCTestCase {
                     all.unfused.append(unfused(terms))
                 }
             }
-            assertSameBits(MatrixProducts.transposedProduct(a, b, rows: rows), Tensor(shape: [p, q], scalars: expected),
-                           "[\(n), \(p)]ᵀ · [\(n), \(q)] over \(rows)")
+            for path in KernelPath.supported {
+                assertSameBits(MatrixProducts.transposedProduct(a, b, rows: rows, path: path),
+                               Tensor(shape: [p, q], scalars: expected),
+                               "[\(n), \(p)]ᵀ · [\(n), \(q)] over \(rows), \(path.rawValue)")
+            }
         }
         assertDistinguishes(all.documented, all.reversed, "r descending")
         assertDistinguishes(all.documented, all.unfused, "unfused multiply-adds")
