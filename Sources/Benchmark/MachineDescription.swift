@@ -20,8 +20,16 @@ enum MachineDescription {
         return extensions.isEmpty ? name : name + " (" + extensions.joined(separator: ", ") + ")"
     }
 
-    /// The process's peak resident memory, in bytes.
+    /// The process's peak resident memory, in bytes: `VmHWM` of `/proc/self/status` where
+    /// there is one (it starts afresh with the program, while `getrusage` carries the peak
+    /// of the process that started it across `exec`), else `getrusage`'s.
     static var peakResidentBytes: Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Int(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: " kB", with: "")) {
+            return kilobytes * 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss) * 1024

@@ -1,4 +1,4 @@
-/// The inner loops of the fast convolutions and of the head's products, compiled for one
+/// The inner loops of the fast convolutions, the head's products and Adam, compiled for one
 /// instruction set, with the register tiles that suit it.
 ///
 /// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:columnPanels:)``
@@ -24,4 +24,10 @@ public protocol TileKernels {
     /// ``MatrixRows/transposedProduct(_:a:b:c:rows:aColumns:bColumns:)``.
     static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                                   rows: Range<Int>, aColumns: Int, bColumns: Int)
+
+    /// ``AdamLoop/update(_:parameters:firstMoments:secondMoments:gradients:range:keep1:beta2:keep2:stepSize:correction:epsilon:)``.
+    static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+                     secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, range: Range<Int>,
+                     keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
+                     epsilon: Float) -> Bool
 }

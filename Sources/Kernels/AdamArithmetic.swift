@@ -56,45 +56,43 @@ public enum AdamArithmetic {
     ///   - coefficients: the step's scalars.
     ///   - threadCount: the most threads, each taking pieces of ``piece`` elements; the
     ///     result does not depend on it.
+    ///   - path: the instruction set of the loop (``KernelLoops/AdamLoop``); the result
+    ///     does not depend on it.
     /// - Returns: whether every gradient and every updated parameter is finite (checked in
     ///   the same pass, from the exponent bits).
     /// - Complexity: O(n) for n elements.
     @discardableResult
     public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
-                              gradients: [Float], coefficients: Coefficients, threadCount: Int = 1) -> Bool {
+                              gradients: [Float], coefficients: Coefficients, threadCount: Int = 1,
+                              path: KernelPath = .fastest) -> Bool {
         let count = parameters.count
         precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
                      "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "
                          + "\(gradients.count) gradients")
-        let (keep1, beta2, keep2) = (coefficients.keep1, coefficients.beta2, coefficients.keep2)
-        let (stepSize, correction, epsilon) = (coefficients.stepSize, coefficients.correction, coefficients.epsilon)
-        // A float is not finite when its exponent bits are all set; the flags gather that
-        // with a bitwise or, which any order of the lanes gives alike.
-        let exponent: UInt32 = 0x7F80_0000
+        let c = coefficients
         let pieces = (count + piece - 1) / piece
-        var nonFinite = [UInt32](repeating: 0, count: pieces)
-        parameters.withWriter { p in
-            firstMoments.withWriter { m in
-                secondMoments.withWriter { v in
-                    gradients.withReader { g in
-                        nonFinite.withWriter { flags in
+        var finite = [Bool](repeating: true, count: pieces)
+        let loops = path.tileKernels
+        parameters.withUnsafeMutableBufferPointer { p in
+            firstMoments.withUnsafeMutableBufferPointer { m in
+                secondMoments.withUnsafeMutableBufferPointer { v in
+                    gradients.withUnsafeBufferPointer { g in
+                        finite.withUnsafeMutableBufferPointer { flags in
+                            nonisolated(unsafe) let (p, m, v, g) = (p.start, m.start, v.start, g.start)
+                            nonisolated(unsafe) let flags = flags.start
                             ParallelRunner(threadCount: threadCount).run(taskCount: pieces) { task in
-                                var flag: UInt32 = 0
-                                for i in (task * piece)..<min(count, (task + 1) * piece) {
-                                    m[i] = m[i] + keep1 * (g[i] - m[i])
-                                    v[i] = v[i] * beta2 + (keep2 * g[i]) * g[i]
-                                    p[i] = p[i] + stepSize * (m[i] / (v[i].squareRoot() / correction + epsilon))
-                                    flag |= (g[i].bitPattern & exponent == exponent ? 1 : 0)
-                                        | (p[i].bitPattern & exponent == exponent ? 1 : 0)
-                                }
-                                flags[task] = flag
+                                flags[task] = loops.adam(
+                                    parameters: p, firstMoments: m, secondMoments: v, gradients: g,
+                                    range: (task * piece)..<min(count, (task + 1) * piece), keep1: c.keep1,
+                                    beta2: c.beta2, keep2: c.keep2, stepSize: c.stepSize, correction: c.correction,
+                                    epsilon: c.epsilon)
                             }
                         }
                     }
                 }
             }
         }
-        return nonFinite.allSatisfy { $0 == 0 }
+        return !finite.contains(false)
     }
 
     /// The elements of one task: large enough that waking a thread pays.

@@ -26,4 +26,13 @@ public enum PortableTileKernels: TileKernels {
                                          bColumns: Int) {
         MatrixRows.transposedProduct(Self.self, a: a, b: b, c: c, rows: rows, aColumns: aColumns, bColumns: bColumns)
     }
+
+    public static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+                            secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+                            range: Range<Int>, keep1: Float, beta2: Float, keep2: Float, stepSize: Float,
+                            correction: Float, epsilon: Float) -> Bool {
+        AdamLoop.update(Self.self, parameters: parameters, firstMoments: firstMoments, secondMoments: secondMoments,
+                        gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
+                        stepSize: stepSize, correction: correction, epsilon: epsilon)
+    }
 }

@@ -30,8 +30,9 @@ final class AdamArithmeticTests: XCTestCase {
         return (p, m, v)
     }
 
-    /// Pieces on several threads, a partial last piece and a NaN in one piece only: the same
-    /// bits as the plain loop, and the NaN is reported.
+    /// Pieces on several threads, on every kernel path, a partial last piece (and a partial
+    /// last vector) and a NaN in one piece only: the same bits as the plain loop, and the
+    /// NaN is reported.
     func testThreadsChangeNothing() {
         var random = TestRandom(seed: 43)
         let count = 3 * (1 << 16) + 5
@@ -39,18 +40,22 @@ final class AdamArithmeticTests: XCTestCase {
         let p0 = random.floats(count), m0 = random.floats(count).map { $0 * 0.1 }
         let v0 = random.floats(count).map { $0 * $0 * 0.01 }, g = random.floats(count)
         let expected = reference(p0, m0, v0, g, c)
-        for threads in [1, 2, 3] {
+        for (threads, path) in [1, 2, 3].flatMap({ t in KernelPath.supported.map { (t, $0) } }) {
             var (p, m, v) = (p0, m0, v0)
             XCTAssertTrue(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v, gradients: g,
-                                                coefficients: c, threadCount: threads))
-            XCTAssertEqual(p.map(\.bitPattern), expected.p.map(\.bitPattern), "\(threads) threads")
-            XCTAssertEqual(m.map(\.bitPattern), expected.m.map(\.bitPattern), "\(threads) threads")
-            XCTAssertEqual(v.map(\.bitPattern), expected.v.map(\.bitPattern), "\(threads) threads")
-            var withNaN = g
-            withNaN[count - 2] = .nan
-            (p, m, v) = (p0, m0, v0)
-            XCTAssertFalse(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v,
-                                                 gradients: withNaN, coefficients: c, threadCount: threads))
+                                                coefficients: c, threadCount: threads, path: path))
+            XCTAssertEqual(p.map(\.bitPattern), expected.p.map(\.bitPattern), "\(threads) threads, \(path.rawValue)")
+            XCTAssertEqual(m.map(\.bitPattern), expected.m.map(\.bitPattern), "\(threads) threads, \(path.rawValue)")
+            XCTAssertEqual(v.map(\.bitPattern), expected.v.map(\.bitPattern), "\(threads) threads, \(path.rawValue)")
+            // In a vector of the first piece and in the scalar tail of the last.
+            for position in [100, count - 2] {
+                var withNaN = g
+                withNaN[position] = .nan
+                (p, m, v) = (p0, m0, v0)
+                XCTAssertFalse(AdamArithmetic.update(parameters: &p, firstMoments: &m, secondMoments: &v,
+                                                     gradients: withNaN, coefficients: c, threadCount: threads,
+                                                     path: path), "NaN at \(position)")
+            }
         }
     }
 
