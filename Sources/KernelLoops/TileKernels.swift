@@ -31,3 +31,43 @@ public protocol TileKernels {
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float) -> Bool
 }
+
+/// Every conforming type's loops: inlinable, so that the compiler instantiates them in the
+/// conforming type's own module, for its instruction set and under its name (see
+/// ``RegisterTile``); `scripts/check_isa_confinement.py` checks the built program for it.
+extension TileKernels {
+    @inlinable
+    public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
+                               columnPanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, columnPanels: columnPanels, in: Self.self)
+    }
+
+    @inlinable
+    public static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
+                                   lanePanels: Range<Int>) {
+        operands.compute(tile: tile, rowPanels: rowPanels, lanePanels: lanePanels, in: Self.self)
+    }
+
+    @inlinable
+    public static func product(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+                               rows: Range<Int>, inner: Int, columns: Int) {
+        MatrixRows.product(Self.self, a: a, b: b, c: c, rows: rows, inner: inner, columns: columns)
+    }
+
+    @inlinable
+    public static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                                         c: UnsafeMutablePointer<Float>, rows: Range<Int>, aColumns: Int,
+                                         bColumns: Int) {
+        MatrixRows.transposedProduct(Self.self, a: a, b: b, c: c, rows: rows, aColumns: aColumns, bColumns: bColumns)
+    }
+
+    @inlinable
+    public static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+                            secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+                            range: Range<Int>, keep1: Float, beta2: Float, keep2: Float, stepSize: Float,
+                            correction: Float, epsilon: Float) -> Bool {
+        AdamLoop.update(Self.self, parameters: parameters, firstMoments: firstMoments, secondMoments: secondMoments,
+                        gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
+                        stepSize: stepSize, correction: correction, epsilon: epsilon)
+    }
+}

@@ -18,16 +18,17 @@ public enum KernelPath: String, CaseIterable, Sendable {
     case portable
 
     /// Whether this CPU (and its operating system) can run the path.
-    public var isSupported: Bool {
-        switch self {
+    public var isSupported: Bool { Self.supported.contains(self) }
+
+    /// The paths this CPU can run, fastest first, asked of the CPU once (CPUID is slow
+    /// under a hypervisor, which traps it).
+    public static let supported: [KernelPath] = allCases.filter { path in
+        switch path {
         case .avx512: plastic_unet_cpu_has_avx512() != 0
         case .avx2: plastic_unet_cpu_has_avx2_fma() != 0
         case .portable: true
         }
     }
-
-    /// The paths this CPU can run, fastest first.
-    public static var supported: [KernelPath] { allCases.filter(\.isSupported) }
 
     /// The fastest path this CPU can run.
     public static var fastest: KernelPath { supported[0] }
