@@ -24,29 +24,36 @@ public struct FileBatch {
     /// - Throws: what `write` throws, or ``FileWriteError`` naming the target when the
     ///   folder is missing or the file cannot be flushed or renamed.
     public mutating func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
-        let folder = target.deletingLastPathComponent()
-        let temporary = try Self.temporaryFile(for: target)
-        do {
-            try write(temporary)
-            try Self.synchronise(temporary.path, naming: target.path)
-            guard rename(temporary.path, target.path) == 0 else {
-                throw FileWriteError(path: target.path, operation: "rename", code: errno)
-            }
-        } catch {
+        let temporary = try Self.writeTemporary(for: target, writing: write)
+        guard rename(temporary.path, target.path) == 0 else {
+            let code = errno
             unlink(temporary.path)
-            throw error
+            throw FileWriteError(path: target.path, operation: "rename", code: code)
         }
+        let folder = target.deletingLastPathComponent()
         if !folders.contains(folder.path) { folders.append(folder.path) }
     }
 
-    /// A new path beside `target` for the file that will replace it.
-    /// - Throws: ``FileWriteError`` naming the target when its folder does not exist.
-    static func temporaryFile(for target: URL) throws -> URL {
+    /// Makes the file that will replace `target`: a new path in the target's folder,
+    /// written by `write` (which must have closed it) and flushed to disk. On any error the
+    /// temporary file is removed.
+    /// - Returns: the temporary file's URL.
+    /// - Throws: what `write` throws, or ``FileWriteError`` naming the target when the
+    ///   folder is missing or the file cannot be flushed.
+    static func writeTemporary(for target: URL, writing write: (URL) throws -> Void) throws -> URL {
         let folder = target.deletingLastPathComponent()
         guard OutputFolder.isFolder(folder.path) else {
             throw FileWriteError(path: target.path, reason: "its folder \(folder.path) does not exist")
         }
-        return folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try write(temporary)
+            try synchronise(temporary.path, naming: target.path)
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        return temporary
     }
 
     /// Replaces `target` with `bytes`.

@@ -24,13 +24,8 @@ public struct StagedFiles {
     /// Writes `bytes` to a temporary file that ``commit()`` will rename to `target`.
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
     public mutating func stage(_ bytes: some Collection<UInt8>, as target: URL) throws {
-        let temporary = try FileBatch.temporaryFile(for: target)
-        do {
+        let temporary = try FileBatch.writeTemporary(for: target) { temporary in
             try FileBatch.create(temporary.path, holding: Array(bytes), naming: target.path)
-            try FileBatch.synchronise(temporary.path, naming: target.path)
-        } catch {
-            unlink(temporary.path)
-            throw error
         }
         staged.append((temporary, target))
     }
