@@ -20,12 +20,17 @@ final class WorkerPool: @unchecked Sendable {
     /// Spins of a worker waiting for the next region before it sleeps (tens of microseconds).
     private static let spinsBeforeSleeping = 20_000
 
+    /// The most parts of a region on the pool; larger regions run on Dispatch.
+    private static let maximumParts = 1 << 12
+
     private let inUse = Atomic<Bool>(false)
-    private let generation = Atomic<Int>(0)
+    /// The current region: its number times ``maximumParts`` plus its part count, in one
+    /// word, so that a worker that wakes late never pairs one region's number with
+    /// another's part count (it would run a part twice and end a region early).
+    private let region = Atomic<Int>(0)
     private let unfinished = Atomic<Int>(0)
-    /// The region's body and its worker count; written only while no worker reads them.
+    /// The region's body; written only while no worker of a region can read it.
     private var body: (@Sendable (Int) -> Void)?
-    private var participants = 0
     /// Workers started so far; worker w (from 1) runs part w of each region.
     private var started = 0
     private let sleep: UnsafeMutablePointer<pthread_mutex_t>
@@ -45,7 +50,8 @@ final class WorkerPool: @unchecked Sendable {
             if parts == 1 { part(0) }
             return
         }
-        guard inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+        guard parts < Self.maximumParts,
+              inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             DispatchQueue.concurrentPerform(iterations: parts, execute: part)
             return
         }
@@ -53,9 +59,9 @@ final class WorkerPool: @unchecked Sendable {
         startWorkers(upTo: parts - 1)
         withoutActuallyEscaping(part) { part in
             body = part
-            participants = parts
             unfinished.store(parts - 1, ordering: .relaxed)
-            generation.add(1, ordering: .releasing)
+            let next = (region.load(ordering: .relaxed) / Self.maximumParts + 1) * Self.maximumParts + parts
+            region.store(next, ordering: .releasing)
             pthread_mutex_lock(sleep)
             pthread_cond_broadcast(wake)
             pthread_mutex_unlock(sleep)
@@ -70,13 +76,13 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Starts workers until there are `count`; they wait for the region after the current
-    /// generation.
+    /// one.
     private func startWorkers(upTo count: Int) {
         while started < count {
             started += 1
             var thread = pthread_t()
             let start = UnsafeMutablePointer<(index: Int, seen: Int)>.allocate(capacity: 1)
-            start.initialize(to: (started, generation.load(ordering: .relaxed)))
+            start.initialize(to: (started, region.load(ordering: .relaxed)))
             let created = pthread_create(&thread, nil, { argument in
                 let pointer = argument!.assumingMemoryBound(to: (index: Int, seen: Int).self)
                 let start = pointer.pointee
@@ -88,24 +94,26 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// The loop of worker `index`: waits for each region after generation `seen` and runs
-    /// its part, if it has one.
+    /// The loop of worker `index`: waits for each region after `seen` (a value of
+    /// ``region``) and runs its part, if it has one.
     private func work(as index: Int, after seen: Int) -> Never {
         var seen = seen
         while true {
             var spins = 0
-            while generation.load(ordering: .acquiring) == seen && spins < Self.spinsBeforeSleeping {
+            while region.load(ordering: .acquiring) == seen && spins < Self.spinsBeforeSleeping {
                 spins += 1
             }
-            if generation.load(ordering: .acquiring) == seen {
+            if region.load(ordering: .acquiring) == seen {
                 pthread_mutex_lock(sleep)
-                while generation.load(ordering: .acquiring) == seen {
+                while region.load(ordering: .acquiring) == seen {
                     pthread_cond_wait(wake, sleep)
                 }
                 pthread_mutex_unlock(sleep)
             }
-            seen = generation.load(ordering: .acquiring)
-            if index < participants {
+            seen = region.load(ordering: .acquiring)
+            // A part of this region holds the region open until it is done, so the body
+            // read below is this region's.
+            if index < seen % Self.maximumParts {
                 runPart(index)
                 unfinished.subtract(1, ordering: .releasing)
             }
