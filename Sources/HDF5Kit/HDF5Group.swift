@@ -69,7 +69,7 @@ public final class HDF5Group: HDF5Object {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Gopen2(handle.id, name, chdf5_p_default()), "open",
                                                          closer: H5Gclose)
-            return HDF5Group(handle: handle, file: context.file, path: path)
+            return HDF5Group(handle: handle, in: context, path: path)
         }
     }
 
@@ -83,7 +83,7 @@ public final class HDF5Group: HDF5Object {
             let properties = try HDF5PropertyLists.untimed(chdf5_p_group_create(), context)
             let group = try context.handle(H5Gcreate2(handle.id, name, chdf5_p_default(), properties.id,
                                                       chdf5_p_default()), "create", closer: H5Gclose)
-            return HDF5Group(handle: group, file: context.file, path: path)
+            return HDF5Group(handle: group, in: context, path: path)
         }
     }
 
@@ -94,7 +94,7 @@ public final class HDF5Group: HDF5Object {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Dopen2(handle.id, name, chdf5_p_default()), "open",
                                                          closer: H5Dclose)
-            return HDF5Dataset(handle: handle, file: context.file, path: path)
+            return HDF5Dataset(handle: handle, in: context, path: path)
         }
     }
 
