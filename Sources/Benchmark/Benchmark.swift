@@ -15,7 +15,7 @@ public enum Benchmark {
         public var width: Int
         /// The image side S.
         public var size: Int
-        /// The threads of the convolutions.
+        /// The threads of the convolutions and of the model file's chunks.
         public var threads: Int
         /// The measurements of each operation (after two that warm up).
         public var repeats: Int
@@ -66,8 +66,8 @@ public enum Benchmark {
         let file = scratch.appendingPathComponent("bench-\(UUID().uuidString).h5")
         defer { try? FileManager.default.removeItem(at: file) }
         let contents = ModelFileContents(trainer.checkpoint(of: state))
-        let save = try measure(3) { try ModelFileWriter.write(contents, to: file) }
-        let load = try measure(3) { _ = try ModelFileReader.read(file) }
+        let save = try measure(3) { try ModelFileWriter.write(contents, to: file, threads: options.threads) }
+        let load = try measure(3) { _ = try ModelFileReader.read(file, threads: options.threads) }
         let steps = Double(options.repeats)
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,

@@ -30,9 +30,10 @@ static inline H5F_libver_t chdf5_f_libver_latest(void) { return H5F_LIBVER_LATES
 /* Dataspaces and the error stack. */
 static inline hid_t chdf5_s_all(void) { return H5S_ALL; }
 
-/* H5LTopen_file_image: the library takes the buffer as it is (no copy) and frees it with
-   free() when the file is released. */
+/* H5LTopen_file_image: the library takes the buffer as it is (no copy), and leaves it to
+   the caller to free. */
 static inline unsigned chdf5_lt_file_image_dont_copy(void) { return H5LT_FILE_IMAGE_DONT_COPY; }
+static inline unsigned chdf5_lt_file_image_dont_release(void) { return H5LT_FILE_IMAGE_DONT_RELEASE; }
 static inline hsize_t chdf5_s_unlimited(void) { return H5S_UNLIMITED; }
 static inline hid_t chdf5_e_default(void) { return H5E_DEFAULT; }
 

@@ -59,7 +59,7 @@ public struct FileBatch {
     /// Replaces `target` with `bytes`.
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
     public mutating func write(_ bytes: some Collection<UInt8>, to target: URL) throws {
-        try replace(target) { temporary in try Self.create(temporary.path, holding: Array(bytes), naming: target.path) }
+        try replace(target) { temporary in try Self.create(temporary.path, holding: bytes, naming: target.path) }
     }
 
     /// Replaces `target` with the UTF-8 bytes of `text`.
@@ -74,14 +74,25 @@ public struct FileBatch {
         for folder in folders { try Self.synchronise(folder, naming: folder) }
     }
 
+    /// Creates the new file `path` holding `bytes`, closed. Bytes that lie in memory in one
+    /// piece are written from where they are.
+    static func create(_ path: String, holding bytes: some Collection<UInt8>, naming target: String) throws {
+        let written: Void? = try bytes.withContiguousStorageIfAvailable {
+            try create(path, holding: UnsafeRawBufferPointer($0), naming: target)
+        }
+        if written == nil {
+            try Array(bytes).withUnsafeBytes { try create(path, holding: $0, naming: target) }
+        }
+    }
+
     /// Creates the new file `path` holding `bytes`, closed.
-    static func create(_ path: String, holding bytes: [UInt8], naming target: String) throws {
+    private static func create(_ path: String, holding bytes: UnsafeRawBufferPointer, naming target: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: target, operation: "open", code: errno) }
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             guard result >= 0 else {
                 if errno == EINTR { continue }
                 throw FileWriteError(path: target, operation: "write", code: errno)

@@ -25,7 +25,7 @@ public struct StagedFiles {
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
     public mutating func stage(_ bytes: some Collection<UInt8>, as target: URL) throws {
         let temporary = try FileBatch.writeTemporary(for: target) { temporary in
-            try FileBatch.create(temporary.path, holding: Array(bytes), naming: target.path)
+            try FileBatch.create(temporary.path, holding: bytes, naming: target.path)
         }
         staged.append((temporary, target))
     }

@@ -32,14 +32,22 @@ public final class HDF5Dataset: HDF5Object {
     public func read<Number: HDF5Number>(_: Number.Type = Number.self) throws -> [Number] {
         try HDF5Library.locked {
             try requireType(Number.elementType)
-            try requireReadable(elementBytes: MemoryLayout<Number>.stride)
-            var values = [Number](repeating: Number(), count: try elementCount())
-            guard !values.isEmpty else { return [] }
-            try values.withUnsafeMutableBytes { buffer in
-                _ = try context.check(H5Dread(handle.id, Number.nativeTypeID, chdf5_s_all(), chdf5_s_all(),
-                                          chdf5_p_default(), buffer.baseAddress), "read")
+            return try read(as: Number.self, memoryType: Number.nativeTypeID)
+        }
+    }
+
+    /// Reads every element converted by HDF5 to `memoryType`, whose Swift type is
+    /// `Element` (a type of plain bytes, which the library writes straight into the array).
+    func read<Element>(as _: Element.Type, memoryType: hid_t) throws -> [Element] {
+        try HDF5Library.locked {
+            try requireReadable(elementBytes: MemoryLayout<Element>.stride)
+            let count = try elementCount()
+            return try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+                guard count > 0 else { return }
+                try context.check(H5Dread(handle.id, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(),
+                                          buffer.baseAddress), "read")
+                initialized = count
             }
-            return values
         }
     }
 

@@ -4,7 +4,10 @@ import CHDF5
 /// filters (in that order, so that the checksum covers the compressed bytes), without
 /// time stamps.
 public enum HDF5Storage {
-    /// The deflate level: the fastest, since trained weights compress little better at higher levels.
+    /// The deflate level of ``HDF5Group/createDataset(_:shape:values:)`` and
+    /// ``HDF5Group/createDataset(_:strings:)``: the fastest level that compresses, since
+    /// higher levels compress floating-point data little better. A batch
+    /// (``HDF5DatasetBatch``) may choose another, 0 (stored, not compressed) among them.
     public static let deflateLevel = 1
     /// The largest chunk, in bytes, before the outer dimensions are split.
     public static let chunkByteLimit = 1 << 20
@@ -30,16 +33,11 @@ extension HDF5Group {
     @discardableResult
     public func createDataset<Number: HDF5Number>(_ name: String, shape: [Int],
                                                   values: [Number]) throws -> HDF5Dataset {
-        try HDF5Library.locked {
-            let context = context.child(childPath(name))
-            guard shape.reduce(1, *) == values.count, shape.allSatisfy({ $0 >= 0 }) else {
-                throw context.error("create", "\(values.count) values do not fill shape \(shape)")
-            }
-            return try createChunkedDataset(name, shape: shape, fileType: Number.fileTypeID,
-                                            elementBytes: MemoryLayout<Number>.stride) { dataset in
-                values.withUnsafeBytes { H5Dwrite(dataset, Number.nativeTypeID, chdf5_s_all(), chdf5_s_all(),
-                                                  chdf5_p_default(), $0.baseAddress) }
-            }
+        try createChunkedDataset(name, shape: shape, count: values.count, fileType: Number.fileTypeID,
+                                 elementBytes: MemoryLayout<Number>.stride,
+                                 deflateLevel: HDF5Storage.deflateLevel) { dataset in
+            values.withUnsafeBytes { H5Dwrite(dataset, Number.nativeTypeID, chdf5_s_all(), chdf5_s_all(),
+                                              chdf5_p_default(), $0.baseAddress) }
         }
     }
 
@@ -53,37 +51,47 @@ extension HDF5Group {
         try HDF5Library.locked {
             let (byteCount, bytes) = FixedLengthStrings.pack(strings)
             let type = try HDF5StringType.fixed(byteCount: byteCount, context.child(childPath(name)))
-            return try createChunkedDataset(name, shape: [strings.count], fileType: type.id,
-                                            elementBytes: byteCount) { dataset in
+            return try createChunkedDataset(name, shape: [strings.count], count: strings.count,
+                                            fileType: type.id, elementBytes: byteCount,
+                                            deflateLevel: HDF5Storage.deflateLevel) { dataset in
                 bytes.withUnsafeBytes { H5Dwrite(dataset, type.id, chdf5_s_all(), chdf5_s_all(),
                                                  chdf5_p_default(), $0.baseAddress) }
             }
         }
     }
 
-    /// Creates a chunked, filtered dataset and fills it with `write` (not called when the
-    /// dataset has no elements).
-    private func createChunkedDataset(_ name: String, shape: [Int], fileType: hid_t, elementBytes: Int,
-                                      write: (hid_t) -> herr_t) throws -> HDF5Dataset {
-        let path = childPath(name)
-        let context = context.child(path)
-        guard !shape.isEmpty else { throw context.error("create", "a dataset needs at least one dimension") }
-        let dimensions = shape.map { hsize_t($0) }
-        let maximum = shape.map { $0 == 0 ? chdf5_s_unlimited() : hsize_t($0) }
-        let space = try context.handle(H5Screate_simple(Int32(shape.count), dimensions, maximum), "create",
-                                       closer: H5Sclose)
-        let properties = try HDF5PropertyLists.untimed(chdf5_p_dataset_create(), context)
-        let chunk = HDF5Storage.chunkShape(for: shape, elementBytes: elementBytes).map { hsize_t($0) }
-        try context.check(H5Pset_chunk(properties.id, Int32(chunk.count), chunk), "create")
-        try context.check(H5Pset_shuffle(properties.id), "create")
-        try context.check(H5Pset_deflate(properties.id, UInt32(HDF5Storage.deflateLevel)), "create")
-        try context.check(H5Pset_fletcher32(properties.id), "create")
-        let dataset = try context.handle(
-            H5Dcreate2(handle.id, name, fileType, space.id, chdf5_p_default(), properties.id, chdf5_p_default()),
-            "create", closer: H5Dclose)
-        if shape.reduce(1, *) > 0 {
-            try context.check(write(dataset.id), "write")
+    /// Creates the chunked, filtered dataset `name` of `shape` (in chunks of
+    /// ``HDF5Storage/chunkShape(for:elementBytes:)``, deflated at `deflateLevel`) for
+    /// `count` elements of `elementBytes` bytes each, and fills it with `write` (when given,
+    /// and not when the dataset has no elements).
+    /// - Throws: `HDF5Error` naming the dataset when `count` does not fill the shape, the
+    ///   shape is empty (a scalar cannot be chunked), or HDF5 fails.
+    func createChunkedDataset(_ name: String, shape: [Int], count: Int, fileType: hid_t, elementBytes: Int,
+                              deflateLevel: Int, write: ((hid_t) -> herr_t)? = nil) throws -> HDF5Dataset {
+        try HDF5Library.locked {
+            let path = childPath(name)
+            let context = context.child(path)
+            guard shape.reduce(1, *) == count, shape.allSatisfy({ $0 >= 0 }) else {
+                throw context.error("create", "\(count) values do not fill shape \(shape)")
+            }
+            guard !shape.isEmpty else { throw context.error("create", "a dataset needs at least one dimension") }
+            let dimensions = shape.map { hsize_t($0) }
+            let maximum = shape.map { $0 == 0 ? chdf5_s_unlimited() : hsize_t($0) }
+            let space = try context.handle(H5Screate_simple(Int32(shape.count), dimensions, maximum), "create",
+                                           closer: H5Sclose)
+            let properties = try HDF5PropertyLists.untimed(chdf5_p_dataset_create(), context)
+            let chunk = HDF5Storage.chunkShape(for: shape, elementBytes: elementBytes).map { hsize_t($0) }
+            try context.check(H5Pset_chunk(properties.id, Int32(chunk.count), chunk), "create")
+            try context.check(H5Pset_shuffle(properties.id), "create")
+            try context.check(H5Pset_deflate(properties.id, UInt32(deflateLevel)), "create")
+            try context.check(H5Pset_fletcher32(properties.id), "create")
+            let dataset = try context.handle(
+                H5Dcreate2(handle.id, name, fileType, space.id, chdf5_p_default(), properties.id, chdf5_p_default()),
+                "create", closer: H5Dclose)
+            if let write, count > 0 {
+                try context.check(write(dataset.id), "write")
+            }
+            return HDF5Dataset(handle: dataset, in: self.context, path: path)
         }
-        return HDF5Dataset(handle: dataset, file: context.file, path: path)
     }
 }

@@ -35,10 +35,9 @@ extension HDF5Dataset {
     public func readValues() throws -> HDF5Values? {
         let type = try elementType()
         switch type {
-        case .float32, .float64: return .floats(try readConverted(memoryType: chdf5_t_native_double(), zero: 0.0))
+        case .float32, .float64: return .floats(try read(as: Double.self, memoryType: chdf5_t_native_double()))
         case .int64: return .signedIntegers(try read(Int64.self))
-        case .uint64, .uint8: return .unsignedIntegers(try readConverted(memoryType: chdf5_t_native_uint64(),
-                                                                         zero: UInt64(0)))
+        case .uint64, .uint8: return .unsignedIntegers(try read(as: UInt64.self, memoryType: chdf5_t_native_uint64()))
         case .fixedString: return .strings(try readStrings())
         case .string: return .strings(try readVariableLengthStrings())
         case .other:
@@ -46,30 +45,15 @@ extension HDF5Dataset {
                 let stored = try context.handle(H5Dget_type(handle.id), "read type", closer: H5Tclose)
                 switch H5Tget_class(stored.id) {
                 case H5T_FLOAT:
-                    return .floats(try readConverted(memoryType: chdf5_t_native_double(), zero: 0.0))
+                    return .floats(try read(as: Double.self, memoryType: chdf5_t_native_double()))
                 case H5T_INTEGER where H5Tget_sign(stored.id) == H5T_SGN_2:
-                    return .signedIntegers(try readConverted(memoryType: chdf5_t_native_int64(), zero: Int64(0)))
+                    return .signedIntegers(try read(as: Int64.self, memoryType: chdf5_t_native_int64()))
                 case H5T_INTEGER:
-                    return .unsignedIntegers(try readConverted(memoryType: chdf5_t_native_uint64(), zero: UInt64(0)))
+                    return .unsignedIntegers(try read(as: UInt64.self, memoryType: chdf5_t_native_uint64()))
                 default:
                     return nil
                 }
             }
-        }
-    }
-
-    /// Reads every element converted by HDF5 to `memoryType`, whose Swift type is that of
-    /// `zero` (the conversions used here widen, so they are exact).
-    private func readConverted<Element>(memoryType: hid_t, zero: Element) throws -> [Element] {
-        try HDF5Library.locked {
-            try requireReadable(elementBytes: MemoryLayout<Element>.stride)
-            var values = [Element](repeating: zero, count: try elementCount())
-            guard !values.isEmpty else { return [] }
-            try values.withUnsafeMutableBytes { buffer in
-                _ = try context.check(H5Dread(handle.id, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(),
-                                              buffer.baseAddress), "read")
-            }
-            return values
         }
     }
 

@@ -32,10 +32,20 @@ struct HDF5Context: Sendable {
     let file: String
     /// The object's path inside the file, or nil for the file itself.
     let object: String?
+    /// The memory the file lives in when it is not on disk (the image it was opened from, or
+    /// the one it is being written into): every handle made in the file's contexts holds it,
+    /// so that it outlives the library's use of it.
+    let memory: (any AnyObject & Sendable)?
+
+    init(file: String, object: String?, memory: (any AnyObject & Sendable)? = nil) {
+        self.file = file
+        self.object = object
+        self.memory = memory
+    }
 
     /// The context of the object at `path` in the same file.
     func child(_ path: String) -> HDF5Context {
-        HDF5Context(file: file, object: path)
+        HDF5Context(file: file, object: path, memory: memory)
     }
 
     /// An error for `operation` with a reason of this module's own.

@@ -19,16 +19,20 @@ public final class HDF5File {
     public let path: String
     /// The root group, `/`.
     public let root: HDF5Group
-    private let handle: HDF5Handle
-    private let context: HDF5Context
+    /// The file's identifier.
+    let handle: HDF5Handle
+    /// The file's name in errors, and its memory when it is not on disk.
+    let context: HDF5Context
 
-    init(handle: HDF5Handle, path: String) throws {
+    /// The file open as `handle`, in `context` (which names it, and holds the bytes it is
+    /// read from when it was opened from memory).
+    init(handle: HDF5Handle, context: HDF5Context) throws {
         self.handle = handle
-        self.path = path
-        self.context = HDF5Context(file: path, object: nil)
+        self.path = context.file
+        self.context = context
         let root = try context.child("/").handle(H5Gopen2(handle.id, "/", chdf5_p_default()), "open",
                                                   closer: H5Gclose)
-        self.root = HDF5Group(handle: root, file: path, path: "/")
+        self.root = HDF5Group(handle: root, in: context, path: "/")
     }
 
     /// Creates a new file at `url`.
@@ -42,17 +46,23 @@ public final class HDF5File {
     /// - Throws: `HDF5Error` naming the file when it cannot be created.
     public static func create(at url: URL, name: String? = nil, replacing: Bool = false,
                               sealable: Bool = false) throws -> HDF5File {
+        try create(url.path, flags: replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl(), sealable: sealable,
+                   context: HDF5Context(file: name ?? url.path, object: nil)) { _ in }
+    }
+
+    /// Creates the new file `path` with the library's `flags`, in `context`; `configure`
+    /// completes its access property list.
+    static func create(_ path: String, flags: UInt32, sealable: Bool, context: HDF5Context,
+                       configure: (HDF5Handle) throws -> Void) throws -> HDF5File {
         try HDF5Library.locked {
-            let context = HDF5Context(file: name ?? url.path, object: nil)
             let creation = try HDF5PropertyLists.untimed(chdf5_p_file_create(), context)
             if sealable { try context.check(H5Pset_userblock(creation.id, hsize_t(HDF5Seal.userBlockSize)), "create") }
             let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "create", closer: H5Pclose)
             try context.check(H5Pset_libver_bounds(access.id, chdf5_f_libver_latest(), chdf5_f_libver_latest()),
                               "create")
-            let flags = replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl()
-            let file = try context.handle(H5Fcreate(url.path, flags, creation.id, access.id), "create",
-                                          closer: H5Fclose)
-            return try HDF5File(handle: file, path: context.file)
+            try configure(access)
+            let file = try context.handle(H5Fcreate(path, flags, creation.id, access.id), "create", closer: H5Fclose)
+            return try HDF5File(handle: file, context: context)
         }
     }
 
@@ -75,7 +85,7 @@ public final class HDF5File {
             }
             let flags = mode == .readOnly ? chdf5_f_acc_rdonly() : chdf5_f_acc_rdwr()
             let file = try context.handle(H5Fopen(url.path, flags, chdf5_p_default()), "open", closer: H5Fclose)
-            return try HDF5File(handle: file, path: context.file)
+            return try HDF5File(handle: file, context: context)
         }
     }
 

@@ -6,7 +6,7 @@ public struct HDF5FileBytes: Sendable {
     /// How errors name the file.
     public let name: String
     /// The file's bytes.
-    public let bytes: [UInt8]
+    public let bytes: HDF5Image
     /// The state of the file's seal.
     public let seal: HDF5Seal.State
 
@@ -23,34 +23,36 @@ public struct HDF5FileBytes: Sendable {
         }
         guard !isFolder.boolValue else { throw context.error("open", "is a folder") }
         guard let bytes = Self.contents(of: url) else { throw context.error("open", "the file cannot be read") }
-        self.init(bytes: bytes, name: name)
+        self.init(image: bytes, name: name)
     }
 
-    /// The bytes of the file at `url`, read straight into an array; nil when it cannot be
+    /// The bytes of the file at `url`, read straight into an image; nil when it cannot be
     /// read.
-    private static func contents(of url: URL) -> [UInt8]? {
+    private static func contents(of url: URL) -> HDF5Image? {
         guard let handle = try? FileHandle(forReadingFrom: url),
               let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
         defer { try? handle.close() }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
-            count = 0
+        return HDF5Image(count: Int(size)) { buffer in
+            var count = 0
             while count < buffer.count {
                 let got = read(handle.fileDescriptor, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 && errno == EINTR { continue }
                 guard got > 0 else { break }
                 count += got
             }
-            failed = count != buffer.count
+            return count == buffer.count
         }
-        return failed ? nil : bytes
     }
 
     /// The bytes of a file called `name`.
     public init(bytes: [UInt8], name: String) {
+        self.init(image: HDF5Image(bytes), name: name)
+    }
+
+    private init(image: HDF5Image, name: String) {
         self.name = name
-        self.bytes = bytes
-        seal = HDF5Seal.state(of: bytes)
+        self.bytes = image
+        seal = HDF5Seal.state(of: image)
     }
 
     /// Opens the bytes with the library. Bytes without an intact seal pass through the

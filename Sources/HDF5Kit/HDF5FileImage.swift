@@ -5,31 +5,40 @@ extension HDF5File {
     /// The eight bytes that start an HDF5 superblock.
     static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]
 
-    /// Opens, read-only, the HDF5 file whose bytes are `image`: the library reads them from
-    /// memory and touches no file.
+    /// Opens, read-only, the HDF5 file whose bytes are `image`: the library reads them in
+    /// place and touches no file. The file and every object opened from it hold the image.
     /// - Parameter name: how errors name the file.
     /// - Throws: `HDF5Error` naming the file when the bytes are not an HDF5 file or the
     ///   library cannot open them.
-    public static func open(image: [UInt8], name: String) throws -> HDF5File {
+    public static func open(image: HDF5Image, name: String) throws -> HDF5File {
         try HDF5Library.locked {
-            let context = HDF5Context(file: name, object: nil)
+            let context = HDF5Context(file: name, object: nil, memory: image.storage)
             guard hasSignature(image) else { throw context.error("open", "not an HDF5 file") }
-            // One copy the library owns and frees with free() when the file is released,
-            // however long its groups and datasets outlive this call.
-            guard let buffer = malloc(image.count) else { throw context.error("open", "out of memory") }
-            image.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: image.count) }
-            let id = H5LTopen_file_image(buffer, image.count, chdf5_lt_file_image_dont_copy())
-            guard id >= 0 else {
-                free(buffer)
-                throw context.stackError("open")
-            }
-            return try HDF5File(handle: HDF5Handle(id, closer: H5Fclose), path: name)
+            // The library neither copies nor frees the bytes, and only reads them (the file is
+            // open read-only); every handle made in the context holds them.
+            let id = H5LTopen_file_image(UnsafeMutableRawPointer(mutating: image.baseAddress), image.count,
+                                         chdf5_lt_file_image_dont_copy() | chdf5_lt_file_image_dont_release())
+            return try HDF5File(handle: context.handle(id, "open", closer: H5Fclose), context: context)
         }
+    }
+
+    /// The length of the file whose superblock (version 2 or 3, with 8-byte addresses, as
+    /// the newest file format writes it) starts at `offset` of `bytes`: the end-of-file
+    /// address it records, which counts from the first byte of the file; nil when there is
+    /// no such superblock or the file would reach past `bytes`.
+    static func endOfFile(_ bytes: UnsafeRawBufferPointer, superblockAt offset: Int) -> Int? {
+        let headerBytes = 48
+        guard offset + headerBytes <= bytes.count,
+              bytes[offset..<offset + signature.count].elementsEqual(signature),
+              [2, 3].contains(bytes[offset + 8]), bytes[offset + 9] == 8, bytes[offset + 10] == 8 else { return nil }
+        let end = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 28, as: UInt64.self))
+        guard end >= UInt64(offset + headerBytes), end <= UInt64(bytes.count) else { return nil }
+        return Int(end)
     }
 
     /// Whether `bytes` hold an HDF5 superblock signature where the library looks for one:
     /// at offset 0, 512, 1024, 2048...
-    static func hasSignature(_ bytes: [UInt8]) -> Bool {
+    static func hasSignature(_ bytes: HDF5Image) -> Bool {
         var offset = 0
         while offset + signature.count <= bytes.count {
             if bytes[offset..<offset + signature.count].elementsEqual(signature) { return true }

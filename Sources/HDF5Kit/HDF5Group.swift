@@ -16,17 +16,24 @@ public final class HDF5Group: HDF5Object {
     /// - Throws: `HDF5Error` when HDF5 cannot list them.
     public func children() throws -> [HDF5Entry] {
         try HDF5Library.locked {
-            var info = H5G_info_t()
-            try context.check(H5Gget_info(handle.id, &info), "list")
-            return try (0..<info.nlinks).map { index in
-                let name = try HDF5Names.read(context, "list") { buffer, size in
-                    H5Lget_name_by_idx(handle.id, ".", H5_INDEX_NAME, H5_ITER_INC, index, buffer, size,
-                                       chdf5_p_default())
-                }
-                return HDF5Entry(name: name, path: childPath(name), kind: try kindOfLink(name))
+            // One pass over the links (asking for each by index sorts them again each time).
+            var links = LinkList()
+            _ = try withUnsafeMutablePointer(to: &links) { links in
+                try context.check(H5Literate(handle.id, H5_INDEX_NAME, H5_ITER_INC, nil, { _, name, info, links in
+                    guard let name, let info, let links else { return -1 }
+                    links.assumingMemoryBound(to: LinkList.self).pointee
+                        .append((String(cString: name), info.pointee.type == H5L_TYPE_HARD))
+                    return 0
+                }, links), "list")
+            }
+            return try links.map { name, isHard in
+                HDF5Entry(name: name, path: childPath(name), kind: isHard ? try kindOfObject(name) : .other)
             }
         }
     }
+
+    /// The names of links and whether each is a hard link, as the iteration finds them.
+    private typealias LinkList = [(name: String, isHard: Bool)]
 
     /// Every object below this group, depth first, children in name order.
     /// - Throws: `HDF5Error` when HDF5 cannot list a group.
@@ -62,7 +69,7 @@ public final class HDF5Group: HDF5Object {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Gopen2(handle.id, name, chdf5_p_default()), "open",
                                                          closer: H5Gclose)
-            return HDF5Group(handle: handle, file: context.file, path: path)
+            return HDF5Group(handle: handle, in: context, path: path)
         }
     }
 
@@ -76,7 +83,7 @@ public final class HDF5Group: HDF5Object {
             let properties = try HDF5PropertyLists.untimed(chdf5_p_group_create(), context)
             let group = try context.handle(H5Gcreate2(handle.id, name, chdf5_p_default(), properties.id,
                                                       chdf5_p_default()), "create", closer: H5Gclose)
-            return HDF5Group(handle: group, file: context.file, path: path)
+            return HDF5Group(handle: group, in: context, path: path)
         }
     }
 
@@ -87,7 +94,7 @@ public final class HDF5Group: HDF5Object {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Dopen2(handle.id, name, chdf5_p_default()), "open",
                                                          closer: H5Dclose)
-            return HDF5Dataset(handle: handle, file: context.file, path: path)
+            return HDF5Dataset(handle: handle, in: context, path: path)
         }
     }
 
@@ -104,12 +111,17 @@ public final class HDF5Group: HDF5Object {
     private func kindOfLink(_ name: String) throws -> HDF5ObjectKind {
         var link = H5L_info_t()
         try context.child(childPath(name)).check(H5Lget_info(handle.id, name, &link, chdf5_p_default()), "look up")
-        guard link.type == H5L_TYPE_HARD else { return .other }
-        let object = try context.child(childPath(name)).handle(H5Oopen(handle.id, name, chdf5_p_default()),
-                                                              "open", closer: H5Oclose)
-        switch H5Iget_type(object.id) {
-        case H5I_GROUP: return .group
-        case H5I_DATASET: return .dataset
+        return link.type == H5L_TYPE_HARD ? try kindOfObject(name) : .other
+    }
+
+    /// The kind of the object the hard link `name` leads to, from its header alone.
+    private func kindOfObject(_ name: String) throws -> HDF5ObjectKind {
+        var info = H5O_info_t()
+        try context.child(childPath(name)).check(
+            H5Oget_info_by_name2(handle.id, name, &info, UInt32(H5O_INFO_BASIC), chdf5_p_default()), "look up")
+        switch info.type {
+        case H5O_TYPE_GROUP: return .group
+        case H5O_TYPE_DATASET: return .dataset
         default: return .other
         }
     }

@@ -8,11 +8,16 @@ final class HDF5Handle {
     let id: hid_t
     private let closer: (hid_t) -> herr_t
     private var isOpen = true
+    /// The memory of the file the identifier belongs to (``HDF5Context/memory``), held
+    /// until the identifier closes.
+    private let memory: AnyObject?
 
-    /// Takes ownership of `id`, to be closed with `closer` (`H5Fclose`, `H5Dclose`...).
-    init(_ id: hid_t, closer: @escaping (hid_t) -> herr_t) {
+    /// Takes ownership of `id`, to be closed with `closer` (`H5Fclose`, `H5Dclose`...),
+    /// holding `memory` until then.
+    init(_ id: hid_t, closer: @escaping (hid_t) -> herr_t, holding memory: AnyObject? = nil) {
         self.id = id
         self.closer = closer
+        self.memory = memory
     }
 
     /// Closes the identifier now; returns HDF5's status (negative on failure).
@@ -32,6 +37,6 @@ extension HDF5Context {
     /// Wraps the identifier `id` returned by an HDF5 call in a handle, or throws the error on
     /// the stack when the call failed.
     func handle(_ id: hid_t, _ operation: String, closer: @escaping (hid_t) -> herr_t) throws -> HDF5Handle {
-        HDF5Handle(try check(id, operation), closer: closer)
+        HDF5Handle(try check(id, operation), closer: closer, holding: memory)
     }
 }

@@ -19,9 +19,10 @@ public class HDF5Object {
     /// The open identifier.
     let handle: HDF5Handle
 
-    init(handle: HDF5Handle, file: String, path: String) {
+    /// The object at `path` of the file of `context`, open as `handle`.
+    init(handle: HDF5Handle, in context: HDF5Context, path: String) {
         self.handle = handle
-        self.context = HDF5Context(file: file, object: path)
+        self.context = context.child(path)
         self.path = path
     }
 

@@ -19,8 +19,7 @@ public struct HDF5RawChunks: Sendable {
     static let decodableTypes: Set<HDF5ElementType> = [.float32, .float64, .int64, .uint64, .uint8]
 
     let context: HDF5Context
-    let shape: [Int]
-    let chunkShape: [Int]
+    let grid: HDF5ChunkGrid
     let elementType: HDF5ElementType
     let filters: [HDF5Filter]
     let chunks: [Chunk]
@@ -30,67 +29,42 @@ public struct HDF5RawChunks: Sendable {
     ///   inflate.
     /// - Complexity: O(stored bytes + elements).
     public func values() throws -> HDF5Values {
-        let size = elementType.byteCount ?? 1
-        let chunkBytes = chunkShape.reduce(1, *) * size
-        var output = [UInt8](repeating: 0, count: shape.reduce(1, *) * size)
-        for chunk in chunks {
-            let decoded: [UInt8]
-            do {
-                decoded = try decode(chunk, size: chunkBytes)
-            } catch let failure as HDF5ChunkFilters.Failure {
-                throw context.error("read", failure.reason)
-            }
-            place(decoded, at: chunk.origin, into: &output, elementSize: size)
-        }
+        var output = [UInt8](repeating: 0, count: grid.shape.reduce(1, *) * (elementType.byteCount ?? 1))
+        try output.withUnsafeMutableBytes { try assemble(into: $0, decoding: HDF5ChunkDecoding()) }
         return values(of: output)
     }
 
-    /// The chunk's bytes with the filters undone, last applied first.
-    private func decode(_ chunk: Chunk, size: Int) throws -> [UInt8] {
-        var bytes = chunk.bytes
-        for (index, filter) in filters.enumerated().reversed() where chunk.filterMask & (1 << UInt32(index)) == 0 {
-            switch filter {
-            case .fletcher32: try HDF5ChunkFilters.removeFletcher32(&bytes)
-            case .deflate: bytes = try HDF5ChunkFilters.inflate(bytes, size: size)
-            case .shuffle: bytes = HDF5ChunkFilters.unshuffle(bytes, elementSize: elementType.byteCount ?? 1)
-            case .other: preconditionFailure("rawChunks() refuses other filters")
-            }
+    /// The dataset's elements in row-major order, as ``values()`` decodes them, as numbers
+    /// of the stored type, decoded in the memory of `decoding`.
+    /// - Throws: `HDF5Error` naming the dataset when it does not store `Number`'s type, or
+    ///   as ``values()``.
+    func elements<Number: HDF5Number>(_: Number.Type, decoding: HDF5ChunkDecoding) throws -> [Number] {
+        guard elementType == Number.elementType else {
+            throw context.error("read", "stored as \(elementType), not \(Number.elementType)")
         }
-        guard bytes.count == size else {
-            throw HDF5ChunkFilters.Failure(reason: "a chunk holds \(bytes.count) bytes, not \(size)")
+        let count = grid.shape.reduce(1, *)
+        // Every element lies in exactly one stored chunk (rawChunks() checks it).
+        return try [Number](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try assemble(into: UnsafeMutableRawBufferPointer(buffer), decoding: decoding)
+            initialized = count
         }
-        return bytes
     }
 
-    /// Copies the part of a decoded chunk that lies inside the dataset into `output`, one
-    /// contiguous run at a time: the trailing dimensions in which the chunk spans the whole
-    /// dataset make one run with the first dimension before them.
-    private func place(_ chunk: [UInt8], at origin: [Int], into output: inout [UInt8], elementSize: Int) {
-        let rank = shape.count
-        let extent = (0..<rank).map { min(chunkShape[$0], shape[$0] - origin[$0]) }
-        guard extent.allSatisfy({ $0 > 0 }) else { return }
-        var inner = rank - 1
-        while inner > 0 && chunkShape[inner] == shape[inner] { inner -= 1 }
-        let run = extent[inner...].reduce(elementSize, *)
-        var position = [Int](repeating: 0, count: rank)
-        output.withUnsafeMutableBytes { output in
-            chunk.withUnsafeBytes { chunk in
-                while true {
-                    var source = 0, target = 0
-                    for d in 0..<rank {
-                        source = source * chunkShape[d] + position[d]
-                        target = target * shape[d] + origin[d] + position[d]
-                    }
-                    (output.baseAddress! + target * elementSize)
-                        .copyMemory(from: chunk.baseAddress! + source * elementSize, byteCount: run)
-                    var d = inner - 1
-                    while d >= 0 {
-                        position[d] += 1
-                        if position[d] < extent[d] { break }
-                        position[d] = 0
-                        d -= 1
-                    }
-                    if d < 0 { return }
+    /// Decodes every chunk into its place in `output`, the dataset's bytes.
+    private func assemble(into output: UnsafeMutableRawBufferPointer, decoding: HDF5ChunkDecoding) throws {
+        let size = elementType.byteCount ?? 1
+        for chunk in chunks {
+            try chunk.bytes.withUnsafeBytes { stored in
+                let decoded: UnsafeRawBufferPointer
+                do {
+                    decoded = try decoding.decode(stored, filters: filters, skipping: chunk.filterMask,
+                                                  size: grid.chunkElements * size, elementSize: size)
+                } catch let failure as HDF5ChunkFilters.Failure {
+                    throw context.error("read", failure.reason)
+                }
+                grid.forEachRun(of: chunk.origin) { inChunk, inDataset, count in
+                    (output.baseAddress! + inDataset * size)
+                        .copyMemory(from: decoded.baseAddress! + inChunk * size, byteCount: count * size)
                 }
             }
         }
@@ -161,16 +135,16 @@ extension HDF5Dataset {
                 // implausible size, are left to the library's own read.
                 guard zip(origin, zip(shape, chunkShape)).allSatisfy({ Int($0) < $1.0 && Int($0) % $1.1 == 0 }),
                       Int(size) <= 2 * chunkBytes + 1024 else { return nil }
-                var bytes = [UInt8](repeating: 0, count: Int(size))
-                try bytes.withUnsafeMutableBytes { buffer in
-                    _ = try context.check(H5Dread_chunk(handle.id, chdf5_p_default(), origin, &mask,
-                                                        buffer.baseAddress), "read")
+                let bytes = try [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+                    try context.check(H5Dread_chunk(handle.id, chdf5_p_default(), origin, &mask, buffer.baseAddress),
+                                      "read")
+                    count = buffer.count
                 }
                 chunks.append(HDF5RawChunks.Chunk(origin: origin.map { Int($0) }, filterMask: mask, bytes: bytes))
             }
             guard Set(chunks.map(\.origin)).count == chunks.count else { return nil }
-            return HDF5RawChunks(context: context, shape: shape, chunkShape: chunkShape, elementType: type,
-                                 filters: storage.filters, chunks: chunks)
+            return HDF5RawChunks(context: context, grid: HDF5ChunkGrid(shape: shape, chunkShape: chunkShape),
+                                 elementType: type, filters: storage.filters, chunks: chunks)
         }
     }
 }

@@ -30,11 +30,14 @@ public enum HDF5Seal {
     }
 
     /// The state of the seal of `bytes`.
-    /// - Complexity: O(n).
-    public static func state(of bytes: [UInt8]) -> State {
+    /// - Complexity: O(n), without a copy of the bytes.
+    public static func state(of bytes: HDF5Image) -> State {
         guard bytes.count > userBlockSize, bytes.starts(with: Array(magic.utf8)) else { return .absent }
         let header = String(decoding: bytes.prefix(userBlockSize).prefix { $0 != 0 }, as: UTF8.self)
-        return header == text(of: Array(bytes[userBlockSize...])) ? .intact : .broken
+        let crc = bytes.withUnsafeBytes {
+            crc32(UnsafeRawBufferPointer(rebasing: $0[userBlockSize...]), continuing: initialCRC)
+        }
+        return header == text(length: bytes.count - userBlockSize, crc: crc) ? .intact : .broken
     }
 
     /// Writes the seal of the closed file at `url`, which was created with a user block of
@@ -44,33 +47,76 @@ public enum HDF5Seal {
     ///   user block.
     public static func seal(_ url: URL, name: String) throws {
         let context = HDF5Context(file: name, object: nil)
-        guard let handle = try? FileHandle(forUpdating: url) else {
-            throw context.error("seal", "cannot open the file")
+        let descriptor = open(url.path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { throw context.error("seal", "cannot open the file") }
+        defer { close(descriptor) }
+        var start = [UInt8](repeating: 0, count: HDF5File.signature.count)
+        guard try transfer(&start, descriptor, at: userBlockSize, pread, context) == start.count,
+              start == HDF5File.signature else {
+            throw context.error("seal", "the file has no user block")
         }
-        defer { try? handle.close() }
-        do {
-            try handle.seek(toOffset: UInt64(userBlockSize))
-            let rest = Array(try handle.readToEnd() ?? Data())
-            guard rest.starts(with: HDF5File.signature) else {
-                throw context.error("seal", "the file has no user block")
-            }
-            var block = Array(text(of: rest).utf8)
-            block += [UInt8](repeating: 0, count: userBlockSize - block.count)
-            try handle.seek(toOffset: 0)
-            try handle.write(contentsOf: block)
-        } catch let error as HDF5Error {
-            throw error
-        } catch {
-            throw context.error("seal", "\(error.localizedDescription)")
+        // The bytes after the user block pass once through a buffer of one block: the file
+        // is never held in memory whole.
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var crc = initialCRC, length = 0
+        while true {
+            let count = try transfer(&buffer, descriptor, at: userBlockSize + length, pread, context)
+            guard count > 0 else { break }
+            crc = buffer.withUnsafeBytes { crc32(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), continuing: crc) }
+            length += count
+        }
+        var block = userBlock(length: length, crc: crc)
+        guard try transfer(&block, descriptor, at: 0, { pwrite($0, $1, $2, $3) }, context) == block.count else {
+            throw context.error("seal", "the user block cannot be written")
         }
     }
 
-    /// The seal's text for the bytes after the user block.
-    private static func text(of rest: [UInt8]) -> String {
-        let checksum = rest.withUnsafeBufferPointer { buffer in
-            crc32_z(crc32_z(0, nil, 0), buffer.baseAddress, buffer.count)
+    /// Writes the seal of the file `bytes`, built in memory with a user block of
+    /// ``userBlockSize`` bytes, into its user block.
+    static func seal(_ bytes: UnsafeMutableRawBufferPointer) {
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[userBlockSize...])
+        let block = userBlock(length: rest.count, crc: crc32(rest, continuing: initialCRC))
+        bytes.copyBytes(from: block)
+    }
+
+    /// Reads or writes `buffer` at `offset` of `descriptor` with `call` (`pread` or
+    /// `pwrite`) until the buffer is done or the file ends.
+    /// - Returns: the bytes transferred.
+    /// - Throws: `HDF5Error` with the system's reason.
+    private static func transfer(_ buffer: inout [UInt8], _ descriptor: Int32, at offset: Int,
+                                 _ call: (Int32, UnsafeMutableRawPointer?, Int, off_t) -> Int,
+                                 _ context: HDF5Context) throws -> Int {
+        var done = 0
+        while done < buffer.count {
+            let count = buffer.withUnsafeMutableBytes {
+                call(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw context.error("seal", String(cString: strerror(errno))) }
+            guard count > 0 else { break }
+            done += count
         }
-        let hex = String(checksum, radix: 16)
-        return magic + "length \(rest.count)\ncrc32 \(String(repeating: "0", count: 8 - hex.count) + hex)\n"
+        return done
+    }
+
+    /// The CRC-32 of no bytes.
+    private static let initialCRC = crc32_z(0, nil, 0)
+
+    /// The CRC-32 of the bytes that precede `bytes` (`crc`) extended over `bytes`.
+    private static func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt) -> UInt {
+        crc32_z(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
+    }
+
+    /// The user block of the seal of `length` bytes whose CRC-32 is `crc`: the text, then
+    /// zeros.
+    private static func userBlock(length: Int, crc: UInt) -> [UInt8] {
+        let text = Array(self.text(length: length, crc: crc).utf8)
+        return text + [UInt8](repeating: 0, count: userBlockSize - text.count)
+    }
+
+    /// The seal's text for `length` bytes after the user block whose CRC-32 is `crc`.
+    private static func text(length: Int, crc: UInt) -> String {
+        let hex = String(crc, radix: 16)
+        return magic + "length \(length)\ncrc32 \(String(repeating: "0", count: 8 - hex.count) + hex)\n"
     }
 }

@@ -1,5 +1,6 @@
 import Checksums
 import Foundation
+import HDF5Kit
 
 /// The SHA-256 of two files' bytes, computed on a thread of its own while the caller goes on.
 final class FileDigests: @unchecked Sendable {
@@ -8,7 +9,7 @@ final class FileDigests: @unchecked Sendable {
     private var digests: (String, String)?
 
     /// Starts hashing `a` and `b`.
-    init(_ a: [UInt8], _ b: [UInt8]) {
+    init(_ a: HDF5Image, _ b: HDF5Image) {
         Thread.detachNewThread { [self] in
             digests = (SHA256.hash(a).hex, SHA256.hash(b).hex)
             done.signal()

@@ -14,6 +14,8 @@ struct ModelFileDecoder {
     let configuration: RunConfiguration
     /// The schema, for the parameters' paths.
     let schema: ModelSchema
+    /// The threads that decode the tensors.
+    let threads: Int
 
     /// The contents.
     /// - Throws: `ModelFileError.invalidLayout` naming the object that does not fit;
@@ -22,23 +24,38 @@ struct ModelFileDecoder {
         let model = configuration.model
         let specs = ParameterLayout.specs(for: model)
         let places = try schema.places(of: specs)
-        let square = [model.size, model.size]
-        let parameters = ParameterSet(specs: specs, tensors: try zip(places, specs).map {
-            try tensor($0.path, shape: $1.shape)
-        })
+        let tensors = try ModelFileTensors(reading: tensorShapes(model, specs, places), below: root, file: file,
+                                           threads: threads)
+        let parameters = ParameterSet(specs: specs, tensors: try places.map { try tensors.tensor($0.path) })
         let trace = try model.isPlastic ? PlasticTrace(
-            hebb: tensor(ModelFilePaths.traceHebb, shape: square),
-            etaSensitivity: model.learnEta ? tensor(ModelFilePaths.traceEtaSensitivity, shape: square) : nil,
+            hebb: tensors.tensor(ModelFilePaths.traceHebb),
+            etaSensitivity: model.learnEta ? tensors.tensor(ModelFilePaths.traceEtaSensitivity) : nil,
             samples: integer("samples", of: try root.dataset(relative(ModelFilePaths.traceHebb)),
                              ModelFilePaths.traceHebb)
         ) : nil
         return ModelFileContents(
             configuration: configuration, parameters: parameters, trace: trace,
-            optimizer: try optimizer(specs, places: places), random: try random(), progress: try progress(),
+            optimizer: try optimizer(places, tensors), random: try random(), progress: try progress(),
             history: try history(), dataset: try dataset())
     }
 
-    private func optimizer(_ specs: [ParameterSpec], places: [ParameterPlace]) throws -> OptimizerRecord {
+    /// The path and shape of every tensor: the parameters, their moments under the
+    /// optimizer's mirrors, the trace.
+    private func tensorShapes(_ model: ModelConfiguration, _ specs: [ParameterSpec],
+                              _ places: [ParameterPlace]) -> [(path: String, shape: [Int])] {
+        var shapes: [(path: String, shape: [Int])] = []
+        for mirror in ["", ModelFilePaths.firstMoments, ModelFilePaths.secondMoments] {
+            shapes += zip(places, specs).map { (mirror + $0.path, $1.shape) }
+        }
+        let square = [model.size, model.size]
+        if model.isPlastic {
+            shapes.append((ModelFilePaths.traceHebb, square))
+            if model.learnEta { shapes.append((ModelFilePaths.traceEtaSensitivity, square)) }
+        }
+        return shapes
+    }
+
+    private func optimizer(_ places: [ParameterPlace], _ tensors: ModelFileTensors) throws -> OptimizerRecord {
         let path = ModelFilePaths.optimizer
         let group = try root.group(relative(path))
         return OptimizerRecord(
@@ -46,13 +63,8 @@ struct ModelFileDecoder {
             beta1: try number("beta1", of: group, path), beta2: try number("beta2", of: group, path),
             epsilon: try number("eps", of: group, path), gamma: try number("gamma", of: group, path),
             stepSize: try integer("step_size", of: group, path),
-            firstMoments: try moments(under: ModelFilePaths.firstMoments, specs, places),
-            secondMoments: try moments(under: ModelFilePaths.secondMoments, specs, places))
-    }
-
-    /// The optimizer's moments of every tensor, mirrored under `mirror`.
-    private func moments(under mirror: String, _ specs: [ParameterSpec], _ places: [ParameterPlace]) throws -> [Tensor] {
-        try zip(specs, places).map { try tensor(mirror + $1.path, shape: $0.shape) }
+            firstMoments: try places.map { try tensors.tensor(ModelFilePaths.firstMoments + $0.path) },
+            secondMoments: try places.map { try tensors.tensor(ModelFilePaths.secondMoments + $0.path) })
     }
 
     private func random() throws -> RandomRecord {
@@ -104,14 +116,6 @@ struct ModelFileDecoder {
             fingerprint: try text("fingerprint", of: group, path), size: side,
             trainIDs: try root.dataset(relative(ModelFilePaths.trainIDs)).readStrings(),
             validationIDs: try root.dataset(relative(ModelFilePaths.validationIDs)).readStrings())
-    }
-
-    /// The float32 dataset at `path`, which must have `shape`.
-    private func tensor(_ path: String, shape: [Int]) throws -> Tensor {
-        let dataset = try root.dataset(relative(path))
-        let stored = try dataset.shape()
-        guard stored == shape else { throw violation(path, "shape \(stored), expected \(shape)") }
-        return Tensor(shape: shape, scalars: try dataset.read(Float.self))
     }
 
     private func integer(_ name: String, of object: HDF5Object, _ path: String) throws -> Int64 {

@@ -32,7 +32,7 @@ public struct HDF5ProbeCommand: ParsableCommand {
         var cpu = rlimit(rlim_cur: Self.cpuSeconds, rlim_max: Self.cpuSeconds)
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        let bytes = try HDF5FileBytes(URL(fileURLWithPath: file)).bytes
         do {
             try HDF5File.open(image: bytes, name: file).readEverything()
         } catch {

@@ -41,8 +41,34 @@ final class HDF5SealTests: XCTestCase {
         }
     }
 
+    func testTheChecksumIsTheStandardCRC32() {
+        // The check value of CRC-32 (the one of zlib and PNG): "123456789" gives cbf43926.
+        var bytes = Array("plastic-unet seal 1\nlength 9\ncrc32 cbf43926\n".utf8)
+        bytes += [UInt8](repeating: 0, count: HDF5Seal.userBlockSize - bytes.count) + Array("123456789".utf8)
+        XCTAssertEqual(HDF5Seal.state(of: HDF5Image(bytes)), .intact)
+        bytes[bytes.count - 1] = UInt8(ascii: "8")
+        XCTAssertEqual(HDF5Seal.state(of: HDF5Image(bytes)), .broken)
+    }
+
+    func testAFileLargerThanAReadBlockIsSealedOverAllItsBytes() throws {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("large.h5")
+        let file = try HDF5File.create(at: url, sealable: true)
+        // 3 MiB of float64 that compress little: the seal reads the file in blocks of 1 MiB.
+        var state: UInt64 = 1
+        try file.root.createDataset("x", shape: [393_216], values: (0..<393_216).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return Double(bitPattern: state >> 2)
+        })
+        try file.close()
+        try HDF5Seal.seal(url, name: "large.h5")
+        let bytes = try HDF5FileBytes(url)
+        XCTAssertGreaterThan(bytes.bytes.count, 2 << 20)
+        XCTAssertEqual(bytes.seal, .intact)
+    }
+
     func testBytesThatAreNotHDF5AreRefusedBeforeTheLibrarySeesThem() throws {
-        XCTAssertThrowsError(try HDF5File.open(image: Array("not an hdf5 file".utf8), name: "t.txt")) { error in
+        let text = HDF5Image(Array("not an hdf5 file".utf8))
+        XCTAssertThrowsError(try HDF5File.open(image: text, name: "t.txt")) { error in
             XCTAssertEqual("\(error)", "t.txt: open failed: not an HDF5 file")
         }
         let folder = try makeTemporaryDirectory(for: self)

@@ -10,7 +10,7 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let w = try XCTUnwrap(lines.first { $0.hasPrefix("/plastic/w ") })
-        XCTAssertTrue(w.contains("float32 [32, 32]  chunks [32, 32]  shuffle, deflate(1), fletcher32  4,096 B"), w)
+        XCTAssertTrue(w.contains("float32 [32, 32]  chunks [32, 32]  shuffle, deflate(0), fletcher32  4,096 B"), w)
         XCTAssertTrue(lines.contains("    @torch_name = \"w\""))
         XCTAssertTrue(lines.contains("      \"width\" : 2"), result.stdout)
         XCTAssertTrue(lines.contains("    @format_version = 1"))
@@ -28,7 +28,7 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertEqual((attributes["config"] as? [String: Any])?["width"] as? Int, 2)
         let w = try XCTUnwrap(objects.first { $0["path"] as? String == "/plastic/w" })
         XCTAssertEqual(w["shape"] as? [Int], [32, 32])
-        XCTAssertEqual(w["filters"] as? [String], ["shuffle", "deflate(1)", "fletcher32"])
+        XCTAssertEqual(w["filters"] as? [String], ["shuffle", "deflate(0)", "fletcher32"])
         // The trainable parameters are the elements of the datasets under /parameters and /plastic.
         let trainable = objects.filter { object in
             let path = object["path"] as? String ?? ""
