@@ -432,6 +432,8 @@ def plastic_unet_figures(report):
             "training_step_seconds": timing("training_step_seconds"), "inference_seconds": timing("inference_seconds"),
             "images_per_second": float(field(report, "images_per_second")),
             "batch_size": int(field(report, "batch_size")),
+            "images_per_pass": int(field(report, "images_per_pass")),
+            "rule": field(report, "rule"), "alpha": field(report, "alpha"),
             "peak_resident_bytes": int(field(report, "peak_resident_bytes")),
             "training_step_flop": float(field(report, "training_step_flop")),
             "inference_flop": float(field(report, "inference_flop"))}
@@ -495,7 +497,7 @@ def table(machine, ours, theirs, ratio, args):
         for part in ("median", "min", "max"):
             rows.append((f"{label}, {part}", ms(ours[key][part]), ms(theirs[key][part]),
                          f"{ratio[f'{short}_{part}']:.2f}"))
-    rows.append((f"throughput, {args.batch} images", f"{ours['images_per_second']:.1f}/s (1 at a time)",
+    rows.append((f"throughput, {args.batch} images", f"{ours['images_per_second']:.1f}/s (batch {ours['images_per_pass']})",
                  f"{theirs['images_per_second']:.1f}/s (batch {theirs['batch_size']})", f"{ratio['throughput']:.2f}"))
     rows.append(("peak resident memory", mb(ours["peak_resident_bytes"]), mb(theirs["peak_resident_bytes"]),
                  f"{ratio['peak_memory']:.2f}"))
@@ -510,7 +512,8 @@ def table(machine, ours, theirs, ratio, args):
         f"cpu           {machine['model_name']} ({', '.join(machine['vector_flags']) or 'no listed vector flags'}), "
         f"{machine['cores']} cores",
         f"model         width {args.width}, {args.size} x {args.size}; PyTorch rule {args.rule}"
-        f"{'' if args.rule == 'none' else ', free alpha'}; plastic-unet bench: rule oja, free alpha",
+        f"{'' if args.rule == 'none' else ', free alpha'}; plastic-unet bench: rule {ours['rule']}, "
+        f"{ours['alpha']} alpha",
         f"threads       {args.threads} (torch.get_num_threads() = {theirs['threads']}, "
         f"plastic-unet {ours['threads']})",
         f"torch         {theirs['torch_version']}",

@@ -50,11 +50,13 @@ public enum Benchmark {
         let trainer = try Trainer(configuration: configuration, data: data,
                                   split: DataSplit(trainIDs: data.samples.map(\.id), validationIDs: []),
                                   kernels: kernels)
-        var state = TrainingState.start(configuration: configuration.model,
-                                        parameters: ParameterSet.initialised(for: configuration.model, seed: 1))
-        let step = try measure(options.repeats) {
-            state = try trainer.train(from: state, maxSteps: 1, checkpoints: NoCheckpoints())
-        } beforeMeasuring: { _ = kernels.takeEntries() }
+        // One run of training, as `train` makes it; its first steps warm up.
+        let clock = StepClock(warmUp: warmUp) { _ = kernels.takeEntries() }
+        let state = try trainer.train(
+            from: TrainingState.start(configuration: configuration.model,
+                                      parameters: ParameterSet.initialised(for: configuration.model, seed: 1)),
+            maxSteps: warmUp + options.repeats, observer: clock, checkpoints: NoCheckpoints())
+        let step = BenchmarkReport.Timing(samples: clock.samples)
         let entries = kernels.takeEntries()
         let predictor = Predictor(network: PlasticNetwork(configuration: configuration.model, kernels: kernels),
                                   parameters: state.parameters, storedTrace: state.trace)
@@ -71,8 +73,10 @@ public enum Benchmark {
         let steps = Double(options.repeats)
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
-            kernelPath: fastKernels.path.description, width: options.width, size: options.size, threads: options.threads,
+            kernelPath: fastKernels.path.description, width: options.width, size: options.size,
+            rule: configuration.model.rule.rawValue, alpha: configuration.model.alpha.rawValue, threads: options.threads,
             trainingStep: step, inference: inference, batch: batch, batchSize: images.count,
+            imagesPerPass: min(PredictionStream.independentBatchSize, images.count),
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,
             layers: entries.map { BenchmarkReport.Layer(pass: $0.pass, layer: $0.layer, calls: Double($0.calls) / steps,
                                                         seconds: $0.seconds / steps,
@@ -96,6 +100,32 @@ public enum Benchmark {
         }
         return BenchmarkReport.Timing(samples: samples)
     }
+}
+
+/// The time of each step of a training run after the first `warmUp`; `warmedUp` runs
+/// between the last of those and the first timed one.
+private final class StepClock: TrainingObserver {
+    private let warmUp: Int
+    private let warmedUp: () -> Void
+    private var steps = 0
+    private var lastFinished = DispatchTime.now().uptimeNanoseconds
+    /// The timed steps' seconds.
+    private(set) var samples: [Double] = []
+
+    init(warmUp: Int, warmedUp: @escaping () -> Void) {
+        self.warmUp = warmUp
+        self.warmedUp = warmedUp
+    }
+
+    func trainingStepFinished(_ progress: StepProgress) {
+        steps += 1
+        let now = DispatchTime.now().uptimeNanoseconds
+        if steps > warmUp { samples.append(Double(now - lastFinished) / 1e9) }
+        if steps == warmUp { warmedUp() }
+        lastFinished = DispatchTime.now().uptimeNanoseconds
+    }
+
+    func trainingEpochFinished(_ epoch: Int, of epochs: Int, record: EpochRecord) {}
 }
 
 /// A checkpoint writer that keeps nothing: the benchmark's steps are not saved.

@@ -43,16 +43,22 @@ public struct BenchmarkReport: Sendable {
     public let width: Int
     /// The image side S.
     public let size: Int
+    /// The plasticity rule of the measured model.
+    public let rule: String
+    /// Its kind of alpha.
+    public let alpha: String
     /// The threads of the convolutions.
     public let threads: Int
     /// One training step (forward, loss, backward, trace update, Adam).
     public let trainingStep: Timing
     /// The prediction of one image (stored trace).
     public let inference: Timing
-    /// The prediction of a batch of images, one after the other.
+    /// The prediction of a batch of images, as `predict` makes it.
     public let batch: Timing
     /// The images of a batch.
     public let batchSize: Int
+    /// The images that one pass of the network predicts together (stored trace).
+    public let imagesPerPass: Int
     /// The convolutions' floating-point operations of one training step.
     public let stepOperations: Double
     /// The convolutions' floating-point operations of one prediction.

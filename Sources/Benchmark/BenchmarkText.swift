@@ -13,13 +13,14 @@ public enum BenchmarkText {
         var lines = [
             "cpu            \(report.cpu), \(report.cores) cores",
             "kernels        \(report.kernelPath), \(report.threads) threads",
-            "model          width \(report.width), \(report.size) x \(report.size)",
+            "model          width \(report.width), \(report.size) x \(report.size), rule \(report.rule), "
+                + "\(report.alpha) alpha",
             "training step  " + milliseconds(report.trainingStep) + ", "
                 + gigaflops(report.stepOperations / report.trainingStep.median) + " in the convolutions",
             "inference      " + milliseconds(report.inference) + ", "
                 + gigaflops(report.inferenceOperations / report.inference.median),
             "throughput     \(FixedDecimal.text(report.throughput, digits: 1)) images/s over "
-                + "\(report.batchSize) images",
+                + "\(report.batchSize) images, \(report.imagesPerPass) per pass",
             "save           " + milliseconds(report.save) + ", \(report.modelFileBytes / 1_000_000) MB",
             "load           " + milliseconds(report.load),
             "peak memory    \(report.peakResidentBytes / 1_000_000) MB resident",
@@ -41,11 +42,14 @@ public enum BenchmarkText {
                      "samples": .array(timing.samples.map(JSONValue.number))])
         }
         return JSONValue.object([
+            "plastic_unet_version": .string(PlasticUNetVersion.current),
             "cpu": .string(report.cpu), "cores": .integer(Int64(report.cores)),
             "kernel_path": .string(report.kernelPath), "threads": .integer(Int64(report.threads)),
             "width": .integer(Int64(report.width)), "size": .integer(Int64(report.size)),
+            "rule": .string(report.rule), "alpha": .string(report.alpha),
             "training_step_seconds": timing(report.trainingStep), "inference_seconds": timing(report.inference),
             "batch_seconds": timing(report.batch), "batch_size": .integer(Int64(report.batchSize)),
+            "images_per_pass": .integer(Int64(report.imagesPerPass)),
             "images_per_second": .number(report.throughput),
             "training_step_flop": .number(report.stepOperations), "inference_flop": .number(report.inferenceOperations),
             "save_seconds": timing(report.save), "load_seconds": timing(report.load),

@@ -57,18 +57,25 @@ final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
         return result
     }
 
-    /// `conv3x3 Ci->Co at HxW` for a convolution of `weight` [Co, Ci, k, k] on `input` [Ci, H, W].
+    /// `conv3x3 Ci->Co at HxW` for a convolution of `weight` [Co, Ci, k, k] on `input`
+    /// [Ci, H, W] or [N, Ci, H, W], and its operations (N times one image's).
     private static func convolution(_ weight: [Int], _ input: [Int]) -> (String, Double) {
         let (co, ci, k) = (weight[0], weight[1], weight[2])
-        return ("conv\(k)x\(k) \(ci)->\(co) at \(input[1])x\(input[2])",
-                2 * Double(co * ci * k * k) * Double(input[1] * input[2]))
+        let (h, w, images) = imageExtent(input)
+        return ("conv\(k)x\(k) \(ci)->\(co) at \(h)x\(w)", 2 * Double(co * ci * k * k) * Double(h * w * images))
     }
 
-    /// `transposed3x3 Ci->Co from HxW` for `weight` [Ci, Co, 3, 3] on `input` [Ci, H, W].
+    /// `transposed3x3 Ci->Co from HxW` for `weight` [Ci, Co, 3, 3] on `input` [Ci, H, W]
+    /// or [N, Ci, H, W], and its operations.
     private static func transposed(_ weight: [Int], _ input: [Int]) -> (String, Double) {
         let (ci, co) = (weight[0], weight[1])
-        return ("transposed3x3 \(ci)->\(co) from \(input[1])x\(input[2])",
-                2 * Double(ci * co * 9) * Double(input[1] * input[2]))
+        let (h, w, images) = imageExtent(input)
+        return ("transposed3x3 \(ci)->\(co) from \(h)x\(w)", 2 * Double(ci * co * 9) * Double(h * w * images))
+    }
+
+    /// H, W and the number of images of an activation shape `[C, H, W]` or `[N, C, H, W]`.
+    private static func imageExtent(_ shape: [Int]) -> (height: Int, width: Int, images: Int) {
+        (shape[shape.count - 2], shape[shape.count - 1], shape.count == 4 ? shape[0] : 1)
     }
 
     func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {

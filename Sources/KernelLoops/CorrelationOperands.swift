@@ -72,7 +72,7 @@ public struct CorrelationOperands: @unchecked Sendable {
                         for _ in 0..<gridWidth {
                             // Wrapping arithmetic: see ProductOperands.
                             accumulators.addProducts(columns: lanes + g, weights: source + position,
-                                                 rowOffsets: rowOffsets)
+                                                     rowOffsets: rowOffsets)
                             position &+= 1
                             g &+= laneCount
                         }

@@ -35,6 +35,13 @@ public struct ProductOperands: @unchecked Sendable {
     public let gridWidth: Int
     /// Columns between consecutive grid rows (`>= gridWidth`; the rest are computed and dropped).
     public let gridRowStride: Int
+    /// The images of the batch.
+    public let images: Int
+    /// Grid rows from one image's first row to the next's (`>= gridHeight`; the rest are
+    /// computed and dropped).
+    public let imageRows: Int
+    /// Output elements between consecutive images.
+    public let imageStep: Int
     /// Output elements between consecutive rows of A.
     public let channelStride: Int
     /// Output elements between consecutive grid rows.
@@ -48,7 +55,8 @@ public struct ProductOperands: @unchecked Sendable {
     public init(weight: UnsafePointer<Float>, rowStride: Int, weightOffsets: UnsafePointer<Int>,
                 source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, depth: Int, rows: Int,
                 starts: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, gridHeight: Int, gridWidth: Int,
-                gridRowStride: Int, channelStride: Int, rowStep: Int, columnStep: Int, offset: Int) {
+                gridRowStride: Int, images: Int, imageRows: Int, imageStep: Int, channelStride: Int, rowStep: Int,
+                columnStep: Int, offset: Int) {
         self.weight = weight
         self.rowStride = rowStride
         self.weightOffsets = weightOffsets
@@ -61,15 +69,29 @@ public struct ProductOperands: @unchecked Sendable {
         self.gridHeight = gridHeight
         self.gridWidth = gridWidth
         self.gridRowStride = gridRowStride
+        self.images = images
+        self.imageRows = imageRows
+        self.imageStep = imageStep
         self.channelStride = channelStride
         self.rowStep = rowStep
         self.columnStep = columnStep
         self.offset = offset
     }
 
+    /// The steps of the chains that a tile takes before the next tile of the block takes
+    /// its own: the columns of B that they read stay in the level-1 cache for every row
+    /// panel of the block.
+    @inlinable static var depthBlock: Int { 256 }
+
     /// Computes the tiles of row panels `rowPanels` by column panels `columnPanels` (panel
     /// i covers rows, or columns, `i·extent..<(i+1)·extent` of the tile's extent) and
     /// stores their kept elements.
+    ///
+    /// The block's rows of A are first copied into one place (``packWeights(of:rowCount:validRows:into:)``).
+    /// The chains then advance ``depthBlock`` steps at a time: each tile of the block takes
+    /// those steps, parks its accumulators in memory (a float stored and loaded is the same
+    /// float, so the chains are unchanged) and the next tile reads the same columns of B
+    /// from cache.
     ///
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
@@ -78,29 +100,60 @@ public struct ProductOperands: @unchecked Sendable {
         _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, columnPanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * tileColumns) { elements in
-            for panel in rowPanels {
+        let tileSize = tileRows * tileColumns
+        let panelWeightCount = depth * tileRows
+        let parked = rowPanels.count * columnPanels.count * tileSize
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowPanels.count * panelWeightCount + parked) { scratch in
+            let packed = scratch.baseAddress.unsafelyUnwrapped
+            let parkedTiles = packed + rowPanels.count * panelWeightCount
+            for (index, panel) in rowPanels.enumerated() {
                 let firstRow = panel &* tileRows
-                let validRows = min(tileRows, rows &- firstRow)
-                // Rows past the matrix repeat its first row; they are not stored.
-                let rowOffsets = InlineArray<tileRows, Int> { r in
-                    (r < validRows ? firstRow &+ r : firstRow) &* rowStride
-                }
-                for columnPanel in columnPanels {
-                    let q = columnPanel &* tileColumns
-                    var accumulators = RegisterTile<Path, tileRows, tileVectors>(starts: starts + firstRow,
-                                                                                 validRows: validRows)
-                    // Wrapping arithmetic: the offsets are in bounds by construction, and
-                    // overflow checks would cost more than the products.
-                    for k in 0..<depth {
-                        accumulators.addProducts(columns: source + (sourceOffsets[k] &+ q),
-                                                 weights: weight + weightOffsets[k], rowOffsets: rowOffsets)
-                    }
-                    accumulators.write(to: elements.baseAddress.unsafelyUnwrapped)
-                    store(elements.baseAddress.unsafelyUnwrapped, tileColumns: tileColumns, firstRow: firstRow,
-                          validRows: validRows, column: q)
-                }
+                packWeights(of: firstRow, rowCount: tileRows, validRows: min(tileRows, rows &- firstRow),
+                            into: packed + index &* panelWeightCount)
             }
+            var first = 0
+            repeat {
+                let last = min(first &+ Self.depthBlock, depth)
+                for (columnIndex, columnPanel) in columnPanels.enumerated() {
+                    let q = columnPanel &* tileColumns
+                    for (rowIndex, panel) in rowPanels.enumerated() {
+                        let firstRow = panel &* tileRows
+                        let validRows = min(tileRows, rows &- firstRow)
+                        let parkedTile = parkedTiles + (rowIndex &* columnPanels.count &+ columnIndex) &* tileSize
+                        var accumulators = first == 0
+                            ? RegisterTile<Path, tileRows, tileVectors>(starts: starts + firstRow, validRows: validRows)
+                            : RegisterTile<Path, tileRows, tileVectors>(loading: parkedTile)
+                        let panelWeights = packed + rowIndex &* panelWeightCount
+                        // Wrapping arithmetic: the offsets are in bounds by construction, and
+                        // overflow checks would cost more than the products.
+                        for k in first..<last {
+                            let weights = panelWeights + k &* tileRows
+                            accumulators.addProducts(columns: source + (sourceOffsets[k] &+ q)) { weights[$0] }
+                        }
+                        accumulators.write(to: parkedTile)
+                        if last == depth {
+                            store(parkedTile, tileColumns: tileColumns, firstRow: firstRow, validRows: validRows,
+                                  column: q)
+                        }
+                    }
+                }
+                first = last
+            } while first < depth
+        }
+    }
+
+    /// Copies rows `firstRow..<firstRow+rowCount` of A into `packed`, column by column
+    /// (`packed[k·rowCount + r] = A[firstRow+r][k]`), so that a tile reads the weights of one
+    /// step of its chains from one place; rows from `validRows` on (past the matrix) are 0.
+    @inlinable @inline(__always)
+    func packWeights(of firstRow: Int, rowCount: Int, validRows: Int, into packed: UnsafeMutablePointer<Float>) {
+        for r in 0..<rowCount {
+            guard r < validRows else {
+                for k in 0..<depth { packed[k &* rowCount &+ r] = 0 }
+                continue
+            }
+            let row = weight + (firstRow &+ r) &* rowStride
+            for k in 0..<depth { packed[k &* rowCount &+ r] = row[weightOffsets[k]] }
         }
     }
 
@@ -114,8 +167,9 @@ public struct ProductOperands: @unchecked Sendable {
         for c in 0..<tileColumns / lanes {
             let first = q &+ c &* lanes
             let (y, x) = first.quotientAndRemainder(dividingBy: gridRowStride)
-            if columnStep == 1, y < gridHeight, x &+ lanes <= gridWidth {
-                let start = offset &+ firstRow &* channelStride &+ y &* rowStep &+ x
+            var (image, row) = y.quotientAndRemainder(dividingBy: imageRows)
+            if columnStep == 1, image < images, row < gridHeight, x &+ lanes <= gridWidth {
+                let start = offset &+ image &* imageStep &+ firstRow &* channelStride &+ row &* rowStep &+ x
                 for r in 0..<validRows {
                     let vector = UnsafeRawPointer(elements + (r &* tileColumns &+ c &* lanes))
                         .loadUnaligned(as: TileVector.self)
@@ -123,10 +177,11 @@ public struct ProductOperands: @unchecked Sendable {
                 }
                 continue
             }
-            var (row, column) = (y, x)
+            var column = x
             for lane in 0..<lanes {
-                if row < gridHeight, column < gridWidth {
-                    let start = offset &+ firstRow &* channelStride &+ row &* rowStep &+ column &* columnStep
+                if image < images, row < gridHeight, column < gridWidth {
+                    let start = offset &+ image &* imageStep &+ firstRow &* channelStride &+ row &* rowStep
+                        &+ column &* columnStep
                     for r in 0..<validRows {
                         output[start &+ r &* channelStride] = elements[r &* tileColumns &+ c &* lanes &+ lane]
                     }
@@ -134,6 +189,9 @@ public struct ProductOperands: @unchecked Sendable {
                 column &+= 1
                 if column == gridRowStride {
                     (row, column) = (row &+ 1, 0)
+                    if row == imageRows {
+                        (image, row) = (image &+ 1, 0)
+                    }
                 }
             }
         }

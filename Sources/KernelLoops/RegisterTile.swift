@@ -10,7 +10,7 @@ public typealias TileVector = SIMD16<Float>
 /// a copy that every kernel module shared could run one module's instructions on behalf of
 /// another. With the module's own type among the arguments, each copy has a name of its own.
 ///
-/// Each lane of each row is one output element's chain; ``addProducts(columns:weights:rowOffsets:)``
+/// Each lane of each row is one output element's chain; ``addProducts(columns:weight:)``
 /// advances every chain by one fused multiply-add. The shape changes speed only: lanes and
 /// rows are independent output elements, never parts of one sum.
 @frozen
@@ -28,28 +28,46 @@ public struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCount
         }
     }
 
+    /// A tile that continues the chains that ``write(to:)`` wrote to `elements`.
+    @inlinable @inline(__always)
+    public init(loading elements: UnsafePointer<Float>) {
+        accumulators = InlineArray { r in
+            InlineArray { c in
+                UnsafeRawPointer(elements + (r * vectorCount + c) * TileVector.scalarCount)
+                    .loadUnaligned(as: TileVector.self)
+            }
+        }
+    }
+
     /// A tile of zeros.
     @inlinable @inline(__always)
     public init() {
         accumulators = InlineArray(repeating: InlineArray(repeating: TileVector()))
     }
 
-    /// `row_r = row_r + weights[rowOffsets[r]] · columns` for every row r, lane by lane,
-    /// one fused multiply-add each; `columns` holds the tile's `16 · vectorCount` column
-    /// values, contiguous.
+    /// `row_r = row_r + weight(r) · columns` for every row r, lane by lane, one fused
+    /// multiply-add each; `columns` holds the tile's `16 · vectorCount` column values,
+    /// contiguous.
     @inlinable @inline(__always)
-    public mutating func addProducts(columns: UnsafePointer<Float>, weights: UnsafePointer<Float>,
-                                     rowOffsets: InlineArray<rowCount, Int>) {
+    public mutating func addProducts(columns: UnsafePointer<Float>, weight: (Int) -> Float) {
         var column = InlineArray<vectorCount, TileVector>(repeating: TileVector())
         for c in 0..<vectorCount {
             column[c] = UnsafeRawPointer(columns + c &* TileVector.scalarCount).loadUnaligned(as: TileVector.self)
         }
         for r in 0..<rowCount {
-            let weight = TileVector(repeating: weights[rowOffsets[r]])
+            let weight = TileVector(repeating: weight(r))
             for c in 0..<vectorCount {
                 accumulators[r][c] = accumulators[r][c].addingProduct(weight, column[c])
             }
         }
+    }
+
+    /// `row_r = row_r + weights[rowOffsets[r]] · columns` for every row r; see
+    /// ``addProducts(columns:weight:)``.
+    @inlinable @inline(__always)
+    public mutating func addProducts(columns: UnsafePointer<Float>, weights: UnsafePointer<Float>,
+                                     rowOffsets: InlineArray<rowCount, Int>) {
+        addProducts(columns: columns) { weights[rowOffsets[$0]] }
     }
 
     /// Writes every accumulator to `elements`, row-major `[rowCount, 16 · vectorCount]`.

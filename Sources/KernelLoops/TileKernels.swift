@@ -5,7 +5,7 @@
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
 /// lives in a module compiled for its instruction set, so that its copy of the loops uses
 /// it. Every tile computes the same chains, so every conforming type gives the same bits.
-public protocol TileKernels {
+public protocol TileKernels: SendableMetatype {
     /// The tiles it uses, with their speeds, all from ``TileShape/menu``.
     static var tiles: [TileShape] { get }
 

@@ -64,7 +64,7 @@ public enum AdamArithmetic {
     @discardableResult
     public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
                               gradients: [Float], coefficients: Coefficients, threadCount: Int = 1,
-                              path: KernelPath = .fastest) -> Bool {
+                              path: KernelPath = .selected) -> Bool {
         let count = parameters.count
         precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
                      "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "

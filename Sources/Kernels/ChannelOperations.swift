@@ -1,16 +1,28 @@
-/// Operations that move whole channels or rows of `[C, H, W]` tensors: concatenation,
+/// Operations that move whole channels or rows of `[C, H, W]` tensors (and, for the
+/// forward ones, of batches `[N, C, H, W]`): concatenation,
 /// cropping, and Dropout2d's channel mask.
 public enum ChannelOperations {
-    /// The channels of `a` followed by those of `b`.
+    /// The channels of `a` followed by those of `b`, image by image for a batch.
     /// - Parameters:
-    ///   - a: `[Ca, H, W]`.
-    ///   - b: `[Cb, H, W]`.
-    /// - Returns: `[Ca+Cb, H, W]`.
-    /// - Complexity: O((Ca+Cb)·H·W).
+    ///   - a: `[Ca, H, W]`, or a batch `[N, Ca, H, W]`.
+    ///   - b: `[Cb, H, W]` (`[N, Cb, H, W]`).
+    /// - Returns: `[Ca+Cb, H, W]` (`[N, Ca+Cb, H, W]`).
+    /// - Complexity: O(N·(Ca+Cb)·H·W).
     public static func concatenate(_ a: Tensor, _ b: Tensor) -> Tensor {
-        precondition(a.shape.count == 3 && b.shape.count == 3 && a.shape.dropFirst() == b.shape.dropFirst(),
+        let rank = a.shape.count
+        precondition((rank == 3 || rank == 4) && b.shape.count == rank
+                     && a.shape.dropLast(3) == b.shape.dropLast(3) && a.shape.suffix(2) == b.shape.suffix(2),
                      "cannot concatenate \(a.shape) and \(b.shape) along channels")
-        return Tensor(shape: [a.shape[0] + b.shape[0], a.shape[1], a.shape[2]], scalars: a.scalars + b.scalars)
+        let images = a.imageCount()
+        let (aSize, bSize) = (a.count / max(images, 1), b.count / max(images, 1))
+        var scalars: [Float] = []
+        scalars.reserveCapacity(a.count + b.count)
+        for image in 0..<images {
+            scalars += a.scalars[(image * aSize)..<((image + 1) * aSize)]
+            scalars += b.scalars[(image * bSize)..<((image + 1) * bSize)]
+        }
+        return Tensor(shape: a.batchShape([a.shape[rank - 3] + b.shape[rank - 3]] + a.shape.suffix(2)),
+                      scalars: scalars)
     }
 
     /// The gradient of ``concatenate(_:_:)``: `gradient` split into its first
@@ -33,25 +45,27 @@ public enum ChannelOperations {
     /// Drops the FIRST rows/columns so that x becomes [C, height, width] (docs/MODEL.md §2's crop of the up path):
     /// element `[c, y, x]` of the result is `x[c, y + H - height, x + W - width]`.
     /// - Parameters:
-    ///   - x: `[C, H, W]`.
+    ///   - x: `[C, H, W]`, or a batch `[N, C, H, W]` (cropped plane by plane alike).
     ///   - height: at most H.
     ///   - width: at most W.
-    /// - Returns: `[C, height, width]`.
-    /// - Complexity: O(C·height·width).
+    /// - Returns: `[C, height, width]` (`[N, C, height, width]`).
+    /// - Complexity: O(N·C·height·width).
     public static func cropLeading(_ x: Tensor, height: Int, width: Int) -> Tensor {
-        precondition(x.shape.count == 3 && height >= 0 && width >= 0 && height <= x.shape[1] && width <= x.shape[2],
-                     "cannot crop \(x.shape) to \(height) x \(width)")
-        let (channels, originalHeight, originalWidth) = (x.shape[0], x.shape[1], x.shape[2])
+        let rank = x.shape.count
+        precondition((rank == 3 || rank == 4) && height >= 0 && width >= 0 && height <= x.shape[rank - 2]
+                     && width <= x.shape[rank - 1], "cannot crop \(x.shape) to \(height) x \(width)")
+        let (originalHeight, originalWidth) = (x.shape[rank - 2], x.shape[rank - 1])
+        let planes = x.shape.dropLast(2).reduce(1, *)
         let (dropRows, dropColumns) = (originalHeight - height, originalWidth - width)
         var scalars: [Float] = []
-        scalars.reserveCapacity(channels * height * width)
-        for c in 0..<channels {
+        scalars.reserveCapacity(planes * height * width)
+        for c in 0..<planes {
             for y in 0..<height {
                 let start = (c * originalHeight + y + dropRows) * originalWidth + dropColumns
                 scalars.append(contentsOf: x.scalars[start..<(start + width)])
             }
         }
-        return Tensor(shape: [channels, height, width], scalars: scalars)
+        return Tensor(shape: x.shape.dropLast(2) + [height, width], scalars: scalars)
     }
 
     /// The gradient of cropLeading: zeros in the dropped rows/columns, `gradient` in the

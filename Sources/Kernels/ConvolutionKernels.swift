@@ -10,7 +10,9 @@
 /// thread count.
 ///
 /// Shapes: activations `[C, H, W]`; convolution weight `[Co, Ci, k, k]`; transposed
-/// convolution weight `[Ci, Co, 3, 3]`; bias `[Co]`.
+/// convolution weight `[Ci, Co, 3, 3]`; bias `[Co]`. The two forward passes also take a
+/// batch `[N, C, H, W]` and return `[N, Co, Ho, Wo]`: each image's result is, bit for bit,
+/// the result of that image alone (batches serve inference, where images are independent).
 ///
 /// - Convolution (stride 1, zero padding p): output `[Co, H+2p-k+1, W+2p-k+1]`;
 ///   `y[co,oy,ox]` starts at `bias[co]` and accumulates `w[co,ci,kh,kw] * x[ci,oy+kh-p,ox+kw-p]`
@@ -38,11 +40,11 @@ public protocol ConvolutionKernels: Sendable {
 
     /// Convolution with stride 1 and zero padding `padding` on every side.
     /// - Parameters:
-    ///   - input: `[Ci, H, W]`.
+    ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]`.
     ///   - weight: `[Co, Ci, k, k]`.
     ///   - bias: `[Co]`.
     ///   - padding: zeros added on each side, `0 <= padding < k`.
-    /// - Returns: `[Co, H+2p-k+1, W+2p-k+1]`.
+    /// - Returns: `[Co, H+2p-k+1, W+2p-k+1]` (`[N, Co, …]` for a batch).
     func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor
 
     /// The gradient of ``convolve(_:weight:bias:padding:)`` with respect to its input.
@@ -66,10 +68,10 @@ public protocol ConvolutionKernels: Sendable {
 
     /// Transposed convolution with a 3 x 3 kernel, stride 2 and no padding.
     /// - Parameters:
-    ///   - input: `[Ci, H, W]`.
+    ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]`.
     ///   - weight: `[Ci, Co, 3, 3]`.
     ///   - bias: `[Co]`.
-    /// - Returns: `[Co, 2H+1, 2W+1]`.
+    /// - Returns: `[Co, 2H+1, 2W+1]` (`[N, Co, …]` for a batch).
     func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor
 
     /// The gradient of ``transposedConvolve(_:weight:bias:)`` with respect to its input.

@@ -6,8 +6,9 @@ extension FastKernels {
     /// stride-1 product over the input padded by one, with only the taps of its parity,
     /// in the documented order.
     /// - Complexity: O(Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
+    /// A batch `[N, Ci, H, W]` runs every image in each phase's product.
     public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        let g = TransposedConvolutionGeometry(input: input.shape, weight: weight.shape)
+        let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
         var planes = PlaneBuffer(zeroPadding: input, padding: 1)
         var phases: [TapProduct] = []
@@ -24,14 +25,15 @@ extension FastKernels {
                 let matrix = WeightMatrix(rows: g.outChannels, rowStride: 9, channels: g.inChannels,
                                           channelStride: g.outChannels * 9,
                                           tapOffsets: taps.map { kh, kw in kh * 3 + kw })
-                let placement = OutputPlacement(channelStride: g.outputHeight * g.outputWidth,
+                let placement = OutputPlacement(imageStride: g.outChannels * g.outputHeight * g.outputWidth,
+                                                channelStride: g.outputHeight * g.outputWidth,
                                                 rowStep: 2 * g.outputWidth, columnStep: 2,
                                                 offset: py * g.outputWidth + px)
                 planes.reserveReads(of: layout)
                 phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }
         }
-        var output = Tensor(shape: [g.outChannels, g.outputHeight, g.outputWidth])
+        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
                            into: &output.scalars, kernels: self)
         return output
@@ -49,7 +51,8 @@ extension FastKernels {
                                   channelStride: 9, tapOffsets: Array(0..<9))
         var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
         let product = TapProduct(matrix: matrix, layout: layout,
-                                 placement: .dense(height: g.inputHeight, width: g.inputWidth))
+                                 placement: .dense(channels: g.inChannels, height: g.inputHeight,
+                                                         width: g.inputWidth))
         TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil,
                            into: &inputGradient.scalars, kernels: self)
         return inputGradient

@@ -27,7 +27,7 @@ public struct FastKernels: ConvolutionKernels {
     /// - Parameters:
     ///   - threadCount: at least 1; results do not depend on it.
     ///   - path: the instruction set, one that this CPU supports; results do not depend on it.
-    public init(threadCount: Int, path: KernelPath = .fastest) {
+    public init(threadCount: Int, path: KernelPath = .selected) {
         precondition(threadCount >= 1, "thread count \(threadCount) must be at least 1")
         precondition(path.isSupported, "this CPU cannot run the \(path.rawValue) kernels")
         self.threadCount = threadCount
@@ -36,15 +36,16 @@ public struct FastKernels: ConvolutionKernels {
 
     /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·k²·Ho·(W+2p)) fused multiply-adds.
+    /// A batch `[N, Ci, H, W]` is one product whose columns run over every image.
     public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
-        let g = ConvolutionGeometry(input: input.shape, weight: weight.shape, padding: padding)
+        let g = ConvolutionGeometry(input: input.imageShape(), weight: weight.shape, padding: padding)
         g.checkBias(bias.shape)
         let matrix = WeightMatrix(rows: g.outChannels, rowStride: g.inChannels * g.tapCount,
                                   channels: g.inChannels, channelStride: g.tapCount,
                                   tapOffsets: Array(0..<g.tapCount))
         return Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding), kernelSize: g.kernelSize,
-                                height: g.outputHeight, width: g.outputWidth, weight: weight.scalars,
-                                matrix: matrix, starts: bias.scalars, kernels: self)
+                                shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]),
+                                weight: weight.scalars, matrix: matrix, starts: bias.scalars, kernels: self)
     }
 
     /// The input gradient of a convolution: the convolution of the output gradient, padded
@@ -57,7 +58,7 @@ public struct FastKernels: ConvolutionKernels {
                                   channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
         return Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
-                                kernelSize: g.kernelSize, height: g.inputHeight, width: g.inputWidth,
+                                kernelSize: g.kernelSize, shape: [g.inChannels, g.inputHeight, g.inputWidth],
                                 weight: weight.scalars, matrix: matrix, starts: nil, kernels: self)
     }
 
@@ -77,16 +78,18 @@ public struct FastKernels: ConvolutionKernels {
     }
 
     /// A stride-1 convolution of `planes` (already padded) with a k x k kernel, placed
-    /// into a `[matrix.rows, height, width]` tensor.
-    private static func convolution(of planes: PlaneBuffer, kernelSize: Int, height: Int, width: Int,
-                                    weight: [Float], matrix: WeightMatrix, starts: [Float]?,
-                                    kernels: FastKernels) -> Tensor {
+    /// into a tensor of `shape`: `[matrix.rows, H, W]`, or `[N, matrix.rows, H, W]` for
+    /// planes that hold N images.
+    private static func convolution(of planes: PlaneBuffer, kernelSize: Int, shape: [Int], weight: [Float],
+                                    matrix: WeightMatrix, starts: [Float]?, kernels: FastKernels) -> Tensor {
         var planes = planes
+        let (height, width) = (shape[shape.count - 2], shape[shape.count - 1])
         let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: height, gridWidth: width)
         planes.reserveReads(of: layout)
-        var output = Tensor(shape: [matrix.rows, height, width])
-        let product = TapProduct(matrix: matrix, layout: layout, placement: .dense(height: height, width: width))
+        var output = Tensor(shape: shape)
+        let product = TapProduct(matrix: matrix, layout: layout,
+                                 placement: .dense(channels: matrix.rows, height: height, width: width))
         TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
                            kernels: kernels)
         return output
@@ -109,7 +112,7 @@ public struct FastKernels: ConvolutionKernels {
             let columns = PlaneBuffer(columnsOf: layout, in: planes)
             let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
                                      layout: columns.columnLayout(rows: layout.rowCount),
-                                     placement: .dense(height: 1, width: layout.rowCount))
+                                     placement: .dense(channels: channels, height: 1, width: layout.rowCount))
             TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
                                into: &gradient.scalars, kernels: self)
         } else {

@@ -1,4 +1,9 @@
 import CPUFeatures
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KernelLoops
 import KernelsAVX2
 import KernelsAVX512
@@ -32,6 +37,20 @@ public enum KernelPath: String, CaseIterable, Sendable {
 
     /// The fastest path this CPU can run.
     public static var fastest: KernelPath { supported[0] }
+
+    /// The environment variable that forces a path (`avx512`, `avx2` or `portable`) for
+    /// tests and bug reports.
+    public static let overrideVariable = "PLASTIC_UNET_KERNELS"
+
+    /// The path that every kernel uses unless a caller names one: the path that
+    /// ``overrideVariable`` names when this CPU can run it, else the fastest. Programs
+    /// check the variable first with ``init(named:)`` to refuse a path they cannot follow.
+    public static let selected: KernelPath = {
+        guard let value = getenv(overrideVariable), let path = try? KernelPath(named: String(cString: value)) else {
+            return fastest
+        }
+        return path
+    }()
 
     /// The path named `name` (`avx512`, `avx2` or `portable`), if this CPU can run it.
     /// - Throws: ``KernelPathError`` for an unknown name or a path the CPU lacks.

@@ -19,7 +19,7 @@ public enum MatrixProducts {
     ///   - path: the instruction set of the loops; the result does not depend on it.
     /// - Returns: `[rows, columns]`.
     /// - Complexity: O(rows·inner·columns) fused multiply-adds.
-    public static func product(_ a: Tensor, _ b: Tensor, path: KernelPath = .fastest) -> Tensor {
+    public static func product(_ a: Tensor, _ b: Tensor, path: KernelPath = .selected) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2 && a.shape[1] == b.shape[0],
                      "cannot multiply \(a.shape) by \(b.shape)")
         let rows = a.shape[0], inner = a.shape[1], columns = b.shape[1]
@@ -47,7 +47,7 @@ public enum MatrixProducts {
     /// - Returns: `[p, q]`.
     /// - Complexity: O(rows.count·p·q) fused multiply-adds.
     public static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>,
-                                         path: KernelPath = .fastest) -> Tensor {
+                                         path: KernelPath = .selected) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2, "cannot multiply \(a.shape)ᵀ by \(b.shape)")
         precondition(rows.lowerBound >= 0 && rows.upperBound <= min(a.shape[0], b.shape[0]),
                      "rows \(rows) outside \(a.shape) or \(b.shape)")

@@ -1,23 +1,20 @@
-/// Where a product's element `(m, gy, gx)` (output channel, grid row, grid column) goes
-/// in the output scalars: `offset + m·channelStride + gy·rowStep + gx·columnStep`.
+/// Where a product's element `(m, gy, gx)` (output channel, grid row, grid column) of
+/// image n goes in the output scalars: `offset + n·imageStride + m·channelStride + gy·rowStep + gx·columnStep`.
 struct OutputPlacement {
+    /// Elements between consecutive images of a batch.
+    let imageStride: Int
     /// Elements between consecutive output channels.
     let channelStride: Int
     /// Elements between consecutive grid rows.
     let rowStep: Int
     /// Elements between consecutive grid columns.
     let columnStep: Int
-    /// The position of element `(0, 0, 0)`.
+    /// The position of element `(0, 0, 0)` of the first image.
     let offset: Int
 
-    /// A dense `[channels, height, width]` tensor.
-    static func dense(height: Int, width: Int) -> OutputPlacement {
-        OutputPlacement(channelStride: height * width, rowStep: width, columnStep: 1, offset: 0)
-    }
-
-    /// The position of element `(m, gy, gx)`.
-    @inline(__always)
-    func index(channel m: Int, row gy: Int, column gx: Int) -> Int {
-        offset + m * channelStride + gy * rowStep + gx * columnStep
+    /// Dense `[channels, height, width]` images, one after the other.
+    static func dense(channels: Int, height: Int, width: Int) -> OutputPlacement {
+        OutputPlacement(imageStride: channels * height * width, channelStride: height * width, rowStep: width,
+                        columnStep: 1, offset: 0)
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Runs a fixed list of independent tasks on up to `threadCount` threads.
 ///
 /// Which thread runs a task never changes a result: every output element belongs to
@@ -6,43 +8,28 @@ struct ParallelRunner: Sendable {
     /// The most threads that run at once.
     let threadCount: Int
 
-    /// Calls `body(task)` once for every task in `costs.indices`.
+    /// Calls `body(task)` once for every task in `0..<taskCount`.
     ///
-    /// Each thread runs one contiguous range of tasks, the ranges cut so that their total
-    /// costs are as equal as the task boundaries allow (neighbouring tasks tend to share
-    /// cached operands).
+    /// The threads take the tasks in order, one at a time, as each finishes its last: a
+    /// thread that starts late (a worker waking from sleep) takes fewer, and none waits for
+    /// another while tasks remain.
     /// - Parameters:
-    ///   - costs: the relative cost of each task, at least 0.
+    ///   - taskCount: the number of tasks, at least 0.
     ///   - body: the task; tasks run concurrently and must write disjoint memory.
-    func run(costs: [Int], _ body: @Sendable (Int) -> Void) {
-        let workers = min(threadCount, costs.count)
+    func run(taskCount: Int, _ body: @Sendable (Int) -> Void) {
+        let workers = min(threadCount, taskCount)
         guard workers > 1 else {
-            for task in costs.indices { body(task) }
+            for task in 0..<taskCount { body(task) }
             return
         }
-        // Worker w runs the tasks whose cost-weighted midpoints fall in its share.
-        let total = costs.reduce(0, +)
-        var starts = [Int](repeating: costs.count, count: workers + 1)
-        var worker = 0
-        var before = 0
-        for (task, cost) in costs.enumerated() {
-            while worker < workers, 2 * before + cost >= 2 * total * worker / workers {
-                starts[worker] = task
-                worker += 1
-            }
-            before += cost
-        }
-        let boundaries = starts
-        WorkerPool.shared.run(parts: workers) { worker in
-            for task in boundaries[worker]..<boundaries[worker + 1] {
+        let next = Atomic<Int>(0)
+        WorkerPool.shared.run(parts: workers) { _ in
+            while true {
+                let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard task < taskCount else { return }
                 body(task)
             }
         }
-    }
-
-    /// Calls `body(task)` once for every task in `0..<taskCount`, all of one cost.
-    func run(taskCount: Int, _ body: @Sendable (Int) -> Void) {
-        run(costs: [Int](repeating: 1, count: taskCount), body)
     }
 }
 
@@ -71,13 +58,5 @@ struct PanelBlocks {
         let firstColumn = columnBlock * columnPanelsPerBlock
         return (firstRow..<min(firstRow + rowPanelsPerBlock, rowPanels),
                 firstColumn..<min(firstColumn + columnPanelsPerBlock, columnPanels))
-    }
-
-    /// The number of register tiles in each block, in block order.
-    var tileCounts: [Int] {
-        (0..<count).map { index in
-            let block = block(index)
-            return block.rows.count * block.columns.count
-        }
     }
 }

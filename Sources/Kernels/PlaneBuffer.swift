@@ -22,25 +22,37 @@ struct PlaneBuffer {
     /// Elements between consecutive planes of one channel (equal to `channelStride` when a
     /// channel has one plane).
     let planeStride: Int
+    /// The images of a batch held one below the other in each plane.
+    let images: Int
+    /// Rows from one image's first row to the next image's, when ``images`` is over 1.
+    let imageRows: Int?
 
     /// `tensor` with `padding` rows and columns of zeros on every side: channel c holds one
-    /// `(H+2p) x (W+2p)` plane whose element `[y, x]` is `tensor[c, y-p, x-p]`.
-    /// - Complexity: O(C·(H+2p)·(W+2p)).
+    /// `(H+2p) x (W+2p)` plane whose element `[y, x]` is `tensor[c, y-p, x-p]`. A batch
+    /// `[N, C, H, W]` gives each channel N such planes, one below the other, image n's at
+    /// row `n·(H+2p)`, so that one layout reads every image (``imageRows`` is H+2p).
+    /// - Complexity: O(N·C·(H+2p)·(W+2p)).
     init(zeroPadding tensor: Tensor, padding: Int) {
-        let (h, w) = (tensor.shape[1], tensor.shape[2])
+        let images = tensor.shape.count == 4 ? tensor.shape[0] : 1
+        let channels = tensor.shape[tensor.shape.count - 3]
+        let (h, w) = (tensor.shape[tensor.shape.count - 2], tensor.shape[tensor.shape.count - 1])
         let rowStride = w + 2 * padding
-        self.init(channels: tensor.shape[0], planes: 1, planeHeight: h + 2 * padding,
-                  planeWidth: rowStride) { planes, channel, start in
+        let imageRows = h + 2 * padding
+        self.init(channels: channels, planes: 1, planeHeight: images * imageRows,
+                  planeWidth: rowStride, images: images, imageRows: imageRows) { planes, channel, channelStart in
             tensor.scalars.withReader { source in
-                planes.fill(padding * rowStride + padding, with: 0, at: start)
-                for y in 0..<h {
-                    let rowStart = start + (y + padding) * rowStride + padding
-                    planes.copy(w, from: source, at: (channel * h + y) * w, to: rowStart)
-                    // The right padding of this row and the left padding of the next.
-                    planes.fill(2 * padding, with: 0, at: rowStart + w)
+                for image in 0..<images {
+                    let start = channelStart + image * imageRows * rowStride
+                    planes.fill(padding * rowStride + padding, with: 0, at: start)
+                    for y in 0..<h {
+                        let rowStart = start + (y + padding) * rowStride + padding
+                        planes.copy(w, from: source, at: ((image * channels + channel) * h + y) * w, to: rowStart)
+                        // The right padding of this row and the left padding of the next.
+                        planes.fill(2 * padding, with: 0, at: rowStart + w)
+                    }
+                    let end = start + (h + padding) * rowStride + padding
+                    planes.fill((padding - 1) * rowStride + rowStride - padding, with: 0, at: end)
                 }
-                let end = start + (h + padding) * rowStride + padding
-                planes.fill((padding - 1) * rowStride + rowStride - padding, with: 0, at: end)
             }
         }
     }
@@ -93,9 +105,11 @@ struct PlaneBuffer {
 
     /// Allocates the planes and fills them: `fillChannel(planes, c, start)` must write every
     /// one of the `channelStride` elements of channel c, which start at `start`.
-    private init(channels: Int, planes: Int, planeHeight: Int, planeWidth: Int,
-                 fillChannel: (BufferWriter<Float>, Int, Int) -> Void) {
+    private init(channels: Int, planes: Int, planeHeight: Int, planeWidth: Int, images: Int = 1,
+                 imageRows: Int? = nil, fillChannel: (BufferWriter<Float>, Int, Int) -> Void) {
         self.channels = channels
+        self.images = images
+        self.imageRows = imageRows
         rowStride = planeWidth
         planeStride = planeHeight * planeWidth
         let channelStride = planes * planeStride
@@ -108,14 +122,15 @@ struct PlaneBuffer {
         }
     }
 
-    /// A layout over this buffer's channels.
+    /// A layout over this buffer's channels, and over each of its images.
     /// - Parameters:
     ///   - tapOffsets: the offset of each tap inside a channel, in chain order.
-    ///   - gridHeight: output grid rows.
+    ///   - gridHeight: output grid rows of one image.
     ///   - gridWidth: output grid columns, at most ``rowStride``.
     func layout(tapOffsets: [Int], gridHeight: Int, gridWidth: Int) -> TapLayout {
         TapLayout(channels: channels, channelStride: channelStride, rowStride: rowStride,
-                  tapOffsets: tapOffsets, gridHeight: gridHeight, gridWidth: gridWidth)
+                  tapOffsets: tapOffsets, gridHeight: gridHeight, gridWidth: gridWidth, images: images,
+                  imageRows: imageRows)
     }
 
     /// The layout of a buffer made by ``init(columnsOf:in:)`` for a layout of `rows`

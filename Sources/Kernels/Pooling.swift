@@ -12,18 +12,20 @@ public enum Pooling {
     /// equal values the FIRST wins (+0.0 and -0.0 are equal), a window with NaN yields its
     /// last NaN, and a window of -infinity yields its first element. The last row and column
     /// of an odd-sized input belong to no window.
-    /// - Parameter x: `[C, H, W]`.
-    /// - Returns: the maxima `[C, H/2, W/2]` and, in the same order, their indices into
-    ///   `x.scalars`.
-    /// - Complexity: O(C·H·W).
+    /// - Parameter x: `[C, H, W]`, or a batch `[N, C, H, W]` (pooled plane by plane alike).
+    /// - Returns: the maxima `[C, H/2, W/2]` (`[N, C, H/2, W/2]`) and, in the same order,
+    ///   their indices into `x.scalars`.
+    /// - Complexity: O(N·C·H·W).
     public static func maxPool2x2(_ x: Tensor) -> (output: Tensor, argmax: [Int32]) {
-        precondition(x.shape.count == 3, "max-pool input must be [C, H, W], got \(x.shape)")
+        precondition(x.shape.count == 3 || x.shape.count == 4,
+                     "max-pool input must be [C, H, W] or [N, C, H, W], got \(x.shape)")
         precondition(x.count <= Int(Int32.max), "max-pool input of \(x.count) elements is too large")
-        let (channels, height, width) = (x.shape[0], x.shape[1], x.shape[2])
+        let (height, width) = (x.shape[x.shape.count - 2], x.shape[x.shape.count - 1])
+        let channels = x.shape.dropLast(2).reduce(1, *)
         let (outputHeight, outputWidth) = (height / 2, width / 2)
         let count = channels * outputHeight * outputWidth
         var argmax = [Int32](repeating: 0, count: count)
-        var output = Tensor(shape: [channels, outputHeight, outputWidth])
+        var output = Tensor(shape: x.shape.dropLast(2) + [outputHeight, outputWidth])
         output.scalars.withWriter { maxima in
             argmax.withWriter { indices in
                 x.scalars.withReader { x in

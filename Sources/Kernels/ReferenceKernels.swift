@@ -4,8 +4,8 @@
 ///
 /// Every output element is `acc = acc.addingProduct(a, b)` repeated in the documented
 /// order from the documented start value, with taps on the zero padding read as 0.0.
-/// Use it to check a faster implementation, not to train: it runs at well under one
-/// GFLOP/s.
+/// A batch is its images one at a time. Use it to check a faster implementation, not to
+/// train: it runs at well under one GFLOP/s.
 public struct ReferenceKernels: ConvolutionKernels {
     /// One: the reference runs on the calling thread.
     public let threadCount = 1
@@ -16,6 +16,9 @@ public struct ReferenceKernels: ConvolutionKernels {
     /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·k²·Ho·Wo) fused multiply-adds.
     public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
+        if input.shape.count == 4 {
+            return Tensor(stacking: input.images().map { convolve($0, weight: weight, bias: bias, padding: padding) })
+        }
         let g = ConvolutionGeometry(input: input.shape, weight: weight.shape, padding: padding)
         g.checkBias(bias.shape)
         let k = g.kernelSize
@@ -81,6 +84,9 @@ public struct ReferenceKernels: ConvolutionKernels {
     /// Transposed convolution (k 3, stride 2, no padding); see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·(2H+1)·(2W+1)) fused multiply-adds (2.25 taps per output on average).
     public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+        if input.shape.count == 4 {
+            return Tensor(stacking: input.images().map { transposedConvolve($0, weight: weight, bias: bias) })
+        }
         let g = TransposedConvolutionGeometry(input: input.shape, weight: weight.shape)
         g.checkBias(bias.shape)
         return Self.tensor([g.outChannels, g.outputHeight, g.outputWidth]) { co, oy, ox in

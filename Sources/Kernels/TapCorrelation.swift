@@ -45,7 +45,7 @@ enum TapCorrelation {
                             source: source.start, sourceOffsets: offsets.start, rows: layout.rowCount, lanes: g.start,
                             laneCount: lanes.laneCount, laneRows: lanes.rows, gridHeight: layout.gridHeight,
                             gridWidth: layout.gridWidth, gridRowStride: layout.rowStride, output: output.start)
-                        kernels.runner.run(costs: blocks.tileCounts) { task in
+                        kernels.runner.run(taskCount: blocks.count) { task in
                             let block = blocks.block(task)
                             path.correlation(operands, tile: tile, rowPanels: block.rows, lanePanels: block.columns)
                         }

@@ -6,7 +6,9 @@ import KernelLoops
 /// The columns cover an output grid of `gridHeight x gridWidth` positions on rows of
 /// `rowStride` columns: columns with `gx >= gridWidth` are padding whose values the
 /// kernels compute and discard, which lets one vector load serve consecutive positions
-/// across grid rows.
+/// across grid rows. A batch of `images` grids lies one below the other, `imageRows` grid
+/// rows apart: the rows between one image's last kept row and the next image's first are
+/// computed and discarded too.
 struct TapLayout {
     /// Channels of the buffer that the matrix reads.
     let channels: Int
@@ -20,17 +22,27 @@ struct TapLayout {
     let gridHeight: Int
     /// Grid columns that are kept (`<= rowStride`).
     let gridWidth: Int
+    /// The grids of a batch.
+    let images: Int
+    /// Grid rows from one image's first row to the next image's (`>= gridHeight`).
+    let imageRows: Int
 
-    /// A layout; `gridWidth` may not exceed `rowStride`.
-    init(channels: Int, channelStride: Int, rowStride: Int, tapOffsets: [Int], gridHeight: Int, gridWidth: Int) {
+    /// A layout of one grid, or of `images` grids `imageRows` rows apart; `gridWidth` may
+    /// not exceed `rowStride`, nor `gridHeight` `imageRows`.
+    init(channels: Int, channelStride: Int, rowStride: Int, tapOffsets: [Int], gridHeight: Int, gridWidth: Int,
+         images: Int = 1, imageRows: Int? = nil) {
         precondition(gridWidth <= rowStride && gridHeight >= 0 && gridWidth >= 0,
                      "a \(gridHeight) x \(gridWidth) grid does not fit rows of \(rowStride)")
+        precondition(images >= 1 && (imageRows ?? gridHeight) >= gridHeight,
+                     "\(images) grids of \(gridHeight) rows do not fit \(imageRows ?? gridHeight) rows apart")
         self.channels = channels
         self.channelStride = channelStride
         self.rowStride = rowStride
         self.tapOffsets = tapOffsets
         self.gridHeight = gridHeight
         self.gridWidth = gridWidth
+        self.images = images
+        self.imageRows = imageRows ?? gridHeight
     }
 
     /// Matrix rows: channels times taps.
@@ -41,9 +53,10 @@ struct TapLayout {
         (0..<channels).flatMap { c in tapOffsets.map { c * channelStride + $0 } }
     }
 
-    /// The columns up to the last kept position, `(gridHeight-1)·rowStride + gridWidth`.
+    /// The columns up to the last kept position of the last image,
+    /// `((images-1)·imageRows + gridHeight-1)·rowStride + gridWidth`.
     var columnSpan: Int {
-        gridHeight == 0 || gridWidth == 0 ? 0 : (gridHeight - 1) * rowStride + gridWidth
+        gridHeight == 0 || gridWidth == 0 ? 0 : ((images - 1) * imageRows + gridHeight - 1) * rowStride + gridWidth
     }
 
     /// The buffer length that reading every row over ``columnSpan`` columns rounded up to

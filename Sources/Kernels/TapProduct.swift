@@ -25,11 +25,23 @@ struct TapProduct {
         self.placement = placement
     }
 
-    /// The product's register-tile panels cut into tasks of about 24 rows by 128 columns.
-    private func blocks(tile: TileShape) -> PanelBlocks {
-        PanelBlocks(rowPanels: (matrix.rows + tile.rows - 1) / tile.rows,
-                    columnPanels: (layout.columnSpan + tile.columns - 1) / tile.columns,
-                    rowPanelsPerBlock: max(1, 24 / tile.rows), columnPanelsPerBlock: max(1, 128 / tile.columns))
+    /// The product's register-tile panels cut into tasks of up to 4 row panels by up to 16
+    /// column panels: a task copies its rows of A once (see ``ProductOperands``) and uses
+    /// them for every column panel, and keeps the columns of B that it reads in cache for
+    /// every row panel. Blocks get fewer rows while there would be fewer than two tasks per
+    /// thread. Neither the blocks nor the threads change a result.
+    private func blocks(tile: TileShape, threads: Int) -> PanelBlocks {
+        let rowPanels = (matrix.rows + tile.rows - 1) / tile.rows
+        let columnPanels = (layout.columnSpan + tile.columns - 1) / tile.columns
+        let columnPanelsPerBlock = max(1, min(16, columnPanels))
+        let columnBlocks = (columnPanels + columnPanelsPerBlock - 1) / columnPanelsPerBlock
+        var rowPanelsPerBlock = 4
+        while rowPanelsPerBlock > 1,
+              columnBlocks * ((rowPanels + rowPanelsPerBlock - 1) / rowPanelsPerBlock) < 2 * threads {
+            rowPanelsPerBlock /= 2
+        }
+        return PanelBlocks(rowPanels: rowPanels, columnPanels: columnPanels, rowPanelsPerBlock: rowPanelsPerBlock,
+                           columnPanelsPerBlock: columnPanelsPerBlock)
     }
 
     /// Computes `products` over the same weight and planes in one parallel run, writing
@@ -46,15 +58,11 @@ struct TapProduct {
                         into output: inout [Float], kernels: FastKernels) {
         let path = kernels.path.tileKernels
         let tiles = products.map { path.tiles.fastest(rows: $0.matrix.rows, columns: $0.layout.columnSpan) }
-        let blocks = zip(products, tiles).map { $0.blocks(tile: $1) }
-        // Product i owns tasks firstTasks[i]..<firstTasks[i+1]; a task costs its tiles'
-        // chains plus the setting up and storing of each tile.
+        let blocks = zip(products, tiles).map { $0.blocks(tile: $1, threads: kernels.threadCount) }
+        // Product i owns tasks firstTasks[i]..<firstTasks[i+1].
         var counted = [0]
-        var costs: [Int] = []
         for (index, product) in products.enumerated() {
             counted.append(counted[index] + blocks[index].count)
-            let tileCost = (product.matrix.columnCount + tiles[index].rows) * tiles[index].columns
-            costs += blocks[index].tileCounts.map { $0 * tileCost }
             precondition(source.scalars.count >= product.layout.requiredBufferCount, "planes too short for the layout")
         }
         let firstTasks = counted
@@ -76,7 +84,7 @@ struct TapProduct {
                                                         source: source.start, sourceOffsets: sourceOffsets,
                                                         starts: starts.start, output: output.start)
                             }
-                            kernels.runner.run(costs: costs) { task in
+                            kernels.runner.run(taskCount: firstTasks[products.count]) { task in
                                 var index = 0
                                 while firstTasks[index + 1] <= task {
                                     index += 1
@@ -100,7 +108,8 @@ struct TapProduct {
             weight: weight, rowStride: matrix.rowStride, weightOffsets: weightOffsets, source: source,
             sourceOffsets: sourceOffsets, depth: matrix.columnCount, rows: matrix.rows, starts: starts,
             output: output, gridHeight: layout.gridHeight, gridWidth: layout.gridWidth,
-            gridRowStride: layout.rowStride, channelStride: placement.channelStride, rowStep: placement.rowStep,
+            gridRowStride: layout.rowStride, images: layout.images, imageRows: layout.imageRows,
+            imageStep: placement.imageStride, channelStride: placement.channelStride, rowStep: placement.rowStep,
             columnStep: placement.columnStep, offset: placement.offset)
     }
 }

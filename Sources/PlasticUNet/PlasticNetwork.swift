@@ -44,6 +44,25 @@ public struct PlasticNetwork: Sendable {
         return ForwardPass(bodyTape: bodyTape, headPass: headPass, trace: trace)
     }
 
+    /// The probabilities Y `[S, S]` of several images under one trace, computed together
+    /// (each convolution runs once for the whole batch), each equal bit for bit to
+    /// `forward(image:parameters:trace:).probabilities` of that image alone.
+    /// - Parameters:
+    ///   - images: `[S, S]` or `[1, S, S]` intensities each.
+    ///   - parameters: the model's parameters.
+    ///   - trace: the trace H of every image (ignored for rule none; nil means a zero trace).
+    /// - Returns: one `[S, S]` tensor per image, in order.
+    public func probabilities(of images: [Tensor], parameters: ParameterSet, trace: PlasticTrace?) -> [Tensor] {
+        guard !images.isEmpty else { return [] }
+        let size = configuration.size
+        let batch = Tensor(shape: [images.count, 1, size, size], scalars: images.flatMap(\.scalars))
+        let maps = body.infer(batch, parameters: parameters)
+        return maps.images().map { map in
+            head.forward(Tensor(shape: [size, size], scalars: map.scalars), parameters: parameters, trace: trace)
+                .probabilities
+        }
+    }
+
     /// The gradient of a loss with respect to every parameter, given its gradient with
     /// respect to the probabilities Y. The trace is an input of the pass (detached): only
     /// eta, with learnEta, receives a gradient through it, from the trace's sensitivity.

@@ -30,7 +30,22 @@ struct ResidualBlock {
         }
     }
 
+    /// The block applied to `input`, with what its backward pass needs.
     func forward(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep) -> (output: Tensor, tape: Tape) {
+        let (output, tape) = run(input, parameters: parameters, step: step, recording: true)
+        // A recording run always returns its tape.
+        return (output, tape!)
+    }
+
+    /// The block applied to `input`, an image or a batch of images, keeping nothing for a
+    /// backward pass.
+    func infer(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep) -> Tensor {
+        run(input, parameters: parameters, step: step, recording: false).output
+    }
+
+    /// The block applied to `input`, and its tape when `recording`.
+    private func run(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep,
+                     recording: Bool) -> (output: Tensor, tape: Tape?) {
         var x = step.forward(entry, input, parameters: parameters)
         var unitTapes: [UnitTape] = []
         for unit in units {
@@ -38,10 +53,13 @@ struct ResidualBlock {
             let hidden = step.forward(unit.first, rectified, parameters: parameters)
             let rectifiedHidden = Activation.relu(hidden)
             let residual = step.forward(unit.second, rectifiedHidden, parameters: parameters)
-            unitTapes.append(UnitTape(input: x, rectified: rectified, hidden: hidden, rectifiedHidden: rectifiedHidden))
+            if recording {
+                unitTapes.append(UnitTape(input: x, rectified: rectified, hidden: hidden,
+                                          rectifiedHidden: rectifiedHidden))
+            }
             x = Elementwise.add(rectified, residual)
         }
-        return (Activation.relu(x), Tape(input: input, units: unitTapes, beforeFinalReLU: x))
+        return (Activation.relu(x), recording ? Tape(input: input, units: unitTapes, beforeFinalReLU: x) : nil)
     }
 
     /// Stores the block's parameter gradients and returns the gradient with respect to the

@@ -47,32 +47,57 @@ struct UNetBody {
         output = layers.layer(named: "output")
     }
 
+    /// The map of `image` `[1, S, S]`, with what the backward pass needs.
     func forward(_ image: Tensor, parameters: ParameterSet, dropout: DropoutDecisions) -> (output: Tensor, tape: Tape) {
-        var x = image
+        let (output, tape) = run(image, parameters: parameters, dropout: dropout, recording: true)
+        // A recording run always returns its tape.
+        return (output, tape!)
+    }
+
+    /// The maps `[N, 1, S, S]` of a batch of images `[N, 1, S, S]` without dropout, each
+    /// as ``forward(_:parameters:dropout:)`` gives it, keeping nothing for a backward pass.
+    func infer(_ images: Tensor, parameters: ParameterSet) -> Tensor {
+        run(images, parameters: parameters, dropout: .none, recording: false).output
+    }
+
+    /// The body applied to `input` (an image or a batch), and its tape when `recording`.
+    private func run(_ input: Tensor, parameters: ParameterSet, dropout: DropoutDecisions,
+                     recording: Bool) -> (output: Tensor, tape: Tape?) {
+        func block(_ block: ResidualBlock, _ x: Tensor) -> (Tensor, ResidualBlock.Tape?) {
+            recording ? block.forward(x, parameters: parameters, step: step)
+                : (block.infer(x, parameters: parameters, step: step), nil)
+        }
+        var x = input
         var skips: [Tensor] = []
         var downTapes: [DownTape] = []
-        for (index, block) in downBlocks.enumerated() {
-            let (skip, blockTape) = block.forward(x, parameters: parameters, step: step)
+        for (index, downBlock) in downBlocks.enumerated() {
+            let (skip, blockTape) = block(downBlock, x)
             let (pooled, argmax) = Pooling.maxPool2x2(skip)
             x = Self.drop(pooled, dropout.layer(index))
             skips.append(skip)
-            downTapes.append(DownTape(block: blockTape, skipShape: skip.shape, argmax: argmax))
+            if let blockTape {
+                downTapes.append(DownTape(block: blockTape, skipShape: skip.shape, argmax: argmax))
+            }
         }
-        let (bottom, middleTape) = middle.forward(x, parameters: parameters, step: step)
+        let (bottom, middleTape) = block(middle, x)
         x = bottom
         var upTapes: [UpTape] = []
-        for (index, (transpose, block)) in zip(upTransposes, upBlocks).enumerated() {
+        for (index, (transpose, upBlock)) in zip(upTransposes, upBlocks).enumerated() {
             let skip = skips[skips.count - 1 - index]
             let transposed = step.forward(transpose, x, parameters: parameters)
-            let cropped = ChannelOperations.cropLeading(transposed, height: skip.shape[1], width: skip.shape[2])
+            let cropped = ChannelOperations.cropLeading(transposed, height: skip.shape[skip.shape.count - 2],
+                                                        width: skip.shape[skip.shape.count - 1])
             let joined = Self.drop(ChannelOperations.concatenate(cropped, skip),
                                    dropout.layer(Self.firstUpDropout + index))
-            let (out, blockTape) = block.forward(joined, parameters: parameters, step: step)
-            upTapes.append(UpTape(input: x, transposedShape: transposed.shape,
-                                  transposedChannels: transposed.shape[0], block: blockTape))
+            let (out, blockTape) = block(upBlock, joined)
+            if let blockTape {
+                upTapes.append(UpTape(input: x, transposedShape: transposed.shape,
+                                      transposedChannels: transposed.shape[0], block: blockTape))
+            }
             x = out
         }
         let map = step.forward(output, x, parameters: parameters)
+        guard recording, let middleTape else { return (map, nil) }
         return (map, Tape(down: downTapes, middle: middleTape, up: upTapes, outputInput: x, dropout: dropout))
     }
 

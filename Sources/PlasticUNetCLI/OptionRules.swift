@@ -39,15 +39,16 @@ enum ToleranceRule {
 /// the environment variable `PLASTIC_UNET_KERNELS` names one (`avx512`, `avx2` or
 /// `portable`), for tests and bug reports. Results do not depend on it.
 enum KernelPathRule {
-    /// The environment variable that forces a path.
-    static let variable = "PLASTIC_UNET_KERNELS"
-
-    /// The forced path, or the fastest.
+    /// The forced path, or the fastest: ``KernelPath/selected``, which the head's products
+    /// and Adam use too, once the variable is known to name a path that this CPU has.
     /// - Throws: `KernelPathChoiceError` for an unknown path or one that this CPU lacks.
     static func resolve() throws -> KernelPath {
-        guard let name = ProcessInfo.processInfo.environment[variable], !name.isEmpty else { return .fastest }
+        guard let name = ProcessInfo.processInfo.environment[KernelPath.overrideVariable], !name.isEmpty else {
+            return .selected
+        }
         do {
-            return try KernelPath(named: name)
+            _ = try KernelPath(named: name)
+            return .selected
         } catch {
             throw KernelPathChoiceError(reason: error)
         }
@@ -59,5 +60,5 @@ struct KernelPathChoiceError: Error, CustomStringConvertible {
     /// Why.
     let reason: KernelPathError
 
-    var description: String { "\(KernelPathRule.variable): \(reason)" }
+    var description: String { "\(KernelPath.overrideVariable): \(reason)" }
 }

@@ -69,8 +69,9 @@ public struct PredictCommand: ParsableCommand {
         }
     }
 
-    /// Predicts and writes the files, one image at a time: each mask goes to a temporary
-    /// file as soon as it is predicted, and every file is renamed into place once the last
+    /// Predicts and writes the files a few images at a time (a batch of the stream's
+    /// ``PredictionStream/batchSize``): each mask goes to a temporary file as soon as it is
+    /// predicted, and every file is renamed into place once the last
     /// prediction is made (on failure the temporary files are removed).
     public func run() throws {
         if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }

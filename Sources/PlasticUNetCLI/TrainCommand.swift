@@ -100,11 +100,12 @@ public struct TrainCommand: ParsableCommand {
         if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
         let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
                                   kernels: try PredictionOptions.kernels(threads: threads))
-        let final = try withExtendedLifetime(lock) {
-            try trainer.train(from: setup.state, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
-                              checkpoints: ModelFileCheckpointWriter(url: outURL))
-        }
         let epochs = setup.configuration.training.epochs
+        // Handed over, the start state is updated in place rather than copied.
+        let start = (consume setup).state
+        defer { withExtendedLifetime(lock) {} }
+        let final = try trainer.train(from: consume start, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
+                                      checkpoints: ModelFileCheckpointWriter(url: outURL))
         let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
         print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")
     }

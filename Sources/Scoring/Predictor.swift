@@ -28,9 +28,13 @@ public struct Predictor: Sendable {
     public func predict(_ images: [(id: String, image: [Float])],
                         traceMode: TraceMode) -> [(id: String, probabilities: Tensor)] {
         var stream = stream(traceMode: traceMode)
-        return images.sorted { IDOrder.precedes($0.id, $1.id) }.map { item in
-            (id: item.id, probabilities: stream.next(item.image))
+        let ordered = images.sorted { IDOrder.precedes($0.id, $1.id) }
+        var predictions: [(id: String, probabilities: Tensor)] = []
+        for start in stride(from: 0, to: ordered.count, by: stream.batchSize) {
+            let batch = ordered[start..<min(start + stream.batchSize, ordered.count)]
+            predictions += zip(batch, stream.next(batch.map(\.image))).map { (id: $0.id, probabilities: $1) }
         }
+        return predictions
     }
 
     /// A prediction of one image after the other, the caller taking them in id order
@@ -47,6 +51,10 @@ public struct Predictor: Sendable {
 /// The predictions of a sequence of images, with the trace that the `online` mode carries
 /// from one to the next.
 public struct PredictionStream {
+    /// The images that the `stored` and `zero` modes predict together: enough to keep the
+    /// kernels' tiles full on the small deep layers, few enough to stay in cache.
+    public static let independentBatchSize = 8
+
     private let predictor: Predictor
     private let traceMode: TraceMode
     private var trace: PlasticTrace?
@@ -57,15 +65,29 @@ public struct PredictionStream {
         self.trace = trace
     }
 
+    /// The images that one call of ``next(_:)-([[Float]])`` predicts together: 1 in the
+    /// `online` mode, whose trace changes after every image, ``independentBatchSize`` in the
+    /// others, whose images are independent. Any count gives the same bits.
+    public var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
+
     /// The probabilities `[S, S]` of the next image (`S*S` intensities).
     public mutating func next(_ image: [Float]) -> Tensor {
+        next([image])[0]
+    }
+
+    /// The probabilities `[S, S]` of the next images (`S*S` intensities each), in order:
+    /// together in the `stored` and `zero` modes, one after the other in `online` mode.
+    public mutating func next(_ images: [[Float]]) -> [Tensor] {
         let network = predictor.network
         let size = network.configuration.size
-        let pass = network.forward(image: Tensor(shape: [size, size], scalars: image),
-                                   parameters: predictor.parameters, trace: trace)
-        if traceMode == .online {
-            trace = network.updatedTrace(after: pass, parameters: predictor.parameters)
+        let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }
+        guard traceMode == .online else {
+            return network.probabilities(of: tensors, parameters: predictor.parameters, trace: trace)
         }
-        return pass.probabilities
+        return tensors.map { image in
+            let pass = network.forward(image: image, parameters: predictor.parameters, trace: trace)
+            trace = network.updatedTrace(after: pass, parameters: predictor.parameters)
+            return pass.probabilities
+        }
     }
 }

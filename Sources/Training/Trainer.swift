@@ -39,7 +39,9 @@ public struct Trainer: Sendable {
     /// the end of every epoch, and once more where training stops unless the last one
     /// already holds that state.
     /// - Parameters:
-    ///   - state: where to start.
+    ///   - state: where to start. Training updates its tensors in place when the caller
+    ///     hands it over (`consume`); a state that the caller keeps is copied on the first
+    ///     step (the parameters and Adam's moments, three times the model's size).
     ///   - maxSteps: the most optimizer steps to make, or nil for no limit.
     ///   - observer: told about every step and epoch.
     ///   - checkpoints: where the checkpoints go.
@@ -47,10 +49,12 @@ public struct Trainer: Sendable {
     /// - Throws: ``TrainingError`` naming the step and the tensor when a loss, a gradient or
     ///   an updated parameter is not finite (the last checkpoint written is then the last
     ///   good one); whatever `checkpoints` throws.
-    public func train(from state: TrainingState, maxSteps: Int? = nil, observer: (any TrainingObserver)? = nil,
+    public func train(from state: consuming TrainingState, maxSteps: Int? = nil,
+                      observer: (any TrainingObserver)? = nil,
                       checkpoints: any CheckpointWriter) throws -> TrainingState {
-        var state = state
-        var written: TrainingState?
+        // What tells the state apart from the last one written: its step count and its trace
+        // (reset when an epoch starts). Keeping the whole state would keep its tensors.
+        var written: (step: Int64, trace: PlasticTrace?)?
         var stepsLeft = maxSteps ?? Int.max
         let training = configuration.training
         let schedule = StepLearningRate(base: training.learningRate, gamma: training.gamma, stepSize: training.stepSize)
@@ -77,10 +81,13 @@ public struct Trainer: Sendable {
             state.epoch += 1
             state.sampleInEpoch = 0
             try checkpoints.write(checkpoint(of: state))
-            written = state
+            written = (state.optimizer.step, state.trace)
             observer?.trainingEpochFinished(state.epoch - 1, of: training.epochs, record: record)
         }
-        if state != written { try checkpoints.write(checkpoint(of: state)) }
+        if let written, written.step == state.optimizer.step, written.trace == state.trace {
+            return state
+        }
+        try checkpoints.write(checkpoint(of: state))
         return state
     }
 

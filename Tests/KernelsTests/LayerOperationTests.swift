@@ -118,6 +118,24 @@ final class LayerOperationTests: XCTestCase {
         XCTAssertEqual(ChannelOperations.cropLeading(x, height: 3, width: 3), x)
     }
 
+    func testBatchesConcatenateImageByImage() {
+        // Image 0: a = [1 2], b = [3 4 / 5 6]; image 1: a = [7 8], b = [9 10 / 11 12].
+        let a = Tensor(shape: [2, 1, 1, 2], scalars: [1, 2, 7, 8])
+        let b = Tensor(shape: [2, 2, 1, 2], scalars: [3, 4, 5, 6, 9, 10, 11, 12])
+        XCTAssertEqual(ChannelOperations.concatenate(a, b),
+                       Tensor(shape: [2, 3, 1, 2], scalars: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
+    }
+
+    func testBatchesCropAndPoolEveryPlaneAlike() {
+        // Two images of one 3 x 3 channel: 1…9 and 11…19.
+        let x = Tensor(shape: [2, 1, 3, 3], scalars: (1...9).map(Float.init) + (11...19).map(Float.init))
+        XCTAssertEqual(ChannelOperations.cropLeading(x, height: 2, width: 2),
+                       Tensor(shape: [2, 1, 2, 2], scalars: [5, 6, 8, 9, 15, 16, 18, 19]))
+        let (pooled, argmax) = Pooling.maxPool2x2(x)
+        XCTAssertEqual(pooled, Tensor(shape: [2, 1, 1, 1], scalars: [5, 15]))
+        XCTAssertEqual(argmax, [4, 13])
+    }
+
     func testDropChannelsScalesKeptAndZeroesDropped() {
         let x = Tensor(shape: [3, 1, 2], scalars: [1, -2, .nan, -3, 0.5, 4])
         let y = ChannelOperations.dropChannels(x, keep: [true, false, true], scale: 2)

@@ -40,10 +40,11 @@ public enum Evaluator {
         return predictions
     }
 
-    /// Predicts the images `ids` one after the other, in id order (``IDOrder``), reading
-    /// each with `image` just before its prediction and handing its probabilities to `body`
-    /// right after: ``predict(_:images:traceMode:kernels:modelName:)`` without holding
-    /// every image, for folders of any size.
+    /// Predicts the images `ids` in id order (``IDOrder``), a few at a time (the stream's
+    /// ``PredictionStream/batchSize``), reading each with `image` just before its batch's
+    /// prediction and handing its probabilities to `body` right after:
+    /// ``predict(_:images:traceMode:kernels:modelName:)`` without holding every image, for
+    /// folders of any size.
     /// - Parameters:
     ///   - ids: the images, in any order.
     ///   - image: the `S*S` intensities of an image.
@@ -59,12 +60,15 @@ public enum Evaluator {
         let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
                                   parameters: model.parameters, storedTrace: model.trace)
         var stream = predictor.stream(traceMode: traceMode)
-        for id in ids.sorted(by: IDOrder.precedes) {
-            let probabilities = stream.next(try image(id))
-            if probabilities.scalars.contains(where: \.isNaN) {
-                throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
+        let ordered = ids.sorted(by: IDOrder.precedes)
+        for start in stride(from: 0, to: ordered.count, by: stream.batchSize) {
+            let batch = ordered[start..<min(start + stream.batchSize, ordered.count)]
+            for (id, probabilities) in zip(batch, stream.next(try batch.map(image))) {
+                if probabilities.scalars.contains(where: \.isNaN) {
+                    throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
+                }
+                try body(id, probabilities)
             }
-            try body(id, probabilities)
         }
     }
 

@@ -1,0 +1,64 @@
+import Kernels
+import PlasticUNet
+import Scoring
+import XCTest
+
+/// The `stored` and `zero` modes predict several images in one pass of the network; each
+/// image still gets the bits of its own pass, whatever the batch cut and the threads.
+final class BatchedPredictionTests: XCTestCase {
+    private let configuration = ModelConfiguration(rule: .hebb, width: 2, size: 20)
+
+    /// A model whose trace is not zero, so that `stored` and `zero` differ.
+    private func predictor(threads: Int) -> Predictor {
+        let parameters = ParameterSet.initialised(for: configuration, seed: 3)
+        let size = configuration.size
+        let trace = PlasticTrace(hebb: Tensor(shape: [size, size],
+                                              scalars: (0..<size * size).map { Float($0 % 7) / 10 - 0.3 }),
+                                 etaSensitivity: nil, samples: 9)
+        return Predictor(network: PlasticNetwork(configuration: configuration,
+                                                 kernels: FastKernels(threadCount: threads)),
+                         parameters: parameters, storedTrace: trace)
+    }
+
+    /// Eleven images: one batch of eight and one of three.
+    private var images: [(id: String, image: [Float])] {
+        let pixels = configuration.size * configuration.size
+        return (0..<11).map { n in
+            (id: "image\(n)", image: (0..<pixels).map { Float(($0 * 31 + n * 17) % 101) / 100 })
+        }
+    }
+
+    func testEachImageOfABatchHasTheBitsOfItsOwnPass() {
+        let reference = predictor(threads: 1)
+        for mode in [TraceMode.stored, .zero] {
+            let trace = mode == .zero ? PlasticTrace.zero(for: configuration) : reference.storedTrace
+            for threads in [1, 2, 3] {
+                let predictions = predictor(threads: threads).predict(images, traceMode: mode)
+                XCTAssertEqual(predictions.count, images.count)
+                XCTAssertEqual(Set(predictions.map(\.id)), Set(images.map(\.id)))
+                for (id, probabilities) in predictions {
+                    let image = images.first { $0.id == id }!.image
+                    let alone = reference.network.forward(
+                        image: Tensor(shape: [configuration.size, configuration.size], scalars: image),
+                        parameters: reference.parameters, trace: trace).probabilities
+                    XCTAssertEqual(probabilities.scalars.map(\.bitPattern), alone.scalars.map(\.bitPattern),
+                                   "\(mode), \(threads) threads, \(id)")
+                }
+            }
+        }
+    }
+
+    func testTheStreamPredictsTheModesIndependentImagesTogetherAndOnlineOneByOne() {
+        let predictor = predictor(threads: 2)
+        XCTAssertEqual(predictor.stream(traceMode: .stored).batchSize, PredictionStream.independentBatchSize)
+        XCTAssertEqual(predictor.stream(traceMode: .zero).batchSize, PredictionStream.independentBatchSize)
+        XCTAssertEqual(predictor.stream(traceMode: .online).batchSize, 1)
+        // Online: a batch handed to the stream is still one image after the other.
+        var together = predictor.stream(traceMode: .online)
+        var oneByOne = predictor.stream(traceMode: .online)
+        let batch = together.next(images.prefix(3).map(\.image))
+        for (image, probabilities) in zip(images.prefix(3), batch) {
+            XCTAssertEqual(oneByOne.next(image.image), probabilities)
+        }
+    }
+}
