@@ -4,13 +4,25 @@ extension FastKernels {
     ///
     /// The outputs fall into four phases by the parity of (oy, ox); each phase is a
     /// stride-1 product over the input padded by one, with only the taps of its parity,
-    /// in the documented order.
-    /// - Complexity: O(Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
-    /// A batch `[N, Ci, H, W]` runs every image in each phase's product.
+    /// in the documented order. A batch `[N, Ci, H, W]` runs a run of images in each
+    /// phase's product (see ``runs(of:padding:)``).
+    /// - Complexity: O(N·Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
     public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
-        var planes = PlaneBuffer(zeroPadding: input, padding: 1)
+        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
+        for run in runs(of: input, padding: 1) {
+            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run), geometry: g,
+                                  weight: weight, bias: bias, into: &output, firstImage: run.lowerBound)
+        }
+        return output
+    }
+
+    /// The transposed convolution of `planes` (the input padded by one: one image, or a run
+    /// of a batch's), placed into `output` from image `firstImage` on.
+    private func transposedConvolution(of planes: PlaneBuffer, geometry g: TransposedConvolutionGeometry,
+                                       weight: Tensor, bias: Tensor, into output: inout Tensor, firstImage: Int) {
+        var planes = planes
         var phases: [TapProduct] = []
         for py in 0..<2 {
             for px in 0..<2 {
@@ -28,15 +40,14 @@ extension FastKernels {
                 let placement = OutputPlacement(imageStride: g.outChannels * g.outputHeight * g.outputWidth,
                                                 channelStride: g.outputHeight * g.outputWidth,
                                                 rowStep: 2 * g.outputWidth, columnStep: 2,
-                                                offset: py * g.outputWidth + px)
+                                                offset: firstImage * g.outChannels * g.outputHeight * g.outputWidth
+                                                    + py * g.outputWidth + px)
                 planes.reserveReads(of: layout)
                 phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }
         }
-        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
                            into: &output.scalars, kernels: self)
-        return output
     }
 
     /// The input gradient of a transposed convolution: a stride-2 product over the four

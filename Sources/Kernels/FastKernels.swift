@@ -34,18 +34,38 @@ public struct FastKernels: ConvolutionKernels {
         self.path = path
     }
 
-    /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
-    /// - Complexity: O(Co·Ci·k²·Ho·(W+2p)) fused multiply-adds.
-    /// A batch `[N, Ci, H, W]` is one product whose columns run over every image.
+    /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``. A batch
+    /// `[N, Ci, H, W]` is one product per run of images (see ``runs(of:padding:)``), whose
+    /// columns run over every image of the run.
+    /// - Complexity: O(N·Co·Ci·k²·(H+2p)·(W+2p)) fused multiply-adds.
     public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(input: input.imageShape(), weight: weight.shape, padding: padding)
         g.checkBias(bias.shape)
         let matrix = WeightMatrix(rows: g.outChannels, rowStride: g.inChannels * g.tapCount,
                                   channels: g.inChannels, channelStride: g.tapCount,
                                   tapOffsets: Array(0..<g.tapCount))
-        return Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding), kernelSize: g.kernelSize,
-                                shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]),
-                                weight: weight.scalars, matrix: matrix, starts: bias.scalars, kernels: self)
+        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
+        for run in runs(of: input, padding: padding) {
+            Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run),
+                             kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: bias.scalars,
+                             into: &output, firstImage: run.lowerBound, kernels: self)
+        }
+        return output
+    }
+
+    /// The planes of one run of a batch's images, in bytes: few enough that a product over
+    /// them keeps its columns in a core's level-2 cache, as one image of the shallow layers
+    /// does, while the small images of the deep layers go many to a product.
+    static let runBytes = 1 << 20
+
+    /// The runs of the batch `input` (one run for a single image), each of as many images
+    /// as fit ``runBytes`` once padded by `padding`, and at least one.
+    func runs(of input: Tensor, padding: Int) -> [Range<Int>] {
+        let shape = input.imageShape()
+        let imageBytes = shape[0] * (shape[1] + 2 * padding) * (shape[2] + 2 * padding) * MemoryLayout<Float>.size
+        let perRun = max(1, Self.runBytes / max(imageBytes, 1))
+        let images = input.imageCount()
+        return stride(from: 0, to: images, by: perRun).map { $0..<min($0 + perRun, images) }
     }
 
     /// The input gradient of a convolution: the convolution of the output gradient, padded
@@ -57,9 +77,11 @@ public struct FastKernels: ConvolutionKernels {
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.tapCount,
                                   channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
-        return Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
-                                kernelSize: g.kernelSize, shape: [g.inChannels, g.inputHeight, g.inputWidth],
-                                weight: weight.scalars, matrix: matrix, starts: nil, kernels: self)
+        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
+        Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
+                         kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: nil,
+                         into: &inputGradient, firstImage: 0, kernels: self)
+        return inputGradient
     }
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
@@ -77,22 +99,24 @@ public struct FastKernels: ConvolutionKernels {
         return (weightGradient, biasGradient(outputGradient))
     }
 
-    /// A stride-1 convolution of `planes` (already padded) with a k x k kernel, placed
-    /// into a tensor of `shape`: `[matrix.rows, H, W]`, or `[N, matrix.rows, H, W]` for
-    /// planes that hold N images.
-    private static func convolution(of planes: PlaneBuffer, kernelSize: Int, shape: [Int], weight: [Float],
-                                    matrix: WeightMatrix, starts: [Float]?, kernels: FastKernels) -> Tensor {
+    /// A stride-1 convolution of `planes` (already padded, holding one image or a run of a
+    /// batch's) with a k x k kernel, placed into `output` (`[matrix.rows, H, W]`, or a batch
+    /// `[N, matrix.rows, H, W]` whose images from `firstImage` on the planes hold).
+    private static func convolution(of planes: PlaneBuffer, kernelSize: Int, weight: [Float], matrix: WeightMatrix,
+                                    starts: [Float]?, into output: inout Tensor, firstImage: Int,
+                                    kernels: FastKernels) {
         var planes = planes
-        let (height, width) = (shape[shape.count - 2], shape[shape.count - 1])
+        let (height, width) = (output.shape[output.shape.count - 2], output.shape[output.shape.count - 1])
         let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: height, gridWidth: width)
         planes.reserveReads(of: layout)
-        var output = Tensor(shape: shape)
-        let product = TapProduct(matrix: matrix, layout: layout,
-                                 placement: .dense(channels: matrix.rows, height: height, width: width))
+        let dense = OutputPlacement.dense(channels: matrix.rows, height: height, width: width)
+        let placement = OutputPlacement(imageStride: dense.imageStride, channelStride: dense.channelStride,
+                                        rowStep: dense.rowStep, columnStep: 1,
+                                        offset: firstImage * dense.imageStride)
+        let product = TapProduct(matrix: matrix, layout: layout, placement: placement)
         TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
                            kernels: kernels)
-        return output
     }
 
     /// The weight gradient `dw[g][r] = Σ_p activation[g][p]·B[r][p]`, p over the kept grid

@@ -31,9 +31,11 @@ struct PlaneBuffer {
     /// `(H+2p) x (W+2p)` plane whose element `[y, x]` is `tensor[c, y-p, x-p]`. A batch
     /// `[N, C, H, W]` gives each channel N such planes, one below the other, image n's at
     /// row `n·(H+2p)`, so that one layout reads every image (``imageRows`` is H+2p).
+    /// `images` picks a run of a batch's images (all of them by default).
     /// - Complexity: O(N·C·(H+2p)·(W+2p)).
-    init(zeroPadding tensor: Tensor, padding: Int) {
-        let images = tensor.shape.count == 4 ? tensor.shape[0] : 1
+    init(zeroPadding tensor: Tensor, padding: Int, images run: Range<Int>? = nil) {
+        let run = run ?? 0..<tensor.imageCount()
+        let images = run.count
         let channels = tensor.shape[tensor.shape.count - 3]
         let (h, w) = (tensor.shape[tensor.shape.count - 2], tensor.shape[tensor.shape.count - 1])
         let rowStride = w + 2 * padding
@@ -46,7 +48,8 @@ struct PlaneBuffer {
                     planes.fill(padding * rowStride + padding, with: 0, at: start)
                     for y in 0..<h {
                         let rowStart = start + (y + padding) * rowStride + padding
-                        planes.copy(w, from: source, at: ((image * channels + channel) * h + y) * w, to: rowStart)
+                        planes.copy(w, from: source, at: (((run.lowerBound + image) * channels + channel) * h + y) * w,
+                                    to: rowStart)
                         // The right padding of this row and the left padding of the next.
                         planes.fill(2 * padding, with: 0, at: rowStart + w)
                     }

@@ -53,7 +53,7 @@ public struct Predictor: Sendable {
 public struct PredictionStream {
     /// The images that the `stored` and `zero` modes predict together: enough to keep the
     /// kernels' tiles full on the small deep layers, few enough to stay in cache.
-    public static let independentBatchSize = 8
+    public static let independentBatchSize = 4
 
     private let predictor: Predictor
     private let traceMode: TraceMode

@@ -61,6 +61,24 @@ final class BatchedConvolutionTests: XCTestCase {
         }
     }
 
+    /// Images whose planes are large go to the fast kernels in runs of a few (here one at
+    /// a time); the stacked results are still each image's own.
+    func testABatchOfLargeImagesGivesEachImagesOwnBits() {
+        var random = TestRandom(seed: 14)
+        let images = (0..<3).map { _ in random.tensor([16, 101, 101]) }
+        let weight = random.tensor([2, 16, 3, 3]), bias = random.tensor([2])
+        let expected = images.map { reference.convolve($0, weight: weight, bias: bias, padding: 1) }
+        let batch = Tensor(stacking: images)
+        compare("convolve of 3 large images", batch: batch, expected: expected) {
+            $0.convolve(batch, weight: weight, bias: bias, padding: 1)
+        }
+        let transposedWeight = random.tensor([16, 2, 3, 3])
+        let transposedExpected = images.map { reference.transposedConvolve($0, weight: transposedWeight, bias: bias) }
+        compare("transposed of 3 large images", batch: batch, expected: transposedExpected) {
+            $0.transposedConvolve(batch, weight: transposedWeight, bias: bias)
+        }
+    }
+
     /// The reference runs a batch one image at a time: its result is the stack of the
     /// images' own results (a check of the batch plumbing, not of the arithmetic).
     func testTheReferenceStacksTheResultsOfItsImages() {
