@@ -12,12 +12,16 @@ Adam with StepLR), then measures, with the same width n, image side S and thread
 - the prediction of one image with a stored trace (median, fastest, slowest), in
   inference mode, without dropout;
 - the throughput over --batch images at PyTorch's best batch size among --batch-sizes
-  (plastic-unet predicts one image after the other; PyTorch gets its best batching);
+  (plastic-unet predicts as `predict` does, a few images per pass; PyTorch gets its best
+  batching);
 - the peak resident memory of a training loop, run in a child process of its own.
 
 It runs `plastic-unet bench` with the same settings, reads its JSON report and prints
 both sets of figures in one table, with the CPU, its vector extensions, the torch version
-and the thread count.
+and the thread count. The two sides take turns --rounds times, so that a spell of load
+from elsewhere on the machine slows both alike; the table holds the median over the
+rounds of each side's medians (the fastest and slowest over all rounds), and the
+training step's ratio of each round is printed below it.
 
 Reading the ratios: every ratio is written so that a value above 1 means plastic-unet
 does better. For times and memory it is PyTorch / plastic-unet (2.0: plastic-unet takes
@@ -468,6 +472,20 @@ def cpu_description():
 # The comparison.
 
 
+def over_rounds(rounds):
+    """One side's figures from its figures of several rounds: each timing's median over
+    the rounds' medians, its fastest and slowest over all rounds; the median throughput;
+    the highest peak memory; the rest from the first round."""
+    combined = dict(rounds[0])
+    for key, value in rounds[0].items():
+        if isinstance(value, dict) and "median" in value:
+            combined[key] = {"median": statistics.median(r[key]["median"] for r in rounds),
+                             "min": min(r[key]["min"] for r in rounds), "max": max(r[key]["max"] for r in rounds)}
+    combined["images_per_second"] = statistics.median(r["images_per_second"] for r in rounds)
+    combined["peak_resident_bytes"] = max(r["peak_resident_bytes"] for r in rounds)
+    return combined
+
+
 def ratios(ours, theirs):
     """Each ratio with plastic-unet better above 1."""
     def time_ratio(key, part):
@@ -592,13 +610,15 @@ def parse_arguments(argv):
     parser.add_argument("--plastic-unet", type=Path, metavar="PATH",
                         help="the plastic-unet binary (default: the folder printed by `swift build -c release "
                         f"--show-bin-path` in {REPOSITORY}, + /plastic-unet)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="turns each side takes, alternating; the table holds the median over them (default 3)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the combined figures as JSON to OUT")
     parser.add_argument("--check-names", action="store_true",
                         help="only compare the PyTorch state_dict for n = 16, S = 101 with "
                         f"{REFERENCE_NAMES.relative_to(REPOSITORY)} and exit (0 if they match, 1 if not)")
     parser.add_argument("--training-memory-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    for name, low, high in (("width", 1, 128), ("size", 16, 1024), ("threads", 1, 1024), ("repeats", 1, 10**6),
+    for name, low, high in (("width", 1, 128), ("size", 16, 1024), ("threads", 1, 1024), ("repeats", 1, 10**6), ("rounds", 1, 100),
                             ("batch", 1, 10**6)):
         if not low <= getattr(args, name) <= high:
             parser.error(f"--{name} must be in {low}...{high}")
@@ -624,16 +644,24 @@ def main(argv):
     load_before = os.getloadavg()[0]
     try:
         binary = args.plastic_unet or default_binary()
-        ours = plastic_unet_figures(run_plastic_unet(binary, args))
-        theirs = measure_pytorch(args)
+        our_rounds, their_rounds = [], []
+        for _ in range(args.rounds):
+            our_rounds.append(plastic_unet_figures(run_plastic_unet(binary, args)))
+            their_rounds.append(measure_pytorch(args))
     except ToolError as error:
         print(error, file=sys.stderr)
         return 2
+    ours, theirs = over_rounds(our_rounds), over_rounds(their_rounds)
     machine = {**cpu_description(), "load_before": load_before, "load_after": os.getloadavg()[0]}
     ratio = ratios(ours, theirs)
+    ratio["training_step_median_by_round"] = [ratios(o, t)["training_step_median"]
+                                              for o, t in zip(our_rounds, their_rounds)]
     print(table(machine, ours, theirs, ratio, args), end="")
+    print("training step ratio by round: "
+          + ", ".join(f"{value:.2f}" for value in ratio["training_step_median_by_round"]))
     if args.json:
         settings = {"width": args.width, "size": args.size, "threads": args.threads, "repeats": args.repeats,
+                    "rounds": args.rounds,
                     "batch": args.batch, "batch_sizes": args.batch_sizes, "rule": args.rule,
                     "plastic_unet": str(binary)}
         combined = {"machine": machine, "settings": settings, "plastic_unet": ours, "pytorch": theirs,
