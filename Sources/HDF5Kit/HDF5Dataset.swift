@@ -115,6 +115,12 @@ public final class HDF5Dataset: HDF5Object {
             let space = try context.handle(H5Dget_space(handle.id), "list chunks", closer: H5Sclose)
             try context.check(H5Dget_num_chunks(handle.id, space.id, &count), "list chunks")
             let rank = try shape().count
+            // The library counts chunk addresses from the superblock, which follows the user
+            // block (a sealed file's first 512 bytes).
+            let file = try context.handle(H5Iget_file_id(handle.id), "list chunks", closer: H5Fclose)
+            let creation = try context.handle(H5Fget_create_plist(file.id), "list chunks", closer: H5Pclose)
+            var userBlock: hsize_t = 0
+            try context.check(H5Pget_userblock(creation.id, &userBlock), "list chunks")
             return try (0..<count).map { index in
                 var offset = [hsize_t](repeating: 0, count: max(rank, 1))
                 var mask: UInt32 = 0
@@ -122,7 +128,7 @@ public final class HDF5Dataset: HDF5Object {
                 var size: hsize_t = 0
                 try context.check(H5Dget_chunk_info(handle.id, space.id, index, &offset, &mask, &address,
                                                     &size), "list chunks")
-                return HDF5ChunkLocation(fileOffset: Int(address), byteCount: Int(size))
+                return HDF5ChunkLocation(fileOffset: Int(userBlock) + Int(address), byteCount: Int(size))
             }
         }
     }

@@ -23,6 +23,27 @@ final class HDF5SealTests: XCTestCase {
                        "the library skips the seal")
     }
 
+    /// Chunk locations count from the start of the file, seal included: every chunk of a
+    /// sealed file's deflated dataset starts there with a zlib header (the compression
+    /// method 8 in its low bits, the first two bytes a multiple of 31), and its bytes decode.
+    func testChunkLocationsOfASealedFilePointAtTheChunks() throws {
+        let url = try makeTemporaryDirectory(for: self).appendingPathComponent("c.h5")
+        let file = try HDF5File.create(at: url, sealable: true)
+        // Several chunks, the last one short.
+        try file.root.createDataset("x", shape: [4, 300_000], values: (0..<1_200_000).map { Float($0 % 977) })
+        try file.close()
+        try HDF5Seal.seal(url, name: "c.h5")
+        let bytes = Array(try Data(contentsOf: url))
+        let chunks = try HDF5File.open(url).root.dataset("x").chunkLocations()
+        XCTAssertGreaterThan(chunks.count, 1)
+        for chunk in chunks {
+            XCTAssertLessThanOrEqual(chunk.fileOffset + chunk.byteCount, bytes.count)
+            let (first, second) = (Int(bytes[chunk.fileOffset]), Int(bytes[chunk.fileOffset + 1]))
+            XCTAssertEqual(first & 0x0F, 8, "offset \(chunk.fileOffset)")
+            XCTAssertEqual((first * 256 + second) % 31, 0, "offset \(chunk.fileOffset)")
+        }
+    }
+
     func testAnyChangedByteBreaksTheSealAndAFileWithoutOneHasNone() throws {
         let url = try sealedFile()
         var bytes = Array(try Data(contentsOf: url))
