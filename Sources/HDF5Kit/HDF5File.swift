@@ -46,15 +46,18 @@ public final class HDF5File {
     /// - Throws: `HDF5Error` naming the file when it cannot be created.
     public static func create(at url: URL, name: String? = nil, replacing: Bool = false,
                               sealable: Bool = false) throws -> HDF5File {
-        try create(url.path, flags: replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl(), sealable: sealable,
+        try create(url.path, replacing: replacing, sealable: sealable,
                    context: HDF5Context(file: name ?? url.path, object: nil)) { _ in }
     }
 
-    /// Creates the new file `path` with the library's `flags`, in `context`; `configure`
-    /// completes its access property list.
-    static func create(_ path: String, flags: UInt32, sealable: Bool, context: HDF5Context,
+    /// Creates the file `path` (truncating an existing one when `replacing`) in `context`;
+    /// `configure` completes its access property list.
+    static func create(_ path: String, replacing: Bool, sealable: Bool, context: HDF5Context,
                        configure: (HDF5Handle) throws -> Void) throws -> HDF5File {
+        // The library's flags are read under the lock: reading one opens the library, which
+        // must be set up first (see HDF5Library).
         try HDF5Library.locked {
+            let flags = replacing ? chdf5_f_acc_trunc() : chdf5_f_acc_excl()
             let creation = try HDF5PropertyLists.untimed(chdf5_p_file_create(), context)
             if sealable { try context.check(H5Pset_userblock(creation.id, hsize_t(HDF5Seal.userBlockSize)), "create") }
             let access = try context.handle(H5Pcreate(chdf5_p_file_access()), "create", closer: H5Pclose)

@@ -22,20 +22,6 @@ extension HDF5File {
         }
     }
 
-    /// The length of the file whose superblock (version 2 or 3, with 8-byte addresses, as
-    /// the newest file format writes it) starts at `offset` of `bytes`: the end-of-file
-    /// address it records, which counts from the first byte of the file; nil when there is
-    /// no such superblock or the file would reach past `bytes`.
-    static func endOfFile(_ bytes: UnsafeRawBufferPointer, superblockAt offset: Int) -> Int? {
-        let headerBytes = 48
-        guard offset + headerBytes <= bytes.count,
-              bytes[offset..<offset + signature.count].elementsEqual(signature),
-              [2, 3].contains(bytes[offset + 8]), bytes[offset + 9] == 8, bytes[offset + 10] == 8 else { return nil }
-        let end = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 28, as: UInt64.self))
-        guard end >= UInt64(offset + headerBytes), end <= UInt64(bytes.count) else { return nil }
-        return Int(end)
-    }
-
     /// Whether `bytes` hold an HDF5 superblock signature where the library looks for one:
     /// at offset 0, 512, 1024, 2048...
     static func hasSignature(_ bytes: HDF5Image) -> Bool {

@@ -21,7 +21,7 @@ public struct HDF5Image: RandomAccessCollection, Sendable {
 
     /// An image of the `count` bytes at `address`, which `malloc` returned: the image frees
     /// them.
-    init(adopting address: UnsafeMutableRawPointer, count: Int) {
+    private init(adopting address: UnsafeMutableRawPointer, count: Int) {
         storage = Storage(adopting: address, count: count)
     }
 

@@ -71,14 +71,6 @@ public enum HDF5Seal {
         }
     }
 
-    /// Writes the seal of the file `bytes`, built in memory with a user block of
-    /// ``userBlockSize`` bytes, into its user block.
-    static func seal(_ bytes: UnsafeMutableRawBufferPointer) {
-        let rest = UnsafeRawBufferPointer(rebasing: bytes[userBlockSize...])
-        let block = userBlock(length: rest.count, crc: crc32(rest, continuing: initialCRC))
-        bytes.copyBytes(from: block)
-    }
-
     /// Reads or writes `buffer` at `offset` of `descriptor` with `call` (`pread` or
     /// `pwrite`) until the buffer is done or the file ends.
     /// - Returns: the bytes transferred.

@@ -7,11 +7,11 @@ struct ResidualBlock {
     let entry: ConvolutionLayer
     let units: [(first: ConvolutionLayer, second: ConvolutionLayer)]
 
-    /// What the backward pass of one residual unit needs.
+    /// What the backward pass of one residual unit needs: the inputs of its two
+    /// convolutions. Each is a ReLU's output, positive exactly where the ReLU's input is, so
+    /// it also gives the ReLU's gradient.
     struct UnitTape {
-        let input: Tensor
         let rectified: Tensor
-        let hidden: Tensor
         let rectifiedHidden: Tensor
     }
 
@@ -19,7 +19,9 @@ struct ResidualBlock {
     struct Tape {
         let input: Tensor
         let units: [UnitTape]
-        let beforeFinalReLU: Tensor
+        /// The block's output, which gives its final ReLU's gradient; the next layer's input
+        /// is this same tensor, so the two share their storage.
+        let output: Tensor
     }
 
     /// The block named `name` (for example `down2`) of a network's layers.
@@ -54,12 +56,12 @@ struct ResidualBlock {
             let rectifiedHidden = Activation.relu(hidden)
             let residual = step.forward(unit.second, rectifiedHidden, parameters: parameters)
             if recording {
-                unitTapes.append(UnitTape(input: x, rectified: rectified, hidden: hidden,
-                                          rectifiedHidden: rectifiedHidden))
+                unitTapes.append(UnitTape(rectified: rectified, rectifiedHidden: rectifiedHidden))
             }
             x = Elementwise.add(rectified, residual)
         }
-        return (Activation.relu(x), recording ? Tape(input: input, units: unitTapes, beforeFinalReLU: x) : nil)
+        let output = Activation.relu(x)
+        return (output, recording ? Tape(input: input, units: unitTapes, output: output) : nil)
     }
 
     /// Stores the block's parameter gradients and returns the gradient with respect to the
@@ -67,15 +69,16 @@ struct ResidualBlock {
     /// knows whether the block's input gradient is needed).
     private func backwardAfterEntry(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet,
                                     step: ConvolutionStep, gradients: inout ParameterSet) -> Tensor {
-        var gradient = Activation.reluGradient(outputGradient, input: tape.beforeFinalReLU)
+        var gradient = Activation.reluGradient(outputGradient, input: tape.output)
         for (unit, unitTape) in zip(units, tape.units).reversed() {
             let hiddenGradient = step.backward(unit.second, input: unitTape.rectifiedHidden, outputGradient: gradient,
                                                parameters: parameters, gradients: &gradients)
-            let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.hidden)
+            let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.rectifiedHidden)
             let rectifiedGradient = step.backward(unit.first, input: unitTape.rectified,
                                                   outputGradient: preActivationGradient,
                                                   parameters: parameters, gradients: &gradients)
-            gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient), input: unitTape.input)
+            gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient),
+                                               input: unitTape.rectified)
         }
         return gradient
     }
