@@ -26,6 +26,13 @@ public struct PlasticNetwork: Sendable {
         fileprivate let bodyTape: UNetBody.Tape
         fileprivate let headPass: PlasticHead.Pass
         fileprivate let trace: PlasticTrace?
+
+        /// The pass's parts, the pass used up: a backward pass that owns the body's tape
+        /// lets its activations go as it goes.
+        fileprivate consuming func parts() -> (bodyTape: UNetBody.Tape, headPass: PlasticHead.Pass,
+                                               trace: PlasticTrace?) {
+            (bodyTape, headPass, trace)
+        }
     }
 
     /// The forward pass of one image.
@@ -66,14 +73,21 @@ public struct PlasticNetwork: Sendable {
     /// The gradient of a loss with respect to every parameter, given its gradient with
     /// respect to the probabilities Y. The trace is an input of the pass (detached): only
     /// eta, with learnEta, receives a gradient through it, from the trace's sensitivity.
+    ///
+    /// A pass handed over (`consume`) is used up: its activations are let go as the
+    /// gradients are made, which lowers the peak memory of a training step.
     /// - Returns: gradients with the parameters' specs.
-    public func backward(_ pass: ForwardPass, probabilityGradient: Tensor, parameters: ParameterSet) -> ParameterSet {
-        var gradients = ParameterSet(specs: parameters.specs,
-                                     tensors: parameters.specs.map { Tensor(shape: $0.shape) })
-        let mapGradient = head.backward(pass.headPass, probabilityGradient: probabilityGradient,
-                                        parameters: parameters, trace: pass.trace, gradients: &gradients)
+    public func backward(_ pass: consuming ForwardPass, probabilityGradient: Tensor,
+                         parameters: ParameterSet) -> ParameterSet {
+        // Zeros until each gradient is made; tensors of one shape share theirs.
+        let zeros = Dictionary(parameters.specs.map { ($0.shape, Tensor(shape: $0.shape)) },
+                               uniquingKeysWith: { first, _ in first })
+        var gradients = ParameterSet(specs: parameters.specs, tensors: parameters.specs.map { zeros[$0.shape]! })
+        let (bodyTape, headPass, trace) = pass.parts()
+        let mapGradient = head.backward(headPass, probabilityGradient: probabilityGradient,
+                                        parameters: parameters, trace: trace, gradients: &gradients)
         let size = configuration.size
-        body.backward(pass.bodyTape, outputGradient: Tensor(shape: [1, size, size], scalars: mapGradient.scalars),
+        body.backward(consume bodyTape, outputGradient: Tensor(shape: [1, size, size], scalars: mapGradient.scalars),
                       parameters: parameters, gradients: &gradients)
         return gradients
     }

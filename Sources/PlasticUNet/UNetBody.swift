@@ -30,10 +30,10 @@ struct UNetBody {
 
     /// What the backward pass of the body needs.
     struct Tape {
-        let down: [DownTape]
-        let middle: ResidualBlock.Tape
-        let up: [UpTape]
-        let outputInput: Tensor
+        var down: [DownTape]
+        var middle: ResidualBlock.Tape?
+        var up: [UpTape]
+        var outputInput: Tensor?
         let dropout: DropoutDecisions
     }
 
@@ -102,17 +102,25 @@ struct UNetBody {
     }
 
     /// Stores the gradient of every convolution parameter in `gradients`, given the
-    /// gradient of the loss with respect to the map A.
-    func backward(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet, gradients: inout ParameterSet) {
-        var gradient = step.backward(output, input: tape.outputInput, outputGradient: outputGradient,
+    /// gradient of the loss with respect to the map A. The tape is used up as the pass goes:
+    /// each stage's activations are let go once its gradients are made, so that the
+    /// gradients grow into the memory that the tape gives back.
+    func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
+                  gradients: inout ParameterSet) {
+        let dropout = tape.dropout
+        guard let outputInput = tape.outputInput.take(), let middleTape = tape.middle.take() else {
+            preconditionFailure("a tape is used up by one backward pass")
+        }
+        var gradient = step.backward(output, input: consume outputInput, outputGradient: outputGradient,
                                      parameters: parameters, gradients: &gradients)
         var skipGradients: [Tensor] = []
-        for (index, (transpose, block)) in zip(upTransposes, upBlocks).enumerated().reversed() {
-            let upTape = tape.up[index]
+        for (transpose, block) in zip(upTransposes, upBlocks).reversed() {
+            guard let upTape = tape.up.popLast() else { preconditionFailure("the tape has a stage per up block") }
+            let index = tape.up.count
             let joinedGradient = Self.drop(
                 block.backward(upTape.block, outputGradient: gradient, parameters: parameters, step: step,
                                gradients: &gradients),
-                tape.dropout.layer(Self.firstUpDropout + index))
+                dropout.layer(Self.firstUpDropout + index))
             let (croppedGradient, skipGradient) = ChannelOperations.splitGradient(
                 joinedGradient, firstChannels: upTape.transposedChannels)
             let transposedGradient = ChannelOperations.cropLeadingGradient(
@@ -123,14 +131,15 @@ struct UNetBody {
         }
         // The up stages ran from the shallowest skip back to the deepest: skipGradients[i]
         // belongs to down stage i.
-        gradient = middle.backward(tape.middle, outputGradient: gradient, parameters: parameters, step: step,
-                                   gradients: &gradients)
-        for (index, block) in downBlocks.enumerated().reversed() {
-            let downTape = tape.down[index]
-            let pooledGradient = Self.drop(gradient, tape.dropout.layer(index))
+        gradient = middle.backward(consume middleTape, outputGradient: gradient, parameters: parameters,
+                                   step: step, gradients: &gradients)
+        for block in downBlocks.reversed() {
+            guard let downTape = tape.down.popLast() else { preconditionFailure("the tape has a stage per down block") }
+            let index = tape.down.count
+            let pooledGradient = Self.drop(gradient, dropout.layer(index))
             let skipGradient = Elementwise.add(
                 Pooling.maxPool2x2Gradient(pooledGradient, argmax: downTape.argmax, inputShape: downTape.skipShape),
-                skipGradients[index])
+                skipGradients.removeLast())
             if index == 0 {
                 block.storeParameterGradients(downTape.block, outputGradient: skipGradient, parameters: parameters,
                                               step: step, gradients: &gradients)

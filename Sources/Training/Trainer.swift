@@ -120,10 +120,10 @@ public struct Trainer: Sendable {
         guard loss.isFinite else {
             throw TrainingError("the loss became \(loss) at step \(step + 1) (epoch \(state.epoch + 1), image \(id))")
         }
-        let gradients = network.backward(pass, probabilityGradient: BinaryCrossEntropy.gradient(pass.probabilities,
-                                                                                               mask: sample.mask),
-                                         parameters: state.parameters)
         let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
+        let probabilityGradient = BinaryCrossEntropy.gradient(pass.probabilities, mask: sample.mask)
+        let gradients = network.backward(consume pass, probabilityGradient: probabilityGradient,
+                                         parameters: state.parameters)
         if let index = state.optimizer.update(&state.parameters, gradients: gradients,
                                               learningRate: schedule.rate(atStep: step),
                                               threadCount: network.kernels.threadCount) {

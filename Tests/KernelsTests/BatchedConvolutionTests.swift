@@ -31,33 +31,34 @@ final class BatchedConvolutionTests: XCTestCase {
         }
     }
 
-    func testABatchOfConvolutionsGivesEachImagesOwnBits() {
-        var random = TestRandom(seed: 11)
+    /// For every shape and image count: random images `[Ci, H, W]`, a weight of
+    /// `weightShape(Ci, Co, k)` and a bias; the batch through `operation` on the fast kernels
+    /// against each image through it on the reference.
+    private func checkEveryShape(seed: UInt64, _ name: String, weightShape: (Int, Int, Int) -> [Int],
+                                 _ operation: (any ConvolutionKernels, Tensor, Tensor, Tensor, Int) -> Tensor) {
+        var random = TestRandom(seed: seed)
         for (ci, co, h, w, k, p) in shapes {
-            let weight = random.tensor([co, ci, k, k]), bias = random.tensor([co])
+            let weight = random.tensor(weightShape(ci, co, k)), bias = random.tensor([co])
             for n in imageCounts {
                 let images = (0..<n).map { _ in random.tensor([ci, h, w]) }
-                let expected = images.map { reference.convolve($0, weight: weight, bias: bias, padding: p) }
+                let expected = images.map { operation(reference, $0, weight, bias, p) }
                 let batch = Tensor(stacking: images)
-                compare("convolve Ci \(ci) Co \(co) k \(k) p \(p)", batch: batch, expected: expected) {
-                    $0.convolve(batch, weight: weight, bias: bias, padding: p)
+                compare("\(name) Ci \(ci) Co \(co) k \(k) p \(p)", batch: batch, expected: expected) {
+                    operation($0, batch, weight, bias, p)
                 }
             }
         }
     }
 
+    func testABatchOfConvolutionsGivesEachImagesOwnBits() {
+        checkEveryShape(seed: 11, "convolve", weightShape: { ci, co, k in [co, ci, k, k] }) {
+            $0.convolve($1, weight: $2, bias: $3, padding: $4)
+        }
+    }
+
     func testABatchOfTransposedConvolutionsGivesEachImagesOwnBits() {
-        var random = TestRandom(seed: 12)
-        for (ci, co, h, w, _, _) in shapes {
-            let weight = random.tensor([ci, co, 3, 3]), bias = random.tensor([co])
-            for n in imageCounts {
-                let images = (0..<n).map { _ in random.tensor([ci, h, w]) }
-                let expected = images.map { reference.transposedConvolve($0, weight: weight, bias: bias) }
-                let batch = Tensor(stacking: images)
-                compare("transposed Ci \(ci) Co \(co)", batch: batch, expected: expected) {
-                    $0.transposedConvolve(batch, weight: weight, bias: bias)
-                }
-            }
+        checkEveryShape(seed: 12, "transposed", weightShape: { ci, co, _ in [ci, co, 3, 3] }) { kernels, batch, weight, bias, _ in
+            kernels.transposedConvolve(batch, weight: weight, bias: bias)
         }
     }
 
