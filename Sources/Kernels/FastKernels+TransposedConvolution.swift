@@ -23,6 +23,7 @@ extension FastKernels {
     private func transposedConvolution(of planes: PlaneBuffer, geometry g: TransposedConvolutionGeometry,
                                        weight: Tensor, bias: Tensor, into output: inout Tensor, firstImage: Int) {
         var planes = planes
+        let imageStride = g.outChannels * g.outputHeight * g.outputWidth
         var phases: [TapProduct] = []
         for py in 0..<2 {
             for px in 0..<2 {
@@ -37,11 +38,9 @@ extension FastKernels {
                 let matrix = WeightMatrix(rows: g.outChannels, rowStride: 9, channels: g.inChannels,
                                           channelStride: g.outChannels * 9,
                                           tapOffsets: taps.map { kh, kw in kh * 3 + kw })
-                let placement = OutputPlacement(imageStride: g.outChannels * g.outputHeight * g.outputWidth,
-                                                channelStride: g.outputHeight * g.outputWidth,
+                let placement = OutputPlacement(imageStride: imageStride, channelStride: g.outputHeight * g.outputWidth,
                                                 rowStep: 2 * g.outputWidth, columnStep: 2,
-                                                offset: firstImage * g.outChannels * g.outputHeight * g.outputWidth
-                                                    + py * g.outputWidth + px)
+                                                offset: firstImage * imageStride + py * g.outputWidth + px)
                 planes.reserveReads(of: layout)
                 phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }

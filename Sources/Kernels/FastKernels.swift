@@ -110,11 +110,9 @@ public struct FastKernels: ConvolutionKernels {
         let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: height, gridWidth: width)
         planes.reserveReads(of: layout)
-        let dense = OutputPlacement.dense(channels: matrix.rows, height: height, width: width)
-        let placement = OutputPlacement(imageStride: dense.imageStride, channelStride: dense.channelStride,
-                                        rowStep: dense.rowStep, columnStep: 1,
-                                        offset: firstImage * dense.imageStride)
-        let product = TapProduct(matrix: matrix, layout: layout, placement: placement)
+        let product = TapProduct(matrix: matrix, layout: layout,
+                                 placement: .dense(channels: matrix.rows, height: height, width: width,
+                                                   firstImage: firstImage))
         TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
                            kernels: kernels)
     }

@@ -12,9 +12,11 @@ struct OutputPlacement {
     /// The position of element `(0, 0, 0)` of the first image.
     let offset: Int
 
-    /// Dense `[channels, height, width]` images, one after the other.
-    static func dense(channels: Int, height: Int, width: Int) -> OutputPlacement {
-        OutputPlacement(imageStride: channels * height * width, channelStride: height * width, rowStep: width,
-                        columnStep: 1, offset: 0)
+    /// Dense `[channels, height, width]` images, one after the other, the product's first
+    /// image going to image `firstImage`.
+    static func dense(channels: Int, height: Int, width: Int, firstImage: Int = 0) -> OutputPlacement {
+        let imageStride = channels * height * width
+        return OutputPlacement(imageStride: imageStride, channelStride: height * width, rowStep: width,
+                               columnStep: 1, offset: firstImage * imageStride)
     }
 }

@@ -30,11 +30,18 @@ struct UNetBody {
 
     /// What the backward pass of the body needs.
     struct Tape {
-        var down: [DownTape]
-        var middle: ResidualBlock.Tape?
-        var up: [UpTape]
-        var outputInput: Tensor?
+        let down: [DownTape]
+        let middle: ResidualBlock.Tape
+        let up: [UpTape]
+        let outputInput: Tensor
         let dropout: DropoutDecisions
+
+        /// The tape's parts, the tape used up, so that a backward pass owns them and can
+        /// let each go once it is done with it.
+        consuming func parts() -> (down: [DownTape], middle: ResidualBlock.Tape, up: [UpTape], outputInput: Tensor,
+                                   dropout: DropoutDecisions) {
+            (down, middle, up, outputInput, dropout)
+        }
     }
 
     init(width: Int, kernels: any ConvolutionKernels) {
@@ -107,16 +114,14 @@ struct UNetBody {
     /// gradients grow into the memory that the tape gives back.
     func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
                   gradients: inout ParameterSet) {
-        let dropout = tape.dropout
-        guard let outputInput = tape.outputInput.take(), let middleTape = tape.middle.take() else {
-            preconditionFailure("a tape is used up by one backward pass")
-        }
+        let (down, middleTape, up, outputInput, dropout) = tape.parts()
+        var (downTapes, upTapes) = (consume down, consume up)
         var gradient = step.backward(output, input: consume outputInput, outputGradient: outputGradient,
                                      parameters: parameters, gradients: &gradients)
         var skipGradients: [Tensor] = []
         for (transpose, block) in zip(upTransposes, upBlocks).reversed() {
-            guard let upTape = tape.up.popLast() else { preconditionFailure("the tape has a stage per up block") }
-            let index = tape.up.count
+            guard let upTape = upTapes.popLast() else { preconditionFailure("the tape has a stage per up block") }
+            let index = upTapes.count
             let joinedGradient = Self.drop(
                 block.backward(upTape.block, outputGradient: gradient, parameters: parameters, step: step,
                                gradients: &gradients),
@@ -134,8 +139,10 @@ struct UNetBody {
         gradient = middle.backward(consume middleTape, outputGradient: gradient, parameters: parameters,
                                    step: step, gradients: &gradients)
         for block in downBlocks.reversed() {
-            guard let downTape = tape.down.popLast() else { preconditionFailure("the tape has a stage per down block") }
-            let index = tape.down.count
+            guard let downTape = downTapes.popLast() else {
+                preconditionFailure("the tape has a stage per down block")
+            }
+            let index = downTapes.count
             let pooledGradient = Self.drop(gradient, dropout.layer(index))
             let skipGradient = Elementwise.add(
                 Pooling.maxPool2x2Gradient(pooledGradient, argmax: downTape.argmax, inputShape: downTape.skipShape),

@@ -28,11 +28,9 @@ public struct Predictor: Sendable {
     public func predict(_ images: [(id: String, image: [Float])],
                         traceMode: TraceMode) -> [(id: String, probabilities: Tensor)] {
         var stream = stream(traceMode: traceMode)
-        let ordered = images.sorted { IDOrder.precedes($0.id, $1.id) }
         var predictions: [(id: String, probabilities: Tensor)] = []
-        for start in stride(from: 0, to: ordered.count, by: stream.batchSize) {
-            let batch = ordered[start..<min(start + stream.batchSize, ordered.count)]
-            predictions += zip(batch, stream.next(batch.map(\.image))).map { (id: $0.id, probabilities: $1) }
+        stream.predict(images.sorted { IDOrder.precedes($0.id, $1.id) }, image: \.image) { item, probabilities in
+            predictions.append((id: item.id, probabilities: probabilities))
         }
         return predictions
     }
@@ -65,14 +63,24 @@ public struct PredictionStream {
         self.trace = trace
     }
 
-    /// The images that one call of ``next(_:)-([[Float]])`` predicts together: 1 in the
+    /// The images that one call of ``next(_:)`` predicts together: 1 in the
     /// `online` mode, whose trace changes after every image, ``independentBatchSize`` in the
     /// others, whose images are independent. Any count gives the same bits.
     public var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
 
-    /// The probabilities `[S, S]` of the next image (`S*S` intensities).
-    public mutating func next(_ image: [Float]) -> Tensor {
-        next([image])[0]
+    /// Predicts `items` in the order given, ``batchSize`` at a time: reads each batch's
+    /// images with `image` just before its pass and hands every item with its
+    /// probabilities `[S, S]` to `body` right after, so that only one batch's images are
+    /// held at once.
+    /// - Throws: what `image` and `body` throw.
+    public mutating func predict<Item>(_ items: [Item], image: (Item) throws -> [Float],
+                                       body: (Item, Tensor) throws -> Void) rethrows {
+        for start in stride(from: 0, to: items.count, by: batchSize) {
+            let batch = items[start..<min(start + batchSize, items.count)]
+            for (item, probabilities) in zip(batch, next(try batch.map(image))) {
+                try body(item, probabilities)
+            }
+        }
     }
 
     /// The probabilities `[S, S]` of the next images (`S*S` intensities each), in order:

@@ -58,7 +58,7 @@ final class BatchedPredictionTests: XCTestCase {
         var oneByOne = predictor.stream(traceMode: .online)
         let batch = together.next(images.prefix(3).map(\.image))
         for (image, probabilities) in zip(images.prefix(3), batch) {
-            XCTAssertEqual(oneByOne.next(image.image), probabilities)
+            XCTAssertEqual(oneByOne.next([image.image]), [probabilities])
         }
     }
 }

@@ -60,15 +60,11 @@ public enum Evaluator {
         let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
                                   parameters: model.parameters, storedTrace: model.trace)
         var stream = predictor.stream(traceMode: traceMode)
-        let ordered = ids.sorted(by: IDOrder.precedes)
-        for start in stride(from: 0, to: ordered.count, by: stream.batchSize) {
-            let batch = ordered[start..<min(start + stream.batchSize, ordered.count)]
-            for (id, probabilities) in zip(batch, stream.next(try batch.map(image))) {
-                if probabilities.scalars.contains(where: \.isNaN) {
-                    throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
-                }
-                try body(id, probabilities)
+        try stream.predict(ids.sorted(by: IDOrder.precedes), image: image) { id, probabilities in
+            if probabilities.scalars.contains(where: \.isNaN) {
+                throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
             }
+            try body(id, probabilities)
         }
     }
 
