@@ -75,6 +75,10 @@ let package = Package(
             "Checksums", "FileOutput", "HDF5Kit",
         ]),
 
+        .target(name: "Interop", dependencies: [
+            "ModelFile", "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "Kernels",
+        ]),
+
         .target(name: "Benchmark", dependencies: [
             "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Evaluation",
         ]),
@@ -82,7 +86,7 @@ let package = Package(
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
-            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark",
+            "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
@@ -110,6 +114,9 @@ let package = Package(
         ]),
         .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
+        .testTarget(name: "InteropTests", dependencies: [
+            "Interop", "ModelFile", "HDF5Kit", "PlasticUNet", "Training", "Kernels",
+        ]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
             "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression", "Kernels",
         ]),

@@ -27,7 +27,7 @@ LAYERS = [
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
     ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile"]),
-    ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark"]),
+    ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
 FIRST_FILE_LAYER = "files"

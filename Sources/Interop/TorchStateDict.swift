@@ -1,0 +1,101 @@
+import FileOutput
+import Foundation
+import HDF5Kit
+import Kernels
+
+/// The tensors of a PyTorch `state_dict` as a flat HDF5 file: at the root, one float32
+/// dataset per key, named by the key (`conv1.dconv.0.weight`, `w`, `alpha`, `eta`) with the
+/// tensor's PyTorch shape, and optionally the trace as the dataset `hebb` (S x S), whose
+/// attribute `samples` keeps the number of updates behind it. h5py writes and reads it
+/// with a dictionary comprehension; nothing else is in it.
+public struct TorchStateDict: Equatable, Sendable {
+    /// One tensor of the `state_dict`.
+    public struct Entry: Equatable, Sendable {
+        /// The `state_dict` key.
+        public let key: String
+        /// The values in PyTorch's shape, row-major.
+        public let tensor: Tensor
+
+        /// An entry from its parts.
+        public init(key: String, tensor: Tensor) {
+            self.key = key
+            self.tensor = tensor
+        }
+    }
+
+    /// The name of the trace's dataset.
+    public static let traceKey = "hebb"
+    /// The name of the trace dataset's attribute that counts its updates.
+    public static let traceSamplesAttribute = "samples"
+
+    /// The tensors, in the order of the original module's `state_dict`.
+    public var entries: [Entry]
+    /// The trace H, when the file has one.
+    public var trace: Tensor?
+    /// The number of updates behind the trace, when the file records it.
+    public var traceSamples: Int64?
+
+    /// A `state_dict` from its parts.
+    public init(entries: [Entry], trace: Tensor?, traceSamples: Int64?) {
+        self.entries = entries
+        self.trace = trace
+        self.traceSamples = traceSamples
+    }
+
+    /// The tensor of `key`, or nil.
+    public subscript(key: String) -> Tensor? {
+        entries.first { $0.key == key }?.tensor
+    }
+
+    /// Writes the file, replacing `url` atomically.
+    /// - Throws: `HDF5Error` or `FileWriteError` naming `url`; the target is then unchanged.
+    public func write(to url: URL) throws {
+        try AtomicFile.replace(url) { temporary in
+            let file = try HDF5File.create(at: temporary, name: url.path)
+            try withExtendedLifetime(file) {
+                for entry in entries {
+                    try file.root.createDataset(entry.key, shape: entry.tensor.shape, values: entry.tensor.scalars)
+                }
+                if let trace {
+                    let dataset = try file.root.createDataset(Self.traceKey, shape: trace.shape, values: trace.scalars)
+                    if let traceSamples {
+                        try dataset.setAttribute(Self.traceSamplesAttribute, .int64(traceSamples))
+                    }
+                }
+            }
+            try file.close()
+        }
+    }
+
+    /// Reads the flat file whose bytes are `bytes`: every root dataset of float32 numbers,
+    /// `hebb` as the trace.
+    /// - Throws: `InteropError` naming the object when the root holds a group or a dataset
+    ///   that is not float32 (a model file among them); `HDF5Error` when the bytes are not
+    ///   a readable HDF5 file.
+    public static func read(_ bytes: HDF5FileBytes) throws -> TorchStateDict {
+        let file = try bytes.open()
+        var entries: [Entry] = []
+        var trace: Tensor?
+        var traceSamples: Int64?
+        for child in try file.root.children() {
+            guard child.kind == .dataset else {
+                throw InteropError(file: bytes.name, "\(child.path) is a \(child.kind), not a tensor: a state_dict "
+                                   + "file holds only datasets at its root (is it a model file? Then use it as it is)")
+            }
+            let dataset = try file.root.dataset(child.name)
+            let type = try dataset.elementType()
+            guard type == .float32 else {
+                throw InteropError(file: bytes.name, "key \(child.name) holds \(type), not float32")
+            }
+            let tensor = Tensor(shape: try dataset.shape(), scalars: try dataset.read(Float.self))
+            if child.name == traceKey {
+                trace = tensor
+                if case .int64(let samples)? = try dataset.attribute(traceSamplesAttribute) { traceSamples = samples }
+            } else {
+                entries.append(Entry(key: child.name, tensor: tensor))
+            }
+        }
+        try file.close()
+        return TorchStateDict(entries: entries, trace: trace, traceSamples: traceSamples)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Checksums
+import Foundation
+import HDF5Kit
+import Interop
+import ModelFile
+import PlasticUNet
+
+/// `plastic-unet import`: makes a model file from a PyTorch state_dict.
+public struct ImportCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a model file from a PyTorch state_dict of the original module (HDF5).",
+        discussion: """
+        The source is a flat HDF5 file as `export --torch` writes it, or as h5py writes a \
+        state_dict: one float32 dataset per key at the root, in PyTorch's shapes, and \
+        optionally the trace as hebb (without it the trace starts at zero). The width comes \
+        from conv1.dconv.0.weight, the size S from w; every key and shape is checked \
+        against the model that --rule and --alpha describe, and the first one that is \
+        missing, unexpected, of the wrong shape or not finite is named. A state_dict does \
+        not say how the model learns: give --rule, --alpha, --trace-rows and --learn-eta \
+        as the model was made (the eta sensitivity of --learn-eta starts at zero).
+
+        The result is a new, untrained model of this program: config epochs 0, the \
+        source's sha256 recorded as the model the run starts from, fresh optimizer state. \
+        `train --init` and `evaluate --split all` take it. An existing output file is \
+        replaced atomically.
+
+        Exit codes: 0 written; 2 a bad option, a source that cannot be read or does not fit \
+        (named on one line), or an output that cannot be written (the existing output is \
+        then left as it was).
+        """)
+
+    /// The source file.
+    @Argument(help: ArgumentHelp("The state_dict file (flat HDF5).", valueName: "torch.h5"))
+    public var source: String
+
+    /// The plasticity rule.
+    @Option(help: "The plasticity rule of the model: none, hebb or oja.")
+    public var rule: PlasticityRule
+
+    /// Free or yoked alpha.
+    @Option(help: "How alpha is shared: free (alpha is S x S) or yoked (alpha has one element).")
+    public var alpha: AlphaKind
+
+    /// The rows that feed the trace.
+    @Option(help: "The rows of the head's input that update the trace: all, or first (the original's behaviour).")
+    public var traceRows: TraceRows = .all
+
+    /// Whether eta is learnt.
+    @Flag(help: "Give eta its exact gradient when the model trains on (needs rule hebb or oja).")
+    public var learnEta = false
+
+    /// The model file to write.
+    @Option(help: "The model file to write (replaced atomically when it exists).")
+    public var out: String
+
+    /// A command with the defaults; the parser fills the options.
+    public init() {}
+
+    /// Refuses an empty output path and --learn-eta without a rule.
+    public func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must name a file") }
+        if learnEta && rule == .none { throw ValidationError("--learn-eta needs rule hebb or oja") }
+    }
+
+    /// Reads the source, checks it and writes the model file.
+    public func run() throws {
+        let bytes = try HDF5FileBytes(URL(fileURLWithPath: source), name: source)
+        let stateDict = try TorchStateDict.read(bytes)
+        let options = TorchImportOptions(rule: rule, alpha: alpha, traceRows: traceRows, learnEta: learnEta)
+        let contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(bytes.bytes).hex,
+                                                options: options)
+        try ModelFileWriter.write(contents, to: URL(fileURLWithPath: out))
+        let model = contents.configuration.model
+        print("wrote \(out): rule \(model.rule), alpha \(model.alpha), width \(model.width), size \(model.size), "
+              + "\(contents.parameters.scalarCount.groupedDigits) parameters, "
+              + (stateDict.trace == nil ? "zero trace" : "trace from hebb"))
+    }
+}
