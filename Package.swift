@@ -25,6 +25,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries.
@@ -56,6 +57,9 @@ let package = Package(
         .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"]),
         .target(name: "ImageFiles", dependencies: ["CPNG", "TGSData", "FileOutput"]),
         .target(name: "TGSFiles", dependencies: ["TGSData", "ImageFiles", "FileOutput"]),
+        // The ONNX schema's messages, generated from onnx.proto (scripts/generate_onnx_messages.sh).
+        .target(name: "ONNXMessages", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["onnx.proto"]),
         .target(name: "ModelFile", dependencies: [
             "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels",
         ]),
@@ -76,7 +80,8 @@ let package = Package(
         ]),
 
         .target(name: "Interop", dependencies: [
-            "ModelFile", "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "Kernels",
+            "ModelFile", "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "Kernels", "ONNXMessages",
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
 
         .target(name: "Benchmark", dependencies: [
@@ -115,7 +120,8 @@ let package = Package(
         .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "InteropTests", dependencies: [
-            "Interop", "ModelFile", "HDF5Kit", "PlasticUNet", "Training", "Kernels",
+            "Interop", "ModelFile", "HDF5Kit", "PlasticUNet", "Training", "Kernels", "ONNXMessages",
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
             "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression", "Kernels",

@@ -26,7 +26,8 @@ LAYERS = [
     ("data", ["TGSData"]),
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
-    ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile"]),
+    ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile",
+               "ONNXMessages"]),
     ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]

@@ -48,7 +48,7 @@ public struct ConvolutionLayer: Equatable, Sendable {
 
 extension Dictionary where Key == String, Value == ConvolutionLayer {
     /// The layer named `name`, which the network's layout guarantees to exist.
-    func layer(named name: String) -> ConvolutionLayer {
+    public func layer(named name: String) -> ConvolutionLayer {
         guard let layer = self[name] else { preconditionFailure("the layout has no layer \(name)") }
         return layer
     }

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Interop
 import ModelFile
+import PlasticUNet
 
 /// `plastic-unet export`: writes a model in another program's format.
 public struct ExportCommand: ParsableCommand {
     /// The command's name, help and exit codes.
     public static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a model as a PyTorch state_dict (HDF5) for the original module.",
+        abstract: "Write a model as a PyTorch state_dict (HDF5) or as an ONNX graph.",
         discussion: """
         --torch writes a flat HDF5 file: at its root one float32 dataset per state_dict key \
         of the original PyTorch module (conv1.dconv.0.weight ... outc.conv.bias, w, alpha, \
@@ -16,8 +17,18 @@ public struct ExportCommand: ParsableCommand {
         counts the updates behind it). In Python: \
         state = {k: torch.from_numpy(f[k][()]) for k in f if k != "hebb"}. \
         The optimizer state, the history and the eta sensitivity of --learn-eta are not \
-        exported. `plastic-unet import` reads the file back. An existing output file is \
-        replaced atomically.
+        exported. `plastic-unet import` reads the file back.
+
+        --onnx writes the whole network as a standard ONNX graph (opset 17): its input \
+        image is float32 [N, 1, S, S], the images as predict feeds them (value / (2^bits - \
+        1)), and its output probabilities has the same shape. --trace fixes the trace as \
+        predict's option does: stored (the model's trace as a constant), zero (no plastic \
+        term), or online: then the graph takes one image and the trace as a second input, \
+        trace [S, S], and gives the next trace as a second output, next_trace, so that a \
+        runtime carries it from image to image (start from the model's trace, /trace/hebb). \
+        The file's metadata names the rule, alpha, width, size, trace rows and trace mode.
+
+        Existing output files are replaced atomically.
 
         Exit codes: 0 written; 2 a bad option, a model file that cannot be read, or an \
         output that cannot be written (the existing output is then left as it was).
@@ -28,23 +39,43 @@ public struct ExportCommand: ParsableCommand {
     public var model: String
 
     /// The state_dict file to write.
-    @Option(help: ArgumentHelp("The flat HDF5 file to write the state_dict and trace to.", valueName: "file.h5"))
-    public var torch: String
+    @Option(help: ArgumentHelp("Write the state_dict and the trace to this flat HDF5 file.", valueName: "file.h5"))
+    public var torch: String?
+
+    /// The ONNX file to write.
+    @Option(help: ArgumentHelp("Write the network as an ONNX graph to this file.", valueName: "file.onnx"))
+    public var onnx: String?
+
+    /// The trace mode of the ONNX graph.
+    @Option(help: """
+        The trace of the ONNX graph: stored (the model's, frozen), zero (no plastic term) or online \
+        (an input and an output of the graph). Only with --onnx. (default: stored)
+        """)
+    public var trace: TraceMode?
 
     /// A command with the defaults; the parser fills the options.
     public init() {}
 
-    /// Refuses an empty output path.
+    /// Needs at least one output, and --trace only with --onnx.
     public func validate() throws {
-        if torch.isEmpty { throw ValidationError("--torch must name a file") }
+        if torch == nil && onnx == nil { throw ValidationError("give --torch FILE, --onnx FILE or both") }
+        if torch?.isEmpty == true || onnx?.isEmpty == true { throw ValidationError("an output must name a file") }
+        if trace != nil && onnx == nil { throw ValidationError("--trace applies to --onnx only") }
     }
 
-    /// Reads the model and writes the state_dict.
+    /// Reads the model and writes each output.
     public func run() throws {
         let contents = try ModelFileReader.read(URL(fileURLWithPath: model))
-        let stateDict = try TorchStateDict(exporting: contents)
-        try stateDict.write(to: URL(fileURLWithPath: torch))
-        print("wrote \(torch): \(stateDict.entries.count) state_dict tensors"
-              + (stateDict.trace == nil ? "" : " and the trace (hebb)"))
+        if let torch {
+            let stateDict = try TorchStateDict(exporting: contents)
+            try stateDict.write(to: URL(fileURLWithPath: torch))
+            print("wrote \(torch): \(stateDict.entries.count) state_dict tensors"
+                  + (stateDict.trace == nil ? "" : " and the trace (hebb)"))
+        }
+        if let onnx {
+            let mode = trace ?? .stored
+            try ONNXExport.write(contents, trace: mode, to: URL(fileURLWithPath: onnx))
+            print("wrote \(onnx): ONNX opset \(ONNXExport.opsetVersion), trace \(mode)")
+        }
     }
 }
