@@ -55,10 +55,17 @@ from pathlib import Path
 
 try:
     import torch
-    from torch import nn
     from torch.nn import functional
 except ImportError:
     print("PyTorch is not installed: pip install torch", file=sys.stderr)
+    sys.exit(2)
+
+# The network of docs/MODEL.md §2 and §3 with the original module's names: examples/unetpres.py.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+try:
+    from unetpres import UNetpRes
+except ImportError as error:
+    print(f"examples/unetpres.py needs {error.name}: pip install numpy h5py pillow", file=sys.stderr)
     sys.exit(2)
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -73,146 +80,6 @@ DROPOUT = 0.5
 
 class ToolError(Exception):
     """A failure that ends the script with exit code 2 and a one-line message."""
-
-
-# The network (docs/MODEL.md §2 and §3), with the module names of the original UNetpRes.
-
-
-class ConvUnit(nn.Module):
-    """A 3x3 convolution c->c, padding 1, followed by a ReLU when `rectify` is set."""
-
-    def __init__(self, channels, rectify):
-        super().__init__()
-        self.conv = nn.Conv2d(channels, channels, 3, padding=1)
-        self.rectify = rectify
-
-    def forward(self, x):
-        """The convolution of `x`, rectified or not."""
-        y = self.conv(x)
-        return functional.relu(y) if self.rectify else y
-
-
-class Residual(nn.Module):
-    """Res(c): r = ReLU(x); r + Conv3(ReLU(Conv3(r))). The skip adds ReLU(x), not x."""
-
-    def __init__(self, channels):
-        super().__init__()
-        self.conv = nn.Sequential(nn.ReLU(), ConvUnit(channels, True), ConvUnit(channels, False))
-
-    def forward(self, x):
-        """The residual unit applied to `x`."""
-        rectified = self.conv[0](x)
-        return rectified + self.conv[2](self.conv[1](rectified))
-
-
-def block(a, b):
-    """Block(a->b): Conv3(a->b), two residual units, ReLU."""
-    return nn.Sequential(nn.Conv2d(a, b, 3, padding=1), Residual(b), Residual(b), nn.ReLU())
-
-
-class DownBlock(nn.Module):
-    """A down stage's block, held as `dconv` (conv1 ... conv4)."""
-
-    def __init__(self, a, b):
-        super().__init__()
-        self.dconv = block(a, b)
-
-    def forward(self, x):
-        """The block applied to `x`."""
-        return self.dconv(x)
-
-
-class MiddleBlock(nn.Module):
-    """A block held as `mconv`: the middle stage and the block of each up stage."""
-
-    def __init__(self, a, b):
-        super().__init__()
-        self.mconv = block(a, b)
-
-    def forward(self, x):
-        """The block applied to `x`."""
-        return self.mconv(x)
-
-
-class Up(nn.Module):
-    """Up(a->b): transposed convolution, crop of its first row and column, concatenation
-    with the skip, Dropout2d(p), Block(a->b)."""
-
-    def __init__(self, a, b, dropout):
-        super().__init__()
-        self.dconv = nn.ConvTranspose2d(a, b, 3, stride=2)
-        self.uconv = nn.Sequential(nn.Dropout2d(dropout), MiddleBlock(a, b))
-
-    def forward(self, x, skip):
-        """The up stage applied to `x` and the skip of its level."""
-        t = self.dconv(x)
-        if t.shape[-1] == skip.shape[-1] + 1:
-            t = t[..., 1:, 1:]
-        return self.uconv(torch.cat((t, skip), dim=1))
-
-
-class OutConv(nn.Module):
-    """The 1x1 convolution n->1 that gives the map A, held as `conv` (outc)."""
-
-    def __init__(self, channels):
-        super().__init__()
-        self.conv = nn.Conv2d(channels, 1, 1)
-
-    def forward(self, x):
-        """The convolution of `x`."""
-        return self.conv(x)
-
-
-class PlasticUNet(nn.Module):
-    """The plastic U-Net: the UNet body maps an image [B, 1, S, S] to A [B, S, S]; the
-    head gives Y = sigmoid(A (w + alpha * H)) for a trace H (rule hebb or oja, free
-    alpha) or Y = sigmoid(A w) (rule none)."""
-
-    def __init__(self, width, size, rule, dropout=DROPOUT):
-        super().__init__()
-        n = width
-        self.rule = rule
-        self.w = nn.Parameter(0.01 * torch.randn(size, size))
-        if rule != "none":
-            self.alpha = nn.Parameter(0.01 * torch.rand(size, size))
-            self.eta = nn.Parameter(torch.full((1,), 0.01))
-        self.pools = nn.ModuleList(
-            nn.Sequential(nn.MaxPool2d(2), nn.Dropout2d(q)) for q in (dropout / 2, dropout, dropout, dropout))
-        self.conv1 = DownBlock(1, n)
-        self.conv2 = DownBlock(n, 2 * n)
-        self.conv3 = DownBlock(2 * n, 4 * n)
-        self.conv4 = DownBlock(4 * n, 8 * n)
-        self.mid = MiddleBlock(8 * n, 16 * n)
-        self.uconv4 = Up(16 * n, 8 * n, dropout)
-        self.uconv3 = Up(8 * n, 4 * n, dropout)
-        self.uconv2 = Up(4 * n, 2 * n, dropout)
-        self.uconv1 = Up(2 * n, n, dropout)
-        self.outc = OutConv(n)
-
-    def forward(self, image, trace):
-        """A and Y for `image` [B, 1, S, S] and the trace H [S, S] (a constant)."""
-        c1 = self.conv1(image)
-        c2 = self.conv2(self.pools[0](c1))
-        c3 = self.conv3(self.pools[1](c2))
-        c4 = self.conv4(self.pools[2](c3))
-        m = self.mid(self.pools[3](c4))
-        u = self.uconv1(self.uconv2(self.uconv3(self.uconv4(m, c4), c3), c2), c1)
-        a = self.outc(u)[:, 0]
-        weights = self.w if self.rule == "none" else self.w + self.alpha * trace
-        return a, torch.sigmoid(a @ weights)
-
-    @torch.no_grad()
-    def updated_trace(self, trace, a, y):
-        """H' from H, one sample's A and Y [S, S] and eta, over every row (MODEL.md §3)."""
-        if self.rule == "none":
-            return trace
-        rows = a.shape[0]
-        m = a.T @ y / rows
-        eta = self.eta
-        if self.rule == "hebb":
-            return (1 - eta) * trace + eta * m
-        q = (y * y).sum(dim=0) / rows
-        return trace + eta * (m - trace * q)
 
 
 def expected_parameter_count(width, size, rule):
@@ -230,7 +97,7 @@ class Trainer:
     def __init__(self, width, size, rule, seed=1, samples=8):
         generator = torch.Generator().manual_seed(seed)
         torch.manual_seed(seed)
-        self.model = PlasticUNet(width, size, rule)
+        self.model = UNetpRes(width, size, rule)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-8)
         self.scheduler = torch.optim.lr_scheduler.StepLR(self.optimizer, step_size=STEP_SIZE, gamma=GAMMA)
         self.trace = torch.zeros(size, size)
@@ -242,11 +109,12 @@ class Trainer:
         """One training step at batch size 1: forward, loss, backward, trace, Adam, StepLR."""
         self.model.train()
         index = self.steps % len(self.images)
-        a, y = self.model(self.images[index], self.trace)
+        a = self.model.body(self.images[index])
+        y = self.model.head(a, self.trace)
         loss = functional.binary_cross_entropy(y, self.masks[index])
         self.optimizer.zero_grad(set_to_none=True)
         loss.backward()
-        self.trace = self.model.updated_trace(self.trace, a.detach()[0], y.detach()[0])
+        self.trace = self.model.next_trace(a.detach()[0], y.detach()[0], self.trace)
         self.optimizer.step()
         self.scheduler.step()
         self.steps += 1
@@ -305,7 +173,8 @@ def convolution_operations(model, size):
         weight = module.weight
         forward.append(2 * weight.numel() * height * width)
 
-    convolutions = [module for module in model.modules() if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d))]
+    kinds = (torch.nn.Conv2d, torch.nn.ConvTranspose2d)
+    convolutions = [module for module in model.modules() if isinstance(module, kinds)]
     hooks = [module.register_forward_hook(count) for module in convolutions]
     model.eval()
     with torch.inference_mode():
@@ -569,7 +438,7 @@ def check_names(reference):
         if line.strip() and not line.startswith("#"):
             name, shape = line.split()
             expected.append((name, tuple(int(part) for part in shape.split("x"))))
-    model = PlasticUNet(16, 101, "oja")
+    model = UNetpRes(16, 101, "oja")
     actual = [(name, tuple(tensor.shape)) for name, tensor in model.state_dict().items()]
     if actual == expected:
         print(f"names match: {len(actual)} tensors of {reference.name}, in its order")
@@ -636,7 +505,7 @@ def main(argv):
         print(json.dumps(training_memory(args)))
         return 0
     torch.set_num_threads(args.threads)
-    count = sum(parameter.numel() for parameter in PlasticUNet(args.width, args.size, args.rule).parameters())
+    count = sum(parameter.numel() for parameter in UNetpRes(args.width, args.size, args.rule).parameters())
     if count != expected_parameter_count(args.width, args.size, args.rule):
         print(f"the PyTorch network holds {count} scalars, MODEL.md says "
               f"{expected_parameter_count(args.width, args.size, args.rule)}", file=sys.stderr)

@@ -32,6 +32,17 @@ struct ExpectedObject {
     /// The condition under which it is required, in words.
     let condition: String
 
+    /// The last component of a path that stands for every child of its group that no other
+    /// rule names.
+    static let anyChild = "*"
+
+    /// This rule for the object at `path`, for a rule of ``anyChild``.
+    func applied(to path: String) -> ExpectedObject {
+        ExpectedObject(path: path, kind: kind, dtype: dtype, shape: shape, attributes: attributes,
+                       otherAttributes: otherAttributes, torchName: torchName, required: required, allowed: allowed,
+                       condition: condition)
+    }
+
     /// A group that only holds listed objects.
     static func implicitGroup(_ path: String, for child: ExpectedObject) -> ExpectedObject {
         ExpectedObject(path: path, kind: .group, dtype: nil, shape: nil, attributes: [], otherAttributes: nil,
@@ -114,7 +125,7 @@ extension ModelSchema {
         guard let kind = HDF5ObjectKind(rawValue: rule.kind), kind != .other else {
             throw SchemaError(reason: "\(rule.path): unknown kind \"\(rule.kind)\"")
         }
-        let required = try condition(rule.requiredWhen, holdsIn: context)
+        let required = try rule.optional != true && condition(rule.requiredWhen, holdsIn: context)
         let allowed = try condition(rule.allowedWhen ?? rule.requiredWhen, holdsIn: context)
         return ExpectedObject(path: rule.path, kind: kind, dtype: rule.dtype, shape: rule.shape,
                               attributes: rule.attributes ?? [], otherAttributes: rule.otherAttributes,
@@ -161,6 +172,11 @@ func ancestors(of path: String) -> [String] {
 /// The path of the group that holds `path`.
 func parent(of path: String) -> String {
     ancestors(of: path).last ?? "/"
+}
+
+/// The path of the child `name` of the group at `path`.
+func child(named name: String, of path: String) -> String {
+    path == "/" ? "/" + name : path + "/" + name
 }
 
 /// `path` without its leading `/`, as the root group's methods take it.

@@ -105,8 +105,15 @@ struct LayoutChecker {
             violations += try problems(of: object, kind: kind, context)
                 .map { LayoutViolation(path: object.path, problem: $0) }
         }
-        // An unlisted object is reported once, not again for each object below it.
+        // An unlisted object is checked against its group's rule for any child, when there is
+        // one, and is otherwise reported once, not again for each object below it.
         for entry in entries where applying[entry.path] == nil && applying[parent(of: entry.path)] != nil {
+            let anyChild = child(named: ExpectedObject.anyChild, of: parent(of: entry.path))
+            if let index = applying[anyChild] {
+                violations += try problems(of: expected[index].applied(to: entry.path), kind: entry.kind, context)
+                    .map { LayoutViolation(path: entry.path, problem: $0) }
+                continue
+            }
             let conditions = expected.filter { $0.path == entry.path }.map(\.condition)
             let problem = conditions.isEmpty
                 ? "unexpected \(entry.kind.rawValue)"

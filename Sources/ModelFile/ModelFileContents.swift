@@ -21,11 +21,14 @@ public struct ModelFileContents: Equatable, Sendable {
     public var history: HistoryRecord
     /// The data set (`/dataset`); nil in an untrained file.
     public var dataset: DatasetRecord?
+    /// The losses of the original implementation's training output that the model was
+    /// imported with (`/history/original`), or nil.
+    public var originalHistory: OriginalHistoryRecord?
 
     /// Contents from their parts.
     public init(configuration: RunConfiguration, parameters: ParameterSet, trace: PlasticTrace?,
                 optimizer: OptimizerRecord, random: RandomRecord, progress: ProgressRecord,
-                history: HistoryRecord, dataset: DatasetRecord?) {
+                history: HistoryRecord, dataset: DatasetRecord?, originalHistory: OriginalHistoryRecord? = nil) {
         self.configuration = configuration
         self.parameters = parameters
         self.trace = trace
@@ -34,6 +37,7 @@ public struct ModelFileContents: Equatable, Sendable {
         self.progress = progress
         self.history = history
         self.dataset = dataset
+        self.originalHistory = originalHistory
     }
 
     /// A new, untrained model of `configuration`: parameters initialised from the

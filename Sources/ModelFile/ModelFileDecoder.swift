@@ -36,7 +36,7 @@ struct ModelFileDecoder {
         return ModelFileContents(
             configuration: configuration, parameters: parameters, trace: trace,
             optimizer: try optimizer(places, tensors), random: try random(), progress: try progress(),
-            history: try history(), dataset: try dataset())
+            history: try history(), dataset: try dataset(), originalHistory: try originalHistory())
     }
 
     /// The path and shape of every tensor: the parameters, their moments under the
@@ -104,6 +104,18 @@ struct ModelFileDecoder {
                         validationScore: columns[2][row], learningRate: columns[3][row])
         }
         return HistoryRecord(trainLoss: trainLoss, epochs: epochs)
+    }
+
+    private func originalHistory() throws -> OriginalHistoryRecord? {
+        let path = ModelFilePaths.originalHistory
+        guard try root.kind(at: relative(path)) != nil else { return nil }
+        let series = try root.group(relative(ModelFilePaths.originalValidation)).children().map { entry in
+            OriginalHistoryRecord.Series(name: entry.name, values: try root.dataset(relative(entry.path)).read(Double.self))
+        }
+        return OriginalHistoryRecord(
+            sourceSHA256: try text("source_sha256", of: try root.group(relative(path)), path),
+            trainLoss: try root.dataset(relative(ModelFilePaths.originalTrainLoss)).read(Double.self),
+            validation: series)
     }
 
     private func dataset() throws -> DatasetRecord? {

@@ -58,6 +58,9 @@ struct ModelFileEncoder {
         try progress.setAttribute("epoch", .int64(contents.progress.epoch))
         try progress.setAttribute("sample_in_epoch", .int64(contents.progress.sampleInEpoch))
         try encode(contents.history)
+        if let original = contents.originalHistory {
+            try encode(original)
+        }
         if let dataset = contents.dataset {
             try encode(dataset)
         }
@@ -98,6 +101,16 @@ struct ModelFileEncoder {
         ]
         for (path, column) in columns {
             try write(history.epochs.map(column), shape: [history.epochs.count], at: path)
+        }
+    }
+
+    private mutating func encode(_ original: OriginalHistoryRecord) throws {
+        try group(ModelFilePaths.originalHistory).setAttribute("source_sha256", .string(original.sourceSHA256))
+        try write(original.trainLoss, shape: [original.trainLoss.count], at: ModelFilePaths.originalTrainLoss)
+        try group(ModelFilePaths.originalValidation)
+        for series in original.validation {
+            try write(series.values, shape: [series.values.count],
+                      at: child(named: series.name, of: ModelFilePaths.originalValidation))
         }
     }
 

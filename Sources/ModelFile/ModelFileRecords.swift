@@ -90,3 +90,35 @@ public struct DatasetRecord: Equatable, Sendable {
         self.validationIDs = validationIDs
     }
 }
+
+/// The losses of a training output of the original PyTorch implementation
+/// (`train_data.hdf5`), kept apart from this program's history (`/history/original`).
+public struct OriginalHistoryRecord: Equatable, Sendable {
+    /// One named series of numbers.
+    public struct Series: Equatable, Sendable {
+        /// The name it had in the original's file (under `validation/`).
+        public let name: String
+        /// The values.
+        public let values: [Double]
+
+        /// A series from its parts.
+        public init(name: String, values: [Double]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// The sha256 of the original's file.
+    public var sourceSHA256: String
+    /// The loss of every training step (`train/all_losses`).
+    public var trainLoss: [Double]
+    /// The one-dimensional series under `validation/`, in the byte order of their names.
+    public var validation: [Series]
+
+    /// A record from its parts.
+    public init(sourceSHA256: String, trainLoss: [Double], validation: [Series]) {
+        self.sourceSHA256 = sourceSHA256
+        self.trainLoss = trainLoss
+        self.validation = validation
+    }
+}

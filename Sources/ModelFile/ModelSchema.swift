@@ -144,6 +144,8 @@ struct ObjectRule: Decodable, Sendable {
     let shape: [DimensionExpression]?
     /// The condition under which the object must exist (default: always).
     let requiredWhen: String?
+    /// Whether the object may be left out even when `requiredWhen` holds (default: false).
+    let optional: Bool?
     /// The condition under which the object may exist (default: `requiredWhen`).
     let allowedWhen: String?
     /// The attributes.

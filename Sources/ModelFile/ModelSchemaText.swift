@@ -17,7 +17,9 @@ public enum ModelSchemaText {
     "steps": {"length_of": "/history/train_loss", "description": "the number of recorded training steps"},
     "epochs": {"length_of": "/history/epochs/train_loss", "description": "the number of recorded epochs"},
     "n_train": {"length_of": "/dataset/train_ids", "description": "the number of training images"},
-    "n_val": {"length_of": "/dataset/val_ids", "description": "the number of validation images"}
+    "n_val": {"length_of": "/dataset/val_ids", "description": "the number of validation images"},
+    "original_steps": {"length_of": "/history/original/train_loss", "description": "the number of losses in the original's train/all_losses"},
+    "series_length": {"description": "the length of one of the original's validation series (each has its own)"}
   },
   "conditions": {
     "always": {"description": "always", "all": []},
@@ -93,6 +95,15 @@ public enum ModelSchemaText {
     {"path": "/history/epochs/val_loss", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
     {"path": "/history/epochs/val_score", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
     {"path": "/history/epochs/lr", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
+    {"path": "/history/original", "kind": "group", "optional": true,
+     "description": "the losses of a training output of the original PyTorch implementation (train_data.hdf5), kept by `plastic-unet import --original-history`, apart from this program's history",
+     "attributes": [{"name": "source_sha256", "type": "string", "content": "sha256-hex", "description": "the sha256 of the original's file"}]},
+    {"path": "/history/original/train_loss", "kind": "dataset", "dtype": "float64", "shape": ["original_steps"],
+     "description": "the original's train/all_losses"},
+    {"path": "/history/original/validation", "kind": "group",
+     "description": "the original's one-dimensional validation/* series, each under its own name"},
+    {"path": "/history/original/validation/*", "kind": "dataset", "dtype": "float64", "shape": ["series_length"],
+     "optional": true, "description": "one validation series of the original (any name)"},
     {"path": "/dataset", "kind": "group", "required_when": "trained", "allowed_when": "always",
      "description": "the data set training used; absent in an untrained file",
      "attributes": [
@@ -107,7 +118,7 @@ public enum ModelSchemaText {
     {"path": "/dataset/val_ids", "kind": "dataset", "dtype": "string[*]", "shape": ["n_val"],
      "description": "validation ids in split order"}
   ],
-  "object_rules": "An object is required when its required_when condition holds (default always) and its parent exists; it may exist when its allowed_when condition holds (default: its required_when). Groups above a listed path are required with it.",
+  "object_rules": "An object is required when its required_when condition holds (default always) and its parent exists; it may exist when its allowed_when condition holds (default: its required_when). An object that is optional (optional: true) may be left out. A last path component * stands for any child of its group that no other rule names. Groups above a listed path are required with it.",
   "parameters": {
     "description": "The trainable tensors, in the order of the original PyTorch state_dict.",
     "dtype": "float32",

@@ -1,5 +1,6 @@
 import Foundation
 import HDF5Kit
+import Interop
 import ModelFile
 
 /// What `plastic-unet inspect` shows of an HDF5 file: every object with its storage and
@@ -35,6 +36,8 @@ struct FileInspection: Encodable {
 
     /// The file's path.
     let file: String
+    /// What the file is.
+    let kind: String
     /// The root, then every object depth first in name order.
     let objects: [Object]
     /// The totals per top-level group, in name order.
@@ -47,7 +50,9 @@ struct FileInspection: Encodable {
     /// Inspects the file at `url`.
     /// - Throws: `HDF5Error` when the file cannot be opened or read.
     init(url: URL) throws {
-        let objects = try HDF5FileBytes(url).open().objectInfos().map(Self.object)
+        let opened = try HDF5FileBytes(url).open()
+        let objects = try opened.objectInfos().map(Self.object)
+        self.kind = try RecognisedFile.recognise(opened.root).description
         let datasets = objects.filter { $0.kind == "dataset" }
         let topLevel = objects.map(\.path).filter { $0.split(separator: "/").count == 1 }
         self.file = url.path

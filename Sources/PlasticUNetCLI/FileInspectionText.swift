@@ -4,7 +4,7 @@ extension FileInspection {
     /// The inspection for people: the tree, one object a line with its attributes below
     /// it, then a table of the totals.
     func text() -> String {
-        var lines = [file, ""]
+        var lines = [file, kind, ""]
         let width = objects.map(\.path.count).max() ?? 0
         for object in objects {
             lines.append(object.path.padding(to: width) + "  " + summary(of: object))

@@ -24,8 +24,11 @@ public struct ImportCommand: ParsableCommand {
 
         The result is a new, untrained model of this program: config epochs 0, the \
         source's sha256 recorded as the model the run starts from, fresh optimizer state. \
-        `train --init` and `evaluate --split all` take it. An existing output file is \
-        replaced atomically.
+        `train --init` and `evaluate --split all` take it. With --original-history the \
+        model file also keeps the losses of the original implementation's training output \
+        (train_data.hdf5: train/all_losses and the one-dimensional series under \
+        validation/) under /history/original, apart from this program's history. An \
+        existing output file is replaced atomically.
 
         Exit codes: 0 written; 2 a bad option, a source that cannot be read or does not fit \
         (named on one line), or an output that cannot be written (the existing output is \
@@ -52,6 +55,13 @@ public struct ImportCommand: ParsableCommand {
     @Flag(help: "Give eta its exact gradient when the model trains on (needs rule hebb or oja).")
     public var learnEta = false
 
+    /// The original's training output whose losses the model keeps.
+    @Option(help: ArgumentHelp("""
+        A training output of the original PyTorch implementation (train_data.hdf5) whose losses the model \
+        file keeps under /history/original: train/all_losses and the validation series.
+        """, valueName: "file.hdf5"))
+    public var originalHistory: String?
+
     /// The model file to write.
     @Option(help: "The model file to write (replaced atomically when it exists).")
     public var out: String
@@ -70,12 +80,32 @@ public struct ImportCommand: ParsableCommand {
         let bytes = try HDF5FileBytes(URL(fileURLWithPath: source), name: source)
         let stateDict = try TorchStateDict.read(bytes)
         let options = TorchImportOptions(rule: rule, alpha: alpha, traceRows: traceRows, learnEta: learnEta)
-        let contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(bytes.bytes).hex,
+        var contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(bytes.bytes).hex,
                                                 options: options)
+        if let originalHistory {
+            contents.originalHistory = try Self.history(originalHistory, size: contents.configuration.model.size)
+        }
         try ModelFileWriter.write(contents, to: URL(fileURLWithPath: out))
         let model = contents.configuration.model
-        print("wrote \(out): rule \(model.rule), alpha \(model.alpha), width \(model.width), size \(model.size), "
-              + "\(contents.parameters.scalarCount.groupedDigits) parameters, "
-              + (stateDict.trace == nil ? "zero trace" : "trace from hebb"))
+        var summary = "wrote \(out): rule \(model.rule), alpha \(model.alpha), width \(model.width), size \(model.size), "
+        summary += "\(contents.parameters.scalarCount.groupedDigits) parameters, "
+        summary += stateDict.trace == nil ? "zero trace" : "trace from hebb"
+        if let history = contents.originalHistory {
+            let series = history.validation.map(\.name)
+            summary += ", the original's \(history.trainLoss.count) training losses and validation series "
+            summary += series.isEmpty ? "none" : series.joined(separator: ", ")
+        }
+        print(summary)
+    }
+
+    /// The original's losses from the file at `path`, which must be of a model of `size`.
+    private static func history(_ path: String, size: Int) throws -> OriginalHistoryRecord {
+        let bytes = try HDF5FileBytes(URL(fileURLWithPath: path), name: path)
+        let output = try OriginalTrainingOutput(bytes)
+        guard output.size == size else {
+            throw InteropError(file: path, "net/w is \(output.size) x \(output.size), the state_dict's w is "
+                               + "\(size) x \(size): not the output of this model")
+        }
+        return output.history(sourceSHA256: SHA256.hash(bytes.bytes).hex)
     }
 }

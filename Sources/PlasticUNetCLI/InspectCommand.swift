@@ -8,7 +8,9 @@ public struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show the objects of a model file (or of any HDF5 file) and what they take.",
         discussion: """
-        Lists every group and dataset with its dtype, shape, chunks, filters and \
+        Names what the file is (a model file, a training output of the original PyTorch \
+        implementation, a state_dict written by export --torch, or another HDF5 file), then \
+        lists every group and dataset with its dtype, shape, chunks, filters and \
         attributes (a JSON attribute such as config is shown indented), then the \
         datasets, elements and bytes per top-level group and in total, and the number of \
         trainable parameters (the elements of /parameters and /plastic). Reads no data, so \

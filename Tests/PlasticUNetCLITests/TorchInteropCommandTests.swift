@@ -96,6 +96,15 @@ final class TorchInteropCommandTests: XCTestCase {
         try Data("not HDF5".utf8).write(to: notAModel)
         assertOneLineError(try ToolRunner.run(["export", notAModel.path, "--torch", target.path]),
                            containing: [notAModel.path])
+        let otherHDF5 = folder.appendingPathComponent("other.h5")
+        let other = try HDF5File.create(at: otherHDF5)
+        try other.root.createDataset("data", shape: [1], values: [Float(1)])
+        try other.close()
+        assertOneLineError(try ToolRunner.run(["export", otherHDF5.path, "--onnx", target.path]),
+                           containing: [otherHDF5.path, "not a plastic-unet model file"])
         XCTAssertEqual(try Data(contentsOf: target), Data("keep".utf8))
+        assertOneLineError(try ToolRunner.run(["export", otherHDF5.path]), containing: ["--torch", "--onnx"])
+        assertOneLineError(try ToolRunner.run(["export", otherHDF5.path, "--torch", target.path, "--trace", "zero"]),
+                           containing: ["--trace"])
     }
 }

@@ -1,0 +1,72 @@
+import HDF5Kit
+import ModelFile
+
+/// The training output of the original PyTorch implementation (`train_data.hdf5`): the
+/// head's tensors under `net/` (`w`, `alpha`, `eta`), the loss of every training step as
+/// `train/all_losses`, and one-dimensional validation series under `validation/`.
+public struct OriginalTrainingOutput: Equatable, Sendable {
+    /// The datasets every such file has.
+    static let requiredDatasets = ["net/w", "net/alpha", "net/eta", "train/all_losses"]
+    /// The group of the validation series.
+    static let validationGroup = "validation"
+
+    /// The image size S, from `net/w`.
+    public let size: Int
+    /// `train/all_losses`.
+    public let trainLoss: [Double]
+    /// The one-dimensional floating-point series under `validation/`, by name.
+    public let validation: [OriginalHistoryRecord.Series]
+
+    /// Whether the file whose root is `root` has the original's layout.
+    /// - Throws: `HDF5Error` when the file cannot be listed.
+    public static func isOriginal(_ root: HDF5Group) throws -> Bool {
+        try requiredDatasets.allSatisfy { try root.kind(at: $0) == .dataset }
+    }
+
+    /// Reads the file whose bytes are `bytes`.
+    /// - Throws: ``InteropError`` naming the first dataset that is missing or not
+    ///   floating-point, or a `net/w` that is not square; `HDF5Error` when the bytes are
+    ///   not a readable HDF5 file.
+    public init(_ bytes: HDF5FileBytes) throws {
+        let file = try bytes.open()
+        let root = file.root
+        for path in Self.requiredDatasets where try root.kind(at: path) != .dataset {
+            throw InteropError(file: bytes.name, "no dataset \(path): not a training output of the original "
+                               + "implementation (train_data.hdf5)")
+        }
+        let shape = try root.dataset("net/w").shape()
+        guard shape.count == 2, shape[0] == shape[1] else {
+            throw InteropError(file: bytes.name, "net/w has shape \(shape), expected S x S")
+        }
+        size = shape[0]
+        trainLoss = try Self.numbers(root.dataset("train/all_losses"), file: bytes.name)
+        var series: [OriginalHistoryRecord.Series] = []
+        if try root.kind(at: Self.validationGroup) == .group {
+            for entry in try root.group(Self.validationGroup).children() where entry.kind == .dataset {
+                let dataset = try root.dataset("\(Self.validationGroup)/\(entry.name)")
+                guard try dataset.shape().count == 1, try Self.isFloatingPoint(dataset) else { continue }
+                series.append(.init(name: entry.name, values: try Self.numbers(dataset, file: bytes.name)))
+            }
+        }
+        validation = series
+        try file.close()
+    }
+
+    /// The record that a model file keeps of this output.
+    public func history(sourceSHA256: String) -> OriginalHistoryRecord {
+        OriginalHistoryRecord(sourceSHA256: sourceSHA256, trainLoss: trainLoss, validation: validation)
+    }
+
+    private static func isFloatingPoint(_ dataset: HDF5Dataset) throws -> Bool {
+        [.float32, .float64].contains(try dataset.elementType())
+    }
+
+    /// The values of a float32 or float64 dataset, as Double (exactly).
+    private static func numbers(_ dataset: HDF5Dataset, file: String) throws -> [Double] {
+        switch try dataset.elementType() {
+        case .float32: return try dataset.read(Float.self).map(Double.init)
+        case .float64: return try dataset.read(Double.self)
+        case let other: throw InteropError(file: file, "\(dataset.path) holds \(other), not floating-point numbers")
+        }
+    }
+}
