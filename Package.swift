@@ -84,6 +84,11 @@ let package = Package(
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         ]),
 
+        .target(name: "Sweeps", dependencies: [
+            "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput",
+            "RandomStreams",
+        ]),
+
         .target(name: "Benchmark", dependencies: [
             "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Evaluation",
         ]),
@@ -92,7 +97,7 @@ let package = Package(
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Sweeps", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
             "PlasticUNetCLI", "ModelFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -119,6 +124,7 @@ let package = Package(
         ]),
         .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "PlasticUNet", "Training", "ModelFile"]),
         .testTarget(name: "InteropTests", dependencies: [
             "Interop", "ModelFile", "HDF5Kit", "PlasticUNet", "Training", "Kernels", "ONNXMessages",
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),

@@ -28,7 +28,8 @@ LAYERS = [
     ("training", ["Training"]),
     ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile",
                "ONNXMessages"]),
-    ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop"]),
+    ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop",
+               "Sweeps"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
 FIRST_FILE_LAYER = "files"

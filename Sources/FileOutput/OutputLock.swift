@@ -16,6 +16,8 @@ public final class OutputLock {
         case held(OutputLock)
         /// The file system cannot lock (the reason, from the system): go on unprotected.
         case unsupported(String)
+        /// Another process holds the lock (the error names the output and that process).
+        case busy(FileWriteError)
     }
 
     private let descriptor: Int32
@@ -37,6 +39,15 @@ public final class OutputLock {
     /// - Throws: ``FileWriteError`` naming the output when another process holds the lock,
     ///   or the lock file cannot be opened.
     public static func acquire(for output: URL, holder: String) throws -> Outcome {
+        let outcome = try attempt(for: output, holder: holder)
+        if case .busy(let error) = outcome { throw error }
+        return outcome
+    }
+
+    /// Tries to take the lock of `output`, as ``acquire(for:holder:)`` does, and tells
+    /// when another process holds it (``Outcome/busy(_:)``) instead of throwing.
+    /// - Throws: ``FileWriteError`` naming the output when the lock file cannot be opened.
+    public static func attempt(for output: URL, holder: String) throws -> Outcome {
         let lockFile = lockFile(of: output)
         let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: output.path, operation: "open lock file", code: errno) }
@@ -48,8 +59,8 @@ public final class OutputLock {
             }
             let other = (try? String(contentsOf: lockFile, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            throw FileWriteError(path: output.path, reason: "another process is writing it ("
-                                 + (other.isEmpty ? "see \(lockFile.path)" : other) + ")")
+            return .busy(FileWriteError(path: output.path, reason: "another process is writing it ("
+                                        + (other.isEmpty ? "see \(lockFile.path)" : other) + ")"))
         }
         let text = "\(holder), pid \(getpid())\n"
         _ = ftruncate(descriptor, 0)

@@ -33,10 +33,14 @@ public struct TrainCommand: ParsableCommand {
         is refused while the first runs (an advisory lock on .NAME.lock beside the file, which \
         ends with the process that holds it).
 
+        SIGTERM and SIGINT (Ctrl-C) stop training after the current step: the model file is \
+        written with that step, and --resume continues from it.
+
         Exit codes: 0 training finished (or stopped at --max-steps); 2 bad options or data, a \
         model file that cannot be read, a loss that became NaN or infinite (the model file \
-        then keeps the last good epoch), another run writing the same file, or a file that \
-        cannot be written.
+        then keeps the last good epoch), another run writing the same file, a file that \
+        cannot be written, or training stopped by SIGTERM or SIGINT (the model file then \
+        holds its last step).
         """)
 
     /// The architecture.
@@ -104,8 +108,14 @@ public struct TrainCommand: ParsableCommand {
         // Handed over, the start state is updated in place rather than copied.
         let start = (consume setup).state
         defer { withExtendedLifetime(lock) {} }
-        let final = try trainer.train(from: consume start, maxSteps: maxSteps, observer: TrainingProgressPrinter(),
-                                      checkpoints: ModelFileCheckpointWriter(url: outURL))
+        TerminationRequest.install()
+        let final = try trainer.train(from: consume start, maxSteps: maxSteps,
+                                      stopRequested: { TerminationRequest.isRequested },
+                                      observer: TrainingProgressPrinter(), checkpoints: ModelFileCheckpointWriter(url: outURL))
+        if let signal = TerminationRequest.signalName, final.epoch < epochs {
+            throw TrainingError("stopped by \(signal) after step \(final.optimizer.step): \(outURL.path) holds a "
+                                + "checkpoint of it; `plastic-unet train --resume \(outURL.path)` continues")
+        }
         let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
         print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")
     }

@@ -34,15 +34,17 @@ public struct Trainer: Sendable {
         self.network = PlasticNetwork(configuration: configuration.model, kernels: kernels)
     }
 
-    /// Trains from `state` until the configured number of epochs is complete, or until
-    /// `maxSteps` steps have been made, whichever comes first. A checkpoint is written at
-    /// the end of every epoch, and once more where training stops unless the last one
-    /// already holds that state.
+    /// Trains from `state` until the configured number of epochs is complete, until
+    /// `maxSteps` steps have been made, or until `stopRequested` says so before a step,
+    /// whichever comes first. A checkpoint is written at the end of every epoch, and once
+    /// more where training stops unless the last one already holds that state.
     /// - Parameters:
     ///   - state: where to start. Training updates its tensors in place when the caller
     ///     hands it over (`consume`); a state that the caller keeps is copied on the first
     ///     step (the parameters and Adam's moments, three times the model's size).
     ///   - maxSteps: the most optimizer steps to make, or nil for no limit.
+    ///   - stopRequested: asked before every step; true stops training there (a signal
+    ///     handler's flag, say), as `maxSteps` would.
     ///   - observer: told about every step and epoch.
     ///   - checkpoints: where the checkpoints go.
     /// - Returns: the state where training stopped.
@@ -50,7 +52,7 @@ public struct Trainer: Sendable {
     ///   an updated parameter is not finite (the last checkpoint written is then the last
     ///   good one); whatever `checkpoints` throws.
     public func train(from state: consuming TrainingState, maxSteps: Int? = nil,
-                      observer: (any TrainingObserver)? = nil,
+                      stopRequested: () -> Bool = { false }, observer: (any TrainingObserver)? = nil,
                       checkpoints: any CheckpointWriter) throws -> TrainingState {
         // What tells the state apart from the last one written: its step count and its trace
         // (reset when an epoch starts). Keeping the whole state would keep its tensors.
@@ -64,7 +66,7 @@ public struct Trainer: Sendable {
             let order = epochOrder(state.epoch)
             if state.sampleInEpoch == 0 { state.trace = PlasticTrace.zero(for: configuration.model) }
             while state.sampleInEpoch < order.count {
-                guard stepsLeft > 0 else { break epochs }
+                guard stepsLeft > 0, !stopRequested() else { break epochs }
                 let loss = try step(&state, on: order[state.sampleInEpoch], schedule: schedule)
                 stepsLeft -= 1
                 observer?.trainingStepFinished(StepProgress(epoch: state.epoch, epochs: training.epochs,

@@ -11,7 +11,7 @@ struct PlasticUNetTool: ParsableCommand {
         version: PlasticUNetVersion.current,
         subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, RegressCommand.self,
                       PredictCommand.self, ScoreCommand.self, InspectCommand.self, ValidateCommand.self,
-                      DataCommand.self, ExportCommand.self, ImportCommand.self, BenchCommand.self, HDF5ProbeCommand.self]
+                      DataCommand.self, ExportCommand.self, ImportCommand.self, SweepCommand.self, BenchCommand.self, HDF5ProbeCommand.self]
     )
 
     static func main() {

@@ -26,13 +26,16 @@ struct PlotFrame {
     /// The grid lines, tick labels, frame and axis titles.
     /// - Parameters:
     ///   - verticalGrid: whether to draw a vertical grid line at each horizontal tick.
+    ///   - xTickLabels: whether to label the horizontal ticks.
     ///   - xTitleGap: the distance from the bottom of the area to the horizontal title.
-    func axes(xTitle: String, yTitle: String, verticalGrid: Bool = true, xTitleGap: Double = 36) -> [String] {
+    func axes(xTitle: String, yTitle: String, verticalGrid: Bool = true, xTickLabels: Bool = true,
+              xTitleGap: Double = 36) -> [String] {
         let grid = ["stroke": "#e3e3e3", "stroke-width": "1"]
         let label = ["fill": "#555555", "font-size": "11"]
         var elements: [String] = []
         for tick in xScale.ticks {
             if verticalGrid { elements.append(SVG.line(x(tick), top, x(tick), top + height, attributes: grid)) }
+            guard xTickLabels else { continue }
             elements.append(SVG.text(FixedDecimal.text(tick, digits: xScale.digits), x: x(tick), y: top + height + 16,
                                      anchor: "middle", attributes: label))
         }

@@ -1,0 +1,162 @@
+import ArgumentParser
+import FileOutput
+import Foundation
+import PlasticUNet
+import Sweeps
+import TGSData
+import TGSFiles
+import Training
+
+/// `plastic-unet sweep plan`: writes a sweep's plan and its Slurm job array script.
+public struct SweepPlanCommand: ParsableCommand {
+    /// The command's name, help and exit codes.
+    public static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a sweep: plan.json with every run's config, and slurm.sh, a Slurm job array.",
+        discussion: """
+        Every variant is trained with every seed: run I is variant I / K with seed I mod K \
+        (K seeds), with the training options given here (except --seed) and the model \
+        width. A variant is named RULE[-ALPHA][-first-row][-learn-eta] as the golden cases \
+        are: none, hebb-free, hebb-yoked, oja-free, oja-yoked, oja-free-first-row, \
+        oja-free-learn-eta (the default: all seven).
+
+        Writes SWEEP_DIR/plan.json (schemas/sweep-plan-v1.schema.json), SWEEP_DIR/slurm.sh \
+        and the folder of its output files. Submit the script with sbatch: one array task \
+        per run, --cpus-per-task the runs' threads, each task running \
+        `plastic-unet sweep run SWEEP_DIR --index $SLURM_ARRAY_TASK_ID`. Or run the sweep \
+        here with `plastic-unet sweep run SWEEP_DIR --all`. A folder that holds another \
+        plan is refused; the same plan again is fine.
+
+        Exit codes: 0 planned; 2 bad options or data, or a file that cannot be written.
+        """)
+
+    /// The sweep's folder.
+    @Option(help: ArgumentHelp("The sweep's folder (created when missing).", valueName: "sweep-dir"))
+    public var out: String
+
+    /// The variants.
+    @Option(help: "The variants, comma-separated. (default: all seven)")
+    public var variants: String?
+
+    /// Seeds 1 to K.
+    @Option(help: "The seeds 1 to K. (default: 3, unless --seed-list)")
+    public var seeds: Int?
+
+    /// Explicit seeds.
+    @Option(help: "The seeds, comma-separated (instead of --seeds).")
+    public var seedList: String?
+
+    /// The data folder.
+    @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
+    public var data: String?
+
+    /// The threads of each run.
+    @Option(help: "The threads of each run (Slurm's --cpus-per-task); the results do not depend on it. (default: 1)")
+    public var threads = 1
+
+    /// The model width.
+    @Option(help: "The base width n of every model. (default: 16)")
+    public var width = 16
+
+    /// The training options.
+    @OptionGroup public var options: TrainingOptionGroup
+
+    /// Slurm's time limit of a task.
+    @Option(help: "The time limit of each Slurm task, as sbatch takes it (HH:MM:SS or D-HH:MM:SS).")
+    public var slurmTime = "24:00:00"
+
+    /// Slurm's partition.
+    @Option(help: "The Slurm partition of the tasks. (default: the cluster's default)")
+    public var slurmPartition: String?
+
+    /// The program the tasks run.
+    @Option(help: "The plastic-unet program the Slurm tasks run (absolute path). (default: this program)")
+    public var program: String?
+
+    /// Where the tasks' output goes.
+    @Option(help: "The folder of the Slurm tasks' output files. (default: SWEEP_DIR/logs)")
+    public var logDir: String?
+
+    /// A command as the parser fills it.
+    public init() {}
+
+    /// Refuses options that cannot make a plan.
+    public func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must name a folder") }
+        if options.seed != nil { throw ValidationError("--seed: a sweep takes its seeds from --seeds or --seed-list") }
+        if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
+        if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+        try ThreadCountRule.check(threads)
+        _ = try chosenVariants()
+        _ = try chosenSeeds()
+        if !slurmTime.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "-" }) || slurmTime.isEmpty {
+            throw ValidationError("--slurm-time must look like HH:MM:SS or D-HH:MM:SS, got \(slurmTime)")
+        }
+    }
+
+    /// Writes the plan, the script and the log folder.
+    public func run() throws {
+        let folder = URL(fileURLWithPath: out).standardizedFileURL
+        let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let dataSet = try dataURL.map { try DataSetLoader.load(from: $0) } ?? DataSet.embeddedDefault
+        let base = RunConfiguration(model: ModelConfiguration(width: width, size: dataSet.size),
+                                    training: options.options())
+        if let problem = base.model.problem ?? base.training.problem { throw ValidationError(problem) }
+        let plan = SweepPlan(variants: try chosenVariants(), seeds: try chosenSeeds(), base: base,
+                             data: .init(path: dataURL?.path, fingerprint: dataSet.fingerprint, size: dataSet.size),
+                             threads: threads)
+        if let existing = try? SweepPlan.read(from: folder), existing != plan {
+            throw SweepError("\(folder.path) holds another sweep's plan: choose another folder")
+        }
+        let logs = logDir.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? folder.appendingPathComponent("logs")
+        try OutputFolder.make(folder)
+        try OutputFolder.make(logs)
+        try plan.write(into: folder)
+        let script = SlurmScript(program: try programPath(), sweepFolder: folder.path, dataFolder: dataURL?.path,
+                                 runs: plan.runs.count, cpusPerTask: threads, timeLimit: slurmTime,
+                                 logFolder: logs.path, partition: slurmPartition)
+        let scriptURL = folder.appendingPathComponent(SlurmScript.fileName)
+        try AtomicFile.write(script.text, to: scriptURL)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scriptURL.path)
+        print("planned \(plan.runs.count) runs (\(plan.variants.count) variants x \(plan.seeds.count) seeds) in "
+              + "\(folder.path): run them here with `plastic-unet sweep run \(folder.path) --all`, or on Slurm with "
+              + "`sbatch \(scriptURL.path)`")
+    }
+
+    private func chosenVariants() throws -> [SweepVariant] {
+        guard let variants else { return SweepVariant.standard }
+        let names = variants.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let chosen = try names.map { name in
+            guard let variant = SweepVariant(name: name) else {
+                throw ValidationError("--variants: \(name.isEmpty ? "an empty name" : name) is not a variant "
+                                      + "(RULE[-ALPHA][-first-row][-learn-eta], for example hebb-free or oja-free-first-row)")
+            }
+            return variant
+        }
+        guard Set(chosen).count == chosen.count else { throw ValidationError("--variants names a variant twice") }
+        return chosen
+    }
+
+    private func chosenSeeds() throws -> [UInt64] {
+        guard let seedList else { return (1...UInt64(max(seeds ?? 3, 1))).map { $0 } }
+        let seeds = try seedList.split(separator: ",", omittingEmptySubsequences: false).map { text in
+            guard let seed = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--seed-list: \(text) is not a seed (a whole number from 0)")
+            }
+            return seed
+        }
+        guard Set(seeds).count == seeds.count else { throw ValidationError("--seed-list names a seed twice") }
+        return seeds
+    }
+
+    /// The program's absolute path: --program, or this program.
+    private func programPath() throws -> String {
+        if let program { return URL(fileURLWithPath: program).standardizedFileURL.path }
+        guard let url = Bundle.main.executableURL else {
+            throw ValidationError("cannot tell this program's path: give --program")
+        }
+        return url.resolvingSymlinksInPath().path
+    }
+}

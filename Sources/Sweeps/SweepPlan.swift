@@ -1,0 +1,129 @@
+import Foundation
+import ModelFile
+import Training
+
+/// A sweep: every run's full configuration, the data and the threads, as `plan.json` in
+/// the sweep's folder (`schemas/sweep-plan-v1.schema.json`). Runs are numbered from 0,
+/// variant by variant, each variant's seeds in order; run I lives in its own folder
+/// under `runs/`.
+public struct SweepPlan: SweepFile, Equatable, Sendable {
+    /// The name of the plan file in a sweep's folder.
+    public static let fileName = "plan.json"
+    /// The value of `format`.
+    public static let format = "plastic-unet-sweep-plan"
+    /// The value of `format_version`.
+    public static let formatVersion = 1
+    static let kind = "sweep plan"
+
+    /// The data every run trains on.
+    public struct Data: Codable, Equatable, Sendable {
+        /// The data folder's absolute path, or nil for the embedded data set.
+        public let path: String?
+        /// The data set's fingerprint: a run refuses other data.
+        public let fingerprint: String
+        /// The image side S.
+        public let size: Int
+
+        /// Data from its parts.
+        public init(path: String?, fingerprint: String, size: Int) {
+            self.path = path
+            self.fingerprint = fingerprint
+            self.size = size
+        }
+    }
+
+    /// One run.
+    public struct Run: Codable, Equatable, Sendable {
+        /// Its number, from 0 (a Slurm array task's id).
+        public let index: Int
+        /// The variant's name.
+        public let variant: String
+        /// The seed.
+        public let seed: UInt64
+        /// Its folder, relative to the sweep's.
+        public let folder: String
+        /// Its full configuration, as a model file's `config`.
+        public let config: JSONValue
+    }
+
+    /// `plastic-unet-sweep-plan`.
+    public let format: String
+    /// 1.
+    public let formatVersion: Int
+    /// The program that wrote the plan.
+    public let generator: String
+    /// The data.
+    public let data: Data
+    /// The threads of each run.
+    public let threads: Int
+    /// The variants, in order.
+    public let variants: [String]
+    /// The seeds, in order.
+    public let seeds: [UInt64]
+    /// The runs, by index.
+    public let runs: [Run]
+
+    private enum CodingKeys: String, CodingKey {
+        case format, generator, data, threads, variants, seeds, runs
+        case formatVersion = "format_version"
+    }
+
+    /// The plan of `variants` x `seeds` over `base` (whose rule, alpha, trace rows, eta
+    /// learning and seed each run replaces).
+    public init(variants: [SweepVariant], seeds: [UInt64], base: RunConfiguration, data: Data, threads: Int) {
+        format = Self.format
+        formatVersion = Self.formatVersion
+        generator = PlasticUNetVersion.generator
+        self.data = data
+        self.threads = threads
+        self.variants = variants.map(\.description)
+        self.seeds = seeds
+        var runs: [Run] = []
+        for variant in variants {
+            for seed in seeds {
+                var configuration = base
+                configuration.model = variant.configuration(over: base.model)
+                configuration.training.seed = seed
+                let index = runs.count
+                runs.append(Run(index: index, variant: variant.description, seed: seed,
+                                folder: "runs/" + Self.folderName(index: index, variant: variant, seed: seed),
+                                config: JSONValue.object(parsing: configuration.jsonText()) ?? .object([:])))
+            }
+        }
+        self.runs = runs
+    }
+
+    /// `0007-oja-free-seed3`: sorted by index in a listing.
+    static func folderName(index: Int, variant: SweepVariant, seed: UInt64) -> String {
+        let number = String(index)
+        return String(repeating: "0", count: max(0, 4 - number.count)) + number + "-\(variant)-seed\(seed)"
+    }
+
+    /// The run's configuration.
+    /// - Throws: `ConfigurationError` when the plan's config of the run is not usable.
+    public func configuration(of run: Run) throws -> RunConfiguration {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try RunConfiguration(jsonText: String(decoding: try encoder.encode(run.config), as: UTF8.self))
+    }
+
+    /// Writes the plan into `folder`, replacing an existing one atomically.
+    /// - Throws: `FileWriteError` naming the file.
+    public func write(into folder: URL) throws {
+        try writeJSON(to: folder.appendingPathComponent(Self.fileName))
+    }
+
+    /// Reads the plan of the sweep in `folder`.
+    /// - Throws: ``SweepError`` naming the file when it is missing, not JSON, or not a plan
+    ///   of this format version.
+    public static func read(from folder: URL) throws -> SweepPlan {
+        let url = folder.appendingPathComponent(fileName)
+        guard let plan = try readJSON(url) else {
+            throw SweepError("\(url.path): no sweep plan (make one with `plastic-unet sweep plan`)")
+        }
+        guard plan.runs.enumerated().allSatisfy({ $0.offset == $0.element.index }) else {
+            throw SweepError("\(url.path): the runs are not numbered 0, 1, 2, ...")
+        }
+        return plan
+    }
+}

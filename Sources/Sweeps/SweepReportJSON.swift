@@ -1,0 +1,89 @@
+import Foundation
+
+/// A sweep report as JSON (`schemas/sweep-report-v1.schema.json`).
+extension SweepReport {
+    private struct Document: Encodable {
+        let report = "plastic-unet-sweep-report"
+        let reportVersion = 1
+        let baseline: String
+        let plannedRuns: Int
+        let finishedRuns: Int
+        let bootstrapResamples = PairedDifference.resamples
+        let roughBelowSeeds = PairedDifference.roughBelow
+        let rows: [RowDocument]
+        let unfinished: [UnfinishedDocument]
+    }
+
+    private struct RowDocument: Encodable {
+        let variant: String
+        let traceMode: String
+        let runs: Int
+        let score: SpreadDocument?
+        let bestScore: SpreadDocument?
+        let difference: [String: DifferenceDocument]
+        let perRun: [RunDocument]
+    }
+
+    private struct SpreadDocument: Encodable {
+        let mean: Double
+        let standardDeviation: Double?
+    }
+
+    private struct DifferenceDocument: Encodable {
+        let seeds: [UInt64]
+        let differences: [Double]
+        let mean: Double
+        let low: Double
+        let high: Double
+        let rough: Bool
+    }
+
+    private struct RunDocument: Encodable {
+        let seed: UInt64
+        let score: Double
+        let bestScore: Double
+        let bestThreshold: Double
+        let loss: Double
+    }
+
+    private struct UnfinishedDocument: Encodable {
+        let index: Int
+        let variant: String
+        let seed: UInt64
+        let status: String
+        let error: String?
+    }
+
+    /// The report as pretty-printed JSON with sorted keys, ending in a newline.
+    /// - Throws: `EncodingError` for a number that JSON cannot hold (not finite).
+    public func json() throws -> String {
+        let rows = self.rows.map { row in
+            RowDocument(
+                variant: row.variant, traceMode: row.mode.rawValue, runs: row.scores.count,
+                score: row.spread[.score].map { SpreadDocument(mean: $0.mean, standardDeviation: $0.standardDeviation) },
+                bestScore: row.spread[.bestScore].map {
+                    SpreadDocument(mean: $0.mean, standardDeviation: $0.standardDeviation)
+                },
+                difference: Dictionary(uniqueKeysWithValues: row.difference.map { metric, difference in
+                    (metric.rawValue, DifferenceDocument(seeds: difference.seeds, differences: difference.differences,
+                                                         mean: difference.mean, low: difference.low,
+                                                         high: difference.high, rough: difference.isRough))
+                }),
+                perRun: row.scores.keys.sorted().map { seed in
+                    let scores = row.scores[seed]!
+                    return RunDocument(seed: seed, score: scores.score, bestScore: scores.bestScore,
+                                       bestThreshold: scores.bestThreshold, loss: scores.loss)
+                })
+        }
+        let document = Document(
+            baseline: baseline, plannedRuns: plannedRuns, finishedRuns: plannedRuns - unfinished.count, rows: rows,
+            unfinished: unfinished.map {
+                UnfinishedDocument(index: $0.index, variant: $0.variant, seed: $0.seed,
+                                   status: $0.failure == nil ? "missing" : "failed", error: $0.failure)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import PlasticUNet
+
+/// What one run of a sweep gave, as `result.json` in its folder
+/// (`schemas/sweep-result-v1.schema.json`): the final model's validation scores in each
+/// trace mode, or why the run failed. Its presence marks the run as done.
+public struct SweepResult: SweepFile, Equatable, Sendable {
+    /// The name of the result file in a run's folder.
+    public static let fileName = "result.json"
+    /// The value of `format`.
+    public static let format = "plastic-unet-sweep-result"
+    /// The value of `format_version`.
+    public static let formatVersion = 1
+    static let kind = "sweep result"
+
+    /// How the run ended.
+    public enum Status: String, Codable, Sendable {
+        /// Trained and evaluated.
+        case finished
+        /// Training stopped on an error (a loss that is not finite, say).
+        case failed
+    }
+
+    /// The evaluation of the final model on its validation images in one trace mode.
+    public struct Scores: Codable, Equatable, Sendable {
+        /// The TGS score at threshold 0.5.
+        public let score: Double
+        /// The best score of the threshold sweep.
+        public let bestScore: Double
+        /// The threshold that gives it.
+        public let bestThreshold: Double
+        /// The mean binary cross-entropy.
+        public let loss: Double
+
+        /// Scores from their parts.
+        public init(score: Double, bestScore: Double, bestThreshold: Double, loss: Double) {
+            self.score = score
+            self.bestScore = bestScore
+            self.bestThreshold = bestThreshold
+            self.loss = loss
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case score, loss
+            case bestScore = "best_score"
+            case bestThreshold = "best_threshold"
+        }
+    }
+
+    /// `plastic-unet-sweep-result`.
+    public let format: String
+    /// 1.
+    public let formatVersion: Int
+    /// The run's index.
+    public let index: Int
+    /// The variant's name.
+    public let variant: String
+    /// The seed.
+    public let seed: UInt64
+    /// How the run ended.
+    public let status: Status
+    /// Why it failed (failed runs only).
+    public let error: String?
+    /// The sha256 of the final model file (finished runs only).
+    public let modelSHA256: String?
+    /// The number of validation images (finished runs only).
+    public let validationImages: Int?
+    /// The scores by trace mode, `stored`, `zero` and `online` (finished runs only).
+    public let evaluation: [String: Scores]?
+
+    private enum CodingKeys: String, CodingKey {
+        case format, index, variant, seed, status, error, evaluation
+        case formatVersion = "format_version"
+        case modelSHA256 = "model_sha256"
+        case validationImages = "validation_images"
+    }
+
+    /// The result of a finished run.
+    public init(finished run: SweepPlan.Run, modelSHA256: String, validationImages: Int,
+                evaluation: [TraceMode: Scores]) {
+        self.init(run: run, status: .finished, error: nil, modelSHA256: modelSHA256,
+                  validationImages: validationImages,
+                  evaluation: Dictionary(uniqueKeysWithValues: evaluation.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// The result of a run that failed for `reason`.
+    public init(failed run: SweepPlan.Run, reason: String) {
+        self.init(run: run, status: .failed, error: reason, modelSHA256: nil, validationImages: nil, evaluation: nil)
+    }
+
+    private init(run: SweepPlan.Run, status: Status, error: String?, modelSHA256: String?, validationImages: Int?,
+                 evaluation: [String: Scores]?) {
+        format = Self.format
+        formatVersion = Self.formatVersion
+        index = run.index
+        variant = run.variant
+        seed = run.seed
+        self.status = status
+        self.error = error
+        self.modelSHA256 = modelSHA256
+        self.validationImages = validationImages
+        self.evaluation = evaluation
+    }
+
+    /// The scores in trace mode `mode`, when the run finished.
+    public func scores(_ mode: TraceMode) -> Scores? {
+        evaluation?[mode.rawValue]
+    }
+
+    /// Writes the result to `url` atomically.
+    /// - Throws: `FileWriteError` naming the file.
+    public func write(to url: URL) throws {
+        try writeJSON(to: url)
+    }
+
+    /// The result at `url`, or nil when there is none.
+    /// - Throws: ``SweepError`` naming the file when it is not a result of this format, or
+    ///   belongs to another run than `run`.
+    public static func read(_ url: URL, of run: SweepPlan.Run) throws -> SweepResult? {
+        guard let result = try readJSON(url) else { return nil }
+        guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {
+            throw SweepError("\(url.path): the result of run \(result.index) (\(result.variant), seed \(result.seed)), "
+                             + "not of run \(run.index) (\(run.variant), seed \(run.seed))")
+        }
+        return result
+    }
+}
