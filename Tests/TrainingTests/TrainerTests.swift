@@ -83,6 +83,23 @@ final class TrainerTests: XCTestCase {
         }
     }
 
+    /// A stop request (a signal handler's flag) stops training before the next step, with a
+    /// checkpoint of the step before it, wherever that is in an epoch.
+    func testAStopRequestEndsWithACheckpointOfTheLastStep() throws {
+        let configuration = configuration()
+        let uninterrupted = try checkpoints(configuration).last
+        let recorded = RecordedCheckpoints()
+        var asked = 0
+        let stopped = try trainer(configuration).train(from: start(configuration), stopRequested: {
+            asked += 1
+            return asked > 3
+        }, checkpoints: recorded)
+        XCTAssertEqual(stopped.optimizer.step, 3)
+        XCTAssertEqual(stopped.sampleInEpoch, 3)
+        XCTAssertEqual(recorded.written.map(\.state), [stopped])
+        XCTAssertEqual(try checkpoints(configuration, from: stopped).last, uninterrupted)
+    }
+
     func testCheckpointsCarryTheHistoryTheDataAndTheSplit() throws {
         let configuration = configuration()
         let trainer = try trainer(configuration)

@@ -88,3 +88,21 @@ func makeTemporaryDirectory(for testCase: XCTestCase) throws -> URL {
     testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
 }
+
+extension ToolRunner {
+    /// Starts the tool with `arguments`, waits until `file` exists (at most two minutes),
+    /// sends `signal` and waits for the tool to end; fails the test when the tool ended
+    /// before it could be signalled.
+    static func interrupted(_ arguments: [String], once file: URL, with signal: Int32,
+                            sourceFile: StaticString = #filePath, line: UInt = #line) throws -> Process {
+        let process = try start(arguments)
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: file.path) && process.isRunning && Date() < deadline {
+            usleep(2_000)
+        }
+        XCTAssertTrue(process.isRunning, "the tool ended before it could be interrupted", file: sourceFile, line: line)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process
+    }
+}
