@@ -70,7 +70,7 @@ public struct SweepPlanCommand: ParsableCommand {
     public var slurmPartition: String?
 
     /// The program the tasks run.
-    @Option(help: "The plastic-unet program the Slurm tasks run (absolute path). (default: this program)")
+    @Option(help: "The program the Slurm tasks run (an absolute path; a copy of this program). (default: this program)")
     public var program: String?
 
     /// Where the tasks' output goes.
