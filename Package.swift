@@ -86,7 +86,7 @@ let package = Package(
 
         .target(name: "Sweeps", dependencies: [
             "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput",
-            "RandomStreams",
+            "RandomStreams", "Checksums",
         ]),
 
         .target(name: "Benchmark", dependencies: [

@@ -5,6 +5,7 @@
 #   scripts/slurm_single_node.sh start    (as root) install if needed, start, wait until it takes jobs
 #   scripts/slurm_single_node.sh stop     (as root) stop what start started, restore the old config
 #   scripts/slurm_single_node.sh status   print running (exit 0) or stopped (exit 1)
+#   start and stop exit 2 without root, start exits 1 when the cluster does not come up.
 #
 # start installs Debian's slurm-wlm and munge with apt-get when slurmctld, slurmd or munged is
 # missing, makes a munge key (/etc/munge/munge.key, munge's, mode 400) when there is none, and
@@ -60,7 +61,7 @@ fail() {
 
 need_root() {
     if [ "$(id -u)" -ne 0 ]; then
-        echo "$NAME: needs root"
+        echo "$NAME: needs root" >&2
         exit 2
     fi
 }

@@ -61,17 +61,18 @@ public enum ONNXExport {
         model.opsetImport = [opset]
         model.producerName = "plastic-unet"
         model.producerVersion = PlasticUNetVersion.current
-        model.docString = "A plastic U-Net (docs/MODEL.md), trace mode \(mode)"
+        let modeName = configuration.isPlastic ? mode.rawValue : "none (rule none has no trace)"
+        model.docString = "A plastic U-Net (docs/MODEL.md), trace mode \(modeName)"
         model.graph = builder.graph
-        model.metadataProps = metadata(configuration, mode: online ? .online : mode)
+        model.metadataProps = metadata(configuration, mode: configuration.isPlastic ? mode.rawValue : "none")
         return model
     }
 
     /// The model's settings as the file's metadata.
-    private static func metadata(_ configuration: ModelConfiguration, mode: TraceMode) -> [Onnx_StringStringEntryProto] {
+    private static func metadata(_ configuration: ModelConfiguration, mode: String) -> [Onnx_StringStringEntryProto] {
         [("rule", configuration.rule.rawValue), ("alpha", configuration.alpha.rawValue),
          ("width", "\(configuration.width)"), ("size", "\(configuration.size)"),
-         ("trace_rows", configuration.traceRows.rawValue), ("trace_mode", "\(mode)")].map { key, value in
+         ("trace_rows", configuration.traceRows.rawValue), ("trace_mode", mode)].map { key, value in
             var entry = Onnx_StringStringEntryProto()
             entry.key = key
             entry.value = value

@@ -79,7 +79,7 @@ public struct TorchStateDict: Equatable, Sendable {
         var traceSamples: Int64?
         for child in try file.root.children() {
             guard child.kind == .dataset else {
-                throw InteropError(file: bytes.name, "\(child.path) is a \(child.kind), not a tensor: a state_dict "
+                throw InteropError(file: bytes.name, "\(child.path) is not a dataset: a state_dict "
                                    + "file holds only datasets at its root (is it a model file? Then use it as it is)")
             }
             let dataset = try file.root.dataset(child.name)

@@ -61,6 +61,11 @@ public struct ExportCommand: ParsableCommand {
         if torch == nil && onnx == nil { throw ValidationError("give --torch FILE, --onnx FILE or both") }
         if torch?.isEmpty == true || onnx?.isEmpty == true { throw ValidationError("an output must name a file") }
         if trace != nil && onnx == nil { throw ValidationError("--trace applies to --onnx only") }
+        let outputs = [torch, onnx].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if outputs.contains(URL(fileURLWithPath: model).standardizedFileURL.path) {
+            throw ValidationError("an output would replace the model file \(model)")
+        }
+        if outputs.count == 2 && outputs[0] == outputs[1] { throw ValidationError("--torch and --onnx name one file") }
     }
 
     /// Reads the model and writes each output.
@@ -75,7 +80,8 @@ public struct ExportCommand: ParsableCommand {
         if let onnx {
             let mode = trace ?? .stored
             try ONNXExport.write(contents, trace: mode, to: URL(fileURLWithPath: onnx))
-            print("wrote \(onnx): ONNX opset \(ONNXExport.opsetVersion), trace \(mode)")
+            let traceText = contents.configuration.model.isPlastic ? "\(mode)" : "none (rule none)"
+            print("wrote \(onnx): ONNX opset \(ONNXExport.opsetVersion), trace \(traceText)")
         }
     }
 }

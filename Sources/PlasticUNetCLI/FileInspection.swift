@@ -52,7 +52,8 @@ struct FileInspection: Encodable {
     init(url: URL) throws {
         let opened = try HDF5FileBytes(url).open()
         let objects = try opened.objectInfos().map(Self.object)
-        self.kind = try RecognisedFile.recognise(opened.root).description
+        // A file that the recognition cannot look into is of another kind; the listing says the rest.
+        self.kind = ((try? RecognisedFile.recognise(opened.root)) ?? .other).description
         let datasets = objects.filter { $0.kind == "dataset" }
         let topLevel = objects.map(\.path).filter { $0.split(separator: "/").count == 1 }
         self.file = url.path

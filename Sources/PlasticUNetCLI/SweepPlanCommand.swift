@@ -14,9 +14,9 @@ public struct SweepPlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan a sweep: plan.json with every run's config, and slurm.sh, a Slurm job array.",
         discussion: """
-        Every variant is trained with every seed: run I is variant I / K with seed I mod K \
-        (K seeds), with the training options given here (except --seed) and the model \
-        width. A variant is named RULE[-ALPHA][-first-row][-learn-eta] as the golden cases \
+        Every variant is trained with every seed: run I is variant number I / K with seed \
+        number I mod K (K seeds, in the order given), with the training options given here \
+        (except --seed, which --seeds and --seed-list replace) and the model width. A variant is named RULE[-ALPHA][-first-row][-learn-eta] as the golden cases \
         are: none, hebb-free, hebb-yoked, oja-free, oja-yoked, oja-free-first-row, \
         oja-free-learn-eta (the default: all seven).
 
@@ -25,7 +25,8 @@ public struct SweepPlanCommand: ParsableCommand {
         per run, --cpus-per-task the runs' threads, each task running \
         `plastic-unet sweep run SWEEP_DIR --index $SLURM_ARRAY_TASK_ID`. Or run the sweep \
         here with `plastic-unet sweep run SWEEP_DIR --all`. A folder that holds another \
-        plan is refused; the same plan again is fine.
+        plan (or runs without a plan) is refused; the same runs again are fine, with other \
+        --threads or Slurm options too.
 
         Exit codes: 0 planned; 2 bad options or data, or a file that cannot be written.
         """)
@@ -51,11 +52,11 @@ public struct SweepPlanCommand: ParsableCommand {
     public var data: String?
 
     /// The threads of each run.
-    @Option(help: "The threads of each run (Slurm's --cpus-per-task); the results do not depend on it. (default: 1)")
+    @Option(help: "The threads of each run (Slurm's --cpus-per-task); the results do not depend on it.")
     public var threads = 1
 
     /// The model width.
-    @Option(help: "The base width n of every model. (default: 16)")
+    @Option(help: "The base width n of every model.")
     public var width = 16
 
     /// The training options.
@@ -85,12 +86,27 @@ public struct SweepPlanCommand: ParsableCommand {
         if out.isEmpty { throw ValidationError("--out must name a folder") }
         if options.seed != nil { throw ValidationError("--seed: a sweep takes its seeds from --seeds or --seed-list") }
         if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
-        if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+        if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
+            throw ValidationError("--seeds must be in 1...\(Self.maximumSeeds), got \(seeds)")
+        }
         try ThreadCountRule.check(threads)
         _ = try chosenVariants()
         _ = try chosenSeeds()
-        if !slurmTime.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "-" }) || slurmTime.isEmpty {
-            throw ValidationError("--slurm-time must look like HH:MM:SS or D-HH:MM:SS, got \(slurmTime)")
+        if slurmTime.wholeMatch(of: /(\d+-)?\d+(:\d+){0,2}/) == nil {
+            throw ValidationError("--slurm-time must look like MM, HH:MM:SS or D-HH:MM:SS, got \(slurmTime)")
+        }
+        if let slurmPartition, slurmPartition.wholeMatch(of: /[A-Za-z0-9_.,-]+/) == nil {
+            throw ValidationError("--slurm-partition must be a partition name (letters, digits, _ . , -), got "
+                                  + slurmPartition.debugDescription)
+        }
+        for (option, path) in [("--log-dir", logDir), ("--program", program)] {
+            if let path, path.contains(where: { $0.isWhitespace || $0 == "%" || $0.asciiValue.map { $0 < 32 } == true }) {
+                throw ValidationError("\(option) cannot hold spaces, % or control characters (sbatch reads them "
+                                      + "itself): \(path.debugDescription)")
+            }
+        }
+        if let program, !FileManager.default.isExecutableFile(atPath: program) {
+            throw ValidationError("--program \(program) is not an executable file")
         }
     }
 
@@ -102,12 +118,23 @@ public struct SweepPlanCommand: ParsableCommand {
         let base = RunConfiguration(model: ModelConfiguration(width: width, size: dataSet.size),
                                     training: options.options())
         if let problem = base.model.problem ?? base.training.problem { throw ValidationError(problem) }
-        let plan = SweepPlan(variants: try chosenVariants(), seeds: try chosenSeeds(), base: base,
+        let seeds = try chosenSeeds(), variants = try chosenVariants()
+        guard variants.count * seeds.count <= SweepPlan.maximumRuns else {
+            throw ValidationError("\(variants.count) variants x \(seeds.count) seeds is more than "
+                                  + "\(SweepPlan.maximumRuns) runs")
+        }
+        for seed in seeds {
+            let split = DataSplit.stratified(dataSet, validationFraction: base.training.validationFraction, seed: seed)
+            if split.trainIDs.isEmpty || split.validationIDs.isEmpty {
+                throw ValidationError("--val-fraction \(base.training.validationFraction) leaves no "
+                                      + (split.trainIDs.isEmpty ? "training" : "validation")
+                                      + " image for seed \(seed) on this data: every run needs both")
+            }
+        }
+        let plan = SweepPlan(variants: variants, seeds: seeds, base: base,
                              data: .init(path: dataURL?.path, fingerprint: dataSet.fingerprint, size: dataSet.size),
                              threads: threads)
-        if let existing = try? SweepPlan.read(from: folder), existing != plan {
-            throw SweepError("\(folder.path) holds another sweep's plan: choose another folder")
-        }
+        try Self.requireRoom(for: plan, in: folder)
         let logs = logDir.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? folder.appendingPathComponent("logs")
         try OutputFolder.make(folder)
@@ -122,6 +149,21 @@ public struct SweepPlanCommand: ParsableCommand {
         print("planned \(plan.runs.count) runs (\(plan.variants.count) variants x \(plan.seeds.count) seeds) in "
               + "\(folder.path): run them here with `plastic-unet sweep run \(folder.path) --all`, or on Slurm with "
               + "`sbatch \(scriptURL.path)`")
+    }
+
+    /// The most seeds of `--seeds`.
+    static let maximumSeeds = 1000
+
+    /// Refuses a folder that holds another plan, an unreadable one, or runs without a plan.
+    private static func requireRoom(for plan: SweepPlan, in folder: URL) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder.appendingPathComponent(SweepPlan.fileName).path) {
+            guard try SweepPlan.read(from: folder).hasTheSameRuns(as: plan) else {
+                throw SweepError("\(folder.path) holds another sweep's plan: choose another folder")
+            }
+        } else if manager.fileExists(atPath: folder.appendingPathComponent("runs").path) {
+            throw SweepError("\(folder.path) holds runs but no plan: choose another folder")
+        }
     }
 
     private func chosenVariants() throws -> [SweepVariant] {

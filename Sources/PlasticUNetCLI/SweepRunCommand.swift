@@ -28,7 +28,7 @@ public struct SweepRunCommand: ParsableCommand {
         `plastic-unet sweep run SWEEP_DIR --index I`.
 
         Exit codes: 0 every run asked for finished (now or before, or is running in another \
-        process); 1 a run failed (its result says why); 2 bad options, a plan or data that \
+        process); 1 a run failed (now or before; its result says why); 2 bad options, a plan or data that \
         cannot be read, or a run stopped by a signal (its checkpoint is written).
         """)
 
@@ -96,6 +96,7 @@ public struct SweepRunCommand: ParsableCommand {
             throw ExitCode(1)
         case .alreadyDone(let status):
             print("\(name): \(status.rawValue) already")
+            if status == .failed { throw ExitCode(1) }
         case .heldElsewhere(let message):
             print("\(name): left to the process that holds it: \(message)")
         case .stopped(let step):

@@ -20,19 +20,27 @@ struct SweepWorkers {
         /// One line.
         var text: String {
             let total = finished + doneBefore + heldElsewhere + failed + stopped + crashed + notStarted
-            return "\(total) runs: \(finished) finished now, \(doneBefore) done before, \(heldElsewhere) left to "
+            return "\(total) runs: \(finished) finished now, \(doneBefore) finished before, \(heldElsewhere) left to "
                 + "other processes, \(failed) failed, \(stopped) stopped with a checkpoint, \(crashed) ended "
                 + "abnormally, \(notStarted) not started"
         }
     }
 
-    /// Runs every run without a result, `jobs` at a time, and says how they went.
-    /// - Throws: when a worker cannot be started.
+    /// Runs every run without a result, `jobs` at a time, and says how they went (a run
+    /// that failed before counts as failed).
+    /// - Throws: ``SweepError`` when a result file is not its run's; when a worker cannot be
+    ///   started.
     func runAll(jobs: Int) throws -> Summary {
         TerminationRequest.install()
         var summary = Summary()
-        var pending = plan.runs.filter { !hasResult($0) }.map(\.index)
-        summary.doneBefore = plan.runs.count - pending.count
+        var pending: [Int] = []
+        for run in plan.runs {
+            switch try SweepResult.read(resultURL(of: run), of: run)?.status {
+            case .finished?: summary.doneBefore += 1
+            case .failed?: summary.failed += 1
+            case nil: pending.append(run.index)
+            }
+        }
         let ended = DispatchSemaphore(value: 0)
         var running: [Int: Process] = [:]
         var passedOn = false
@@ -56,10 +64,6 @@ struct SweepWorkers {
         }
         summary.notStarted = pending.count
         return summary
-    }
-
-    private func hasResult(_ run: SweepPlan.Run) -> Bool {
-        FileManager.default.fileExists(atPath: resultURL(of: run).path)
     }
 
     private func resultURL(of run: SweepPlan.Run) -> URL {

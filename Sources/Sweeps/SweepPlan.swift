@@ -1,3 +1,4 @@
+import Checksums
 import Foundation
 import ModelFile
 import Training
@@ -44,6 +45,15 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
         public let folder: String
         /// Its full configuration, as a model file's `config`.
         public let config: JSONValue
+
+        /// The sha256 of the config as JSON with sorted keys: what a result records, so
+        /// that the result of another plan's run is not taken for this one's.
+        public var configSHA256: String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            // A JSONValue read from JSON holds only finite numbers, so it always encodes.
+            return SHA256.hash(Array((try? encoder.encode(config)) ?? Foundation.Data())).hex
+        }
     }
 
     /// `plastic-unet-sweep-plan`.
@@ -93,7 +103,7 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
         self.runs = runs
     }
 
-    /// `0007-oja-free-seed3`: sorted by index in a listing.
+    /// `0007-oja-free-seed3`: sorted by index in a listing (up to ``maximumRuns`` runs).
     static func folderName(index: Int, variant: SweepVariant, seed: UInt64) -> String {
         let number = String(index)
         return String(repeating: "0", count: max(0, 4 - number.count)) + number + "-\(variant)-seed\(seed)"
@@ -121,9 +131,51 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
         guard let plan = try readJSON(url) else {
             throw SweepError("\(url.path): no sweep plan (make one with `plastic-unet sweep plan`)")
         }
-        guard plan.runs.enumerated().allSatisfy({ $0.offset == $0.element.index }) else {
-            throw SweepError("\(url.path): the runs are not numbered 0, 1, 2, ...")
-        }
+        try plan.check(url.path)
         return plan
+    }
+
+    /// The most runs a plan holds: run folders are numbered with four digits.
+    public static let maximumRuns = 9999
+
+    /// Refuses a plan that `plan` would not have written: runs not numbered 0, 1, 2, ..., a
+    /// run whose config is unusable, is not of its variant and seed or of the data's size,
+    /// whose folder is not its own, or threads below 1.
+    /// - Throws: ``SweepError`` naming `file` and the run.
+    func check(_ file: String) throws {
+        guard !runs.isEmpty, runs.count <= Self.maximumRuns else {
+            throw SweepError("\(file): a plan holds 1 to \(Self.maximumRuns) runs, this one \(runs.count)")
+        }
+        guard threads >= 1 else { throw SweepError("\(file): threads must be at least 1, got \(threads)") }
+        for (offset, run) in runs.enumerated() {
+            let problem = { (text: String) in SweepError("\(file): run \(offset): \(text)") }
+            guard run.index == offset else { throw problem("index \(run.index): the runs are not numbered 0, 1, 2, ...") }
+            guard let variant = SweepVariant(name: run.variant) else {
+                throw problem("\(run.variant) is not a variant")
+            }
+            let configuration: RunConfiguration
+            do {
+                configuration = try self.configuration(of: run)
+            } catch {
+                throw problem("\(error)")
+            }
+            if let text = configuration.model.problem ?? configuration.training.problem { throw problem(text) }
+            guard configuration.model == variant.configuration(over: configuration.model),
+                  configuration.training.seed == run.seed else {
+                throw problem("its config is not of variant \(run.variant) with seed \(run.seed)")
+            }
+            guard configuration.model.size == data.size else {
+                throw problem("its config's size \(configuration.model.size) is not the data's \(data.size)")
+            }
+            guard run.folder == "runs/" + Self.folderName(index: run.index, variant: variant, seed: run.seed) else {
+                throw problem("its folder \(run.folder) is not its own")
+            }
+        }
+    }
+
+    /// Whether `other` plans the same runs on the same data (the threads and the program's
+    /// version may differ: they do not change the results).
+    public func hasTheSameRuns(as other: SweepPlan) -> Bool {
+        runs == other.runs && data == other.data
     }
 }

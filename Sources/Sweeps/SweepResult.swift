@@ -57,6 +57,8 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     public let variant: String
     /// The seed.
     public let seed: UInt64
+    /// The sha256 of the run's config (``SweepPlan/Run/configSHA256``).
+    public let configSHA256: String
     /// How the run ended.
     public let status: Status
     /// Why it failed (failed runs only).
@@ -72,6 +74,7 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
         case format, index, variant, seed, status, error, evaluation
         case formatVersion = "format_version"
         case modelSHA256 = "model_sha256"
+        case configSHA256 = "config_sha256"
         case validationImages = "validation_images"
     }
 
@@ -95,6 +98,7 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
         index = run.index
         variant = run.variant
         seed = run.seed
+        configSHA256 = run.configSHA256
         self.status = status
         self.error = error
         self.modelSHA256 = modelSHA256
@@ -115,12 +119,16 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
 
     /// The result at `url`, or nil when there is none.
     /// - Throws: ``SweepError`` naming the file when it is not a result of this format, or
-    ///   belongs to another run than `run`.
+    ///   belongs to another run than `run` (of this plan or another).
     public static func read(_ url: URL, of run: SweepPlan.Run) throws -> SweepResult? {
         guard let result = try readJSON(url) else { return nil }
         guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {
             throw SweepError("\(url.path): the result of run \(result.index) (\(result.variant), seed \(result.seed)), "
                              + "not of run \(run.index) (\(run.variant), seed \(run.seed))")
+        }
+        guard result.configSHA256 == run.configSHA256 else {
+            throw SweepError("\(url.path): the result of a run with another config (another plan's): remove the "
+                             + "run's folder to run it again")
         }
         return result
     }

@@ -24,6 +24,12 @@ final class OriginalHistoryCommandTests: XCTestCase {
         let model = folder.appendingPathComponent("m.h5")
         try ModelFiles.initialise(model)
         XCTAssertEqual(try inspect(model), "a plastic-unet model file")
+        // A file the recognition cannot look into (net is a dataset) is of another kind.
+        let odd = folder.appendingPathComponent("odd.h5")
+        let file = try HDF5File.create(at: odd)
+        try file.root.createDataset("net", shape: [1], values: [Float(1)])
+        try file.close()
+        XCTAssertEqual(try inspect(odd), "an HDF5 file of another kind")
         let json = try ToolRunner.run(["inspect", Self.original.path, "--json"])
         XCTAssertTrue(json.stdout.contains(#""kind" : "a training output of the original"#), json.stdout)
     }

@@ -99,7 +99,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(try modelFiles(parallel), try modelFiles(serial))
         // Running again does nothing.
         let again = try ToolRunner.run(["sweep", "run", serial.path, "--all"])
-        XCTAssertTrue(again.stdout.contains("0 finished now, 4 done before"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("0 finished now, 4 finished before"), again.stdout)
         XCTAssertTrue(try ToolRunner.run(["sweep", "run", serial.path, "--index", "1"]).stdout.contains("finished already"))
     }
 
@@ -168,14 +168,53 @@ final class SweepCommandTests: XCTestCase {
         assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--seed", "3"]),
                            containing: ["--seed"])
         assertOneLineError(try ToolRunner.run(["sweep", "run", sweep.path, "--all"]), containing: ["no sweep plan"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--val-fraction", "0"] + Self.small),
+                           containing: ["--val-fraction 0.0 leaves no validation image"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--seeds", "1001"]),
+                           containing: ["--seeds must be in 1...1000"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--slurm-partition", "a\nb"]),
+                           containing: ["--slurm-partition"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--log-dir", "/tmp/a b"]),
+                           containing: ["--log-dir cannot hold spaces"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sweep.path), "a refused plan writes nothing")
         try plan(sweep, Self.small)
         assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path] + Self.small + ["--epochs", "2"]),
                            containing: ["another sweep's plan"])
+        // The same runs with other threads: planned again.
+        XCTAssertEqual(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--threads", "2"] + Self.small).status, 0)
         assertOneLineError(try ToolRunner.run(["sweep", "run", sweep.path, "--index", "4"]),
                            containing: ["no run 4", "0 to 3"])
         assertOneLineError(try ToolRunner.run(["sweep", "run", sweep.path, "--index", "0", "--data",
                                                PackageFiles.url("fixtures/tgs-120").path]),
                            containing: ["not the data of the plan"])
+    }
+
+    /// A result is its own run's: another plan's result is refused, not taken as done; a
+    /// run that failed before is a failure every time it is asked for.
+    func testResultsOfAnotherPlanAndFailedRunsAreNotSuccesses() throws {
+        let base = try makeTemporaryDirectory(for: self)
+        let first = base.appendingPathComponent("first"), second = base.appendingPathComponent("second")
+        try plan(first, Self.small)
+        try runAll(first, jobs: 2)
+        try plan(second, Self.small + ["--lr", "0.001"])
+        let runs = "runs/0000-hebb-free-seed1"
+        try FileManager.default.createDirectory(at: second.appendingPathComponent(runs), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: first.appendingPathComponent("\(runs)/result.json"),
+                                         to: second.appendingPathComponent("\(runs)/result.json"))
+        assertOneLineError(try ToolRunner.run(["sweep", "run", second.path, "--all"]),
+                           containing: ["\(runs)/result.json", "another config"])
+        // A failed result: exit 1, by index and with --all.
+        let result = first.appendingPathComponent("runs/0001-hebb-free-seed2/result.json")
+        var object = try EvaluationFixtures.jsonObject(result)
+        object["status"] = "failed"
+        object["error"] = "step 3: the loss is NaN"
+        for key in ["evaluation", "model_sha256", "validation_images"] { object[key] = nil }
+        try JSONSerialization.data(withJSONObject: object).write(to: result)
+        let again = try ToolRunner.run(["sweep", "run", first.path, "--index", "1"])
+        XCTAssertEqual(again.status, 1, again.stdout)
+        let all = try ToolRunner.run(["sweep", "run", first.path, "--all"])
+        XCTAssertEqual(all.status, 1, all.stdout)
+        XCTAssertTrue(all.stdout.contains("3 finished before, 0 left to other processes, 1 failed"), all.stdout)
     }
 
     func testTheSlurmJobArrayGivesTheLocalExecutorsFiles() throws {

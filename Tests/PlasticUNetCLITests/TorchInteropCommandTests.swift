@@ -80,7 +80,7 @@ final class TorchInteropCommandTests: XCTestCase {
             try root.createDataset("outc.conv.bias", shape: [1], values: [Float(0)])
         }
         assertOneLineError(try importing(stateDict, "free"), containing: ["unexpected key outc.conv.bias.renamed"])
-        assertOneLineError(try importing(model, "free"), containing: [model.path, "is a group, not a tensor"])
+        assertOneLineError(try importing(model, "free"), containing: [model.path, "is not a dataset"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         let text = folder.appendingPathComponent("text.h5")
         try Data("not HDF5".utf8).write(to: text)
@@ -104,6 +104,10 @@ final class TorchInteropCommandTests: XCTestCase {
                            containing: [otherHDF5.path, "not a plastic-unet model file"])
         XCTAssertEqual(try Data(contentsOf: target), Data("keep".utf8))
         assertOneLineError(try ToolRunner.run(["export", otherHDF5.path]), containing: ["--torch", "--onnx"])
+        assertOneLineError(try ToolRunner.run(["export", otherHDF5.path, "--torch", otherHDF5.path]),
+                           containing: ["replace the model file"])
+        assertOneLineError(try ToolRunner.run(["export", otherHDF5.path, "--torch", target.path, "--onnx", target.path]),
+                           containing: ["one file"])
         assertOneLineError(try ToolRunner.run(["export", otherHDF5.path, "--torch", target.path, "--trace", "zero"]),
                            containing: ["--trace"])
     }

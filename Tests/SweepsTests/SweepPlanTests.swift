@@ -43,6 +43,49 @@ final class SweepPlanTests: XCTestCase {
         }
     }
 
+    /// A plan.json edited by hand is refused where it departs from what `plan` writes,
+    /// naming the file and the run.
+    func testAHandEditedPlanIsRefusedByRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let edits: [(String, (inout [String: Any]) -> Void)] = [
+            ("threads must be at least 1", { $0["threads"] = 0 }),
+            ("run 1: its config's size 50", { Self.editConfig(&$0, run: 1) { $0["size"] = 50 } }),
+            ("run 2: step-size must be at least 1", { Self.editConfig(&$0, run: 2) { $0["step_size"] = 0 } }),
+            ("run 0: its config is not of variant none", { Self.editConfig(&$0, run: 0) { $0["rule"] = "oja" } }),
+            ("run 3: its config is not of variant oja-free-first-row with seed 3",
+             { Self.editConfig(&$0, run: 3) { $0["seed"] = 4 } }),
+            ("run 5: its folder ../escaped is not its own", { Self.editRun(&$0, run: 5) { $0["folder"] = "../escaped" } }),
+            ("run 4: index 9", { Self.editRun(&$0, run: 4) { $0["index"] = 9 } }),
+        ]
+        for (expected, edit) in edits {
+            try plan().write(into: folder)
+            let url = folder.appendingPathComponent("plan.json")
+            var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            edit(&object)
+            try JSONSerialization.data(withJSONObject: object).write(to: url)
+            XCTAssertThrowsError(try SweepPlan.read(from: folder), expected) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(error)")
+                XCTAssertTrue("\(error)".hasPrefix(url.path), "\(error)")
+            }
+        }
+    }
+
+    private static func editRun(_ plan: inout [String: Any], run: Int, _ edit: (inout [String: Any]) -> Void) {
+        var runs = plan["runs"] as! [[String: Any]]
+        edit(&runs[run])
+        plan["runs"] = runs
+    }
+
+    private static func editConfig(_ plan: inout [String: Any], run: Int, _ edit: (inout [String: Any]) -> Void) {
+        editRun(&plan, run: run) { run in
+            var config = run["config"] as! [String: Any]
+            edit(&config)
+            run["config"] = config
+        }
+    }
+
     func testTheSlurmScriptIsAJobArrayOfTheRuns() {
         let script = SlurmScript(program: "/opt/bin/plastic-unet", sweepFolder: "/work/it's here", dataFolder: "/data/tgs",
                                  runs: 14, cpusPerTask: 2, timeLimit: "1-00:00:00", logFolder: "/work/logs",
