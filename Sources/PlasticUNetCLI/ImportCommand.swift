@@ -44,8 +44,8 @@ public struct ImportCommand: ParsableCommand {
     public var rule: PlasticityRule
 
     /// Free or yoked alpha.
-    @Option(help: "How alpha is shared: free (alpha is S x S) or yoked (alpha has one element).")
-    public var alpha: AlphaKind
+    @Option(help: "How alpha is shared: free (alpha is S x S) or yoked (one element); needed for rule hebb or oja.")
+    public var alpha: AlphaKind?
 
     /// The rows that feed the trace.
     @Option(help: "The rows of the head's input that update the trace: all, or first (the original's behaviour).")
@@ -73,13 +73,14 @@ public struct ImportCommand: ParsableCommand {
     public func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a file") }
         if learnEta && rule == .none { throw ValidationError("--learn-eta needs rule hebb or oja") }
+        if alpha == nil && rule != .none { throw ValidationError("--alpha free or yoked is needed for rule \(rule)") }
     }
 
     /// Reads the source, checks it and writes the model file.
     public func run() throws {
         let bytes = try HDF5FileBytes(URL(fileURLWithPath: source), name: source)
         let stateDict = try TorchStateDict.read(bytes)
-        let options = TorchImportOptions(rule: rule, alpha: alpha, traceRows: traceRows, learnEta: learnEta)
+        let options = TorchImportOptions(rule: rule, alpha: alpha ?? .free, traceRows: traceRows, learnEta: learnEta)
         var contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(bytes.bytes).hex,
                                                 options: options)
         if let originalHistory {

@@ -25,13 +25,15 @@ extension SweepReport {
                      + "rough: fewer than \(PairedDifference.roughBelow) seeds)", ""]
         let rows = [Self.header] + self.rows.map(cells)
         lines += style == .markdown ? Self.markdown(rows) : Self.aligned(rows)
-        lines += ["", "per-seed differences to \(baseline) (score@0.5; best):"]
-        for row in self.rows {
-            guard let score = row.difference[.score], let best = row.difference[.bestScore] else { continue }
+        let differences = self.rows.compactMap { row -> String? in
+            guard let score = row.difference[.score], let best = row.difference[.bestScore] else { return nil }
             let seeds = zip(score.seeds, zip(score.differences, best.differences)).map { seed, pair in
                 "seed \(seed): \(Self.signed(pair.0)); \(Self.signed(pair.1))"
             }
-            lines.append("  \(row.variant) \(row.mode.rawValue): " + seeds.joined(separator: ", "))
+            return "  \(row.variant) \(row.mode.rawValue): " + seeds.joined(separator: ", ")
+        }
+        if !differences.isEmpty {
+            lines += ["", "per-seed differences to \(baseline) (score@0.5; best):"] + differences
         }
         lines += ["", unfinished.isEmpty ? "missing or failed runs: none" : "missing or failed runs:"]
         lines += unfinished.map(Self.describe)

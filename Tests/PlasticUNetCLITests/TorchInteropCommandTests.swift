@@ -88,6 +88,18 @@ final class TorchInteropCommandTests: XCTestCase {
         assertOneLineError(try importing(folder.appendingPathComponent("missing.h5"), "free"), containing: ["missing.h5"])
     }
 
+    func testRuleNoneNeedsNoAlphaAndThePlasticRulesDo() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        let model = folder.appendingPathComponent("none.h5"), stateDict = folder.appendingPathComponent("none-torch.h5")
+        try ModelFiles.initialise(model, ["--rule", "none", "--width", "2", "--size", "32"])
+        XCTAssertEqual(try ToolRunner.run(["export", model.path, "--torch", stateDict.path]).status, 0)
+        let back = folder.appendingPathComponent("back.h5")
+        let imported = try ToolRunner.run(["import", stateDict.path, "--rule", "none", "--out", back.path])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        assertOneLineError(try ToolRunner.run(["import", stateDict.path, "--rule", "oja", "--out", back.path]),
+                           containing: ["--alpha", "rule oja"])
+    }
+
     func testAFailedExportLeavesTheTargetAsItWas() throws {
         let folder = try makeTemporaryDirectory(for: self)
         let target = folder.appendingPathComponent("state.h5")
