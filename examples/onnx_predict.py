@@ -21,49 +21,22 @@ Needs onnxruntime, numpy, h5py and Pillow (no PyTorch).
 
 import argparse
 import sys
-from pathlib import Path
 
 import h5py
 import numpy as np
 import onnxruntime
 from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
-from PIL import Image
+
+from plastic_unet_files import InputError, read_image, require_file
 
 IMAGE_INPUT = "image"
 TRACE_INPUT = "trace"
 PROBABILITIES_OUTPUT = "probabilities"
 TRACE_OUTPUT = "next_trace"
-# Pillow's modes of the grayscale PNG files, with the largest value of their bit depth.
-GRAYSCALE_MAXIMA = {"L": 255, "I;16": 65535, "I;16B": 65535, "I;16L": 65535}
 # onnxruntime's errors share no base class but Exception.
 ORT_ERRORS = (ort_state.Fail, ort_state.InvalidArgument, ort_state.NoSuchFile, ort_state.NoModel,
               ort_state.EngineError, ort_state.RuntimeException, ort_state.InvalidProtobuf,
               ort_state.ModelLoaded, ort_state.NotImplemented, ort_state.InvalidGraph, ort_state.EPFail)
-
-
-class InputError(Exception):
-    """A file that is missing, unreadable or not in the expected layout (one-line message)."""
-
-
-def require_file(path):
-    """Raises InputError when there is no file at `path`."""
-    if not Path(path).is_file():
-        raise InputError(f"{path}: no such file")
-
-
-def read_image(path):
-    """The intensities v / (2^bits - 1) [S, S] float32 of an 8- or 16-bit grayscale PNG
-    (as examples/unetpres.py reads them; repeated here so that this script needs no PyTorch)."""
-    require_file(path)
-    try:
-        with Image.open(path) as image:
-            maximum = GRAYSCALE_MAXIMA.get(image.mode)
-            if maximum is None:
-                raise InputError(f"{path} is not an 8- or 16-bit grayscale image (mode {image.mode})")
-            values = np.asarray(image)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error}") from error
-    return values.astype(np.float32) / np.float32(maximum)
 
 
 def read_trace(path):

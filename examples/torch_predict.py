@@ -23,7 +23,8 @@ import sys
 import numpy as np
 import torch
 
-from unetpres import InputError, load_model_file, load_torch_state_dict_file, read_image
+from plastic_unet_files import InputError, read_image
+from unetpres import load_model_file, load_torch_state_dict_file
 
 SALT_THRESHOLD = 0.5
 

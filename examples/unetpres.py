@@ -11,7 +11,8 @@ S = 101). It also reads:
   /trace/hebb;
 - a flat "torch state_dict" HDF5 file (`load_torch_state_dict_file`): one float32 dataset
   per state_dict key at the root, named as the key, and optionally the trace `hebb`;
-- an 8- or 16-bit grayscale PNG image as intensities v / (2^bits - 1) (`read_image`).
+- an 8- or 16-bit grayscale PNG image as intensities v / (2^bits - 1) (`read_image`, from
+  plastic_unet_files.py, which the scripts without PyTorch share).
 
 Run as a script, it prints the state_dict keys and shapes of UNetpRes for a width and a
 size in the format of the reference listing, or compares them with such a listing.
@@ -23,27 +24,19 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 import h5py
 import numpy as np
 import torch
-from PIL import Image
 from torch import nn
 from torch.nn import functional
+
+from plastic_unet_files import InputError, read_image, require_file  # noqa: F401 (read_image: this module's API too)
 
 RULES = ("none", "hebb", "oja")
 ALPHAS = ("free", "yoked")
 TRACE_ROWS = ("all", "first")
-# Pillow's modes of the grayscale PNG files, with the largest value of their bit depth.
-GRAYSCALE_MAXIMA = {"L": 255, "I;16": 65535, "I;16B": 65535, "I;16L": 65535}
-
-
-class InputError(Exception):
-    """A file that is missing, unreadable or not in the expected layout (one-line message)."""
-
-
 # The network (docs/MODEL.md §2), with the module names of the original UNetpRes.
 
 
@@ -250,12 +243,6 @@ def check_state_dict(model, state_dict, source):
             raise InputError(f"{source}: unexpected tensor {key}")
 
 
-def require_file(path):
-    """Raises InputError when there is no file at `path`."""
-    if not Path(path).is_file():
-        raise InputError(f"{path}: no such file")
-
-
 def open_hdf5(path):
     """The HDF5 file at `path`, open for reading, or InputError."""
     require_file(path)
@@ -320,20 +307,6 @@ def load_torch_state_dict_file(path, rule="oja"):
         alpha = "yoked" if state["alpha"].numel() == 1 else "free"
     return LoadedModel(str(path), state["conv1.dconv.0.weight"].shape[0], state["w"].shape[0], rule, alpha,
                        state, trace)
-
-
-def read_image(path):
-    """The intensities v / (2^bits - 1) [S, S] float32 of an 8- or 16-bit grayscale PNG."""
-    require_file(path)
-    try:
-        with Image.open(path) as image:
-            maximum = GRAYSCALE_MAXIMA.get(image.mode)
-            if maximum is None:
-                raise InputError(f"{path} is not an 8- or 16-bit grayscale image (mode {image.mode})")
-            values = np.asarray(image)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error}") from error
-    return values.astype(np.float32) / np.float32(maximum)
 
 
 # The listing of state_dict keys and shapes.
