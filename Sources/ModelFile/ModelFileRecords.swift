@@ -1,4 +1,5 @@
 import Kernels
+import TGSData
 
 /// The state of Adam and of the StepLR schedule (`/optimizer`).
 public struct OptimizerRecord: Equatable, Sendable {
@@ -88,6 +89,11 @@ public struct DatasetRecord: Equatable, Sendable {
         self.size = size
         self.trainIDs = trainIDs
         self.validationIDs = validationIDs
+    }
+
+    /// The split that training used.
+    public var split: DataSplit {
+        DataSplit(trainIDs: trainIDs, validationIDs: validationIDs)
     }
 }
 

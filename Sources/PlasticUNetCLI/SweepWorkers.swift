@@ -35,7 +35,7 @@ struct SweepWorkers {
         var summary = Summary()
         var pending: [Int] = []
         for run in plan.runs {
-            switch try SweepResult.read(resultURL(of: run), of: run)?.status {
+            switch try SweepResult.read(of: run, in: folder)?.status {
             case .finished?: summary.doneBefore += 1
             case .failed?: summary.failed += 1
             case nil: pending.append(run.index)
@@ -66,10 +66,6 @@ struct SweepWorkers {
         return summary
     }
 
-    private func resultURL(of run: SweepPlan.Run) -> URL {
-        folder.appendingPathComponent(run.folder).appendingPathComponent(SweepResult.fileName)
-    }
-
     private func start(_ index: Int, whenEnded: @escaping @Sendable () -> Void) throws -> Process {
         let process = Process()
         process.executableURL = Bundle.main.executableURL
@@ -85,7 +81,7 @@ struct SweepWorkers {
             summary.crashed += 1
             return
         }
-        let result = try? SweepResult.read(resultURL(of: run), of: run)
+        let result = try? SweepResult.read(of: run, in: folder)
         switch (process.terminationStatus, result?.status) {
         case (_, .finished?): summary.finished += 1
         case (_, .failed?): summary.failed += 1

@@ -51,8 +51,7 @@ struct TrainingSetup {
         let start = parameters ?? ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed)
         try check(configuration, data: data, parameters: start, from: command.initial ?? "a new model")
         return TrainingSetup(configuration: configuration,
-                             split: DataSplit.stratified(data, validationFraction: configuration.training.validationFraction,
-                                                         seed: configuration.training.seed),
+                             split: configuration.split(of: data),
                              state: TrainingState.start(configuration: configuration.model, parameters: start))
     }
 
@@ -76,7 +75,7 @@ struct TrainingSetup {
         }
         try check(configuration, data: data, parameters: contents.parameters, from: path)
         return TrainingSetup(configuration: configuration,
-                             split: DataSplit(trainIDs: dataset.trainIDs, validationIDs: dataset.validationIDs),
+                             split: dataset.split,
                              state: contents.trainingState)
     }
 

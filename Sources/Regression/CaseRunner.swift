@@ -43,13 +43,9 @@ public enum CaseRunner {
     /// Trains `configuration` on `data` from the start, in memory.
     public static func train(_ configuration: RunConfiguration, data: DataSet,
                              kernels: any ConvolutionKernels) throws -> ModelFileContents {
-        let split = DataSplit.stratified(data, validationFraction: configuration.training.validationFraction,
-                                         seed: configuration.training.seed)
-        let trainer = try Trainer(configuration: configuration, data: data, split: split, kernels: kernels)
-        let start = TrainingState.start(configuration: configuration.model,
-                                        parameters: ParameterSet.initialised(for: configuration.model,
-                                                                             seed: configuration.training.seed))
-        let final = try trainer.train(from: start, checkpoints: DiscardedCheckpoints())
+        let trainer = try Trainer(configuration: configuration, data: data, split: configuration.split(of: data),
+                                  kernels: kernels)
+        let final = try trainer.train(from: TrainingState.start(of: configuration), checkpoints: DiscardedCheckpoints())
         return ModelFileContents(trainer.checkpoint(of: final))
     }
 

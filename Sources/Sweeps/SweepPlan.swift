@@ -46,6 +46,16 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
         /// Its full configuration, as a model file's `config`.
         public let config: JSONValue
 
+        /// The run's model file in the sweep whose folder is `sweep`.
+        public func modelURL(in sweep: URL) -> URL {
+            sweep.appendingPathComponent(folder).appendingPathComponent("model.h5")
+        }
+
+        /// The run's result file in the sweep whose folder is `sweep`.
+        public func resultURL(in sweep: URL) -> URL {
+            sweep.appendingPathComponent(folder).appendingPathComponent(SweepResult.fileName)
+        }
+
         /// The sha256 of the config as JSON with sorted keys: what a result records, so
         /// that the result of another plan's run is not taken for this one's.
         public var configSHA256: String {

@@ -65,8 +65,7 @@ public struct SweepReport: Equatable, Sendable {
         var finished: [String: [UInt64: SweepResult]] = [:]
         var unfinished: [Unfinished] = []
         for run in plan.runs {
-            let url = folder.appendingPathComponent(run.folder).appendingPathComponent(SweepResult.fileName)
-            let result = try SweepResult.read(url, of: run)
+            let result = try SweepResult.read(of: run, in: folder)
             if let result, result.status == .finished {
                 finished[run.variant, default: [:]][run.seed] = result
             } else {

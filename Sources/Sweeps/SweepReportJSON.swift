@@ -27,6 +27,11 @@ extension SweepReport {
     private struct SpreadDocument: Encodable {
         let mean: Double
         let standardDeviation: Double?
+
+        init(_ spread: ScoreSpread) {
+            mean = spread.mean
+            standardDeviation = spread.standardDeviation
+        }
     }
 
     private struct DifferenceDocument: Encodable {
@@ -60,10 +65,7 @@ extension SweepReport {
         let rows = self.rows.map { row in
             RowDocument(
                 variant: row.variant, traceMode: row.mode.rawValue, runs: row.scores.count,
-                score: row.spread[.score].map { SpreadDocument(mean: $0.mean, standardDeviation: $0.standardDeviation) },
-                bestScore: row.spread[.bestScore].map {
-                    SpreadDocument(mean: $0.mean, standardDeviation: $0.standardDeviation)
-                },
+                score: row.spread[.score].map(SpreadDocument.init), bestScore: row.spread[.bestScore].map(SpreadDocument.init),
                 difference: Dictionary(uniqueKeysWithValues: row.difference.map { metric, difference in
                     (metric.rawValue, DifferenceDocument(seeds: difference.seeds, differences: difference.differences,
                                                          mean: difference.mean, low: difference.low,

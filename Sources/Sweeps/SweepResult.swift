@@ -117,10 +117,11 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
         try writeJSON(to: url)
     }
 
-    /// The result at `url`, or nil when there is none.
+    /// The result of `run` in the sweep whose folder is `sweep`, or nil when there is none.
     /// - Throws: ``SweepError`` naming the file when it is not a result of this format, or
     ///   belongs to another run than `run` (of this plan or another).
-    public static func read(_ url: URL, of run: SweepPlan.Run) throws -> SweepResult? {
+    public static func read(of run: SweepPlan.Run, in sweep: URL) throws -> SweepResult? {
+        let url = run.resultURL(in: sweep)
         guard let result = try readJSON(url) else { return nil }
         guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {
             throw SweepError("\(url.path): the result of run \(result.index) (\(result.variant), seed \(result.seed)), "

@@ -51,16 +51,6 @@ public struct SweepRunner {
         self.kernels = kernels
     }
 
-    /// The model file of `run`.
-    public func modelURL(of run: SweepPlan.Run) -> URL {
-        folder.appendingPathComponent(run.folder).appendingPathComponent("model.h5")
-    }
-
-    /// The result file of `run`.
-    public func resultURL(of run: SweepPlan.Run) -> URL {
-        folder.appendingPathComponent(run.folder).appendingPathComponent(SweepResult.fileName)
-    }
-
     /// Runs the run `index` to its end, unless it is done already, another process holds
     /// it, or `stopRequested` says so before a step (then its model file holds a
     /// checkpoint of that step, and running it again continues from there).
@@ -72,14 +62,14 @@ public struct SweepRunner {
             throw SweepError("no run \(index): the plan has runs 0 to \(plan.runs.count - 1)")
         }
         let run = plan.runs[index]
-        if let done = try SweepResult.read(resultURL(of: run), of: run) { return .alreadyDone(done.status) }
-        let modelURL = modelURL(of: run)
+        if let done = try SweepResult.read(of: run, in: folder) { return .alreadyDone(done.status) }
+        let modelURL = run.modelURL(in: folder)
         try OutputFolder.make(modelURL.deletingLastPathComponent())
         let lock = try OutputLock.attempt(for: modelURL, holder: "plastic-unet sweep run --index \(index)")
         if case .busy(let error) = lock { return .heldElsewhere(error.description) }
         defer { withExtendedLifetime(lock) {} }
         // Another process may have finished the run between the first look and the lock.
-        if let done = try SweepResult.read(resultURL(of: run), of: run) { return .alreadyDone(done.status) }
+        if let done = try SweepResult.read(of: run, in: folder) { return .alreadyDone(done.status) }
         let configuration = try plan.configuration(of: run)
         let (split, state) = try start(of: run, configuration: configuration, modelURL: modelURL)
         let trainer = try Trainer(configuration: configuration, data: data, split: split, kernels: kernels)
@@ -89,12 +79,12 @@ public struct SweepRunner {
                                       checkpoints: ModelFileCheckpointWriter(url: modelURL))
         } catch let error as TrainingError {
             let result = SweepResult(failed: run, reason: error.description)
-            try result.write(to: resultURL(of: run))
+            try result.write(to: run.resultURL(in: folder))
             return .failed(result)
         }
         guard final.epoch == configuration.training.epochs else { return .stopped(step: final.optimizer.step) }
         let result = try evaluate(run, modelURL: modelURL)
-        try result.write(to: resultURL(of: run))
+        try result.write(to: run.resultURL(in: folder))
         return .finished(result)
     }
 
@@ -103,10 +93,7 @@ public struct SweepRunner {
     private func start(of run: SweepPlan.Run, configuration: RunConfiguration,
                        modelURL: URL) throws -> (DataSplit, TrainingState) {
         guard FileManager.default.fileExists(atPath: modelURL.path) else {
-            let split = DataSplit.stratified(data, validationFraction: configuration.training.validationFraction,
-                                             seed: configuration.training.seed)
-            let parameters = ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed)
-            return (split, TrainingState.start(configuration: configuration.model, parameters: parameters))
+            return (configuration.split(of: data), TrainingState.start(of: configuration))
         }
         let contents = try ModelFileReader.read(modelURL)
         guard contents.configuration == configuration, let dataset = contents.dataset,
@@ -114,7 +101,7 @@ public struct SweepRunner {
             throw SweepError("\(modelURL.path) is not a checkpoint of run \(run.index) (\(run.variant), seed "
                              + "\(run.seed)) on the plan's data: remove it to start the run afresh")
         }
-        return (DataSplit(trainIDs: dataset.trainIDs, validationIDs: dataset.validationIDs), contents.trainingState)
+        return (dataset.split, contents.trainingState)
     }
 
     /// The final model's validation scores in every trace mode, at 0.5 and at the best

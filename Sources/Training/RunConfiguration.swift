@@ -1,4 +1,5 @@
 import PlasticUNet
+import TGSData
 
 /// The options of training that change its result (docs/MODEL.md §4).
 public struct TrainingOptions: Codable, Equatable, Sendable {
@@ -75,5 +76,11 @@ public struct RunConfiguration: Equatable, Sendable {
     public init(model: ModelConfiguration, training: TrainingOptions) {
         self.model = model
         self.training = training
+    }
+
+    /// The split of `data` that a new run of this configuration trains on: stratified by
+    /// coverage class with the run's validation fraction, drawn from its seed.
+    public func split(of data: DataSet) -> DataSplit {
+        DataSplit.stratified(data, validationFraction: training.validationFraction, seed: training.seed)
     }
 }

@@ -1,4 +1,5 @@
 import PlasticUNet
+import TGSData
 
 /// Everything that changes while a model trains. With the run's configuration and data it
 /// fixes the rest of the run: training continues from a state exactly as it would have
@@ -26,6 +27,13 @@ public struct TrainingState: Equatable, Sendable {
         self.epoch = epoch
         self.sampleInEpoch = sampleInEpoch
         self.history = history
+    }
+
+    /// The state before the first step of a new model of `configuration`, its parameters
+    /// drawn from the configuration's seed.
+    public static func start(of configuration: RunConfiguration) -> TrainingState {
+        start(configuration: configuration.model,
+              parameters: ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed))
     }
 
     /// The state before the first step, from initial parameters.
