@@ -8,24 +8,24 @@ import TGSData
 import Training
 
 /// Measures training, inference and model files on this machine.
-public enum Benchmark {
+package enum Benchmark {
     /// What to measure.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The base width n.
-        public var width: Int
+        package var width: Int
         /// The image side S.
-        public var size: Int
+        package var size: Int
         /// The threads of the convolutions and of the model file's chunks.
-        public var threads: Int
+        package var threads: Int
         /// The measurements of each operation (after two that warm up).
-        public var repeats: Int
+        package var repeats: Int
         /// The images of the throughput measurement.
-        public var batchSize: Int
+        package var batchSize: Int
         /// The instruction set of the kernels.
-        public var kernelPath: KernelPath
+        package var kernelPath: KernelPath
 
         /// Options from their parts.
-        public init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int, kernelPath: KernelPath) {
+        package init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int, kernelPath: KernelPath) {
             self.width = width
             self.size = size
             self.threads = threads
@@ -41,7 +41,7 @@ public enum Benchmark {
     /// Runs every measurement.
     /// - Parameter scratch: a folder for the model file of the save and load measurement.
     /// - Throws: the errors of training and of model files.
-    public static func run(_ options: Options, scratch: URL) throws -> BenchmarkReport {
+    package static func run(_ options: Options, scratch: URL) throws -> BenchmarkReport {
         let fastKernels = FastKernels(threadCount: options.threads, path: options.kernelPath)
         let kernels = TimedKernels(fastKernels)
         let data = SyntheticSeismic(size: options.size, seed: 1).dataSet(count: max(options.batchSize, 8))

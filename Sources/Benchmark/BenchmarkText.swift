@@ -2,9 +2,9 @@ import Evaluation
 import ModelFile
 
 /// The report of `bench` as text and as JSON.
-public enum BenchmarkText {
+package enum BenchmarkText {
     /// The report as a few aligned lines, then the slowest convolution calls.
-    public static func text(of report: BenchmarkReport, layerRows: Int = 12) -> String {
+    package static func text(of report: BenchmarkReport, layerRows: Int = 12) -> String {
         func milliseconds(_ timing: BenchmarkReport.Timing) -> String {
             let (median, fastest, slowest) = (timing.median * 1000, timing.minimum * 1000, timing.maximum * 1000)
             return "median \(FixedDecimal.text(median, digits: 1)) ms (\(FixedDecimal.text(fastest, digits: 1))-"
@@ -36,7 +36,7 @@ public enum BenchmarkText {
     }
 
     /// The report as JSON: times in seconds, every sample.
-    public static func json(of report: BenchmarkReport) -> String {
+    package static func json(of report: BenchmarkReport) -> String {
         func timing(_ timing: BenchmarkReport.Timing) -> JSONValue {
             .object(["median": .number(timing.median), "min": .number(timing.minimum), "max": .number(timing.maximum),
                      "samples": .array(timing.samples.map(JSONValue.number))])

@@ -5,7 +5,7 @@
 /// hash.update(Array("abc".utf8))
 /// hash.finalize().hex   // "ba7816bf…"
 /// ```
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     /// The number of bytes in one block of the compression function.
     static let blockSize = 64
 
@@ -16,11 +16,11 @@ public struct SHA256: Sendable {
     private var byteCount: UInt64 = 0
 
     /// A hash of the empty message, ready to be fed.
-    public init() {}
+    package init() {}
 
     /// Feeds the bytes in `buffer`.
     /// - Complexity: O(n).
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         byteCount &+= UInt64(buffer.count)
         var rest = buffer[...]
         if !pending.isEmpty {
@@ -38,7 +38,7 @@ public struct SHA256: Sendable {
 
     /// Feeds `bytes`.
     /// - Complexity: O(n).
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let handled: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         if handled == nil {
             Array(bytes).withUnsafeBytes { update($0) }
@@ -47,7 +47,7 @@ public struct SHA256: Sendable {
 
     /// The digest of everything fed so far. The hash itself is unchanged and can be fed
     /// further.
-    public func finalize() -> SHA256Digest {
+    package func finalize() -> SHA256Digest {
         var copy = self
         let bitCount = byteCount &* 8
         var padding: [UInt8] = [0x80]
@@ -60,7 +60,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `bytes`.
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> SHA256Digest where Bytes.Element == UInt8 {
+    package static func hash<Bytes: Sequence>(_ bytes: Bytes) -> SHA256Digest where Bytes.Element == UInt8 {
         var hash = SHA256()
         hash.update(bytes)
         return hash.finalize()
@@ -68,16 +68,16 @@ public struct SHA256: Sendable {
 }
 
 /// The 32 bytes of a SHA-256 digest.
-public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+package struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     /// The digest's bytes, most significant first.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// The digest as 64 lowercase hexadecimal digits.
-    public var hex: String {
+    package var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 
     /// The lowercase hexadecimal digits.
-    public var description: String { hex }
+    package var description: String { hex }
 }

@@ -12,18 +12,18 @@ import Foundation
 ///
 /// ``AtomicFile`` writes single files through a batch of one; a writer of many small files
 /// (the masks of a data set, say) uses one batch for all of them.
-public struct FileBatch {
+package struct FileBatch {
     private var folders: [String] = []
 
     /// An empty batch.
-    public init() {}
+    package init() {}
 
     /// Replaces `target` with the file that `write` makes at the URL it receives (a new
     /// path in the target's folder); `write` must have closed the file when it returns.
     /// On any error the temporary file is removed and the target is left as it was.
     /// - Throws: what `write` throws, or ``FileWriteError`` naming the target when the
     ///   folder is missing or the file cannot be flushed or renamed.
-    public mutating func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
+    package mutating func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
         let temporary = try Self.writeTemporary(for: target, writing: write)
         guard rename(temporary.path, target.path) == 0 else {
             let code = errno
@@ -58,19 +58,19 @@ public struct FileBatch {
 
     /// Replaces `target` with `bytes`.
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
-    public mutating func write(_ bytes: some Collection<UInt8>, to target: URL) throws {
+    package mutating func write(_ bytes: some Collection<UInt8>, to target: URL) throws {
         try replace(target) { temporary in try Self.create(temporary.path, holding: bytes, naming: target.path) }
     }
 
     /// Replaces `target` with the UTF-8 bytes of `text`.
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
-    public mutating func write(_ text: String, to target: URL) throws {
+    package mutating func write(_ text: String, to target: URL) throws {
         try write(Array(text.utf8), to: target)
     }
 
     /// Flushes every folder that received a file, so that the renames are on disk too.
     /// - Throws: ``FileWriteError`` naming the folder.
-    public func finish() throws {
+    package func finish() throws {
         for folder in folders { try Self.synchronise(folder, naming: folder) }
     }
 

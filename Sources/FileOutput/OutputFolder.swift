@@ -6,11 +6,11 @@ import Darwin
 import Foundation
 
 /// The folders that output files go into.
-public enum OutputFolder {
+package enum OutputFolder {
     /// Creates the folder at `url` and any missing parents; an existing folder is fine.
     /// - Throws: ``FileWriteError`` naming the folder when it cannot be created or a file
     ///   stands in its place.
-    public static func make(_ url: URL) throws {
+    package static func make(_ url: URL) throws {
         var path = ""
         for component in url.standardizedFileURL.path.split(separator: "/", omittingEmptySubsequences: true) {
             path += "/" + component
@@ -26,7 +26,7 @@ public enum OutputFolder {
     /// Creates the folder at `url` (and its parents) and refuses one that already holds
     /// files, so that a writer never mixes its files with others.
     /// - Throws: ``FileWriteError`` naming the folder.
-    public static func makeEmpty(_ url: URL) throws {
+    package static func makeEmpty(_ url: URL) throws {
         if isFolder(url.path), let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path),
            !entries.isEmpty {
             throw FileWriteError(path: url.path, reason: "the folder is not empty")
@@ -37,7 +37,7 @@ public enum OutputFolder {
     /// Throws unless the folder that is to hold the file `url` exists, so that a command
     /// can stop before its work rather than after it.
     /// - Throws: ``FileWriteError`` naming the file.
-    public static func requireParent(of url: URL) throws {
+    package static func requireParent(of url: URL) throws {
         let folder = url.deletingLastPathComponent()
         guard isFolder(folder.path) else {
             throw FileWriteError(path: url.path, reason: "its folder \(folder.path) does not exist")

@@ -9,9 +9,9 @@ import Foundation
 /// exclusive `flock` on a lock file beside the output (`.NAME.lock`, which stays; the
 /// output itself is replaced by rename and so cannot hold a lock). The lock ends with the
 /// process, however it ends.
-public final class OutputLock {
+package final class OutputLock {
     /// What trying to take the lock gave.
-    public enum Outcome {
+    package enum Outcome {
         /// The lock is held until the process ends or ``release()`` is called.
         case held(OutputLock)
         /// The file system cannot lock (the reason, from the system): go on unprotected.
@@ -30,7 +30,7 @@ public final class OutputLock {
     deinit { release() }
 
     /// The lock file of `output`.
-    public static func lockFile(of output: URL) -> URL {
+    package static func lockFile(of output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock")
     }
 
@@ -38,7 +38,7 @@ public final class OutputLock {
     /// `train`), which a refused writer's message shows with this process's id.
     /// - Throws: ``FileWriteError`` naming the output when another process holds the lock,
     ///   or the lock file cannot be opened.
-    public static func acquire(for output: URL, holder: String) throws -> Outcome {
+    package static func acquire(for output: URL, holder: String) throws -> Outcome {
         let outcome = try attempt(for: output, holder: holder)
         if case .busy(let error) = outcome { throw error }
         return outcome
@@ -47,7 +47,7 @@ public final class OutputLock {
     /// Tries to take the lock of `output`, as ``acquire(for:holder:)`` does, and tells
     /// when another process holds it (``Outcome/busy(_:)``) instead of throwing.
     /// - Throws: ``FileWriteError`` naming the output when the lock file cannot be opened.
-    public static func attempt(for output: URL, holder: String) throws -> Outcome {
+    package static func attempt(for output: URL, holder: String) throws -> Outcome {
         let lockFile = lockFile(of: output)
         let descriptor = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: output.path, operation: "open lock file", code: errno) }
@@ -69,7 +69,7 @@ public final class OutputLock {
     }
 
     /// Gives the lock up (the lock file stays).
-    public func release() {
+    package func release() {
         guard isHeld else { return }
         isHeld = false
         flock(descriptor, LOCK_UN)

@@ -12,18 +12,18 @@ import Foundation
 /// A writer that makes many files from a long computation (the masks of `predict`) keeps
 /// only one file's bytes in memory at a time and still shows either none of its files or
 /// all of them. ``discard()`` removes the temporary files of a computation that failed.
-public struct StagedFiles {
+package struct StagedFiles {
     private var staged: [(temporary: URL, target: URL)] = []
 
     /// No files yet.
-    public init() {}
+    package init() {}
 
     /// The number of files staged.
-    public var count: Int { staged.count }
+    package var count: Int { staged.count }
 
     /// Writes `bytes` to a temporary file that ``commit()`` will rename to `target`.
     /// - Throws: ``FileWriteError`` naming the target, with the system's reason.
-    public mutating func stage(_ bytes: some Collection<UInt8>, as target: URL) throws {
+    package mutating func stage(_ bytes: some Collection<UInt8>, as target: URL) throws {
         let temporary = try FileBatch.writeTemporary(for: target) { temporary in
             try FileBatch.create(temporary.path, holding: bytes, naming: target.path)
         }
@@ -31,7 +31,7 @@ public struct StagedFiles {
     }
 
     /// Writes the UTF-8 bytes of `text`; see ``stage(_:as:)``.
-    public mutating func stage(_ text: String, as target: URL) throws {
+    package mutating func stage(_ text: String, as target: URL) throws {
         try stage(Array(text.utf8), as: target)
     }
 
@@ -39,7 +39,7 @@ public struct StagedFiles {
     /// folders.
     /// - Throws: ``FileWriteError`` naming the target that could not be renamed (the files
     ///   renamed before it stay; the rest are removed) or the folder that could not be flushed.
-    public mutating func commit() throws {
+    package mutating func commit() throws {
         var folders: [String] = []
         for (index, file) in staged.enumerated() {
             guard rename(file.temporary.path, file.target.path) == 0 else {
@@ -56,7 +56,7 @@ public struct StagedFiles {
     }
 
     /// Removes every staged file; their targets stay as they were.
-    public mutating func discard() {
+    package mutating func discard() {
         for file in staged { unlink(file.temporary.path) }
         staged = []
     }

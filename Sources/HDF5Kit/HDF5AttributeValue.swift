@@ -1,5 +1,5 @@
 /// The value of a scalar attribute.
-public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
+package enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
     /// A signed 64-bit integer.
     case int64(Int64)
     /// An unsigned 64-bit integer.
@@ -14,7 +14,7 @@ public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
 
     /// The stored type's name: `int64`, `uint64`, `float64`, `string`, or the description of
     /// an unsupported attribute.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .int64: "int64"
         case .uint64: "uint64"
@@ -25,7 +25,7 @@ public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value as text: numbers as Swift prints them, strings quoted.
-    public var description: String {
+    package var description: String {
         switch self {
         case .int64(let value): "\(value)"
         case .uint64(let value): "\(value)"
@@ -36,13 +36,13 @@ public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value when it is a string.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The value when it is an integer that fits in `Int64`.
-    public var int64Value: Int64? {
+    package var int64Value: Int64? {
         switch self {
         case .int64(let value): value
         case .uint64(let value): Int64(exactly: value)
@@ -51,7 +51,7 @@ public enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value when it is a 64-bit float.
-    public var float64Value: Double? {
+    package var float64Value: Double? {
         if case .float64(let value) = self { return value }
         return nil
     }

@@ -1,10 +1,10 @@
 import CHDF5
 
 /// An open dataset.
-public final class HDF5Dataset: HDF5Object {
+package final class HDF5Dataset: HDF5Object {
     /// The extent of each dimension (empty for a scalar dataset).
     /// - Throws: `HDF5Error` when HDF5 cannot read the dataspace.
-    public func shape() throws -> [Int] {
+    package func shape() throws -> [Int] {
         try HDF5Library.locked {
             let space = try context.handle(H5Dget_space(handle.id), "read shape", closer: H5Sclose)
             return try HDF5Dataspace.shape(of: space, context)
@@ -13,13 +13,13 @@ public final class HDF5Dataset: HDF5Object {
 
     /// The number of elements.
     /// - Throws: `HDF5Error` when HDF5 cannot read the dataspace.
-    public func elementCount() throws -> Int {
+    package func elementCount() throws -> Int {
         try shape().reduce(1, *)
     }
 
     /// The type of the stored elements.
     /// - Throws: `HDF5Error` when HDF5 cannot read the datatype.
-    public func elementType() throws -> HDF5ElementType {
+    package func elementType() throws -> HDF5ElementType {
         try HDF5Library.locked {
             let type = try context.handle(H5Dget_type(handle.id), "read type", closer: H5Tclose)
             return HDF5ElementType(describing: type.id)
@@ -29,7 +29,7 @@ public final class HDF5Dataset: HDF5Object {
     /// Reads every element, in row-major order.
     /// - Throws: `HDF5Error` naming the dataset when it does not store `Number`'s type,
     ///   or when the read fails (a checksum mismatch, a damaged file).
-    public func read<Number: HDF5Number>(_: Number.Type = Number.self) throws -> [Number] {
+    package func read<Number: HDF5Number>(_: Number.Type = Number.self) throws -> [Number] {
         try HDF5Library.locked {
             try requireType(Number.elementType)
             return try read(as: Number.self, memoryType: Number.nativeTypeID)
@@ -55,7 +55,7 @@ public final class HDF5Dataset: HDF5Object {
     /// NUL (invalid UTF-8 reads as U+FFFD).
     /// - Throws: `HDF5Error` naming the dataset when it does not store fixed-length
     ///   strings, or when the read fails.
-    public func readStrings() throws -> [String] {
+    package func readStrings() throws -> [String] {
         try HDF5Library.locked {
             guard case .fixedString(let byteCount) = try elementType() else {
                 throw context.error("read", "stored as \(try elementType()), not fixed-length strings")
@@ -75,7 +75,7 @@ public final class HDF5Dataset: HDF5Object {
     /// Reads every element whatever its type and discards the values: the data pass
     /// through every filter, so a checksum mismatch or a damaged chunk is found.
     /// - Throws: `HDF5Error` naming the dataset when the read fails.
-    public func readAndDiscard() throws {
+    package func readAndDiscard() throws {
         try HDF5Library.locked {
             let stored = try context.handle(H5Dget_type(handle.id), "read", closer: H5Tclose)
             let memory = try context.handle(H5Tget_native_type(stored.id, H5T_DIR_ASCEND), "read",
@@ -99,7 +99,7 @@ public final class HDF5Dataset: HDF5Object {
 
     /// How the dataset is stored: layout, chunk shape, filters and bytes in the file.
     /// - Throws: `HDF5Error` when HDF5 cannot read the creation properties.
-    public func storage() throws -> HDF5StorageInfo {
+    package func storage() throws -> HDF5StorageInfo {
         try HDF5Library.locked {
             let properties = try context.handle(H5Dget_create_plist(handle.id), "read storage", closer: H5Pclose)
             return try HDF5StorageInfo(properties: properties, storedBytes: Int(H5Dget_storage_size(handle.id)),
@@ -109,7 +109,7 @@ public final class HDF5Dataset: HDF5Object {
 
     /// Where each stored chunk lies in the file, in chunk index order.
     /// - Throws: `HDF5Error` when the dataset is not chunked or HDF5 cannot list its chunks.
-    public func chunkLocations() throws -> [HDF5ChunkLocation] {
+    package func chunkLocations() throws -> [HDF5ChunkLocation] {
         try HDF5Library.locked {
             var count: hsize_t = 0
             let space = try context.handle(H5Dget_space(handle.id), "list chunks", closer: H5Sclose)
@@ -140,9 +140,9 @@ public final class HDF5Dataset: HDF5Object {
 }
 
 /// Where one chunk of a dataset lies in its file.
-public struct HDF5ChunkLocation: Equatable, Sendable {
+package struct HDF5ChunkLocation: Equatable, Sendable {
     /// The offset of the chunk's first byte from the start of the file.
-    public let fileOffset: Int
+    package let fileOffset: Int
     /// The number of bytes the chunk takes (after the filters).
-    public let byteCount: Int
+    package let byteCount: Int
 }

@@ -5,9 +5,9 @@ import CHDF5
 /// filters the chunks of all of them on several threads (``HDF5ChunkEncoding``, byte for
 /// byte as the library's filters) and writes them in the order the datasets were created.
 /// The file's bytes do not depend on the number of threads.
-public struct HDF5DatasetBatch {
+package struct HDF5DatasetBatch {
     /// The deflate level of the datasets.
-    public let deflateLevel: Int
+    package let deflateLevel: Int
     private var datasets: [HDF5Dataset] = []
     private var chunks: [Chunk] = []
 
@@ -23,7 +23,7 @@ public struct HDF5DatasetBatch {
     }
 
     /// An empty batch whose datasets are deflated at `deflateLevel`.
-    public init(deflateLevel: Int = HDF5Storage.deflateLevel) {
+    package init(deflateLevel: Int = HDF5Storage.deflateLevel) {
         self.deflateLevel = deflateLevel
     }
 
@@ -32,7 +32,7 @@ public struct HDF5DatasetBatch {
     /// - Throws: `HDF5Error` naming the dataset when the shape is empty or does not match
     ///   the number of values, or HDF5 fails.
     @discardableResult
-    public mutating func createDataset<Number: HDF5Number>(_ name: String, in group: HDF5Group, shape: [Int],
+    package mutating func createDataset<Number: HDF5Number>(_ name: String, in group: HDF5Group, shape: [Int],
                                                            values: [Number]) throws -> HDF5Dataset {
         let elementSize = MemoryLayout<Number>.stride
         let dataset = try group.createChunkedDataset(name, shape: shape, count: values.count,
@@ -46,7 +46,7 @@ public struct HDF5DatasetBatch {
     /// the batch is written, stored as ``HDF5Group/createDataset(_:strings:)`` stores them.
     /// - Throws: `HDF5Error` naming the dataset when HDF5 fails.
     @discardableResult
-    public mutating func createDataset(_ name: String, in group: HDF5Group, strings: [String]) throws -> HDF5Dataset {
+    package mutating func createDataset(_ name: String, in group: HDF5Group, strings: [String]) throws -> HDF5Dataset {
         let (byteCount, bytes) = FixedLengthStrings.pack(strings)
         let dataset = try HDF5Library.locked {
             let type = try HDF5StringType.fixed(byteCount: byteCount, group.context.child(group.childPath(name)))
@@ -73,7 +73,7 @@ public struct HDF5DatasetBatch {
     /// `threads` threads, and empties the batch: it holds none of the datasets any more.
     /// - Throws: `HDF5Error` naming the first dataset (in the batch's order) that cannot
     ///   be filtered or written.
-    public mutating func write(threads: Int) throws {
+    package mutating func write(threads: Int) throws {
         let (datasets, chunks, deflateLevel) = (datasets, chunks, deflateLevel)
         (self.datasets, self.chunks) = ([], [])
         try OrderedWork.run(count: chunks.count, threads: threads, worker: HDF5ChunkEncoding.init) { index, encoding in

@@ -3,19 +3,19 @@ import CHDF5
 /// How every dataset is stored: chunked, with the shuffle, deflate and Fletcher-32
 /// filters (in that order, so that the checksum covers the compressed bytes), without
 /// time stamps.
-public enum HDF5Storage {
+package enum HDF5Storage {
     /// The deflate level of ``HDF5Group/createDataset(_:shape:values:)`` and
     /// ``HDF5Group/createDataset(_:strings:)``: the fastest level that compresses, since
     /// higher levels compress floating-point data little better. A batch
     /// (``HDF5DatasetBatch``) may choose another, 0 (stored, not compressed) among them.
-    public static let deflateLevel = 1
+    package static let deflateLevel = 1
     /// The largest chunk, in bytes, before the outer dimensions are split.
-    public static let chunkByteLimit = 1 << 20
+    package static let chunkByteLimit = 1 << 20
 
     /// The chunk shape of a dataset of `shape` with elements of `elementBytes` bytes: the
     /// whole dataset (a zero extent counts as one), halving the first dimension that is
     /// still larger than one until the chunk fits in ``chunkByteLimit``.
-    public static func chunkShape(for shape: [Int], elementBytes: Int) -> [Int] {
+    package static func chunkShape(for shape: [Int], elementBytes: Int) -> [Int] {
         var chunk = shape.map { max($0, 1) }
         while chunk.reduce(elementBytes, *) > chunkByteLimit, let index = chunk.firstIndex(where: { $0 > 1 }) {
             chunk[index] = (chunk[index] + 1) / 2
@@ -31,7 +31,7 @@ extension HDF5Group {
     /// - Throws: `HDF5Error` naming the dataset when the shape is empty (a scalar cannot be
     ///   chunked), does not match the number of values, or HDF5 fails.
     @discardableResult
-    public func createDataset<Number: HDF5Number>(_ name: String, shape: [Int],
+    package func createDataset<Number: HDF5Number>(_ name: String, shape: [Int],
                                                   values: [Number]) throws -> HDF5Dataset {
         try createChunkedDataset(name, shape: shape, count: values.count, fileType: Number.fileTypeID,
                                  elementBytes: MemoryLayout<Number>.stride,
@@ -47,7 +47,7 @@ extension HDF5Group {
     /// checksummed chunks). A string stops at its first NUL character.
     /// - Throws: `HDF5Error` naming the dataset when HDF5 fails.
     @discardableResult
-    public func createDataset(_ name: String, strings: [String]) throws -> HDF5Dataset {
+    package func createDataset(_ name: String, strings: [String]) throws -> HDF5Dataset {
         try HDF5Library.locked {
             let (byteCount, bytes) = FixedLengthStrings.pack(strings)
             let type = try HDF5StringType.fixed(byteCount: byteCount, context.child(childPath(name)))

@@ -6,7 +6,7 @@ extension HDF5Group {
     /// the library decodes is read by the library.
     /// - Throws: `HDF5Error` naming the first dataset (in the order of `paths`) that cannot
     ///   be read, as ``HDF5Dataset/read(_:)`` would.
-    public func read<Number: HDF5Number>(_: Number.Type, datasets paths: [String],
+    package func read<Number: HDF5Number>(_: Number.Type, datasets paths: [String],
                                          threads: Int) throws -> [(shape: [Int], elements: [Number])] {
         var read: [(shape: [Int], elements: [Number])] = []
         try OrderedWork.run(count: paths.count, threads: threads, worker: HDF5ChunkDecoding.init) { index, decoding in

@@ -5,7 +5,7 @@ import Foundation
 /// different files can be compared: every float (16, 32 or 64 bits) as the `Double` of
 /// the same value, every signed integer as `Int64`, every unsigned one as `UInt64`, every
 /// string (fixed or variable length) as a `String`.
-public enum HDF5Values: Equatable, Sendable {
+package enum HDF5Values: Equatable, Sendable {
     /// Floating-point elements, exactly as stored.
     case floats([Double])
     /// Signed integer elements.
@@ -16,7 +16,7 @@ public enum HDF5Values: Equatable, Sendable {
     case strings([String])
 
     /// The number of elements.
-    public var count: Int {
+    package var count: Int {
         switch self {
         case .floats(let values): values.count
         case .signedIntegers(let values): values.count
@@ -32,7 +32,7 @@ extension HDF5Dataset {
     ///   opaque, reference...).
     /// - Throws: `HDF5Error` naming the dataset when the read fails (a checksum mismatch,
     ///   a damaged file).
-    public func readValues() throws -> HDF5Values? {
+    package func readValues() throws -> HDF5Values? {
         let type = try elementType()
         switch type {
         case .float32, .float64: return .floats(try read(as: Double.self, memoryType: chdf5_t_native_double()))
@@ -82,7 +82,7 @@ extension HDF5Dataset {
 
 /// The values of a dataset on their way: read by the library already, or stored chunks
 /// still to decode (``HDF5RawChunks``), which ``values()`` may do on any thread.
-public enum HDF5PendingValues: Sendable {
+package enum HDF5PendingValues: Sendable {
     /// Read by the library (nil for a type that is not read).
     case read(HDF5Values?)
     /// Stored chunks to decode.
@@ -91,7 +91,7 @@ public enum HDF5PendingValues: Sendable {
     /// The values, decoded now if need be.
     /// - Throws: `HDF5Error` naming the dataset when a chunk fails its checksum or does not
     ///   inflate.
-    public func values() throws -> HDF5Values? {
+    package func values() throws -> HDF5Values? {
         switch self {
         case .read(let values): values
         case .chunks(let chunks): try chunks.values()
@@ -103,7 +103,7 @@ extension HDF5Dataset {
     /// The dataset's values, with their decoding left to ``HDF5PendingValues/values()``
     /// where the dataset allows it (``rawChunks()``); read by the library otherwise.
     /// - Throws: `HDF5Error` naming the dataset when a read fails.
-    public func pendingValues() throws -> HDF5PendingValues {
+    package func pendingValues() throws -> HDF5PendingValues {
         if let chunks = try rawChunks() { return .chunks(chunks) }
         return .read(try readValues())
     }

@@ -1,7 +1,7 @@
 import CHDF5
 
 /// The type of the elements of a dataset or of an attribute.
-public enum HDF5ElementType: Hashable, Sendable, CustomStringConvertible {
+package enum HDF5ElementType: Hashable, Sendable, CustomStringConvertible {
     /// IEEE 754 binary32.
     case float32
     /// IEEE 754 binary64.
@@ -22,7 +22,7 @@ public enum HDF5ElementType: Hashable, Sendable, CustomStringConvertible {
 
     /// The type's name: `float32`, `int64`, `string`, `string[8]` (fixed length), or the
     /// description of another type.
-    public var description: String {
+    package var description: String {
         switch self {
         case .float32: "float32"
         case .float64: "float64"
@@ -37,7 +37,7 @@ public enum HDF5ElementType: Hashable, Sendable, CustomStringConvertible {
 
     /// The size of one element in memory, in bytes (a pointer for variable-length strings),
     /// or nil for other types.
-    public var byteCount: Int? {
+    package var byteCount: Int? {
         switch self {
         case .float32: 4
         case .float64, .int64, .uint64: 8
@@ -101,7 +101,7 @@ public enum HDF5ElementType: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A Swift number type that datasets store: `Float`, `Double`, `Int64`, `UInt64`, `UInt8`.
-public protocol HDF5Number: Sendable {
+package protocol HDF5Number: Sendable {
     /// The element type of a dataset holding this type.
     static var elementType: HDF5ElementType { get }
     /// Zero.
@@ -110,27 +110,27 @@ public protocol HDF5Number: Sendable {
 
 extension Float: HDF5Number {
     /// `float32`.
-    public static var elementType: HDF5ElementType { .float32 }
+    package static var elementType: HDF5ElementType { .float32 }
 }
 
 extension Double: HDF5Number {
     /// `float64`.
-    public static var elementType: HDF5ElementType { .float64 }
+    package static var elementType: HDF5ElementType { .float64 }
 }
 
 extension Int64: HDF5Number {
     /// `int64`.
-    public static var elementType: HDF5ElementType { .int64 }
+    package static var elementType: HDF5ElementType { .int64 }
 }
 
 extension UInt64: HDF5Number {
     /// `uint64`.
-    public static var elementType: HDF5ElementType { .uint64 }
+    package static var elementType: HDF5ElementType { .uint64 }
 }
 
 extension UInt8: HDF5Number {
     /// `uint8`.
-    public static var elementType: HDF5ElementType { .uint8 }
+    package static var elementType: HDF5ElementType { .uint8 }
 }
 
 extension HDF5Number {

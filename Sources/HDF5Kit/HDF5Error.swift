@@ -2,18 +2,18 @@ import CHDF5
 
 /// A failed HDF5 operation, described on one line that names the file and the object:
 /// `/x/m.h5: /plastic/w: read failed: data error detected by Fletcher32 checksum`.
-public struct HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
+package struct HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file's path as it was given.
-    public let file: String
+    package let file: String
     /// The object's path inside the file, or nil when the file itself failed.
-    public let object: String?
+    package let object: String?
     /// What was being done: `open`, `create`, `read`, `write`...
-    public let operation: String
+    package let operation: String
     /// Why it failed, from HDF5's error stack or from the checks of this module.
-    public let reason: String
+    package let reason: String
 
     /// An error from its parts.
-    public init(file: String, object: String?, operation: String, reason: String) {
+    package init(file: String, object: String?, operation: String, reason: String) {
         self.file = file
         self.object = object
         self.operation = operation
@@ -21,7 +21,7 @@ public struct HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `<file>: <object>: <operation> failed: <reason>`.
-    public var description: String {
+    package var description: String {
         ([file] + (object.map { [$0] } ?? []) + ["\(operation) failed: \(reason)"]).joined(separator: ": ")
     }
 }

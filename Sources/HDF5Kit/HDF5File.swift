@@ -6,9 +6,9 @@ import Foundation
 /// Files are created with the newest file format of the library (libver bounds latest,
 /// latest), so that metadata carry checksums, and without object time stamps, so that
 /// equal contents give equal bytes.
-public final class HDF5File {
+package final class HDF5File {
     /// How a file is opened.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// Reading only.
         case readOnly
         /// Reading and writing.
@@ -16,9 +16,9 @@ public final class HDF5File {
     }
 
     /// The file's name in errors: its path as given, or the name the caller chose.
-    public let path: String
+    package let path: String
     /// The root group, `/`.
-    public let root: HDF5Group
+    package let root: HDF5Group
     /// The file's identifier.
     let handle: HDF5Handle
     /// The file's name in errors, and its memory when it is not on disk.
@@ -44,7 +44,7 @@ public final class HDF5File {
     ///   - sealable: whether the file starts with a user block for a seal (``HDF5Seal``),
     ///     which is written once the file is closed.
     /// - Throws: `HDF5Error` naming the file when it cannot be created.
-    public static func create(at url: URL, name: String? = nil, replacing: Bool = false,
+    package static func create(at url: URL, name: String? = nil, replacing: Bool = false,
                               sealable: Bool = false) throws -> HDF5File {
         try create(url.path, replacing: replacing, sealable: sealable,
                    context: HDF5Context(file: name ?? url.path, object: nil)) { _ in }
@@ -75,7 +75,7 @@ public final class HDF5File {
     ///   - mode: reading only (the default) or reading and writing.
     /// - Throws: `HDF5Error` naming the file when it does not exist, is not an HDF5 file,
     ///   or is damaged; nothing is printed.
-    public static func open(_ url: URL, name: String? = nil, mode: Mode = .readOnly) throws -> HDF5File {
+    package static func open(_ url: URL, name: String? = nil, mode: Mode = .readOnly) throws -> HDF5File {
         try HDF5Library.locked {
             let context = HDF5Context(file: name ?? url.path, object: nil)
             var isFolder: ObjCBool = false
@@ -94,7 +94,7 @@ public final class HDF5File {
 
     /// Writes every buffered change to the file.
     /// - Throws: `HDF5Error` naming the file when HDF5 cannot flush it.
-    public func flush() throws {
+    package func flush() throws {
         try HDF5Library.locked {
             try context.check(H5Fflush(handle.id, H5F_SCOPE_GLOBAL), "flush")
         }
@@ -102,7 +102,7 @@ public final class HDF5File {
 
     /// Closes the file now (it closes for good once its groups and datasets are gone too).
     /// - Throws: `HDF5Error` naming the file when HDF5 cannot close it.
-    public func close() throws {
+    package func close() throws {
         try HDF5Library.locked {
             root.handle.close()
             try context.check(handle.close(), "close")

@@ -2,19 +2,19 @@ import Foundation
 
 /// A file's bytes, read once, and the state of their seal: what the readers open, so that
 /// the bytes checked, hashed and parsed are the same bytes.
-public struct HDF5FileBytes: Sendable {
+package struct HDF5FileBytes: Sendable {
     /// How errors name the file.
-    public let name: String
+    package let name: String
     /// The file's bytes.
-    public let bytes: HDF5Image
+    package let bytes: HDF5Image
     /// The state of the file's seal.
-    public let seal: HDF5Seal.State
+    package let seal: HDF5Seal.State
 
     /// Reads the file at `url`.
     /// - Parameter name: how errors name the file (default: its path).
     /// - Throws: `HDF5Error` naming the file when it does not exist, is a folder or cannot
     ///   be read.
-    public init(_ url: URL, name: String? = nil) throws {
+    package init(_ url: URL, name: String? = nil) throws {
         let name = name ?? url.path
         let context = HDF5Context(file: name, object: nil)
         var isFolder: ObjCBool = false
@@ -45,7 +45,7 @@ public struct HDF5FileBytes: Sendable {
     }
 
     /// The bytes of a file called `name`.
-    public init(bytes: [UInt8], name: String) {
+    package init(bytes: [UInt8], name: String) {
         self.init(image: HDF5Image(bytes), name: name)
     }
 
@@ -58,7 +58,7 @@ public struct HDF5FileBytes: Sendable {
     /// Opens the bytes with the library. Bytes without an intact seal pass through the
     /// containment first (``HDF5Containment``), when the program has set one.
     /// - Throws: `HDF5Error` naming the file; what the containment throws.
-    public func open() throws -> HDF5File {
+    package func open() throws -> HDF5File {
         if seal != .intact, let probe = HDF5Containment.probe { try probe(self) }
         return try HDF5File.open(image: bytes, name: name)
     }
@@ -67,27 +67,27 @@ public struct HDF5FileBytes: Sendable {
 /// Where files without an intact seal are parsed before the program parses them: a program
 /// sets ``probe`` to run the library on the bytes in a child process (``HDF5File/readEverything()``
 /// there), so that a crash or a hang inside the library ends the child, not the program.
-public enum HDF5Containment {
+package enum HDF5Containment {
     /// Parses the bytes in isolation and throws ``HDF5ContainmentError`` when the library
     /// fails on them; nil (the default): no containment.
-    nonisolated(unsafe) public static var probe: (@Sendable (HDF5FileBytes) throws -> Void)?
+    nonisolated(unsafe) package static var probe: (@Sendable (HDF5FileBytes) throws -> Void)?
 }
 
 /// The library failed on a file in the containment: it crashed, hung, or ran out of memory.
-public struct HDF5ContainmentError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct HDF5ContainmentError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file's name.
-    public let file: String
+    package let file: String
     /// What happened to the child process (`signal 11`, `no answer in 60 s`).
-    public let reason: String
+    package let reason: String
 
     /// An error from its parts.
-    public init(file: String, reason: String) {
+    package init(file: String, reason: String) {
         self.file = file
         self.reason = reason
     }
 
     /// `cannot read FILE: the HDF5 library failed on it (REASON)`.
-    public var description: String { "cannot read \(file): the HDF5 library failed on it (\(reason))" }
+    package var description: String { "cannot read \(file): the HDF5 library failed on it (\(reason))" }
 }
 
 extension HDF5File {
@@ -95,7 +95,7 @@ extension HDF5File {
     /// storage description, every dataset's elements, and the stored chunks of chunked
     /// datasets. What the containment runs on a file before the program parses it.
     /// - Throws: `HDF5Error` naming the object that cannot be read.
-    public func readEverything() throws {
+    package func readEverything() throws {
         for info in try objectInfos() where info.kind == .dataset {
             let dataset = try root.dataset(String(info.path.dropFirst()))
             try dataset.readAndDiscard()

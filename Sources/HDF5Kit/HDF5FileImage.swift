@@ -10,7 +10,7 @@ extension HDF5File {
     /// - Parameter name: how errors name the file.
     /// - Throws: `HDF5Error` naming the file when the bytes are not an HDF5 file or the
     ///   library cannot open them.
-    public static func open(image: HDF5Image, name: String) throws -> HDF5File {
+    package static func open(image: HDF5Image, name: String) throws -> HDF5File {
         try HDF5Library.locked {
             let context = HDF5Context(file: name, object: nil, memory: image.storage)
             guard hasSignature(image) else { throw context.error("open", "not an HDF5 file") }

@@ -1,20 +1,20 @@
 import CHDF5
 
 /// One entry of a group: a child's name, path and kind.
-public struct HDF5Entry: Equatable, Sendable {
+package struct HDF5Entry: Equatable, Sendable {
     /// The child's name in its group.
-    public let name: String
+    package let name: String
     /// The child's path in the file.
-    public let path: String
+    package let path: String
     /// What the child is.
-    public let kind: HDF5ObjectKind
+    package let kind: HDF5ObjectKind
 }
 
 /// An open group.
-public final class HDF5Group: HDF5Object {
+package final class HDF5Group: HDF5Object {
     /// The group's children, by byte order of their names.
     /// - Throws: `HDF5Error` when HDF5 cannot list them.
-    public func children() throws -> [HDF5Entry] {
+    package func children() throws -> [HDF5Entry] {
         try HDF5Library.locked {
             // One pass over the links (asking for each by index sorts them again each time).
             var links = LinkList()
@@ -37,7 +37,7 @@ public final class HDF5Group: HDF5Object {
 
     /// Every object below this group, depth first, children in name order.
     /// - Throws: `HDF5Error` when HDF5 cannot list a group.
-    public func descendants() throws -> [HDF5Entry] {
+    package func descendants() throws -> [HDF5Entry] {
         try HDF5Library.locked {
             try children().flatMap { entry -> [HDF5Entry] in
                 guard entry.kind == .group else { return [entry] }
@@ -49,7 +49,7 @@ public final class HDF5Group: HDF5Object {
     /// The kind of the object at the relative path `path` (`a/b/c`), or nil when there is
     /// none.
     /// - Throws: `HDF5Error` when HDF5 cannot look it up.
-    public func kind(at path: String) throws -> HDF5ObjectKind? {
+    package func kind(at path: String) throws -> HDF5ObjectKind? {
         try HDF5Library.locked {
             let components = path.split(separator: "/")
             var prefix = ""
@@ -64,7 +64,7 @@ public final class HDF5Group: HDF5Object {
 
     /// Opens the group at the relative path `name`.
     /// - Throws: `HDF5Error` naming the group when it cannot be opened.
-    public func group(_ name: String) throws -> HDF5Group {
+    package func group(_ name: String) throws -> HDF5Group {
         try HDF5Library.locked {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Gopen2(handle.id, name, chdf5_p_default()), "open",
@@ -76,7 +76,7 @@ public final class HDF5Group: HDF5Object {
     /// Creates the group `name`, without time stamps.
     /// - Throws: `HDF5Error` naming the group when it cannot be created.
     @discardableResult
-    public func createGroup(_ name: String) throws -> HDF5Group {
+    package func createGroup(_ name: String) throws -> HDF5Group {
         try HDF5Library.locked {
             let path = childPath(name)
             let context = context.child(path)
@@ -89,7 +89,7 @@ public final class HDF5Group: HDF5Object {
 
     /// Opens the dataset at the relative path `name`.
     /// - Throws: `HDF5Error` naming the dataset when it cannot be opened.
-    public func dataset(_ name: String) throws -> HDF5Dataset {
+    package func dataset(_ name: String) throws -> HDF5Dataset {
         try HDF5Library.locked {
             let path = childPath(name)
             let handle = try context.child(path).handle(H5Dopen2(handle.id, name, chdf5_p_default()), "open",
@@ -101,7 +101,7 @@ public final class HDF5Group: HDF5Object {
     /// Removes the link `name` (the object goes when nothing else links to it; its
     /// space in the file is not reused).
     /// - Throws: `HDF5Error` naming the object when the link cannot be removed.
-    public func removeLink(_ name: String) throws {
+    package func removeLink(_ name: String) throws {
         try HDF5Library.locked {
             try context.child(childPath(name)).check(H5Ldelete(handle.id, name, chdf5_p_default()), "delete")
         }

@@ -3,7 +3,7 @@ import Foundation
 /// The bytes of a file in memory, which neither move nor change: the library reads them in
 /// place when it opens them (``HDF5File/open(image:name:)``), and every object opened from
 /// them holds them. Copies share the bytes.
-public struct HDF5Image: RandomAccessCollection, Sendable {
+package struct HDF5Image: RandomAccessCollection, Sendable {
     /// The memory, from `malloc`, freed when the last copy of the image goes.
     final class Storage: @unchecked Sendable {
         let bytes: UnsafeMutableBufferPointer<UInt8>
@@ -38,18 +38,18 @@ public struct HDF5Image: RandomAccessCollection, Sendable {
     }
 
     /// An image holding a copy of `bytes`.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.init(uninitialized: bytes.count)
         _ = storage.bytes.initialize(from: bytes)
     }
 
     /// 0.
-    public var startIndex: Int { 0 }
+    package var startIndex: Int { 0 }
     /// The number of bytes.
-    public var endIndex: Int { storage.bytes.count }
+    package var endIndex: Int { storage.bytes.count }
 
     /// The byte at `position`.
-    public subscript(position: Int) -> UInt8 {
+    package subscript(position: Int) -> UInt8 {
         precondition(indices.contains(position), "index out of range")
         return storage.bytes[position]
     }
@@ -58,12 +58,12 @@ public struct HDF5Image: RandomAccessCollection, Sendable {
     var baseAddress: UnsafeRawPointer { UnsafeRawPointer(storage.bytes.baseAddress!) }
 
     /// Calls `body` with the bytes.
-    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(UnsafeRawBufferPointer(storage.bytes))
     }
 
     /// Calls `body` with the bytes: they are always contiguous.
-    public func withContiguousStorageIfAvailable<Result>(
+    package func withContiguousStorageIfAvailable<Result>(
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         try body(UnsafeBufferPointer(storage.bytes))
     }

@@ -1,7 +1,7 @@
 import CHDF5
 
 /// What an object of a file is.
-public enum HDF5ObjectKind: String, Sendable {
+package enum HDF5ObjectKind: String, Sendable {
     /// A group.
     case group
     /// A dataset.
@@ -11,9 +11,9 @@ public enum HDF5ObjectKind: String, Sendable {
 }
 
 /// A group or a dataset: an open object of a file, with a path and attributes.
-public class HDF5Object {
+package class HDF5Object {
     /// The object's path in its file, for example `/plastic/w`.
-    public let path: String
+    package let path: String
     /// The file and the path, for error messages.
     let context: HDF5Context
     /// The open identifier.
@@ -33,7 +33,7 @@ public class HDF5Object {
 
     /// The names of the object's attributes, in byte order of their names.
     /// - Throws: `HDF5Error` when HDF5 cannot list them.
-    public func attributeNames() throws -> [String] {
+    package func attributeNames() throws -> [String] {
         try HDF5Library.locked {
             var info = H5O_info_t()
             try context.check(H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)), "list attributes")
@@ -48,7 +48,7 @@ public class HDF5Object {
 
     /// The attribute `name`, or nil when the object has none of that name.
     /// - Throws: `HDF5Error` when it exists but cannot be read.
-    public func attribute(_ name: String) throws -> HDF5AttributeValue? {
+    package func attribute(_ name: String) throws -> HDF5AttributeValue? {
         try HDF5Library.locked {
             let context = attributeContext(name)
             guard try context.check(H5Aexists(handle.id, name), "read") > 0 else { return nil }
@@ -60,7 +60,7 @@ public class HDF5Object {
 
     /// Every attribute, by name, in the order of ``attributeNames()``.
     /// - Throws: `HDF5Error` when one cannot be read.
-    public func attributes() throws -> [(name: String, value: HDF5AttributeValue)] {
+    package func attributes() throws -> [(name: String, value: HDF5AttributeValue)] {
         try HDF5Library.locked {
             try attributeNames().compactMap { name in try attribute(name).map { (name, $0) } }
         }
@@ -68,7 +68,7 @@ public class HDF5Object {
 
     /// Writes the scalar attribute `name`, replacing one of the same name.
     /// - Throws: `HDF5Error` when HDF5 cannot write it, or for an `.unsupported` value.
-    public func setAttribute(_ name: String, _ value: HDF5AttributeValue) throws {
+    package func setAttribute(_ name: String, _ value: HDF5AttributeValue) throws {
         try HDF5Library.locked {
             let context = attributeContext(name)
             if try context.check(H5Aexists(handle.id, name), "write") > 0 {
@@ -81,7 +81,7 @@ public class HDF5Object {
     /// The times HDF5 stored in the object's header (access, modification, change, birth),
     /// in seconds since 1970; all zero when the file does not track times.
     /// - Throws: `HDF5Error` when HDF5 cannot read the header.
-    public func storedTimes() throws -> [Int] {
+    package func storedTimes() throws -> [Int] {
         try HDF5Library.locked {
             var info = H5O_info_t()
             try context.check(H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_TIME)), "read header")

@@ -1,21 +1,21 @@
 /// One object of a file with everything about it short of a dataset's values: what
 /// `inspect` shows and `diff` compares.
-public struct HDF5ObjectInfo: Sendable {
+package struct HDF5ObjectInfo: Sendable {
     /// The object's path, `/` for the root.
-    public let path: String
+    package let path: String
     /// Group, dataset, or something else (a link that leads to no object of its own).
-    public let kind: HDF5ObjectKind
+    package let kind: HDF5ObjectKind
     /// A dataset's element type.
-    public let elementType: HDF5ElementType?
+    package let elementType: HDF5ElementType?
     /// A dataset's shape.
-    public let shape: [Int]?
+    package let shape: [Int]?
     /// How a dataset is stored.
-    public let storage: HDF5StorageInfo?
+    package let storage: HDF5StorageInfo?
     /// The attributes, in name order.
-    public let attributes: [(name: String, value: HDF5AttributeValue)]
+    package let attributes: [(name: String, value: HDF5AttributeValue)]
 
     /// The attribute `name`, or nil.
-    public func attribute(_ name: String) -> HDF5AttributeValue? {
+    package func attribute(_ name: String) -> HDF5AttributeValue? {
         attributes.first { $0.name == name }?.value
     }
 }
@@ -23,7 +23,7 @@ public struct HDF5ObjectInfo: Sendable {
 extension HDF5File {
     /// The root, then every object below it, depth first, children in name order.
     /// - Throws: `HDF5Error` naming the file and object that cannot be listed.
-    public func objectInfos() throws -> [HDF5ObjectInfo] {
+    package func objectInfos() throws -> [HDF5ObjectInfo] {
         var infos = [HDF5ObjectInfo(path: "/", kind: .group, elementType: nil, shape: nil, storage: nil,
                                     attributes: try root.attributes())]
         for entry in try root.descendants() {

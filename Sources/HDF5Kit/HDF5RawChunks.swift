@@ -4,7 +4,7 @@ import CHDF5
 /// library's lock; ``values()`` decodes them without the lock, so that several datasets
 /// can be decoded on several threads at once. The decoding checks every Fletcher-32
 /// checksum and gives the same values as the library's own read.
-public struct HDF5RawChunks: Sendable {
+package struct HDF5RawChunks: Sendable {
     /// One stored chunk.
     struct Chunk: Sendable {
         /// The coordinates of its first element in the dataset.
@@ -28,7 +28,7 @@ public struct HDF5RawChunks: Sendable {
     /// - Throws: `HDF5Error` naming the dataset when a chunk fails its checksum or does not
     ///   inflate.
     /// - Complexity: O(stored bytes + elements).
-    public func values() throws -> HDF5Values {
+    package func values() throws -> HDF5Values {
         var output = [UInt8](repeating: 0, count: grid.shape.reduce(1, *) * (elementType.byteCount ?? 1))
         try output.withUnsafeMutableBytes { try assemble(into: $0, decoding: HDF5ChunkDecoding()) }
         return values(of: output)
@@ -106,7 +106,7 @@ extension HDF5Dataset {
     /// Fletcher-32, an element type other than little-endian float32, float64, int64,
     /// uint64 or uint8, no elements, or chunks that are not all stored.
     /// - Throws: `HDF5Error` naming the dataset when a chunk cannot be read.
-    public func rawChunks() throws -> HDF5RawChunks? {
+    package func rawChunks() throws -> HDF5RawChunks? {
         try HDF5Library.locked {
             let type = try elementType()
             let storage = try storage()

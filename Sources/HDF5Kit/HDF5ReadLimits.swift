@@ -3,7 +3,7 @@ import CHDF5
 extension HDF5Dataset {
     /// The most bytes one read of a dataset may take in memory: a larger claim is a damaged
     /// or hostile file, refused before anything is allocated.
-    public static let maximumReadBytes = 1 << 32
+    package static let maximumReadBytes = 1 << 32
 
     /// Throws unless the dataset's elements can be read safely: stored in the file itself
     /// (no external storage, not virtual) and no more than ``maximumReadBytes`` in memory

@@ -12,14 +12,14 @@ import Foundation
 /// length 51234567
 /// crc32 0a1b2c3d
 /// ```
-public enum HDF5Seal {
+package enum HDF5Seal {
     /// The size of the user block that holds the seal.
-    public static let userBlockSize = 512
+    package static let userBlockSize = 512
     /// The first line of a seal.
     static let magic = "plastic-unet seal 1\n"
 
     /// What a file's bytes say of their seal.
-    public enum State: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         /// The seal matches the bytes.
         case intact
         /// There is a seal, and the bytes after the user block no longer match it: the file
@@ -31,7 +31,7 @@ public enum HDF5Seal {
 
     /// The state of the seal of `bytes`.
     /// - Complexity: O(n), without a copy of the bytes.
-    public static func state(of bytes: HDF5Image) -> State {
+    package static func state(of bytes: HDF5Image) -> State {
         guard bytes.count > userBlockSize, bytes.starts(with: Array(magic.utf8)) else { return .absent }
         let header = String(decoding: bytes.prefix(userBlockSize).prefix { $0 != 0 }, as: UTF8.self)
         let crc = bytes.withUnsafeBytes {
@@ -45,7 +45,7 @@ public enum HDF5Seal {
     /// - Parameter name: how errors name the file.
     /// - Throws: `HDF5Error` naming the file when it cannot be read or written, or has no
     ///   user block.
-    public static func seal(_ url: URL, name: String) throws {
+    package static func seal(_ url: URL, name: String) throws {
         let context = HDF5Context(file: name, object: nil)
         let descriptor = open(url.path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw context.error("seal", "cannot open the file") }

@@ -1,7 +1,7 @@
 import CHDF5
 
 /// One filter of a dataset's pipeline.
-public enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
+package enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
     /// Byte shuffling.
     case shuffle
     /// Deflate (zlib) compression at a level.
@@ -13,7 +13,7 @@ public enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
 
     /// `shuffle`, `deflate`, `fletcher32`, or the other filter's name (`filter ID` when it
     /// has none).
-    public var name: String {
+    package var name: String {
         switch self {
         case .shuffle: "shuffle"
         case .deflate: "deflate"
@@ -23,16 +23,16 @@ public enum HDF5Filter: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The name, with the level of deflate: `deflate(1)`.
-    public var description: String {
+    package var description: String {
         if case .deflate(let level) = self { return "deflate(\(level))" }
         return name
     }
 }
 
 /// How a dataset is stored.
-public struct HDF5StorageInfo: Equatable, Sendable {
+package struct HDF5StorageInfo: Equatable, Sendable {
     /// HDF5's storage layouts.
-    public enum Layout: String, Sendable {
+    package enum Layout: String, Sendable {
         /// In the object header.
         case compact
         /// One block.
@@ -44,13 +44,13 @@ public struct HDF5StorageInfo: Equatable, Sendable {
     }
 
     /// The layout.
-    public let layout: Layout
+    package let layout: Layout
     /// The chunk shape when chunked.
-    public let chunkShape: [Int]?
+    package let chunkShape: [Int]?
     /// The filters, in pipeline order (applied in this order when writing).
-    public let filters: [HDF5Filter]
+    package let filters: [HDF5Filter]
     /// The bytes the data take in the file.
-    public let storedBytes: Int
+    package let storedBytes: Int
 
     /// The storage described by the dataset creation property list `properties`.
     init(properties: HDF5Handle, storedBytes: Int, _ context: HDF5Context) throws {
@@ -91,7 +91,7 @@ public struct HDF5StorageInfo: Equatable, Sendable {
     }
 
     /// Whether the data pass through shuffle, deflate and Fletcher-32 (any level).
-    public var hasStandardFilters: Bool {
+    package var hasStandardFilters: Bool {
         Set(["shuffle", "deflate", "fletcher32"]).isSubset(of: filters.map(\.name))
     }
 }

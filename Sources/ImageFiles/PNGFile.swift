@@ -9,16 +9,16 @@ import TGSData
 /// become 8-bit gray; 16-bit files become 16-bit gray. Colour becomes its luminance
 /// (libpng's sRGB coefficients); an alpha channel is composited onto black.
 /// Writing: 8- or 16-bit gray.
-public enum PNGFile {
+package enum PNGFile {
     /// The largest image read, in pixels (a guard against a header that claims gigapixels).
-    public static let maximumPixelCount = 1 << 26
+    package static let maximumPixelCount = 1 << 26
 
     /// Reads the PNG file at `url`.
     /// - Parameters:
     ///   - url: the file.
     ///   - name: how errors name the file (default: its path).
     /// - Throws: ``ImageFileError`` naming the file.
-    public static func read(_ url: URL, name: String? = nil) throws -> GrayImage {
+    package static func read(_ url: URL, name: String? = nil) throws -> GrayImage {
         let name = name ?? url.path
         let data: Data
         do {
@@ -35,7 +35,7 @@ public enum PNGFile {
     ///   - data: the bytes of a PNG file.
     ///   - name: how errors name the file.
     /// - Throws: ``ImageFileError`` naming the file.
-    public static func decode(_ data: Data, name: String) throws -> GrayImage {
+    package static func decode(_ data: Data, name: String) throws -> GrayImage {
         if let problem = PNGChunkLayout.problem(in: data) {
             throw ImageFileError(name, problem)
         }
@@ -73,7 +73,7 @@ public enum PNGFile {
     /// The PNG bytes of `image` (8-bit gray, or 16-bit gray with a linear gamma chunk).
     /// - Parameter name: how an error names the file being made.
     /// - Throws: `FileWriteError` naming the file when libpng refuses the image.
-    public static func encode(_ image: GrayImage, name: String) throws -> Data {
+    package static func encode(_ image: GrayImage, name: String) throws -> Data {
         var control = png_image()
         control.version = png_uint_32(PNG_IMAGE_VERSION)
         control.width = png_uint_32(image.width)
@@ -101,14 +101,14 @@ public enum PNGFile {
     /// Writes `image` to `url` as a PNG file, replacing an existing file atomically
     /// (`FileOutput.AtomicFile`): a failed write leaves no partial file.
     /// - Throws: `FileWriteError` naming the file.
-    public static func write(_ image: GrayImage, to url: URL) throws {
+    package static func write(_ image: GrayImage, to url: URL) throws {
         try AtomicFile.write(try encode(image, name: url.path), to: url)
     }
 
     /// Writes `image` to `url` as a PNG file through `batch`, which flushes the folder
     /// once for all of its files.
     /// - Throws: `FileWriteError` naming the file.
-    public static func write(_ image: GrayImage, to url: URL, in batch: inout FileBatch) throws {
+    package static func write(_ image: GrayImage, to url: URL, in batch: inout FileBatch) throws {
         try batch.write(try encode(image, name: url.path), to: url)
     }
 

@@ -1,11 +1,11 @@
 /// Why a file cannot be exported or imported: one line that names the file and, where
 /// there is one, the key or object at fault.
-public struct InteropError: Error, CustomStringConvertible, Equatable {
+package struct InteropError: Error, CustomStringConvertible, Equatable {
     /// The message, without the program's prefix.
-    public let description: String
+    package let description: String
 
     /// An error about `file`: `FILE: REASON`.
-    public init(file: String, _ reason: String) {
+    package init(file: String, _ reason: String) {
         description = "\(file): \(reason)"
     }
 }

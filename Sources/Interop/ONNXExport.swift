@@ -14,27 +14,27 @@ import SwiftProtobuf
 /// `next_trace`, so that a runtime carries the trace from image to image as `predict
 /// --trace online` does. The stored mode holds the model's trace as a constant, the zero
 /// mode leaves the plastic term out.
-public enum ONNXExport {
+package enum ONNXExport {
     /// The operator set the graph uses.
-    public static let opsetVersion = 17
+    package static let opsetVersion = 17
     /// The IR version of that operator set.
     static let irVersion = 8
 
     /// The names of the graph's inputs and outputs.
-    public enum Names {
+    package enum Names {
         /// The images.
-        public static let image = "image"
+        package static let image = "image"
         /// The probabilities.
-        public static let probabilities = "probabilities"
+        package static let probabilities = "probabilities"
         /// The trace before the image (online mode).
-        public static let trace = "trace"
+        package static let trace = "trace"
         /// The trace after the image (online mode).
-        public static let nextTrace = "next_trace"
+        package static let nextTrace = "next_trace"
     }
 
     /// The ONNX model of `contents` in trace mode `mode`.
     /// - Throws: ``SchemaError`` when the embedded schema lacks a tensor (a build defect).
-    public static func model(of contents: ModelFileContents, trace mode: TraceMode) throws -> Onnx_ModelProto {
+    package static func model(of contents: ModelFileContents, trace mode: TraceMode) throws -> Onnx_ModelProto {
         let configuration = contents.configuration.model
         let size = configuration.size
         let online = mode == .online && configuration.isPlastic
@@ -82,7 +82,7 @@ public enum ONNXExport {
 
     /// Writes the ONNX model of `contents` to `url`, replacing it atomically.
     /// - Throws: `FileWriteError` naming `url`; the target is then unchanged.
-    public static func write(_ contents: ModelFileContents, trace mode: TraceMode, to url: URL) throws {
+    package static func write(_ contents: ModelFileContents, trace mode: TraceMode, to url: URL) throws {
         let bytes: [UInt8] = try model(of: contents, trace: mode).serializedBytes()
         try AtomicFile.write(bytes, to: url)
     }

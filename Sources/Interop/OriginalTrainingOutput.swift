@@ -4,22 +4,22 @@ import ModelFile
 /// The training output of the original PyTorch implementation (`train_data.hdf5`): the
 /// head's tensors under `net/` (`w`, `alpha`, `eta`), the loss of every training step as
 /// `train/all_losses`, and one-dimensional validation series under `validation/`.
-public struct OriginalTrainingOutput: Equatable, Sendable {
+package struct OriginalTrainingOutput: Equatable, Sendable {
     /// The datasets every such file has.
     static let requiredDatasets = ["net/w", "net/alpha", "net/eta", "train/all_losses"]
     /// The group of the validation series.
     static let validationGroup = "validation"
 
     /// The image size S, from `net/w`.
-    public let size: Int
+    package let size: Int
     /// `train/all_losses`.
-    public let trainLoss: [Double]
+    package let trainLoss: [Double]
     /// The one-dimensional floating-point series under `validation/`, by name.
-    public let validation: [OriginalHistoryRecord.Series]
+    package let validation: [OriginalHistoryRecord.Series]
 
     /// Whether the file whose root is `root` has the original's layout.
     /// - Throws: `HDF5Error` when the file cannot be listed.
-    public static func isOriginal(_ root: HDF5Group) throws -> Bool {
+    package static func isOriginal(_ root: HDF5Group) throws -> Bool {
         try requiredDatasets.allSatisfy { try root.kind(at: $0) == .dataset }
     }
 
@@ -27,7 +27,7 @@ public struct OriginalTrainingOutput: Equatable, Sendable {
     /// - Throws: ``InteropError`` naming the first dataset that is missing or not
     ///   floating-point, or a `net/w` that is not square; `HDF5Error` when the bytes are
     ///   not a readable HDF5 file.
-    public init(_ bytes: HDF5FileBytes) throws {
+    package init(_ bytes: HDF5FileBytes) throws {
         let file = try bytes.open()
         let root = file.root
         for path in Self.requiredDatasets where try root.kind(at: path) != .dataset {
@@ -53,7 +53,7 @@ public struct OriginalTrainingOutput: Equatable, Sendable {
     }
 
     /// The record that a model file keeps of this output.
-    public func history(sourceSHA256: String) -> OriginalHistoryRecord {
+    package func history(sourceSHA256: String) -> OriginalHistoryRecord {
         OriginalHistoryRecord(sourceSHA256: sourceSHA256, trainLoss: trainLoss, validation: validation)
     }
 

@@ -2,7 +2,7 @@ import HDF5Kit
 import ModelFile
 
 /// What an HDF5 file is, as far as this program knows it, for `inspect`.
-public enum RecognisedFile: Equatable, Sendable, CustomStringConvertible {
+package enum RecognisedFile: Equatable, Sendable, CustomStringConvertible {
     /// A model file of this program.
     case modelFile
     /// A training output of the original PyTorch implementation (`train_data.hdf5`).
@@ -14,7 +14,7 @@ public enum RecognisedFile: Equatable, Sendable, CustomStringConvertible {
 
     /// The kind of the file whose root is `root`.
     /// - Throws: `HDF5Error` when the file cannot be listed.
-    public static func recognise(_ root: HDF5Group) throws -> RecognisedFile {
+    package static func recognise(_ root: HDF5Group) throws -> RecognisedFile {
         if case .string(let format)? = try root.attribute("format"), format == (try ModelSchema.embedded().format) {
             return .modelFile
         }
@@ -33,7 +33,7 @@ public enum RecognisedFile: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// One line for people.
-    public var description: String {
+    package var description: String {
         switch self {
         case .modelFile:
             "a plastic-unet model file"

@@ -6,7 +6,7 @@ extension TorchStateDict {
     /// original module's order, and the trace (with its update count) as `hebb`. The eta
     /// sensitivity of `--learn-eta`, the optimizer and the history have no place in it.
     /// - Throws: ``SchemaError`` when the embedded schema lacks a tensor (a build defect).
-    public init(exporting contents: ModelFileContents) throws {
+    package init(exporting contents: ModelFileContents) throws {
         let schema = try ModelSchema.embedded()
         let parameters = contents.parameters
         let entries = try zip(parameters.specs, parameters.tensors).map { spec, tensor in

@@ -4,18 +4,18 @@ import PlasticUNet
 import Training
 
 /// What `import` needs besides the `state_dict`: the options that its tensors cannot tell.
-public struct TorchImportOptions: Equatable, Sendable {
+package struct TorchImportOptions: Equatable, Sendable {
     /// The plasticity rule of the model.
-    public var rule: PlasticityRule
+    package var rule: PlasticityRule
     /// Free or yoked alpha; it must match the shape of `alpha`.
-    public var alpha: AlphaKind
+    package var alpha: AlphaKind
     /// The rows that feed the trace update.
-    public var traceRows: TraceRows
+    package var traceRows: TraceRows
     /// Whether eta is learned (its sensitivity starts at zero).
-    public var learnEta: Bool
+    package var learnEta: Bool
 
     /// Options from their parts.
-    public init(rule: PlasticityRule, alpha: AlphaKind, traceRows: TraceRows, learnEta: Bool) {
+    package init(rule: PlasticityRule, alpha: AlphaKind, traceRows: TraceRows, learnEta: Bool) {
         self.rule = rule
         self.alpha = alpha
         self.traceRows = traceRows
@@ -24,7 +24,7 @@ public struct TorchImportOptions: Equatable, Sendable {
 }
 
 /// Turns a `state_dict` into a new model of this program.
-public enum TorchImport {
+package enum TorchImport {
     /// The key of the first convolution's weight, `[n, 1, 3, 3]`: it gives the width n.
     static let widthKey = "conv1.dconv.0.weight"
 
@@ -37,7 +37,7 @@ public enum TorchImport {
     ///   - sourceSHA256: the sha256 of the source file's bytes.
     /// - Throws: ``InteropError`` naming the first key that is missing, unexpected, of the
     ///   wrong shape or not finite.
-    public static func contents(of stateDict: TorchStateDict, file: String, sourceSHA256: String,
+    package static func contents(of stateDict: TorchStateDict, file: String, sourceSHA256: String,
                                 options: TorchImportOptions) throws -> ModelFileContents {
         let model = try configuration(of: stateDict, file: file, options: options)
         let specs = ParameterLayout.specs(for: model)

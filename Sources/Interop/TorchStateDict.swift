@@ -8,48 +8,48 @@ import Kernels
 /// tensor's PyTorch shape, and optionally the trace as the dataset `hebb` (S x S), whose
 /// attribute `samples` keeps the number of updates behind it. h5py writes and reads it
 /// with a dictionary comprehension; nothing else is in it.
-public struct TorchStateDict: Equatable, Sendable {
+package struct TorchStateDict: Equatable, Sendable {
     /// One tensor of the `state_dict`.
-    public struct Entry: Equatable, Sendable {
+    package struct Entry: Equatable, Sendable {
         /// The `state_dict` key.
-        public let key: String
+        package let key: String
         /// The values in PyTorch's shape, row-major.
-        public let tensor: Tensor
+        package let tensor: Tensor
 
         /// An entry from its parts.
-        public init(key: String, tensor: Tensor) {
+        package init(key: String, tensor: Tensor) {
             self.key = key
             self.tensor = tensor
         }
     }
 
     /// The name of the trace's dataset.
-    public static let traceKey = "hebb"
+    package static let traceKey = "hebb"
     /// The name of the trace dataset's attribute that counts its updates.
-    public static let traceSamplesAttribute = "samples"
+    package static let traceSamplesAttribute = "samples"
 
     /// The tensors, in the order of the original module's `state_dict`.
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// The trace H, when the file has one.
-    public var trace: Tensor?
+    package var trace: Tensor?
     /// The number of updates behind the trace, when the file records it.
-    public var traceSamples: Int64?
+    package var traceSamples: Int64?
 
     /// A `state_dict` from its parts.
-    public init(entries: [Entry], trace: Tensor?, traceSamples: Int64?) {
+    package init(entries: [Entry], trace: Tensor?, traceSamples: Int64?) {
         self.entries = entries
         self.trace = trace
         self.traceSamples = traceSamples
     }
 
     /// The tensor of `key`, or nil.
-    public subscript(key: String) -> Tensor? {
+    package subscript(key: String) -> Tensor? {
         entries.first { $0.key == key }?.tensor
     }
 
     /// Writes the file, replacing `url` atomically.
     /// - Throws: `HDF5Error` or `FileWriteError` naming `url`; the target is then unchanged.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try AtomicFile.replace(url) { temporary in
             let file = try HDF5File.create(at: temporary, name: url.path)
             try withExtendedLifetime(file) {
@@ -72,7 +72,7 @@ public struct TorchStateDict: Equatable, Sendable {
     /// - Throws: `InteropError` naming the object when the root holds a group or a dataset
     ///   that is not float32 (a model file among them); `HDF5Error` when the bytes are not
     ///   a readable HDF5 file.
-    public static func read(_ bytes: HDF5FileBytes) throws -> TorchStateDict {
+    package static func read(_ bytes: HDF5FileBytes) throws -> TorchStateDict {
         let file = try bytes.open()
         var entries: [Entry] = []
         var trace: Tensor?

@@ -7,30 +7,30 @@
 /// Every element is one chain `acc = acc.addingProduct(B[r][p], G[g][p])` from 0 over the
 /// positions, whatever the tile, so every tile and instruction set gives the same bits.
 @frozen
-public struct CorrelationOperands: @unchecked Sendable {
+package struct CorrelationOperands: @unchecked Sendable {
     /// The planes that B reads.
-    public let source: UnsafePointer<Float>
+    package let source: UnsafePointer<Float>
     /// The source offset of each row of B (`rows` of them).
-    public let sourceOffsets: UnsafePointer<Int>
+    package let sourceOffsets: UnsafePointer<Int>
     /// Rows of B.
-    public let rows: Int
+    package let rows: Int
     /// G, transposed: position p's `laneCount` values are contiguous.
-    public let lanes: UnsafePointer<Float>
+    package let lanes: UnsafePointer<Float>
     /// Values per position in `lanes`: a whole number of tile columns, zeros past `laneRows`.
-    public let laneCount: Int
+    package let laneCount: Int
     /// Rows of G (the lanes that are stored).
-    public let laneRows: Int
+    package let laneRows: Int
     /// Grid rows.
-    public let gridHeight: Int
+    package let gridHeight: Int
     /// Grid columns.
-    public let gridWidth: Int
+    package let gridWidth: Int
     /// Source elements between consecutive grid rows.
-    public let gridRowStride: Int
+    package let gridRowStride: Int
     /// The result.
-    public let output: UnsafeMutablePointer<Float>
+    package let output: UnsafeMutablePointer<Float>
 
     /// Operands; see the properties.
-    public init(source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, rows: Int,
+    package init(source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, rows: Int,
                 lanes: UnsafePointer<Float>, laneCount: Int, laneRows: Int, gridHeight: Int, gridWidth: Int,
                 gridRowStride: Int, output: UnsafeMutablePointer<Float>) {
         self.source = source
@@ -51,7 +51,7 @@ public struct CorrelationOperands: @unchecked Sendable {
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
-    public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
+    package func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
         _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, lanePanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount

@@ -10,49 +10,49 @@
 /// whole-tile reads past the last kept column (``TileShape/maximumColumns`` trailing
 /// elements).
 @frozen
-public struct ProductOperands: @unchecked Sendable {
+package struct ProductOperands: @unchecked Sendable {
     /// The weight that A reads.
-    public let weight: UnsafePointer<Float>
+    package let weight: UnsafePointer<Float>
     /// Weight elements between consecutive rows of A.
-    public let rowStride: Int
+    package let rowStride: Int
     /// The weight offset of each column of A, in chain order (`depth` of them).
-    public let weightOffsets: UnsafePointer<Int>
+    package let weightOffsets: UnsafePointer<Int>
     /// The planes that B reads.
-    public let source: UnsafePointer<Float>
+    package let source: UnsafePointer<Float>
     /// The source offset of each row of B, in chain order (`depth` of them).
-    public let sourceOffsets: UnsafePointer<Int>
+    package let sourceOffsets: UnsafePointer<Int>
     /// The length of every chain.
-    public let depth: Int
+    package let depth: Int
     /// Rows of A.
-    public let rows: Int
+    package let rows: Int
     /// The start of each row's chains (`rows` of them).
-    public let starts: UnsafePointer<Float>
+    package let starts: UnsafePointer<Float>
     /// The product's elements go here.
-    public let output: UnsafeMutablePointer<Float>
+    package let output: UnsafeMutablePointer<Float>
     /// Grid rows.
-    public let gridHeight: Int
+    package let gridHeight: Int
     /// Grid columns that are kept.
-    public let gridWidth: Int
+    package let gridWidth: Int
     /// Columns between consecutive grid rows (`>= gridWidth`; the rest are computed and dropped).
-    public let gridRowStride: Int
+    package let gridRowStride: Int
     /// The images of the batch.
-    public let images: Int
+    package let images: Int
     /// Grid rows from one image's first row to the next's (`>= gridHeight`; the rest are
     /// computed and dropped).
-    public let imageRows: Int
+    package let imageRows: Int
     /// Output elements between consecutive images.
-    public let imageStep: Int
+    package let imageStep: Int
     /// Output elements between consecutive rows of A.
-    public let channelStride: Int
+    package let channelStride: Int
     /// Output elements between consecutive grid rows.
-    public let rowStep: Int
+    package let rowStep: Int
     /// Output elements between consecutive grid columns.
-    public let columnStep: Int
+    package let columnStep: Int
     /// The output position of element `(0, 0, 0)`.
-    public let offset: Int
+    package let offset: Int
 
     /// Operands; see the properties.
-    public init(weight: UnsafePointer<Float>, rowStride: Int, weightOffsets: UnsafePointer<Int>,
+    package init(weight: UnsafePointer<Float>, rowStride: Int, weightOffsets: UnsafePointer<Int>,
                 source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, depth: Int, rows: Int,
                 starts: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, gridHeight: Int, gridWidth: Int,
                 gridRowStride: Int, images: Int, imageRows: Int, imageStep: Int, channelStride: Int, rowStep: Int,
@@ -96,7 +96,7 @@ public struct ProductOperands: @unchecked Sendable {
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
-    public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
+    package func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
         _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, columnPanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount

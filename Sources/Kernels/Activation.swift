@@ -1,12 +1,12 @@
 /// The rectified linear unit and its derivative, with PyTorch's convention ReLU'(0) = 0.
-public enum Activation {
+package enum Activation {
     /// `x > 0 ? x : 0` elementwise.
     ///
     /// Zero of either sign and NaN give +0.0 (the comparison is false).
     /// - Parameter x: any shape.
     /// - Returns: a tensor of the same shape.
     /// - Complexity: O(n) for n elements.
-    public static func relu(_ x: Tensor) -> Tensor {
+    package static func relu(_ x: Tensor) -> Tensor {
         x.mapScalars { $0 > 0 ? $0 : 0 }
     }
 
@@ -17,7 +17,7 @@ public enum Activation {
     ///   - input: the input of ``relu(_:)``, of the same shape.
     /// - Returns: the gradient with respect to `input`.
     /// - Complexity: O(n) for n elements.
-    public static func reluGradient(_ outputGradient: Tensor, input: Tensor) -> Tensor {
+    package static func reluGradient(_ outputGradient: Tensor, input: Tensor) -> Tensor {
         outputGradient.zipScalars(input) { dy, x in x > 0 ? dy : 0 }
     }
 }

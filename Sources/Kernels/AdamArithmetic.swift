@@ -3,21 +3,21 @@
 ///
 /// The caller computes the step's scalars in double precision and rounds each once to
 /// float32 (``Coefficients``); this type applies them to the elements of one tensor.
-public enum AdamArithmetic {
+package enum AdamArithmetic {
     /// The float32 coefficients of one step, each a double-precision value rounded once.
-    public struct Coefficients: Equatable, Sendable {
+    package struct Coefficients: Equatable, Sendable {
         /// `Float(1 - beta1)`.
-        public let keep1: Float
+        package let keep1: Float
         /// `Float(beta2)`.
-        public let beta2: Float
+        package let beta2: Float
         /// `Float(1 - beta2)`.
-        public let keep2: Float
+        package let keep2: Float
         /// `Float(-learningRate / c1)` with `c1 = 1 - beta1^t`.
-        public let stepSize: Float
+        package let stepSize: Float
         /// `Float(sqrt(c2))` with `c2 = 1 - beta2^t`.
-        public let correction: Float
+        package let correction: Float
         /// `Float(epsilon)`.
-        public let epsilon: Float
+        package let epsilon: Float
 
         /// The coefficients, as given.
         /// - Parameters:
@@ -28,7 +28,7 @@ public enum AdamArithmetic {
         ///   - correction: `Float(sqrt(c2))`.
         ///   - epsilon: `Float(epsilon)`.
         /// - Complexity: O(1).
-        public init(keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float, epsilon: Float) {
+        package init(keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float, epsilon: Float) {
             self.keep1 = keep1
             self.beta2 = beta2
             self.keep2 = keep2
@@ -62,7 +62,7 @@ public enum AdamArithmetic {
     ///   the same pass, from the exponent bits).
     /// - Complexity: O(n) for n elements.
     @discardableResult
-    public static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
+    package static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
                               gradients: [Float], coefficients: Coefficients, threadCount: Int = 1,
                               path: KernelPath = .selected) -> Bool {
         let count = parameters.count

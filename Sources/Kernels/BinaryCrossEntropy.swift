@@ -2,7 +2,7 @@ import PortableMath
 
 /// The loss of docs/MODEL.md §4: binary cross-entropy of the probabilities against the mask,
 /// the mean over the pixels, with each logarithm clamped at -100 as in PyTorch's `BCELoss`.
-public enum BinaryCrossEntropy {
+package enum BinaryCrossEntropy {
     /// The loss, in double precision:
     /// `mean(-(t·max(log y, -100) + (1-t)·max(log(1-y), -100)))`.
     ///
@@ -16,7 +16,7 @@ public enum BinaryCrossEntropy {
     ///   - mask: the truth, one value 0 or 1 per pixel (any nonzero value counts as 1).
     /// - Returns: the mean loss.
     /// - Complexity: O(n) logarithms for n pixels.
-    public static func loss(_ probabilities: Tensor, mask: [UInt8]) -> Double {
+    package static func loss(_ probabilities: Tensor, mask: [UInt8]) -> Double {
         let count = mask.count
         precondition(probabilities.count == count, "\(probabilities.count) probabilities for \(count) mask pixels")
         var sum = 0.0
@@ -42,7 +42,7 @@ public enum BinaryCrossEntropy {
     ///   - mask: the truth, one value per pixel.
     /// - Returns: the gradient, of the shape of `probabilities`.
     /// - Complexity: O(n) for n pixels.
-    public static func gradient(_ probabilities: Tensor, mask: [UInt8]) -> Tensor {
+    package static func gradient(_ probabilities: Tensor, mask: [UInt8]) -> Tensor {
         let count = mask.count
         precondition(probabilities.count == count, "\(probabilities.count) probabilities for \(count) mask pixels")
         let scale = 1 / Float(count)

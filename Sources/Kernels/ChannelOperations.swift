@@ -1,14 +1,14 @@
 /// Operations that move whole channels or rows of `[C, H, W]` tensors (and, for the
 /// forward ones, of batches `[N, C, H, W]`): concatenation,
 /// cropping, and Dropout2d's channel mask.
-public enum ChannelOperations {
+package enum ChannelOperations {
     /// The channels of `a` followed by those of `b`, image by image for a batch.
     /// - Parameters:
     ///   - a: `[Ca, H, W]`, or a batch `[N, Ca, H, W]`.
     ///   - b: `[Cb, H, W]` (`[N, Cb, H, W]`).
     /// - Returns: `[Ca+Cb, H, W]` (`[N, Ca+Cb, H, W]`).
     /// - Complexity: O(N·(Ca+Cb)·H·W).
-    public static func concatenate(_ a: Tensor, _ b: Tensor) -> Tensor {
+    package static func concatenate(_ a: Tensor, _ b: Tensor) -> Tensor {
         let rank = a.shape.count
         precondition((rank == 3 || rank == 4) && b.shape.count == rank
                      && a.shape.dropLast(3) == b.shape.dropLast(3) && a.shape.suffix(2) == b.shape.suffix(2),
@@ -32,7 +32,7 @@ public enum ChannelOperations {
     ///   - firstChannels: Ca.
     /// - Returns: `[Ca, H, W]` and `[Cb, H, W]`.
     /// - Complexity: O((Ca+Cb)·H·W).
-    public static func splitGradient(_ gradient: Tensor, firstChannels: Int) -> (Tensor, Tensor) {
+    package static func splitGradient(_ gradient: Tensor, firstChannels: Int) -> (Tensor, Tensor) {
         precondition(gradient.shape.count == 3 && firstChannels >= 0 && firstChannels <= gradient.shape[0],
                      "cannot split \(gradient.shape) after \(firstChannels) channels")
         let (height, width) = (gradient.shape[1], gradient.shape[2])
@@ -50,7 +50,7 @@ public enum ChannelOperations {
     ///   - width: at most W.
     /// - Returns: `[C, height, width]` (`[N, C, height, width]`).
     /// - Complexity: O(N·C·height·width).
-    public static func cropLeading(_ x: Tensor, height: Int, width: Int) -> Tensor {
+    package static func cropLeading(_ x: Tensor, height: Int, width: Int) -> Tensor {
         let rank = x.shape.count
         precondition((rank == 3 || rank == 4) && height >= 0 && width >= 0 && height <= x.shape[rank - 2]
                      && width <= x.shape[rank - 1], "cannot crop \(x.shape) to \(height) x \(width)")
@@ -76,7 +76,7 @@ public enum ChannelOperations {
     ///   - originalWidth: W, at least `width`.
     /// - Returns: `[C, H, W]`.
     /// - Complexity: O(C·H·W).
-    public static func cropLeadingGradient(_ gradient: Tensor, originalHeight: Int, originalWidth: Int) -> Tensor {
+    package static func cropLeadingGradient(_ gradient: Tensor, originalHeight: Int, originalWidth: Int) -> Tensor {
         precondition(gradient.shape.count == 3 && gradient.shape[1] <= originalHeight
                      && gradient.shape[2] <= originalWidth,
                      "cannot pad \(gradient.shape) back to \(originalHeight) x \(originalWidth)")
@@ -104,7 +104,7 @@ public enum ChannelOperations {
     ///   - scale: the factor of the kept channels, 1/(1-q) for dropout probability q.
     /// - Returns: `[C, H, W]`.
     /// - Complexity: O(C·H·W).
-    public static func dropChannels(_ x: Tensor, keep: [Bool], scale: Float) -> Tensor {
+    package static func dropChannels(_ x: Tensor, keep: [Bool], scale: Float) -> Tensor {
         precondition(x.shape.count == 3 && keep.count == x.shape[0],
                      "\(keep.count) channel decisions for \(x.shape)")
         let planeSize = x.shape[1] * x.shape[2]

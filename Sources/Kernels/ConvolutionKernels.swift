@@ -33,7 +33,7 @@
 /// - Its weight gradient: `dw[ci,co,kh,kw]` starts at 0 and accumulates
 ///   `x[ci,iy,ix] * dy[co,2iy+kh,2ix+kw]` over (iy, ix) in row-major order; the bias
 ///   gradient as for the convolution.
-public protocol ConvolutionKernels: Sendable {
+package protocol ConvolutionKernels: Sendable {
     /// The most threads that one call uses; other bulk arithmetic of a step (Adam's update)
     /// may use as many.
     var threadCount: Int { get }

@@ -1,12 +1,12 @@
 /// Elementwise arithmetic on tensors of one shape.
-public enum Elementwise {
+package enum Elementwise {
     /// `a + b` elementwise (IEEE 754 single-precision addition).
     /// - Parameters:
     ///   - a: any shape.
     ///   - b: the shape of `a`.
     /// - Returns: the sum, of the same shape.
     /// - Complexity: O(n) for n elements.
-    public static func add(_ a: Tensor, _ b: Tensor) -> Tensor {
+    package static func add(_ a: Tensor, _ b: Tensor) -> Tensor {
         a.zipScalars(b, +)
     }
 }

@@ -6,7 +6,7 @@ extension Elementwise {
     ///   - b: the shape of `a`.
     /// - Returns: the product, of the same shape.
     /// - Complexity: O(n) for n elements.
-    public static func multiply(_ a: Tensor, _ b: Tensor) -> Tensor {
+    package static func multiply(_ a: Tensor, _ b: Tensor) -> Tensor {
         a.zipScalars(b, *)
     }
 
@@ -17,7 +17,7 @@ extension Elementwise {
     ///   - s: the scale.
     /// - Returns: the scaled tensor, of the shape of `x`.
     /// - Complexity: O(n) for n elements.
-    public static func scale(_ x: Tensor, by s: Float) -> Tensor {
+    package static func scale(_ x: Tensor, by s: Float) -> Tensor {
         x.mapScalars { s * $0 }
     }
 
@@ -28,7 +28,7 @@ extension Elementwise {
     ///   - d: the divisor.
     /// - Returns: the quotient, of the shape of `x`.
     /// - Complexity: O(n) for n elements.
-    public static func divide(_ x: Tensor, by d: Float) -> Tensor {
+    package static func divide(_ x: Tensor, by d: Float) -> Tensor {
         x.mapScalars { $0 / d }
     }
 }

@@ -7,7 +7,7 @@ extension FastKernels {
     /// in the documented order. A batch `[N, Ci, H, W]` runs a run of images in each
     /// phase's product (see ``runs(of:padding:)``).
     /// - Complexity: O(N·Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
-    public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+    package func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
         var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
@@ -52,7 +52,7 @@ extension FastKernels {
     /// The input gradient of a transposed convolution: a stride-2 product over the four
     /// phases of the output gradient; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·9·H·(W+1)) fused multiply-adds.
-    public func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
+    package func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape)
         var planes = PlaneBuffer(phasesOf: outputGradient)
         let layout = Self.strideTwoLayout(of: planes, height: g.inputHeight, width: g.inputWidth)
@@ -70,7 +70,7 @@ extension FastKernels {
 
     /// The weight and bias gradients of a transposed convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·9·H·W) fused multiply-adds.
-    public func transposedConvolveParameterGradients(_ outputGradient: Tensor,
+    package func transposedConvolveParameterGradients(_ outputGradient: Tensor,
                                                      input: Tensor) -> (weight: Tensor, bias: Tensor) {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape)
         let planes = PlaneBuffer(phasesOf: outputGradient)

@@ -14,11 +14,11 @@
 /// NaN results are NaN in both implementations but their payload and sign may differ
 /// (the hardware picks which NaN operand propagates); every other result, signed zeros
 /// and infinities included, is identical bit for bit.
-public struct FastKernels: ConvolutionKernels {
+package struct FastKernels: ConvolutionKernels {
     /// The most threads that one call uses.
-    public let threadCount: Int
+    package let threadCount: Int
     /// The instruction set of the inner loops.
-    public let path: KernelPath
+    package let path: KernelPath
 
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
@@ -27,7 +27,7 @@ public struct FastKernels: ConvolutionKernels {
     /// - Parameters:
     ///   - threadCount: at least 1; results do not depend on it.
     ///   - path: the instruction set, one that this CPU supports; results do not depend on it.
-    public init(threadCount: Int, path: KernelPath = .selected) {
+    package init(threadCount: Int, path: KernelPath = .selected) {
         precondition(threadCount >= 1, "thread count \(threadCount) must be at least 1")
         precondition(path.isSupported, "this CPU cannot run the \(path.rawValue) kernels")
         self.threadCount = threadCount
@@ -38,7 +38,7 @@ public struct FastKernels: ConvolutionKernels {
     /// `[N, Ci, H, W]` is one product per run of images (see ``runs(of:padding:)``), whose
     /// columns run over every image of the run.
     /// - Complexity: O(N·Co·Ci·k²·(H+2p)·(W+2p)) fused multiply-adds.
-    public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
+    package func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(input: input.imageShape(), weight: weight.shape, padding: padding)
         g.checkBias(bias.shape)
         let matrix = WeightMatrix(rows: g.outChannels, rowStride: g.inChannels * g.tapCount,
@@ -71,7 +71,7 @@ public struct FastKernels: ConvolutionKernels {
     /// The input gradient of a convolution: the convolution of the output gradient, padded
     /// by k-1-p, with the transposed and flipped weight; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·k²·H·(Wo+2(k-1-p))) fused multiply-adds.
-    public func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
+    package func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape, padding: padding)
         // A[ci][(co, a, b)] = w[co, ci, k-1-a, k-1-b], and (k-1-a)·k + (k-1-b) = k²-1 - (a·k+b).
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.tapCount,
@@ -86,7 +86,7 @@ public struct FastKernels: ConvolutionKernels {
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·k²·Ho·Wo) fused multiply-adds.
-    public func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
+    package func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
                                            padding: Int) -> (weight: Tensor, bias: Tensor) {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape,
                                     kernelSize: kernelSize, padding: padding)

@@ -14,7 +14,7 @@ import KernelsPortable
 ///
 /// Every path computes the same chains of fused multiply-adds in the same order, so every
 /// path gives the same bits; they differ in speed only.
-public enum KernelPath: String, CaseIterable, Sendable {
+package enum KernelPath: String, CaseIterable, Sendable {
     /// x86-64 with AVX-512 F, CD, BW, DQ and VL.
     case avx512
     /// x86-64 with AVX2 and FMA.
@@ -23,11 +23,11 @@ public enum KernelPath: String, CaseIterable, Sendable {
     case portable
 
     /// Whether this CPU (and its operating system) can run the path.
-    public var isSupported: Bool { Self.supported.contains(self) }
+    package var isSupported: Bool { Self.supported.contains(self) }
 
     /// The paths this CPU can run, fastest first, asked of the CPU once (CPUID is slow
     /// under a hypervisor, which traps it).
-    public static let supported: [KernelPath] = allCases.filter { path in
+    package static let supported: [KernelPath] = allCases.filter { path in
         switch path {
         case .avx512: plastic_unet_cpu_has_avx512() != 0
         case .avx2: plastic_unet_cpu_has_avx2_fma() != 0
@@ -36,16 +36,16 @@ public enum KernelPath: String, CaseIterable, Sendable {
     }
 
     /// The fastest path this CPU can run.
-    public static var fastest: KernelPath { supported[0] }
+    package static var fastest: KernelPath { supported[0] }
 
     /// The environment variable that forces a path (`avx512`, `avx2` or `portable`) for
     /// tests and bug reports.
-    public static let overrideVariable = "PLASTIC_UNET_KERNELS"
+    package static let overrideVariable = "PLASTIC_UNET_KERNELS"
 
     /// The path that every kernel uses unless a caller names one: the path that
     /// ``overrideVariable`` names when this CPU can run it, else the fastest. Programs
     /// check the variable first with ``init(named:)`` to refuse a path they cannot follow.
-    public static let selected: KernelPath = {
+    package static let selected: KernelPath = {
         guard let value = getenv(overrideVariable), let path = try? KernelPath(named: String(cString: value)) else {
             return fastest
         }
@@ -54,7 +54,7 @@ public enum KernelPath: String, CaseIterable, Sendable {
 
     /// The path named `name` (`avx512`, `avx2` or `portable`), if this CPU can run it.
     /// - Throws: ``KernelPathError`` for an unknown name or a path the CPU lacks.
-    public init(named name: String) throws(KernelPathError) {
+    package init(named name: String) throws(KernelPathError) {
         guard let path = KernelPath(rawValue: name) else {
             throw KernelPathError(requested: name, reason: "is not a kernel path")
         }
@@ -65,7 +65,7 @@ public enum KernelPath: String, CaseIterable, Sendable {
     }
 
     /// The instructions the path uses, for messages and reports.
-    public var instructions: String {
+    package var instructions: String {
         switch self {
         case .avx512: "AVX-512 (F, CD, BW, DQ, VL)"
         case .avx2: "AVX2 and FMA"
@@ -79,7 +79,7 @@ public enum KernelPath: String, CaseIterable, Sendable {
     }
 
     /// The path, its instructions and its register tiles, for reports.
-    public var description: String {
+    package var description: String {
         let tiles = tileKernels.tiles.map(\.description)
         return "\(rawValue): \(instructions), \(tiles.joined(separator: ", ")) register tiles"
     }
@@ -95,14 +95,14 @@ public enum KernelPath: String, CaseIterable, Sendable {
 }
 
 /// A kernel path that was asked for by name and cannot be used.
-public struct KernelPathError: Error, CustomStringConvertible {
+package struct KernelPathError: Error, CustomStringConvertible {
     /// The name asked for.
-    public let requested: String
+    package let requested: String
     /// Why it cannot be used.
-    public let reason: String
+    package let reason: String
 
     /// For example `kernel path 'avx512' needs AVX-512 (F, CD, BW, DQ, VL), which this CPU lacks (it has: avx2, portable)`.
-    public var description: String {
+    package var description: String {
         let names = KernelPath.supported.map(\.rawValue).joined(separator: ", ")
         return "kernel path '\(requested)' \(reason) (this CPU has: \(names))"
     }

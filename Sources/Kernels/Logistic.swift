@@ -1,7 +1,7 @@
 import PortableMath
 
 /// The logistic function and its gradient.
-public enum Logistic {
+package enum Logistic {
     /// `1 / (1 + e^-z)` for each element, computed in double precision and rounded once.
     ///
     /// Element i is `Float(1 / (1 + PortableMath.exp(-Double(z[i]))))`: the argument
@@ -11,7 +11,7 @@ public enum Logistic {
     /// - Parameter z: the logits, any shape.
     /// - Returns: the probabilities, of the same shape.
     /// - Complexity: O(n) exponentials for n elements.
-    public static func sigmoid(_ z: Tensor) -> Tensor {
+    package static func sigmoid(_ z: Tensor) -> Tensor {
         z.mapScalars { Float(1 / (1 + PortableMath.exp(-Double($0)))) }
     }
 
@@ -24,7 +24,7 @@ public enum Logistic {
     ///   - y: the output of ``sigmoid(_:)``, the shape of `outputGradient`.
     /// - Returns: the gradient with respect to z.
     /// - Complexity: O(n) for n elements.
-    public static func sigmoidGradient(_ outputGradient: Tensor, output y: Tensor) -> Tensor {
+    package static func sigmoidGradient(_ outputGradient: Tensor, output y: Tensor) -> Tensor {
         outputGradient.zipScalars(y) { dy, y in dy * (1 - y) * y }
     }
 }

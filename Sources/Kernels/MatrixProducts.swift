@@ -8,7 +8,7 @@
 /// for each ``KernelPath``) run the inner index outside the loop over the output's columns,
 /// so the innermost loop runs over independent chains of one output row and vectorises
 /// without changing any chain.
-public enum MatrixProducts {
+package enum MatrixProducts {
     /// `a · b`.
     ///
     /// `c[i,j]` starts at 0 and accumulates `a[i,k] * b[k,j]` (one fused multiply-add each)
@@ -19,7 +19,7 @@ public enum MatrixProducts {
     ///   - path: the instruction set of the loops; the result does not depend on it.
     /// - Returns: `[rows, columns]`.
     /// - Complexity: O(rows·inner·columns) fused multiply-adds.
-    public static func product(_ a: Tensor, _ b: Tensor, path: KernelPath = .selected) -> Tensor {
+    package static func product(_ a: Tensor, _ b: Tensor, path: KernelPath = .selected) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2 && a.shape[1] == b.shape[0],
                      "cannot multiply \(a.shape) by \(b.shape)")
         let rows = a.shape[0], inner = a.shape[1], columns = b.shape[1]
@@ -46,7 +46,7 @@ public enum MatrixProducts {
     ///   - path: the instruction set of the loops; the result does not depend on it.
     /// - Returns: `[p, q]`.
     /// - Complexity: O(rows.count·p·q) fused multiply-adds.
-    public static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>,
+    package static func transposedProduct(_ a: Tensor, _ b: Tensor, rows: Range<Int>,
                                          path: KernelPath = .selected) -> Tensor {
         precondition(a.shape.count == 2 && b.shape.count == 2, "cannot multiply \(a.shape)ᵀ by \(b.shape)")
         precondition(rows.lowerBound >= 0 && rows.upperBound <= min(a.shape[0], b.shape[0]),
@@ -68,7 +68,7 @@ public enum MatrixProducts {
     /// - Parameter a: `[rows, columns]`.
     /// - Returns: `[columns, rows]`.
     /// - Complexity: O(rows·columns).
-    public static func transpose(_ a: Tensor) -> Tensor {
+    package static func transpose(_ a: Tensor) -> Tensor {
         precondition(a.shape.count == 2, "cannot transpose \(a.shape)")
         let rows = a.shape[0], columns = a.shape[1]
         return Tensor(shape: [columns, rows], scalars: [Float](count: rows * columns) { t in
@@ -91,7 +91,7 @@ public enum MatrixProducts {
     ///   - b: the shape of `a`.
     /// - Returns: the sum.
     /// - Complexity: O(n) fused multiply-adds for n elements, one dependent chain.
-    public static func dot(_ a: Tensor, _ b: Tensor) -> Float {
+    package static func dot(_ a: Tensor, _ b: Tensor) -> Float {
         precondition(a.shape == b.shape, "shapes \(a.shape) and \(b.shape) differ")
         let count = a.count
         return a.scalars.withReader { a in

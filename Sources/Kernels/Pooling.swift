@@ -1,5 +1,5 @@
 /// Max pooling over 2 x 2 windows with stride 2, with PyTorch's choice of maximum.
-public enum Pooling {
+package enum Pooling {
     /// Windows handled together, one per vector lane.
     private typealias Windows = SIMD8<Float>
 
@@ -16,7 +16,7 @@ public enum Pooling {
     /// - Returns: the maxima `[C, H/2, W/2]` (`[N, C, H/2, W/2]`) and, in the same order,
     ///   their indices into `x.scalars`.
     /// - Complexity: O(N·C·H·W).
-    public static func maxPool2x2(_ x: Tensor) -> (output: Tensor, argmax: [Int32]) {
+    package static func maxPool2x2(_ x: Tensor) -> (output: Tensor, argmax: [Int32]) {
         precondition(x.shape.count == 3 || x.shape.count == 4,
                      "max-pool input must be [C, H, W] or [N, C, H, W], got \(x.shape)")
         precondition(x.count <= Int(Int32.max), "max-pool input of \(x.count) elements is too large")
@@ -99,7 +99,7 @@ public enum Pooling {
     ///   - inputShape: `[C, H, W]`, the shape of the forward input.
     /// - Returns: the gradient with respect to the input, of `inputShape`.
     /// - Complexity: O(C·H·W).
-    public static func maxPool2x2Gradient(_ outputGradient: Tensor, argmax: [Int32], inputShape: [Int]) -> Tensor {
+    package static func maxPool2x2Gradient(_ outputGradient: Tensor, argmax: [Int32], inputShape: [Int]) -> Tensor {
         precondition(inputShape.count == 3
                      && outputGradient.shape == [inputShape[0], inputShape[1] / 2, inputShape[2] / 2],
                      "gradient \(outputGradient.shape) does not match a max-pool of \(inputShape)")

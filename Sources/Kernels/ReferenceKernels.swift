@@ -6,16 +6,16 @@
 /// order from the documented start value, with taps on the zero padding read as 0.0.
 /// A batch is its images one at a time. Use it to check a faster implementation, not to
 /// train: it runs at well under one GFLOP/s.
-public struct ReferenceKernels: ConvolutionKernels {
+package struct ReferenceKernels: ConvolutionKernels {
     /// One: the reference runs on the calling thread.
-    public let threadCount = 1
+    package let threadCount = 1
 
     /// The reference implementation (it has no settings).
-    public init() {}
+    package init() {}
 
     /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·k²·Ho·Wo) fused multiply-adds.
-    public func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
+    package func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
         if input.shape.count == 4 {
             return Tensor(stacking: input.images().map { convolve($0, weight: weight, bias: bias, padding: padding) })
         }
@@ -39,7 +39,7 @@ public struct ReferenceKernels: ConvolutionKernels {
 
     /// The input gradient of a convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·k²·H·W) fused multiply-adds.
-    public func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
+    package func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape, padding: padding)
         let k = g.kernelSize
         let q = g.transposedPadding
@@ -61,7 +61,7 @@ public struct ReferenceKernels: ConvolutionKernels {
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·k²·Ho·Wo) fused multiply-adds.
-    public func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
+    package func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
                                            padding: Int) -> (weight: Tensor, bias: Tensor) {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape,
                                     kernelSize: kernelSize, padding: padding)
@@ -83,7 +83,7 @@ public struct ReferenceKernels: ConvolutionKernels {
 
     /// Transposed convolution (k 3, stride 2, no padding); see ``ConvolutionKernels``.
     /// - Complexity: O(Co·Ci·(2H+1)·(2W+1)) fused multiply-adds (2.25 taps per output on average).
-    public func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+    package func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         if input.shape.count == 4 {
             return Tensor(stacking: input.images().map { transposedConvolve($0, weight: weight, bias: bias) })
         }
@@ -107,7 +107,7 @@ public struct ReferenceKernels: ConvolutionKernels {
 
     /// The input gradient of a transposed convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·9·H·W) fused multiply-adds.
-    public func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
+    package func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape)
         return Self.tensor([g.inChannels, g.inputHeight, g.inputWidth]) { ci, iy, ix in
             var acc: Float = 0
@@ -126,7 +126,7 @@ public struct ReferenceKernels: ConvolutionKernels {
 
     /// The weight and bias gradients of a transposed convolution; see ``ConvolutionKernels``.
     /// - Complexity: O(Ci·Co·9·H·W) fused multiply-adds.
-    public func transposedConvolveParameterGradients(_ outputGradient: Tensor,
+    package func transposedConvolveParameterGradients(_ outputGradient: Tensor,
                                                      input: Tensor) -> (weight: Tensor, bias: Tensor) {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape)
         let weightGradient = Self.tensor([g.inChannels, g.outChannels, 3, 3]) { ci, co, tap in

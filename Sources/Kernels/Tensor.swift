@@ -3,15 +3,15 @@
 /// Activations of the network are `[channels, height, width]` (the batch is always one
 /// sample); convolution weights are `[out, in, kh, kw]`, transposed-convolution weights
 /// `[in, out, kh, kw]`. A value type: copies share storage until one is written.
-public struct Tensor: Equatable, Sendable {
+package struct Tensor: Equatable, Sendable {
     /// The extent of each dimension, outermost first.
-    public let shape: [Int]
+    package let shape: [Int]
     /// The elements in row-major order; `scalars.count` is the product of `shape`.
-    public var scalars: [Float]
+    package var scalars: [Float]
 
     /// A tensor of `shape` holding `scalars` in row-major order.
     /// - Precondition: `scalars.count` equals the product of `shape`.
-    public init(shape: [Int], scalars: [Float]) {
+    package init(shape: [Int], scalars: [Float]) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
         precondition(scalars.count == shape.reduce(1, *),
                      "\(scalars.count) scalars do not fill shape \(shape)")
@@ -20,10 +20,10 @@ public struct Tensor: Equatable, Sendable {
     }
 
     /// A tensor of `shape` filled with `value` (zero by default).
-    public init(shape: [Int], repeating value: Float = 0) {
+    package init(shape: [Int], repeating value: Float = 0) {
         self.init(shape: shape, scalars: [Float](repeating: value, count: shape.reduce(1, *)))
     }
 
     /// The number of elements.
-    public var count: Int { scalars.count }
+    package var count: Int { scalars.count }
 }

@@ -2,23 +2,23 @@
 /// `[N, C, H, W]` of images that are computed independently, each as if alone.
 extension Tensor {
     /// N for a batch `[N, …]` of `imageRank`-dimensional images, 1 for a single image.
-    public func imageCount(imageRank: Int = 3) -> Int {
+    package func imageCount(imageRank: Int = 3) -> Int {
         shape.count == imageRank + 1 ? shape[0] : 1
     }
 
     /// The shape of one image: the last `imageRank` dimensions.
-    public func imageShape(imageRank: Int = 3) -> [Int] {
+    package func imageShape(imageRank: Int = 3) -> [Int] {
         Array(shape.suffix(imageRank))
     }
 
     /// The shape of a result with images of `imageShape`: prefixed by N when this tensor is
     /// a batch of `imageRank`-dimensional images.
-    public func batchShape(_ imageShape: [Int], imageRank: Int = 3) -> [Int] {
+    package func batchShape(_ imageShape: [Int], imageRank: Int = 3) -> [Int] {
         shape.count == imageRank + 1 ? [shape[0]] + imageShape : imageShape
     }
 
     /// The images of a batch `[N, …]`, in order.
-    public func images(imageRank: Int = 3) -> [Tensor] {
+    package func images(imageRank: Int = 3) -> [Tensor] {
         let imageShape = imageShape(imageRank: imageRank)
         let size = imageShape.reduce(1, *)
         return (0..<imageCount(imageRank: imageRank)).map { n in
@@ -28,7 +28,7 @@ extension Tensor {
 
     /// The batch `[N, …]` of `images`, which all have one shape.
     /// - Precondition: `images` is not empty and its shapes are equal.
-    public init(stacking images: [Tensor]) {
+    package init(stacking images: [Tensor]) {
         precondition(!images.isEmpty && images.allSatisfy { $0.shape == images[0].shape },
                      "cannot stack images of shapes \(images.map(\.shape))")
         self.init(shape: [images.count] + images[0].shape, scalars: images.flatMap(\.scalars))

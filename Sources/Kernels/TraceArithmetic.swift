@@ -8,7 +8,7 @@
 /// `[rows, columns]`, element k (row-major) lies in column `j = k % columns`, and
 /// per-column vectors such as `q` are indexed by j. The loops run the columns innermost,
 /// over independent elements, so they vectorise without changing any expression.
-public enum TraceArithmetic {
+package enum TraceArithmetic {
     /// The mean over the rows `rows` of the elementwise product of two matrices, column by
     /// column.
     ///
@@ -21,7 +21,7 @@ public enum TraceArithmetic {
     ///   - count: the divisor, normally `Float(rows.count)`.
     /// - Returns: `columns` means.
     /// - Complexity: O(rows.count·columns).
-    public static func columnMeanProducts(_ a: Tensor, _ b: Tensor, rows: Range<Int>, count: Float) -> [Float] {
+    package static func columnMeanProducts(_ a: Tensor, _ b: Tensor, rows: Range<Int>, count: Float) -> [Float] {
         precondition(a.shape.count == 2 && a.shape == b.shape, "shapes \(a.shape) and \(b.shape) differ")
         precondition(rows.lowerBound >= 0 && rows.upperBound <= a.shape[0], "rows \(rows) outside \(a.shape)")
         let columns = a.shape[1]
@@ -52,7 +52,7 @@ public enum TraceArithmetic {
     ///   - eta: the rate.
     /// - Returns: the next trace, of the shape of `h`.
     /// - Complexity: O(n) for n elements.
-    public static func hebb(trace h: Tensor, mean m: Tensor, eta: Float) -> Tensor {
+    package static func hebb(trace h: Tensor, mean m: Tensor, eta: Float) -> Tensor {
         let keep = 1 - eta
         return h.zipScalars(m) { h, m in (keep * h).addingProduct(eta, m) }
     }
@@ -65,7 +65,7 @@ public enum TraceArithmetic {
     ///   - eta: the rate.
     /// - Returns: the next trace, of the shape of `h`.
     /// - Complexity: O(rows·columns).
-    public static func oja(trace h: Tensor, mean m: Tensor, columnMeanSquares q: [Float], eta: Float) -> Tensor {
+    package static func oja(trace h: Tensor, mean m: Tensor, columnMeanSquares q: [Float], eta: Float) -> Tensor {
         let (rows, columns) = matrixShape(h, m, columnVectors: q)
         return Tensor(shape: h.shape, scalars: [Float](count: rows * columns) { output in
             h.scalars.withReader { h in
@@ -94,7 +94,7 @@ public enum TraceArithmetic {
     ///   - eta: the rate.
     /// - Returns: the next sensitivity, of the shape of `g`.
     /// - Complexity: O(n) for n elements.
-    public static func hebbSensitivity(sensitivity g: Tensor, trace h: Tensor, mean m: Tensor,
+    package static func hebbSensitivity(sensitivity g: Tensor, trace h: Tensor, mean m: Tensor,
                                        meanSensitivity dm: Tensor, eta: Float) -> Tensor {
         precondition(g.shape == h.shape && g.shape == m.shape && g.shape == dm.shape,
                      "shapes \(g.shape), \(h.shape), \(m.shape), \(dm.shape) differ")
@@ -128,7 +128,7 @@ public enum TraceArithmetic {
     ///   - eta: the rate.
     /// - Returns: the next sensitivity, of the shape of `g`.
     /// - Complexity: O(rows·columns).
-    public static func ojaSensitivity(sensitivity g: Tensor, trace h: Tensor, mean m: Tensor,
+    package static func ojaSensitivity(sensitivity g: Tensor, trace h: Tensor, mean m: Tensor,
                                       meanSensitivity dm: Tensor, columnMeanSquares q: [Float],
                                       columnSquareSensitivity dq: [Float], eta: Float) -> Tensor {
         let (rows, columns) = matrixShape(g, h, columnVectors: q)
@@ -166,7 +166,7 @@ public enum TraceArithmetic {
     ///   - y: the probabilities, the shape of `e`.
     /// - Returns: the sensitivity of `y`, of the shape of `e`.
     /// - Complexity: O(n) for n elements.
-    public static func probabilitySensitivity(_ e: Tensor, probabilities y: Tensor) -> Tensor {
+    package static func probabilitySensitivity(_ e: Tensor, probabilities y: Tensor) -> Tensor {
         e.zipScalars(y) { e, y in e * (y * (1 - y)) }
     }
 

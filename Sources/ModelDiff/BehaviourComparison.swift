@@ -6,46 +6,46 @@ import TGSData
 
 /// Two models' predictions on the same images: their scores, how far their probabilities
 /// and masks differ, and the images whose IoU changed most.
-public struct BehaviourComparison: Equatable, Sendable {
+package struct BehaviourComparison: Equatable, Sendable {
     /// One image whose predicted mask differs between the models.
-    public struct Image: Equatable, Sendable {
+    package struct Image: Equatable, Sendable {
         /// The image's id.
-        public let id: String
+        package let id: String
         /// The IoU of the first model's mask with the truth (1 when both are empty).
-        public let iouA: Double
+        package let iouA: Double
         /// The IoU of the second model's mask with the truth.
-        public let iouB: Double
+        package let iouB: Double
         /// The first model's score of the image (the fraction of IoU thresholds passed).
-        public let scoreA: Double
+        package let scoreA: Double
         /// The second model's score of the image.
-        public let scoreB: Double
+        package let scoreB: Double
     }
 
     /// The most images ``worst`` lists.
-    public static let worstCount = 5
+    package static let worstCount = 5
 
     /// The split evaluated.
-    public let split: EvaluationSplit
+    package let split: EvaluationSplit
     /// The trace mode of both models' predictions.
-    public let traceMode: TraceMode
+    package let traceMode: TraceMode
     /// The mask threshold.
-    public let threshold: Double
+    package let threshold: Double
     /// The number of images evaluated.
-    public let imageCount: Int
+    package let imageCount: Int
     /// The first model's TGS score.
-    public let scoreA: Double
+    package let scoreA: Double
     /// The second model's TGS score.
-    public let scoreB: Double
+    package let scoreB: Double
     /// The largest `|p_B - p_A|` over every pixel of every image.
-    public let largestProbabilityDifference: Double
+    package let largestProbabilityDifference: Double
     /// The number of images whose predicted masks differ.
-    public let differingMasks: Int
+    package let differingMasks: Int
     /// The images whose masks differ with the largest IoU changes (at most
     /// ``worstCount``), largest first.
-    public let worst: [Image]
+    package let worst: [Image]
 
     /// `score A -> B (+d)` with four decimals.
-    public var scoreChangeText: String {
+    package var scoreChangeText: String {
         let change = FixedDecimal.text(scoreB - scoreA, digits: 4)
         return "score \(FixedDecimal.text(scoreA, digits: 4)) -> \(FixedDecimal.text(scoreB, digits: 4)) "
             + "(\(change.hasPrefix("-") ? "" : "+")\(change))"
@@ -56,7 +56,7 @@ public struct BehaviourComparison: Equatable, Sendable {
     ///   - names: how errors name the two model files.
     /// - Throws: ``DiffError`` when the models take other images than the data's or record
     ///   different ids for the split; the errors of the evaluator.
-    public static func compare(_ a: LoadedModel, _ b: LoadedModel, data: DataSet, split: EvaluationSplit,
+    package static func compare(_ a: LoadedModel, _ b: LoadedModel, data: DataSet, split: EvaluationSplit,
                                traceMode: TraceMode, threshold: Double, kernels: any ConvolutionKernels,
                                names: (a: String, b: String)) throws -> BehaviourComparison {
         let idsA = try split.ids(of: a.contents, in: data, modelName: names.a)

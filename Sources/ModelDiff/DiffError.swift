@@ -1,10 +1,10 @@
 /// A reason two files cannot be compared, on one line naming the file or option.
-public struct DiffError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct DiffError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The one-line description.
-    public let description: String
+    package let description: String
 
     /// An error described by `description`.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

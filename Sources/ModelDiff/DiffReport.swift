@@ -2,21 +2,21 @@ import ModelFile
 
 /// What `plastic-unet diff` found between two HDF5 files: a value, free of paths and
 /// times, so that the same two files always give the same report.
-public struct DiffReport: Sendable {
+package struct DiffReport: Sendable {
     /// One of the two files.
-    public struct FileSide: Equatable, Sendable {
+    package struct FileSide: Equatable, Sendable {
         /// The lowercase hex SHA-256 of its bytes; nil when the files were not hashed.
-        public let sha256: String?
+        package let sha256: String?
         /// Whether it is a plastic-unet model file (its root's `format`).
-        public let isModel: Bool
+        package let isModel: Bool
         /// Its root's `generator` attribute, if any.
-        public let generator: String?
+        package let generator: String?
     }
 
     /// A difference of structure or metadata of one object.
-    public struct MetadataDifference: Equatable, Sendable {
+    package struct MetadataDifference: Equatable, Sendable {
         /// What differs.
-        public enum Aspect: Equatable, Sendable, CustomStringConvertible {
+        package enum Aspect: Equatable, Sendable, CustomStringConvertible {
             /// The object exists on one side only.
             case presence
             /// Group, dataset or link.
@@ -33,7 +33,7 @@ public struct DiffReport: Sendable {
             case attribute(String)
 
             /// `presence`, `kind`, ..., `attribute NAME`.
-            public var description: String {
+            package var description: String {
                 switch self {
                 case .presence: "presence"
                 case .kind: "kind"
@@ -47,31 +47,31 @@ public struct DiffReport: Sendable {
         }
 
         /// The object's path.
-        public let path: String
+        package let path: String
         /// The object's kind (on the side that has it, the first file's when both do).
-        public let kind: String
+        package let kind: String
         /// What differs.
-        public let aspect: Aspect
+        package let aspect: Aspect
         /// The first file's side as text; nil when absent there.
-        public let a: String?
+        package let a: String?
         /// The second file's side as text; nil when absent there.
-        public let b: String?
+        package let b: String?
     }
 
     /// One key of the models' `config` that differs.
-    public struct ConfigChange: Equatable, Sendable {
+    package struct ConfigChange: Equatable, Sendable {
         /// The key.
-        public let key: String
+        package let key: String
         /// The first model's value; nil when it lacks the key.
-        public let a: JSONValue?
+        package let a: JSONValue?
         /// The second model's value; nil when it lacks the key.
-        public let b: JSONValue?
+        package let b: JSONValue?
     }
 
     /// The values of one dataset that both files hold, when they are not identical.
-    public struct DatasetValues: Equatable, Sendable {
+    package struct DatasetValues: Equatable, Sendable {
         /// How they compare.
-        public enum Outcome: Equatable, Sendable {
+        package enum Outcome: Equatable, Sendable {
             /// Element by element.
             case compared(ValueComparison)
             /// Not at all, for the reason given (another shape, a number against a string,
@@ -80,16 +80,16 @@ public struct DiffReport: Sendable {
         }
 
         /// The dataset's path.
-        public let path: String
+        package let path: String
         /// Its key in the original PyTorch module (its `torch_name` attribute), if any.
-        public let torchName: String?
+        package let torchName: String?
         /// Its shape in the first file.
-        public let shape: [Int]
+        package let shape: [Int]
         /// How its values compare.
-        public let outcome: Outcome
+        package let outcome: Outcome
 
         /// Whether the values differ beyond the tolerance (or could not be compared).
-        public var differs: Bool {
+        package var differs: Bool {
             switch outcome {
             case .compared(let comparison): comparison.differingCount > 0
             case .notCompared: true
@@ -98,49 +98,49 @@ public struct DiffReport: Sendable {
     }
 
     /// How far one tensor of a model moved from the first file to the second.
-    public struct TensorMovement: Equatable, Sendable {
+    package struct TensorMovement: Equatable, Sendable {
         /// The dataset's path.
-        public let path: String
+        package let path: String
         /// Its key in the original PyTorch module, nil for the trace.
-        public let torchName: String?
+        package let torchName: String?
         /// `||A||`, the Euclidean norm of the first file's tensor.
-        public let normA: Double
+        package let normA: Double
         /// `||B - A||`.
-        public let change: Double
+        package let change: Double
 
         /// `||B - A|| / ||A||`; nil ("new") where `||A||` is 0 and the tensor changed.
-        public var relativeChange: Double? {
+        package var relativeChange: Double? {
             normA > 0 ? change / normA : (change == 0 ? 0 : nil)
         }
     }
 
     /// The first file.
-    public let a: FileSide
+    package let a: FileSide
     /// The second file.
-    public let b: FileSide
+    package let b: FileSide
     /// The tolerance of the numeric comparison.
-    public let tolerance: Tolerance
+    package let tolerance: Tolerance
     /// The paths the comparison was restricted to (`--only`); empty for the whole files.
-    public let only: [String]
+    package let only: [String]
     /// Every difference of structure and metadata, in the order of the first file's
     /// objects, then those of the second file only.
-    public let metadata: [MetadataDifference]
+    package let metadata: [MetadataDifference]
     /// The keys of the models' configs that differ; nil when the configs were not
     /// compared (not two model files, or `--only`).
-    public let config: [ConfigChange]?
+    package let config: [ConfigChange]?
     /// The datasets on both sides whose values are not identical, in file order.
-    public let values: [DatasetValues]
+    package let values: [DatasetValues]
     /// The datasets compared: those of either file (within `--only`).
-    public let datasetCount: Int
+    package let datasetCount: Int
     /// The paths of the datasets that differ in any way: on one side only, in their
     /// metadata, or in values beyond the tolerance.
-    public let differingDatasets: [String]
+    package let differingDatasets: [String]
     /// Every tensor of two model files (parameters, w, alpha, eta, the trace) that both
     /// hold in one shape, the most moved first; nil unless both are model files.
-    public let moved: [TensorMovement]?
+    package let moved: [TensorMovement]?
     /// The two models' predictions on data (`--data`), if asked for.
-    public let behaviour: BehaviourComparison?
+    package let behaviour: BehaviourComparison?
 
     /// The verdict.
-    public var verdict: DiffVerdict { DiffVerdict(self) }
+    package var verdict: DiffVerdict { DiffVerdict(self) }
 }

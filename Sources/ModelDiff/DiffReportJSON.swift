@@ -3,19 +3,19 @@ import ModelFile
 /// The JSON form of a ``DiffReport``, as `schemas/diff-report-v1.schema.json` defines it:
 /// keys sorted, no paths, no times. Numbers that JSON cannot hold (NaN, infinities) are
 /// the strings `nan`, `inf` and `-inf`.
-public enum DiffReportJSON {
+package enum DiffReportJSON {
     /// The value of the `report` key.
-    public static let reportName = "plastic-unet-diff"
+    package static let reportName = "plastic-unet-diff"
     /// The value of the `report_version` key.
-    public static let reportVersion: Int64 = 1
+    package static let reportVersion: Int64 = 1
 
     /// The report's JSON text, indented, ending with a line feed.
-    public static func text(of report: DiffReport) -> String {
+    package static func text(of report: DiffReport) -> String {
         value(of: report).prettyText + "\n"
     }
 
     /// The report as a JSON value.
-    public static func value(of report: DiffReport) -> JSONValue {
+    package static func value(of report: DiffReport) -> JSONValue {
         let verdict = report.verdict
         return .object([
             "report": .string(reportName),

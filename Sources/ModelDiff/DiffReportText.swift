@@ -5,9 +5,9 @@ import ModelFile
 /// The text `plastic-unet diff` prints: the files, the differences of structure and
 /// metadata, of the config, of the values, what moved, the behaviour on data, and the
 /// verdict on the last line.
-public enum DiffReportText {
+package enum DiffReportText {
     /// The report's text; `names` are the two files as given.
-    public static func text(of report: DiffReport, names: (a: String, b: String)) -> String {
+    package static func text(of report: DiffReport, names: (a: String, b: String)) -> String {
         var lines = [side("A", names.a, report.a), side("B", names.b, report.b)]
         let scope = report.only.isEmpty ? "" : "; only " + report.only.joined(separator: ", ")
         lines.append("compared with atol \(number(report.tolerance.absolute)), "
@@ -113,7 +113,7 @@ public enum DiffReportText {
     }
 
     /// A number in at most five significant digits (`0.0003`, `1.5e-08`, `nan`).
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         return String(format: "%.5g", value)
     }

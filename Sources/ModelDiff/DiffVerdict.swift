@@ -1,7 +1,7 @@
 /// The one-line conclusion of a comparison.
-public struct DiffVerdict: Equatable, Sendable, CustomStringConvertible {
+package struct DiffVerdict: Equatable, Sendable, CustomStringConvertible {
     /// The three outcomes.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         /// Nothing differs at all (the `generator` attribute aside).
         case identical
         /// Some numbers differ, all within the tolerance, and nothing else differs.
@@ -11,11 +11,11 @@ public struct DiffVerdict: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The outcome.
-    public let status: Status
+    package let status: Status
     /// `identical`, `equal within tolerance`, or `different: K of M datasets, N config
     /// keys` (the config keys when the configs were compared; then the groups that differ,
     /// and with `--data` the score change and the masks that differ).
-    public let description: String
+    package let description: String
 
     /// The verdict of `report`.
     init(_ report: DiffReport) {

@@ -5,20 +5,20 @@ import ModelFile
 /// Compares two HDF5 files: their structure and metadata, the values of every dataset
 /// both hold, and, for two model files, their configs key by key and how far each tensor
 /// moved.
-public enum FileDiff {
+package enum FileDiff {
     /// What to compare and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The tolerance of the numeric comparison.
-        public var tolerance: Tolerance
+        package var tolerance: Tolerance
         /// When not empty, only the objects at or under these paths are compared (the root's
         /// attributes and the config are then left out).
-        public var only: [String]
+        package var only: [String]
         /// Whether the files' SHA-256 digests are computed (on another thread, while the
         /// files are compared), for a report that names the files by their contents.
-        public var hashFiles: Bool
+        package var hashFiles: Bool
 
         /// Options from their parts.
-        public init(tolerance: Tolerance = .exact, only: [String] = [], hashFiles: Bool = true) {
+        package init(tolerance: Tolerance = .exact, only: [String] = [], hashFiles: Bool = true) {
             self.tolerance = tolerance
             self.only = only
             self.hashFiles = hashFiles
@@ -33,7 +33,7 @@ public enum FileDiff {
     /// - Parameter behaviour: the two models' predictions, when asked for.
     /// - Throws: `HDF5Error` naming the file (and object) that cannot be opened or read.
     /// - Complexity: O(elements of both files).
-    public static func compare(_ a: URL, _ b: URL, options: Options,
+    package static func compare(_ a: URL, _ b: URL, options: Options,
                                behaviour: BehaviourComparison? = nil) throws -> DiffReport {
         let bytes = try BothSides.run { side in try HDF5FileBytes(side == 0 ? a : b) }
         let first = try FileListing(bytes.0), second = try FileListing(bytes.1)

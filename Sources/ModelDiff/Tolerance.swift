@@ -4,18 +4,18 @@
 /// `+0` equals `-0`; an infinity equals only the same infinity; NaN equals NaN (two files
 /// that hold NaN at the same place agree) but no number. With both tolerances 0 (the
 /// default) the test is exact equality.
-public struct Tolerance: Equatable, Sendable {
+package struct Tolerance: Equatable, Sendable {
     /// The absolute tolerance, atol.
-    public let absolute: Double
+    package let absolute: Double
     /// The relative tolerance, rtol.
-    public let relative: Double
+    package let relative: Double
 
     /// Exact equality.
-    public static let exact = Tolerance(absolute: 0, relative: 0)
+    package static let exact = Tolerance(absolute: 0, relative: 0)
 
     /// A tolerance.
     /// - Precondition: both are finite and not negative.
-    public init(absolute: Double, relative: Double) {
+    package init(absolute: Double, relative: Double) {
         precondition(absolute >= 0 && absolute.isFinite && relative >= 0 && relative.isFinite,
                      "tolerances must be finite and not negative")
         self.absolute = absolute
@@ -25,7 +25,7 @@ public struct Tolerance: Equatable, Sendable {
     /// Whether `a` and `b` are equal within the tolerance.
     /// - Complexity: O(1).
     @inline(__always)
-    public func accepts(_ a: Double, _ b: Double) -> Bool {
+    package func accepts(_ a: Double, _ b: Double) -> Bool {
         if a == b { return true }
         if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
         guard a.isFinite && b.isFinite else { return false }

@@ -1,7 +1,7 @@
 import HDF5Kit
 
 /// An element of a dataset as reports show it: a number or a string.
-public enum ElementValue: Equatable, Sendable, CustomStringConvertible {
+package enum ElementValue: Equatable, Sendable, CustomStringConvertible {
     /// A number (integers are shown as whole numbers).
     case number(Double)
     /// A string.
@@ -10,7 +10,7 @@ public enum ElementValue: Equatable, Sendable, CustomStringConvertible {
     /// The number in the fewest digits that give it back (as a 32-bit float when it is
     /// one exactly, so that float32 data reads `0.1`, not `0.10000000149011612`; whole
     /// numbers without `.0`; `nan`, `inf`), the string quoted.
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let value):
             if value.isFinite && value == value.rounded() && value.magnitude < 1e15 { return String(Int64(value)) }
@@ -21,18 +21,18 @@ public enum ElementValue: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// How the elements of one dataset compare between two files.
-public struct ValueComparison: Equatable, Sendable {
+package struct ValueComparison: Equatable, Sendable {
     /// The element with the largest difference and its values on both sides.
-    public struct Element: Equatable, Sendable {
+    package struct Element: Equatable, Sendable {
         /// Its index, one entry per dimension (empty for a scalar dataset).
-        public let index: [Int]
+        package let index: [Int]
         /// The value in the first file.
-        public let a: ElementValue
+        package let a: ElementValue
         /// The value in the second file.
-        public let b: ElementValue
+        package let b: ElementValue
 
         /// An element from its parts.
-        public init(index: [Int], a: ElementValue, b: ElementValue) {
+        package init(index: [Int], a: ElementValue, b: ElementValue) {
             self.index = index
             self.a = a
             self.b = b
@@ -40,27 +40,27 @@ public struct ValueComparison: Equatable, Sendable {
     }
 
     /// The number of elements.
-    public let elementCount: Int
+    package let elementCount: Int
     /// The elements that are not exactly equal (NaN equals NaN, +0 equals -0).
-    public let changedCount: Int
+    package let changedCount: Int
     /// The elements that differ beyond the tolerance.
-    public let differingCount: Int
+    package let differingCount: Int
     /// The largest `|a - b|` over the pairs of numbers that are both finite; nil for strings.
-    public let largestAbsolute: Double?
+    package let largestAbsolute: Double?
     /// The largest `|a - b| / max(|a|, |b|)` over those pairs (0 where both are 0).
-    public let largestRelative: Double?
+    package let largestRelative: Double?
     /// The worst element: a pair of which one side is not finite and the other differs,
     /// else the largest absolute difference, among the differing elements (or, when none
     /// differs, among the changed ones); nil when nothing changed.
-    public let worst: Element?
+    package let worst: Element?
 
     /// Whether every element is exactly equal.
-    public var isIdentical: Bool { changedCount == 0 }
+    package var isIdentical: Bool { changedCount == 0 }
 
     /// Compares two sets of values of the same count, laid out in `shape`.
     /// - Returns: nil when the values cannot be compared: a number against a string.
     /// - Complexity: O(n).
-    public static func compare(_ a: HDF5Values, _ b: HDF5Values, shape: [Int],
+    package static func compare(_ a: HDF5Values, _ b: HDF5Values, shape: [Int],
                                tolerance: Tolerance) -> ValueComparison? {
         precondition(a.count == b.count, "compare values of the same count")
         switch (a, b) {

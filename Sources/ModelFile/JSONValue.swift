@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON value: what the flat `config` object and the schema's conditions hold, and
 /// what reports embed.
-public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
+package enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -21,7 +21,7 @@ public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
     case object([String: JSONValue])
 
     /// Decodes whichever kind of value the decoder holds.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -43,7 +43,7 @@ public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Encodes the value as it is.
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -58,14 +58,14 @@ public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The object that `text` holds, or nil when it is not a JSON object.
-    public static func object(parsing text: String) -> JSONValue? {
+    package static func object(parsing text: String) -> JSONValue? {
         guard text.hasPrefix("{"), let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
               case .object = value else { return nil }
         return value
     }
 
     /// The value when it is a whole number that fits in `Int64`.
-    public var integerValue: Int64? {
+    package var integerValue: Int64? {
         switch self {
         case .integer(let value): value
         case .unsigned(let value): Int64(exactly: value)
@@ -76,18 +76,18 @@ public enum JSONValue: Codable, Equatable, Sendable, CustomStringConvertible {
 
     /// Whether the values are equal, comparing whole numbers by value whatever their
     /// spelling (`1`, `1.0`).
-    public func matches(_ other: JSONValue) -> Bool {
+    package func matches(_ other: JSONValue) -> Bool {
         if let left = integerValue, let right = other.integerValue { return left == right }
         return self == other
     }
 
     /// Compact JSON text with sorted keys.
-    public var description: String {
+    package var description: String {
         text(formatting: [.sortedKeys, .withoutEscapingSlashes])
     }
 
     /// Indented JSON text with sorted keys.
-    public var prettyText: String {
+    package var prettyText: String {
         text(formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 

@@ -4,7 +4,7 @@ import Training
 
 extension ModelFileContents {
     /// The model file of a training checkpoint.
-    public init(_ checkpoint: TrainingCheckpoint) {
+    package init(_ checkpoint: TrainingCheckpoint) {
         let state = checkpoint.state, training = checkpoint.configuration.training
         let optimizer = OptimizerRecord(step: state.optimizer.step, learningRate: training.learningRate,
                                         beta1: state.optimizer.beta1, beta2: state.optimizer.beta2,
@@ -25,7 +25,7 @@ extension ModelFileContents {
     }
 
     /// The training state the file holds, to continue its training.
-    public var trainingState: TrainingState {
+    package var trainingState: TrainingState {
         let adam = Adam(parameters: parameters, beta1: optimizer.beta1, beta2: optimizer.beta2,
                         epsilon: optimizer.epsilon, step: optimizer.step, firstMoments: optimizer.firstMoments,
                         secondMoments: optimizer.secondMoments)
@@ -36,19 +36,19 @@ extension ModelFileContents {
 
 /// Saves a training run's checkpoints as one model file, rewritten atomically at every
 /// checkpoint (``ModelFileWriter``).
-public struct ModelFileCheckpointWriter: CheckpointWriter {
+package struct ModelFileCheckpointWriter: CheckpointWriter {
     /// The model file.
-    public let url: URL
+    package let url: URL
 
     /// A writer of the model file at `url`.
-    public init(url: URL) {
+    package init(url: URL) {
         self.url = url
     }
 
     /// Writes `checkpoint` as the model file.
     /// - Throws: the errors of ``ModelFileWriter/write(_:to:)``; the file is then left as
     ///   it was.
-    public func write(_ checkpoint: TrainingCheckpoint) throws {
+    package func write(_ checkpoint: TrainingCheckpoint) throws {
         try ModelFileWriter.write(ModelFileContents(checkpoint), to: url)
     }
 }

@@ -4,29 +4,29 @@ import Training
 
 /// Everything a model file holds: enough to evaluate the model, to resume its training
 /// exactly, and to know where it came from.
-public struct ModelFileContents: Equatable, Sendable {
+package struct ModelFileContents: Equatable, Sendable {
     /// The architecture and training options (the root's `config` attribute).
-    public var configuration: RunConfiguration
+    package var configuration: RunConfiguration
     /// The trainable tensors (`/parameters/...`, `/plastic/w|alpha|eta`).
-    public var parameters: ParameterSet
+    package var parameters: ParameterSet
     /// The trace (`/trace`); nil exactly when the rule is `none`.
-    public var trace: PlasticTrace?
+    package var trace: PlasticTrace?
     /// The optimizer state (`/optimizer`).
-    public var optimizer: OptimizerRecord
+    package var optimizer: OptimizerRecord
     /// The random streams (`/rng`).
-    public var random: RandomRecord
+    package var random: RandomRecord
     /// How far training went (`/progress`).
-    public var progress: ProgressRecord
+    package var progress: ProgressRecord
     /// The losses and scores (`/history`).
-    public var history: HistoryRecord
+    package var history: HistoryRecord
     /// The data set (`/dataset`); nil in an untrained file.
-    public var dataset: DatasetRecord?
+    package var dataset: DatasetRecord?
     /// The losses of the original implementation's training output that the model was
     /// imported with (`/history/original`), or nil.
-    public var originalHistory: OriginalHistoryRecord?
+    package var originalHistory: OriginalHistoryRecord?
 
     /// Contents from their parts.
-    public init(configuration: RunConfiguration, parameters: ParameterSet, trace: PlasticTrace?,
+    package init(configuration: RunConfiguration, parameters: ParameterSet, trace: PlasticTrace?,
                 optimizer: OptimizerRecord, random: RandomRecord, progress: ProgressRecord,
                 history: HistoryRecord, dataset: DatasetRecord?, originalHistory: OriginalHistoryRecord? = nil) {
         self.configuration = configuration
@@ -45,7 +45,7 @@ public struct ModelFileContents: Equatable, Sendable {
     /// Adam at step 0 with zero moments and docs/MODEL.md's hyper-parameters, the random
     /// streams' algorithm and seed without counters, no progress, an empty history and
     /// no data set.
-    public static func untrained(configuration: RunConfiguration) -> ModelFileContents {
+    package static func untrained(configuration: RunConfiguration) -> ModelFileContents {
         let model = configuration.model, training = configuration.training
         let parameters = ParameterSet.initialised(for: model, seed: training.seed)
         let zeroMoments = parameters.specs.map { Tensor(shape: $0.shape) }

@@ -1,6 +1,6 @@
 /// A model file that cannot be read or written, described on one line that names the
 /// file and, where there is one, the object.
-public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is HDF5 but not a plastic-unet model file (no or another `format`).
     case notAModelFile(file: String, reason: String)
     /// The file is a model file of a `format_version` (`found`) this version does not read.
@@ -11,7 +11,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidContents(file: String, violation: LayoutViolation)
 
     /// For example `/x/m.h5: /plastic/w: missing`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAModelFile(let file, let reason):
             "\(file): not a plastic-unet model file (\(reason))"

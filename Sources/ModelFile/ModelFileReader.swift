@@ -2,7 +2,7 @@ import Foundation
 import HDF5Kit
 
 /// Reads model files.
-public enum ModelFileReader {
+package enum ModelFileReader {
     /// Reads the model file at `url`: checks its `format` and `format_version`, then its
     /// layout against the schema (shapes must match the file's config exactly), then
     /// decodes it.
@@ -11,14 +11,14 @@ public enum ModelFileReader {
     /// - Throws: `HDF5Error` when the file cannot be opened or read (not HDF5, damaged, a
     ///   checksum mismatch); `ModelFileError` when it is not a model file of this format
     ///   version or departs from the schema (the first violation, naming the object).
-    public static func read(_ url: URL,
+    package static func read(_ url: URL,
                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ModelFileContents {
         try read(HDF5FileBytes(url), threads: threads)
     }
 
     /// Reads the model file whose bytes are `bytes`, as ``read(_:threads:)-(URL,_)`` reads a
     /// file.
-    public static func read(_ bytes: HDF5FileBytes,
+    package static func read(_ bytes: HDF5FileBytes,
                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ModelFileContents {
         let url = URL(fileURLWithPath: bytes.name)
         let file = try bytes.open()

@@ -3,7 +3,7 @@ import Foundation
 import HDF5Kit
 
 /// Writes model files.
-public enum ModelFileWriter {
+package enum ModelFileWriter {
     /// Writes `contents` to `url`, replacing an existing file atomically: the file is written
     /// under a temporary name in the same folder, checked against the schema, sealed,
     /// flushed and renamed into place. Its tensors go to the disk as they are encoded, so
@@ -15,7 +15,7 @@ public enum ModelFileWriter {
     ///   would not make a valid file, `HDF5Error` or `FileWriteError` naming the target
     ///   when the file cannot be written; the target is then left as it was, and no
     ///   temporary file stays behind.
-    public static func write(_ contents: ModelFileContents, to url: URL,
+    package static func write(_ contents: ModelFileContents, to url: URL,
                              threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let schema = try ModelSchema.embedded()
         try AtomicFile.replace(url) { temporary in

@@ -6,9 +6,9 @@ import Training
 ///
 /// The reader, the writer and the validator check files against this one description;
 /// the binary embeds its text (``ModelSchemaText``) so that it works wherever it is copied.
-public struct ModelSchema: Decodable, Sendable {
+package struct ModelSchema: Decodable, Sendable {
     /// The value of the root's `format` attribute.
-    public let format: String
+    package let format: String
     /// The value of the root's `format_version` attribute.
     let formatVersion: Int64
     /// The symbols that shapes use, each bound to a config key or to a dataset's length.
@@ -25,7 +25,7 @@ public struct ModelSchema: Decodable, Sendable {
     /// The schema the binary embeds.
     /// - Throws: `SchemaError` when the embedded text is not a schema (a build defect that
     ///   the tests catch).
-    public static func embedded() throws -> ModelSchema {
+    package static func embedded() throws -> ModelSchema {
         try parsedEmbedded.get()
     }
 
@@ -34,7 +34,7 @@ public struct ModelSchema: Decodable, Sendable {
 
     /// Parses a schema.
     /// - Throws: `SchemaError` when `jsonText` is not a schema.
-    public init(jsonText: String) throws {
+    package init(jsonText: String) throws {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -47,7 +47,7 @@ public struct ModelSchema: Decodable, Sendable {
     /// The parameters the schema lists for `configuration`, in order: the head, then every
     /// convolution's weight and bias.
     /// - Throws: `SchemaError` when the schema names an unknown condition or symbol.
-    public func parameters(for configuration: RunConfiguration) throws -> [SchemaParameter] {
+    package func parameters(for configuration: RunConfiguration) throws -> [SchemaParameter] {
         let context = try context(configText: configuration.jsonText())
         return try parameterRules(context).compactMap { rule in
             guard rule.allowed, let shape = rule.shape else { return nil }
@@ -63,16 +63,16 @@ public struct ModelSchema: Decodable, Sendable {
 }
 
 /// One trainable tensor as the schema lists it.
-public struct SchemaParameter: Equatable, Sendable {
+package struct SchemaParameter: Equatable, Sendable {
     /// The dataset's path, for example `/parameters/down1.conv/weight`.
-    public let path: String
+    package let path: String
     /// The key of the original PyTorch `state_dict`.
-    public let torchName: String
+    package let torchName: String
     /// The shape for the configuration it was computed for.
-    public let shape: [Int]
+    package let shape: [Int]
 
     /// A parameter from its parts.
-    public init(path: String, torchName: String, shape: [Int]) {
+    package init(path: String, torchName: String, shape: [Int]) {
         self.path = path
         self.torchName = torchName
         self.shape = shape
@@ -80,12 +80,12 @@ public struct SchemaParameter: Equatable, Sendable {
 }
 
 /// A schema that cannot be used.
-public struct SchemaError: Error, CustomStringConvertible {
+package struct SchemaError: Error, CustomStringConvertible {
     /// What is wrong.
-    public let reason: String
+    package let reason: String
 
     /// `model schema: <reason>`.
-    public var description: String { "model schema: \(reason)" }
+    package var description: String { "model schema: \(reason)" }
 }
 
 /// Where a symbol's value comes from.

@@ -3,9 +3,9 @@
 
 /// The text of `schemas/model-v1.json`, embedded so that the binary works wherever it is
 /// copied (a test fails when the two differ).
-public enum ModelSchemaText {
+package enum ModelSchemaText {
     /// The JSON text.
-    public static let json = #"""
+    package static let json = #"""
 {
   "title": "plastic-unet model file, format version 1",
   "description": "The layout of a plastic-unet model file (HDF5). `plastic-unet validate`, the reader and the writer check files against this document, which the binary embeds. Names not listed here are not allowed in a version 1 file: a new name is added here first.",

@@ -4,15 +4,15 @@ import PlasticUNet
 /// PyTorch module's `state_dict`, as `schemas/model-v1.json` lists them: the head's
 /// tensors under `/plastic`, each convolution's weight and bias under
 /// `/parameters/LAYER/`.
-public struct ParameterPlace: Equatable, Sendable {
+package struct ParameterPlace: Equatable, Sendable {
     /// The dataset's path, for example `/parameters/down1.conv/weight`.
-    public let path: String
+    package let path: String
     /// The `state_dict` key (the dataset's `torch_name` attribute), for example
     /// `conv1.dconv.0.weight`.
-    public let torchName: String
+    package let torchName: String
 
     /// A place from its parts.
-    public init(path: String, torchName: String) {
+    package init(path: String, torchName: String) {
         self.path = path
         self.torchName = torchName
     }
@@ -24,7 +24,7 @@ extension ModelSchema {
     /// weight or bias fills the schema's template with the layer's name and PyTorch prefix.
     /// - Throws: ``SchemaError`` when the schema does not list the tensor (a build defect
     ///   that the tests catch).
-    public func place(of name: ParameterName) throws -> ParameterPlace {
+    package func place(of name: ParameterName) throws -> ParameterPlace {
         switch name {
         case .head(let tensor):
             guard let entry = parameters.head.first(where: { $0.torchName == tensor.rawValue }) else {
@@ -51,7 +51,7 @@ extension ModelSchema {
 extension ParameterName {
     /// The tensor's path in a model file (`/plastic/w`, `/parameters/down1.conv/weight`),
     /// for messages; the name itself should the embedded schema not list it.
-    public var modelFilePath: String {
+    package var modelFilePath: String {
         (try? ModelSchema.embedded().place(of: self).path) ?? description
     }
 }

@@ -1,8 +1,8 @@
 /// The version of plastic-unet, written into every model file it creates.
-public enum PlasticUNetVersion {
+package enum PlasticUNetVersion {
     /// The version, `X.Y.Z`.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 
     /// The `generator` attribute of model files: `plastic-unet X.Y.Z`.
-    public static var generator: String { "plastic-unet \(current)" }
+    package static var generator: String { "plastic-unet \(current)" }
 }

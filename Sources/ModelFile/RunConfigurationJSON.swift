@@ -7,7 +7,7 @@ import Training
 /// it alone.
 extension RunConfiguration {
     /// The JSON text: one object, keys sorted, no whitespace.
-    public func jsonText() -> String {
+    package func jsonText() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try! encoder.encode(FlatCoding(self)) // encoding plain values cannot fail
@@ -16,7 +16,7 @@ extension RunConfiguration {
 
     /// Parses the JSON text of a `config` attribute.
     /// - Throws: `ConfigurationError` when the text is not a configuration.
-    public init(jsonText: String) throws {
+    package init(jsonText: String) throws {
         do {
             let flat = try JSONDecoder().decode(FlatCoding.self, from: Data(jsonText.utf8))
             self = flat.configuration
@@ -56,9 +56,9 @@ extension RunConfiguration {
 }
 
 /// A `config` attribute that cannot be read as a ``Training/RunConfiguration``.
-public struct ConfigurationError: Error, CustomStringConvertible {
+package struct ConfigurationError: Error, CustomStringConvertible {
     /// What is wrong, for example `missing key "width"`.
-    public let reason: String
+    package let reason: String
 
-    public var description: String { "config: \(reason)" }
+    package var description: String { "config: \(reason)" }
 }

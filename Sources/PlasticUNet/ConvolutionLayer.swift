@@ -1,7 +1,7 @@
 /// One convolution of the network: its name, its kind and its channel counts.
-public struct ConvolutionLayer: Equatable, Sendable {
+package struct ConvolutionLayer: Equatable, Sendable {
     /// The kinds of convolution in the network.
-    public enum Kind: Equatable, Sendable {
+    package enum Kind: Equatable, Sendable {
         /// 3 x 3, stride 1, zero padding 1.
         case conv3x3
         /// 1 x 1, stride 1, no padding.
@@ -12,27 +12,27 @@ public struct ConvolutionLayer: Equatable, Sendable {
 
     /// The layer's name: its block or stage, then its place in it, for example
     /// `down1.res2.conv1` (``NetworkLayout`` lists the names).
-    public let name: String
+    package let name: String
     /// The kind of convolution.
-    public let kind: Kind
+    package let kind: Kind
     /// Input channels.
-    public let inChannels: Int
+    package let inChannels: Int
     /// Output channels.
-    public let outChannels: Int
+    package let outChannels: Int
 
     /// The name of the layer's weight or bias.
-    public func parameterName(_ part: ParameterName.ConvolutionPart) -> ParameterName {
+    package func parameterName(_ part: ParameterName.ConvolutionPart) -> ParameterName {
         .convolution(layer: name, part: part)
     }
 
     /// The side of the square kernel.
-    public var kernelSize: Int { kind == .conv1x1 ? 1 : 3 }
+    package var kernelSize: Int { kind == .conv1x1 ? 1 : 3 }
 
     /// The zero padding on each side.
-    public var padding: Int { kind == .conv3x3 ? 1 : 0 }
+    package var padding: Int { kind == .conv3x3 ? 1 : 0 }
 
     /// The weight's shape: `[out, in, k, k]`, or `[in, out, k, k]` when transposed.
-    public var weightShape: [Int] {
+    package var weightShape: [Int] {
         let k = kernelSize
         return kind == .transposed3x3
             ? [inChannels, outChannels, k, k]
@@ -40,7 +40,7 @@ public struct ConvolutionLayer: Equatable, Sendable {
     }
 
     /// The fan-in of PyTorch's default initialisation: `in·k·k` (`out·k·k` when transposed).
-    public var fanIn: Int {
+    package var fanIn: Int {
         let k = kernelSize
         return (kind == .transposed3x3 ? outChannels : inChannels) * k * k
     }
@@ -48,7 +48,7 @@ public struct ConvolutionLayer: Equatable, Sendable {
 
 extension Dictionary where Key == String, Value == ConvolutionLayer {
     /// The layer named `name`, which the network's layout guarantees to exist.
-    public func layer(named name: String) -> ConvolutionLayer {
+    package func layer(named name: String) -> ConvolutionLayer {
         guard let layer = self[name] else { preconditionFailure("the layout has no layer \(name)") }
         return layer
     }

@@ -9,42 +9,42 @@ import RandomStreams
 /// layer in that order and each channel in ascending order, one `nextDouble()` u; the
 /// channel is kept when u >= q and then scaled by `Float(1 / (1 - q))`. A layer with
 /// q = 0 draws nothing and keeps everything.
-public struct DropoutDecisions: Equatable, Sendable {
+package struct DropoutDecisions: Equatable, Sendable {
     /// One layer's decision.
-    public struct Layer: Equatable, Sendable {
+    package struct Layer: Equatable, Sendable {
         /// Per channel: kept or zeroed.
-        public let keep: [Bool]
+        package let keep: [Bool]
         /// The factor of the kept channels, 1 / (1 - q).
-        public let scale: Float
+        package let scale: Float
 
         /// A decision: which channels are kept, and their factor.
-        public init(keep: [Bool], scale: Float) {
+        package init(keep: [Bool], scale: Float) {
             self.keep = keep
             self.scale = scale
         }
 
         /// Whether the layer changes nothing (q = 0).
-        public var isIdentity: Bool { scale == 1 && keep.allSatisfy { $0 } }
+        package var isIdentity: Bool { scale == 1 && keep.allSatisfy { $0 } }
     }
 
     /// The eight layers' decisions in forward order; empty for evaluation.
-    public let layers: [Layer]
+    package let layers: [Layer]
 
     /// Decisions for the eight layers in forward order.
-    public init(layers: [Layer]) {
+    package init(layers: [Layer]) {
         self.layers = layers
     }
 
     /// No dropout at all, as in evaluation.
-    public static let none = DropoutDecisions(layers: [])
+    package static let none = DropoutDecisions(layers: [])
 
     /// The dropout probability of each layer for a base probability p.
-    public static func probabilities(base p: Double) -> [Double] {
+    package static func probabilities(base p: Double) -> [Double] {
         [p / 2, p, p, p, p, p, p, p]
     }
 
     /// The channel count of each dropout layer for a base width n.
-    public static func channelCounts(width n: Int) -> [Int] {
+    package static func channelCounts(width n: Int) -> [Int] {
         [n, 2 * n, 4 * n, 8 * n, 16 * n, 8 * n, 4 * n, 2 * n]
     }
 
@@ -54,7 +54,7 @@ public struct DropoutDecisions: Equatable, Sendable {
     ///   - width: the network's base width n.
     ///   - seed: the run's seed.
     ///   - step: the optimizer step (0 for the first).
-    public static func draw(probability p: Double, width n: Int, seed: UInt64, step: Int64) -> DropoutDecisions {
+    package static func draw(probability p: Double, width n: Int, seed: UInt64, step: Int64) -> DropoutDecisions {
         var stream = RandomStream(seed: seed, name: "dropout", index: UInt64(step))
         let layers = zip(probabilities(base: p), channelCounts(width: n)).map { q, channels -> Layer in
             guard q > 0 else { return Layer(keep: Array(repeating: true, count: channels), scale: 1) }

@@ -5,7 +5,7 @@
 /// convolution C (1, 2) of its residual unit U (1, 2), for the blocks `down1`...`down4`,
 /// `middle` and `up4`...`up1`; `STAGE.transpose` is an up stage's transposed convolution;
 /// `output` is the final 1 x 1 convolution.
-public enum NetworkLayout {
+package enum NetworkLayout {
     /// The encoder and middle blocks: name, and the multiples of the width n of their
     /// input and output channels (input 0 means the one image channel).
     private static let downBlocks: [(name: String, input: Int, output: Int)] = [
@@ -25,7 +25,7 @@ public enum NetworkLayout {
     ]
 
     /// Every convolution of a network of base width `width`.
-    public static func convolutions(width n: Int) -> [ConvolutionLayer] {
+    package static func convolutions(width n: Int) -> [ConvolutionLayer] {
         var layers: [ConvolutionLayer] = []
         for block in downBlocks {
             let input = block.input == 0 ? 1 : block.input * n

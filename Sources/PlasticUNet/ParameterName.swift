@@ -1,9 +1,9 @@
 /// The name of one trainable tensor of the network: a tensor of the plastic head, or the
 /// weight or bias of a convolution layer. Where a model file stores a tensor and what the
 /// original PyTorch module calls it are the file layer's business, not the model's.
-public enum ParameterName: Hashable, Sendable, CustomStringConvertible {
+package enum ParameterName: Hashable, Sendable, CustomStringConvertible {
     /// The tensors of the plastic head.
-    public enum HeadTensor: String, CaseIterable, Sendable {
+    package enum HeadTensor: String, CaseIterable, Sendable {
         /// The fixed weights `w`, `[S, S]`.
         case w
         /// The plasticity coefficients, `[S, S]` (free) or `[1]` (yoked).
@@ -13,7 +13,7 @@ public enum ParameterName: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The two tensors of a convolution layer.
-    public enum ConvolutionPart: String, CaseIterable, Sendable {
+    package enum ConvolutionPart: String, CaseIterable, Sendable {
         /// The kernel.
         case weight
         /// The bias, one value per output channel.
@@ -26,7 +26,7 @@ public enum ParameterName: Hashable, Sendable, CustomStringConvertible {
     case convolution(layer: String, part: ConvolutionPart)
 
     /// `w`, `alpha`, `eta`, or `LAYER.weight` / `LAYER.bias` (`down1.res2.conv1.weight`).
-    public var description: String {
+    package var description: String {
         switch self {
         case .head(let tensor): tensor.rawValue
         case .convolution(let layer, let part): "\(layer).\(part.rawValue)"
@@ -38,7 +38,7 @@ public enum ParameterName: Hashable, Sendable, CustomStringConvertible {
     /// convolution. These keys are fixed for good (they spell the tensors' places in the
     /// first model file format), so that a seed gives the same initial model in every
     /// version of the program.
-    public var initialisationStream: String {
+    package var initialisationStream: String {
         switch self {
         case .head(let tensor): "init:/plastic/\(tensor.rawValue)"
         case .convolution(let layer, let part): "init:/parameters/\(layer)/\(part.rawValue)"

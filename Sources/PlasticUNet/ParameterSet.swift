@@ -2,16 +2,16 @@ import Kernels
 import RandomStreams
 
 /// The values of every trainable tensor of a model, in the order of its specs.
-public struct ParameterSet: Equatable, Sendable {
+package struct ParameterSet: Equatable, Sendable {
     /// What each tensor is; `tensors[i]` has the shape of `specs[i]`.
-    public let specs: [ParameterSpec]
+    package let specs: [ParameterSpec]
     /// The values, parallel to `specs`.
-    public private(set) var tensors: [Tensor]
+    package private(set) var tensors: [Tensor]
     private let indexByName: [ParameterName: Int]
 
     /// A parameter set from specs and matching tensors.
     /// - Precondition: every tensor has its spec's shape.
-    public init(specs: [ParameterSpec], tensors: [Tensor]) {
+    package init(specs: [ParameterSpec], tensors: [Tensor]) {
         precondition(specs.count == tensors.count, "\(specs.count) specs, \(tensors.count) tensors")
         for (spec, tensor) in zip(specs, tensors) {
             precondition(spec.shape == tensor.shape, "\(spec.name): shape \(tensor.shape), expected \(spec.shape)")
@@ -25,7 +25,7 @@ public struct ParameterSet: Equatable, Sendable {
     /// (``ParameterName/initialisationStream``, seed), element by element in row-major
     /// order, so that a tensor's values depend only on the seed and its name (not on the
     /// rule or on other tensors).
-    public static func initialised(for configuration: ModelConfiguration, seed: UInt64) -> ParameterSet {
+    package static func initialised(for configuration: ModelConfiguration, seed: UInt64) -> ParameterSet {
         let specs = ParameterLayout.specs(for: configuration)
         let tensors = specs.map { spec -> Tensor in
             var stream = RandomStream(seed: seed, name: spec.name.initialisationStream)
@@ -45,13 +45,13 @@ public struct ParameterSet: Equatable, Sendable {
     }
 
     /// The tensor named `name`, or nil when the model has none of that name.
-    public subscript(name: ParameterName) -> Tensor? {
+    package subscript(name: ParameterName) -> Tensor? {
         indexByName[name].map { tensors[$0] }
     }
 
     /// Replaces the tensor named `name`.
     /// - Precondition: `name` is one of the specs and `tensor` has its shape.
-    public mutating func set(_ name: ParameterName, to tensor: Tensor) {
+    package mutating func set(_ name: ParameterName, to tensor: Tensor) {
         guard let index = indexByName[name] else { preconditionFailure("no parameter \(name)") }
         precondition(specs[index].shape == tensor.shape, "\(name): shape \(tensor.shape), expected \(specs[index].shape)")
         tensors[index] = tensor
@@ -60,7 +60,7 @@ public struct ParameterSet: Equatable, Sendable {
     /// Changes the scalars of tensor `index` in place (without a copy when nothing else
     /// shares them).
     /// - Precondition: `body` keeps their number.
-    public mutating func modifyScalars<Result>(ofTensor index: Int, _ body: (inout [Float]) -> Result) -> Result {
+    package mutating func modifyScalars<Result>(ofTensor index: Int, _ body: (inout [Float]) -> Result) -> Result {
         let count = tensors[index].scalars.count
         let result = body(&tensors[index].scalars)
         precondition(tensors[index].scalars.count == count, "\(specs[index].name): the number of scalars changed")
@@ -69,18 +69,18 @@ public struct ParameterSet: Equatable, Sendable {
 
     /// Replaces every tensor, in spec order.
     /// - Precondition: the new tensors have the specs' shapes.
-    public mutating func replaceAll(with newTensors: [Tensor]) {
+    package mutating func replaceAll(with newTensors: [Tensor]) {
         self = ParameterSet(specs: specs, tensors: newTensors)
     }
 
     /// The total number of scalars.
-    public var scalarCount: Int { specs.reduce(0) { $0 + $1.scalarCount } }
+    package var scalarCount: Int { specs.reduce(0) { $0 + $1.scalarCount } }
 }
 
 extension ParameterSet {
     /// The name of the first tensor holding a NaN or an infinity, or nil when every value
     /// is finite.
-    public var firstNonFiniteName: ParameterName? {
+    package var firstNonFiniteName: ParameterName? {
         zip(specs, tensors).first { !$0.1.scalars.allSatisfy(\.isFinite) }?.0.name
     }
 }

@@ -1,5 +1,5 @@
 /// How a parameter tensor is drawn when a model is created (docs/MODEL.md §3).
-public enum Initialisation: Equatable, Sendable {
+package enum Initialisation: Equatable, Sendable {
     /// Uniform on (-bound, bound): PyTorch's default for convolutions, bound = 1/sqrt(fanIn).
     case symmetricUniform(bound: Double)
     /// `scale` times a standard normal.
@@ -11,29 +11,29 @@ public enum Initialisation: Equatable, Sendable {
 }
 
 /// One trainable tensor of the model: its name, its shape and its initialisation.
-public struct ParameterSpec: Equatable, Sendable {
+package struct ParameterSpec: Equatable, Sendable {
     /// The tensor's name, for example `down1.conv.weight`.
-    public let name: ParameterName
+    package let name: ParameterName
     /// The tensor's shape.
-    public let shape: [Int]
+    package let shape: [Int]
     /// How the tensor is drawn for a new model.
-    public let initialisation: Initialisation
+    package let initialisation: Initialisation
 
     /// A spec from its parts.
-    public init(name: ParameterName, shape: [Int], initialisation: Initialisation) {
+    package init(name: ParameterName, shape: [Int], initialisation: Initialisation) {
         self.name = name
         self.shape = shape
         self.initialisation = initialisation
     }
 
     /// The number of scalars.
-    public var scalarCount: Int { shape.reduce(1, *) }
+    package var scalarCount: Int { shape.reduce(1, *) }
 }
 
 /// The trainable tensors of a model, in the order of the original PyTorch `state_dict`.
-public enum ParameterLayout {
+package enum ParameterLayout {
     /// The specification of every trainable tensor of a model of `configuration`.
-    public static func specs(for configuration: ModelConfiguration) -> [ParameterSpec] {
+    package static func specs(for configuration: ModelConfiguration) -> [ParameterSpec] {
         let s = configuration.size
         var specs = [ParameterSpec(name: .head(.w), shape: [s, s], initialisation: .scaledNormal(scale: 0.01))]
         if configuration.isPlastic {

@@ -1,16 +1,16 @@
 import Kernels
 
 /// The plastic U-Net of docs/MODEL.md §2–3: forward and backward passes of one sample.
-public struct PlasticNetwork: Sendable {
+package struct PlasticNetwork: Sendable {
     /// The architecture.
-    public let configuration: ModelConfiguration
+    package let configuration: ModelConfiguration
     /// The convolution kernels every pass uses.
-    public let kernels: any ConvolutionKernels
+    package let kernels: any ConvolutionKernels
     private let body: UNetBody
     private let head: PlasticHead
 
     /// A network of `configuration` running on `kernels`.
-    public init(configuration: ModelConfiguration, kernels: any ConvolutionKernels) {
+    package init(configuration: ModelConfiguration, kernels: any ConvolutionKernels) {
         self.configuration = configuration
         self.kernels = kernels
         body = UNetBody(width: configuration.width, kernels: kernels)
@@ -18,11 +18,11 @@ public struct PlasticNetwork: Sendable {
     }
 
     /// A forward pass kept for its backward pass and the trace update.
-    public struct ForwardPass: Sendable {
+    package struct ForwardPass: Sendable {
         /// Y, the S x S probabilities.
-        public var probabilities: Tensor { headPass.probabilities }
+        package var probabilities: Tensor { headPass.probabilities }
         /// A, the S x S map that feeds the head (its rows are the trace's pre vectors).
-        public var headInput: Tensor { headPass.input }
+        package var headInput: Tensor { headPass.input }
         fileprivate let bodyTape: UNetBody.Tape
         fileprivate let headPass: PlasticHead.Pass
         fileprivate let trace: PlasticTrace?
@@ -41,7 +41,7 @@ public struct PlasticNetwork: Sendable {
     ///   - parameters: the model's parameters.
     ///   - trace: the trace H (ignored for rule none; nil means a zero trace).
     ///   - dropout: the step's Dropout2d decisions (``DropoutDecisions/none`` to evaluate).
-    public func forward(image: Tensor, parameters: ParameterSet, trace: PlasticTrace?,
+    package func forward(image: Tensor, parameters: ParameterSet, trace: PlasticTrace?,
                         dropout: DropoutDecisions = .none) -> ForwardPass {
         let size = configuration.size
         let input = Tensor(shape: [1, size, size], scalars: image.scalars)
@@ -59,7 +59,7 @@ public struct PlasticNetwork: Sendable {
     ///   - parameters: the model's parameters.
     ///   - trace: the trace H of every image (ignored for rule none; nil means a zero trace).
     /// - Returns: one `[S, S]` tensor per image, in order.
-    public func probabilities(of images: [Tensor], parameters: ParameterSet, trace: PlasticTrace?) -> [Tensor] {
+    package func probabilities(of images: [Tensor], parameters: ParameterSet, trace: PlasticTrace?) -> [Tensor] {
         guard !images.isEmpty else { return [] }
         let size = configuration.size
         let batch = Tensor(shape: [images.count, 1, size, size], scalars: images.flatMap(\.scalars))
@@ -77,7 +77,7 @@ public struct PlasticNetwork: Sendable {
     /// A pass handed over (`consume`) is used up: its activations are let go as the
     /// gradients are made, which lowers the peak memory of a training step.
     /// - Returns: gradients with the parameters' specs.
-    public func backward(_ pass: consuming ForwardPass, probabilityGradient: Tensor,
+    package func backward(_ pass: consuming ForwardPass, probabilityGradient: Tensor,
                          parameters: ParameterSet) -> ParameterSet {
         // Zeros until each gradient is made; tensors of one shape share theirs.
         let zeros = Dictionary(parameters.specs.map { ($0.shape, Tensor(shape: $0.shape)) },
@@ -93,7 +93,7 @@ public struct PlasticNetwork: Sendable {
     }
 
     /// The trace after training on the sample of `pass`, from the pre-update parameters.
-    public func updatedTrace(after pass: ForwardPass, parameters: ParameterSet) -> PlasticTrace? {
+    package func updatedTrace(after pass: ForwardPass, parameters: ParameterSet) -> PlasticTrace? {
         pass.trace?.updated(configuration: configuration, headInput: pass.headInput,
                             probabilities: pass.probabilities, parameters: parameters)
     }

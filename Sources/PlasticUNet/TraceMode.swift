@@ -1,5 +1,5 @@
 /// How the trace behaves when a trained model is evaluated (docs/MODEL.md §5).
-public enum TraceMode: String, Codable, CaseIterable, Sendable {
+package enum TraceMode: String, Codable, CaseIterable, Sendable {
     /// The trace saved at the end of training, frozen (the default).
     case stored
     /// A zero trace: the plastic term vanishes (the original's behaviour).

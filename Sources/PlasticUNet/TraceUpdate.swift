@@ -14,7 +14,7 @@ extension PlasticTrace {
     /// `dQ[j] = 2 (Σ_r Y[r,j] D[r,j]) / |R|`:
     /// - hebb: `G' = fma(eta, dM, fma(1 - eta, G, M - H))`;
     /// - oja: `G' = fma(eta, fma(-H, dQ, fma(-G, Q, dM)), G + fma(-H, Q, M))`.
-    public func updated(configuration: ModelConfiguration, headInput a: Tensor, probabilities y: Tensor,
+    package func updated(configuration: ModelConfiguration, headInput a: Tensor, probabilities y: Tensor,
                  parameters: ParameterSet) -> PlasticTrace {
         guard configuration.isPlastic else { return self }
         let rows = configuration.traceRows == .all ? 0..<configuration.size : 0..<1

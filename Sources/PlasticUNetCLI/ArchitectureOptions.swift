@@ -8,19 +8,19 @@ extension TraceRows: ExpressibleByArgument {}
 /// The options that fix a model's architecture (docs/MODEL.md §2-3) apart from the image size,
 /// shared by the commands that create models. Each is optional, so that a command that
 /// takes the architecture from a file can tell which ones were given.
-public struct ArchitectureOptions: ParsableArguments {
+package struct ArchitectureOptions: ParsableArguments {
     private static let defaults = ModelConfiguration()
 
     /// The plasticity rule.
     @Option(help: "The plasticity rule of the head: none (no trace), hebb or oja. (default: \(defaults.rule))")
-    public var rule: PlasticityRule?
+    package var rule: PlasticityRule?
 
     /// Free or yoked alpha.
     @Option(help: """
         How the plastic coefficient is shared: free (one per connection, S x S) or yoked (one scalar). \
         (default: \(defaults.alpha))
         """)
-    public var alpha: AlphaKind?
+    package var alpha: AlphaKind?
 
     /// The base width n.
     @Option(help: """
@@ -28,30 +28,30 @@ public struct ArchitectureOptions: ParsableArguments {
         (\(ModelConfiguration.widthRange.lowerBound)...\(ModelConfiguration.widthRange.upperBound)). \
         (default: \(defaults.width))
         """)
-    public var width: Int?
+    package var width: Int?
 
     /// The rows of the head's input that feed the trace.
     @Option(help: """
         The rows of the head's input that update the trace: all, or first (the original's behaviour). \
         (default: \(defaults.traceRows))
         """)
-    public var traceRows: TraceRows?
+    package var traceRows: TraceRows?
 
     /// Whether eta is learnt.
     @Flag(help: "Give eta its exact gradient through the forward-mode sensitivity (needs rule hebb or oja).")
-    public var learnEta = false
+    package var learnEta = false
 
     /// Options as the parser fills them.
-    public init() {}
+    package init() {}
 
     /// The architecture for images of `size`: the given options over `base`.
-    public func configuration(size: Int, over base: ModelConfiguration = ModelConfiguration()) -> ModelConfiguration {
+    package func configuration(size: Int, over base: ModelConfiguration = ModelConfiguration()) -> ModelConfiguration {
         ModelConfiguration(rule: rule ?? base.rule, alpha: alpha ?? base.alpha, width: width ?? base.width, size: size,
                            traceRows: traceRows ?? base.traceRows, learnEta: learnEta || base.learnEta)
     }
 
     /// The flags of the options that were given, for example `["--rule", "--learn-eta"]`.
-    public var given: [String] {
+    package var given: [String] {
         [("--rule", rule != nil), ("--alpha", alpha != nil), ("--width", width != nil),
          ("--trace-rows", traceRows != nil), ("--learn-eta", learnEta)].filter(\.1).map(\.0)
     }

@@ -4,9 +4,9 @@ import FileOutput
 import Foundation
 
 /// `plastic-unet bench`: how fast training, inference and model files are on this machine.
-public struct BenchCommand: ParsableCommand {
+package struct BenchCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure training, inference and model files on this machine.",
         discussion: """
@@ -28,33 +28,33 @@ public struct BenchCommand: ParsableCommand {
 
     /// The base width.
     @Option(help: "The base width n of the model (1...128).")
-    public var width = 16
+    package var width = 16
 
     /// The image side.
     @Option(help: "The side S of the images (16...1024).")
-    public var size = 101
+    package var size = 101
 
     /// The threads.
     @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
-    public var threads: Int?
+    package var threads: Int?
 
     /// The measured runs.
     @Option(help: "The measured runs of each operation.")
-    public var repeats = 10
+    package var repeats = 10
 
     /// The images of the throughput.
     @Option(help: "The images of the throughput measurement.")
-    public var batch = 100
+    package var batch = 100
 
     /// The JSON file to write.
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
-    public var json: String?
+    package var json: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses values out of range.
-    public func validate() throws {
+    package func validate() throws {
         guard (1...128).contains(width) else { throw ValidationError("--width must be in 1...128, got \(width)") }
         guard (16...1024).contains(size) else { throw ValidationError("--size must be in 16...1024, got \(size)") }
         try ThreadCountRule.check(threads)
@@ -64,7 +64,7 @@ public struct BenchCommand: ParsableCommand {
     }
 
     /// Measures and prints the figures.
-    public func run() throws {
+    package func run() throws {
         if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
         let report = try Benchmark.run(
             Benchmark.Options(width: width, size: size,

@@ -9,9 +9,9 @@ import Foundation
 /// - 2: anything that stopped the command: a usage error, or a thrown error, printed as one
 ///   line `plastic-unet: error: <description>` on standard error (a usage error adds a
 ///   pointer to `--help` instead of the whole usage text).
-public enum CommandLineEntry {
+package enum CommandLineEntry {
     /// Parses `arguments` with `root`, runs the chosen subcommand and exits the process.
-    public static func run(_ root: any ParsableCommand.Type,
+    package static func run(_ root: any ParsableCommand.Type,
                            arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             var command = try root.parseAsRoot(arguments)
@@ -32,7 +32,7 @@ public enum CommandLineEntry {
     }
 
     /// Writes `message` to standard error as `plastic-unet: error: <message>`.
-    public static func printError(_ message: String) {
+    package static func printError(_ message: String) {
         let line = "plastic-unet: error: " + message.trimmingTrailingNewlines() + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -5,9 +5,9 @@ import HDF5Kit
 /// parsed first by a child process of this program (`hdf5-probe`), under limits of
 /// memory, CPU time and wall time, so that a crash or a hang in the library on damaged
 /// or hostile bytes becomes an error here instead of the end of the program.
-public enum ContainedHDF5Probe {
+package enum ContainedHDF5Probe {
     /// Makes every read of an unsealed file go through the probe.
-    public static func install() {
+    package static func install() {
         HDF5Containment.probe = { bytes in try probe(bytes) }
     }
 

@@ -4,9 +4,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet data check`: lists every problem of a data folder.
-public struct DataCheckCommand: ParsableCommand {
+package struct DataCheckCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "List every problem of a data folder, one per line.",
         discussion: """
@@ -23,10 +23,10 @@ public struct DataCheckCommand: ParsableCommand {
     var directory: String
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 
     /// Checks the folder and prints what it found.
-    public func run() throws {
+    package func run() throws {
         let problems = try DataSetChecker.check(URL(fileURLWithPath: directory))
         guard !problems.isEmpty else {
             print("\(directory): no problems")

@@ -4,9 +4,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet data`: the commands about data folders in the TGS layout.
-public struct DataCommand: ParsableCommand {
+package struct DataCommand: ParsableCommand {
     /// The group and its subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Make, inspect and check data folders in the TGS Salt layout.",
         discussion: """
@@ -27,12 +27,12 @@ public struct DataCommand: ParsableCommand {
     }
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 }
 
 /// The data folder and the fallback side of the commands that work from `train.csv`
 /// alone (`data stats`, `data masks`).
-public struct TrainTableOptions: ParsableArguments {
+package struct TrainTableOptions: ParsableArguments {
     /// The data folder.
     @Argument(help: ArgumentHelp("The data folder (holding train.csv).", valueName: "dir"))
     var directory: String
@@ -42,10 +42,10 @@ public struct TrainTableOptions: ParsableArguments {
     var size: Int = 101
 
     /// Creates the options (for the argument parser).
-    public init() {}
+    package init() {}
 
     /// Checks `--size`.
-    public func validate() throws {
+    package func validate() throws {
         try DataCommand.validateSize(size)
     }
 

@@ -3,9 +3,9 @@ import Foundation
 import TGSData
 
 /// `plastic-unet data masks`: writes the masks of train.csv as images.
-public struct DataMasksCommand: ParsableCommand {
+package struct DataMasksCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "masks",
         abstract: "Write the masks of train.csv as PNG images (0 and 255).",
         discussion: """
@@ -26,10 +26,10 @@ public struct DataMasksCommand: ParsableCommand {
     var out: String
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 
     /// Decodes the masks and writes them.
-    public func run() throws {
+    package func run() throws {
         let masks = try table.readMasks()
         try masks.writeMaskImages(to: URL(fileURLWithPath: out))
         print("wrote \(masks.entries.count) masks of \(masks.size) x \(masks.size) to \(out)")

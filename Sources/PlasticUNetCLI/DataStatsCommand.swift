@@ -4,9 +4,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet data stats`: the coverage statistics of a data folder.
-public struct DataStatsCommand: ParsableCommand {
+package struct DataStatsCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show the number of samples, the empty fraction, the coverage classes and the depths.",
         discussion: """
@@ -26,10 +26,10 @@ public struct DataStatsCommand: ParsableCommand {
     var json = false
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 
     /// Reads the masks and prints their statistics.
-    public func run() throws {
+    package func run() throws {
         let statistics = DataStatistics(try table.readMasks())
         if json {
             let encoder = JSONEncoder()

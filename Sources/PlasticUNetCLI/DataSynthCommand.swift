@@ -4,9 +4,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet data synth`: writes a synthetic data folder.
-public struct DataSynthCommand: ParsableCommand {
+package struct DataSynthCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Write a synthetic seismic data set in the TGS layout.",
         discussion: """
@@ -35,16 +35,16 @@ public struct DataSynthCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 
     /// Checks the options.
-    public func validate() throws {
+    package func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1, got \(count)") }
         try DataCommand.validateSize(size)
     }
 
     /// Generates and writes the images.
-    public func run() throws {
+    package func run() throws {
         let generator = SyntheticSeismic(size: size, seed: seed)
         try DataSetWriter.write((0..<count).lazy.map(generator.sample(number:)), to: URL(fileURLWithPath: out))
         print("wrote \(count) images of \(size) x \(size) (seed \(seed)) to \(out)")

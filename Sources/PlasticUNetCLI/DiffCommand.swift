@@ -7,9 +7,9 @@ import PlasticUNet
 import TGSFiles
 
 /// `plastic-unet diff`: what changed between two models (or any two HDF5 files).
-public struct DiffCommand: ParsableCommand {
+package struct DiffCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two model files (or any two HDF5 files): structure, config, values, what moved, behaviour.",
         discussion: """
@@ -43,62 +43,62 @@ public struct DiffCommand: ParsableCommand {
 
     /// The first file.
     @Argument(help: ArgumentHelp("The first file (A).", valueName: "a"))
-    public var first: String
+    package var first: String
 
     /// The second file.
     @Argument(help: ArgumentHelp("The second file (B).", valueName: "b"))
-    public var second: String
+    package var second: String
 
     /// The absolute tolerance.
     @Option(help: "The absolute tolerance atol (not negative).")
-    public var atol = 0.0
+    package var atol = 0.0
 
     /// The relative tolerance.
     @Option(help: "The relative tolerance rtol, scaled by max(|a|, |b|) (not negative).")
-    public var rtol = 0.0
+    package var rtol = 0.0
 
     /// The paths to restrict the comparison to.
     @Option(help: ArgumentHelp("""
         Compare only the groups and datasets at or under this path, for example /parameters or /trace \
         (repeatable; the root's attributes and the config are then left out).
         """, valueName: "prefix"))
-    public var only: [String] = []
+    package var only: [String] = []
 
     /// The data folder of the behaviour comparison.
     @Option(help: ArgumentHelp("Also evaluate both models on the images of this data folder (TGS layout).",
                                valueName: "dir"))
-    public var data: String?
+    package var data: String?
 
     /// The images to evaluate.
     @Option(help: """
         The images to evaluate, all (every image; the default, since two models may record different \
         splits), or val or train (the ids both model files record, which must agree). Only with --data.
         """)
-    public var split: EvaluationSplit?
+    package var split: EvaluationSplit?
 
     /// The trace mode.
     @Option(help: ArgumentHelp(PredictionOptions.traceHelp + " Only with --data. (default: stored)"))
-    public var trace: TraceMode?
+    package var trace: TraceMode?
 
     /// The mask threshold.
     @Option(help: ArgumentHelp(PredictionOptions.thresholdHelp + " Only with --data. (default: 0.5)"))
-    public var threshold: Double?
+    package var threshold: Double?
 
     /// The number of threads.
     @Option(help: ArgumentHelp("Only with --data: " + PredictionOptions.threadsHelp.prefix(1).lowercased()
                                    + PredictionOptions.threadsHelp.dropFirst()))
-    public var threads: Int?
+    package var threads: Int?
 
     /// The JSON report to write.
     @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
-    public var json: String?
+    package var json: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses negative or infinite tolerances, relative paths in --only, evaluation options
     /// without --data and empty output paths.
-    public func validate() throws {
+    package func validate() throws {
         try ToleranceRule.check(atol: atol, rtol: rtol)
         if let prefix = only.first(where: { !$0.hasPrefix("/") }) {
             throw ValidationError("--only takes a path from the root, such as /parameters; got \(prefix)")
@@ -112,7 +112,7 @@ public struct DiffCommand: ParsableCommand {
     }
 
     /// Compares, prints the report, writes the JSON, and exits 1 when the files differ.
-    public func run() throws {
+    package func run() throws {
         if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
         let (a, b) = (URL(fileURLWithPath: first), URL(fileURLWithPath: second))
         let behaviour = try data.map { folder in

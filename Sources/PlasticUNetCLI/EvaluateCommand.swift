@@ -8,9 +8,9 @@ import TGSFiles
 extension EvaluationSplit: ExpressibleByArgument {}
 
 /// `plastic-unet evaluate`: scores a model on data.
-public struct EvaluateCommand: ParsableCommand {
+package struct EvaluateCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score a model on data: the TGS score, a threshold sweep, breakdowns and the loss.",
         discussion: """
@@ -36,52 +36,52 @@ public struct EvaluateCommand: ParsableCommand {
 
     /// The model file.
     @Argument(help: "The model file to evaluate.")
-    public var model: String
+    package var model: String
 
     /// The data folder, or nil for the embedded default.
     @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
-    public var data: String?
+    package var data: String?
 
     /// The images to evaluate.
     @Option(help: """
         The images to evaluate: val or train (the ids the model file records; they need the model's \
         training data) or all (every image of the data).
         """)
-    public var split: EvaluationSplit = .val
+    package var split: EvaluationSplit = .val
 
     /// The trace mode, threshold and threads.
-    @OptionGroup public var prediction: PredictionOptions
+    @OptionGroup package var prediction: PredictionOptions
 
     /// The JSON report to write.
     @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
-    public var json: String?
+    package var json: String?
 
     /// The per-image table to write.
     @Option(help: ArgumentHelp("""
         Also write one CSV row per image: id, coverage class, truth and predicted pixels, intersection, \
         union, passed thresholds, score and loss.
         """, valueName: "file.csv"))
-    public var perImage: String?
+    package var perImage: String?
 
     /// The folder of pictures to write.
     @Option(help: ArgumentHelp("""
         Also write SVG pictures into this folder (created if needed): threshold-sweep.svg, coverage.svg, \
         overlays.svg (images with the true and predicted outlines) and, for a trained model, training.svg.
         """, valueName: "dir"))
-    public var plots: String?
+    package var plots: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses empty output paths.
-    public func validate() throws {
+    package func validate() throws {
         for (flag, path) in [("--json", json), ("--per-image", perImage), ("--plots", plots)] where path?.isEmpty == true {
             throw ValidationError("\(flag) must name a file")
         }
     }
 
     /// Evaluates, writes the files asked for, and prints the table.
-    public func run() throws {
+    package func run() throws {
         try ReportFiles.requireFolders(json: json, perImage: perImage)
         let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault

@@ -5,9 +5,9 @@ import ModelFile
 import PlasticUNet
 
 /// `plastic-unet export`: writes a model in another program's format.
-public struct ExportCommand: ParsableCommand {
+package struct ExportCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a model as a PyTorch state_dict (HDF5) or as an ONNX graph.",
         discussion: """
@@ -36,28 +36,28 @@ public struct ExportCommand: ParsableCommand {
 
     /// The model file.
     @Argument(help: "The model file to export.")
-    public var model: String
+    package var model: String
 
     /// The state_dict file to write.
     @Option(help: ArgumentHelp("Write the state_dict and the trace to this flat HDF5 file.", valueName: "file.h5"))
-    public var torch: String?
+    package var torch: String?
 
     /// The ONNX file to write.
     @Option(help: ArgumentHelp("Write the network as an ONNX graph to this file.", valueName: "file.onnx"))
-    public var onnx: String?
+    package var onnx: String?
 
     /// The trace mode of the ONNX graph.
     @Option(help: """
         The trace of the ONNX graph: stored (the model's, frozen), zero (no plastic term) or online \
         (an input and an output of the graph). Only with --onnx. (default: stored)
         """)
-    public var trace: TraceMode?
+    package var trace: TraceMode?
 
     /// A command with the defaults; the parser fills the options.
-    public init() {}
+    package init() {}
 
     /// Needs at least one output, and --trace only with --onnx.
-    public func validate() throws {
+    package func validate() throws {
         if torch == nil && onnx == nil { throw ValidationError("give --torch FILE, --onnx FILE or both") }
         if torch?.isEmpty == true || onnx?.isEmpty == true { throw ValidationError("an output must name a file") }
         if trace != nil && onnx == nil { throw ValidationError("--trace applies to --onnx only") }
@@ -69,7 +69,7 @@ public struct ExportCommand: ParsableCommand {
     }
 
     /// Reads the model and writes each output.
-    public func run() throws {
+    package func run() throws {
         let contents = try ModelFileReader.read(URL(fileURLWithPath: model))
         if let torch {
             let stateDict = try TorchStateDict(exporting: contents)

@@ -6,9 +6,9 @@ import HDF5Kit
 /// of FILE (written by the parent) under limits of memory and CPU time, and lets the HDF5
 /// library read everything in them; a crash or a hang ends this process, not the parent.
 /// Not for users: it is not listed in the help.
-public struct HDF5ProbeCommand: ParsableCommand {
+package struct HDF5ProbeCommand: ParsableCommand {
     /// The command's name; hidden from the help.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "hdf5-probe",
         abstract: "Parse an HDF5 file in isolation (used by the program itself).",
         shouldDisplay: false)
@@ -20,14 +20,14 @@ public struct HDF5ProbeCommand: ParsableCommand {
     static let cpuSeconds: rlim_t = 120
 
     /// The file holding the bytes to parse.
-    @Argument public var file: String
+    @Argument package var file: String
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Exit 0: the library read everything; 2: it refused the bytes with an error (the
     /// parent then meets the same error itself); a signal: it failed.
-    public func run() throws {
+    package func run() throws {
         var memory = rlimit(rlim_cur: Self.memoryLimit, rlim_max: Self.memoryLimit)
         var cpu = rlimit(rlim_cur: Self.cpuSeconds, rlim_max: Self.cpuSeconds)
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)

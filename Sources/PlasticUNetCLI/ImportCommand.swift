@@ -7,9 +7,9 @@ import ModelFile
 import PlasticUNet
 
 /// `plastic-unet import`: makes a model file from a PyTorch state_dict.
-public struct ImportCommand: ParsableCommand {
+package struct ImportCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Make a model file from a PyTorch state_dict of the original module (HDF5).",
         discussion: """
@@ -37,47 +37,47 @@ public struct ImportCommand: ParsableCommand {
 
     /// The source file.
     @Argument(help: ArgumentHelp("The state_dict file (flat HDF5).", valueName: "torch.h5"))
-    public var source: String
+    package var source: String
 
     /// The plasticity rule.
     @Option(help: "The plasticity rule of the model: none, hebb or oja.")
-    public var rule: PlasticityRule
+    package var rule: PlasticityRule
 
     /// Free or yoked alpha.
     @Option(help: "How alpha is shared: free (alpha is S x S) or yoked (one element); needed for rule hebb or oja.")
-    public var alpha: AlphaKind?
+    package var alpha: AlphaKind?
 
     /// The rows that feed the trace.
     @Option(help: "The rows of the head's input that update the trace: all, or first (the original's behaviour).")
-    public var traceRows: TraceRows = .all
+    package var traceRows: TraceRows = .all
 
     /// Whether eta is learnt.
     @Flag(help: "Give eta its exact gradient when the model trains on (needs rule hebb or oja).")
-    public var learnEta = false
+    package var learnEta = false
 
     /// The original's training output whose losses the model keeps.
     @Option(help: ArgumentHelp("""
         A training output of the original PyTorch implementation (train_data.hdf5) whose losses the model \
         file keeps under /history/original: train/all_losses and the validation series.
         """, valueName: "file.hdf5"))
-    public var originalHistory: String?
+    package var originalHistory: String?
 
     /// The model file to write.
     @Option(help: "The model file to write (replaced atomically when it exists).")
-    public var out: String
+    package var out: String
 
     /// A command with the defaults; the parser fills the options.
-    public init() {}
+    package init() {}
 
     /// Refuses an empty output path and --learn-eta without a rule.
-    public func validate() throws {
+    package func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a file") }
         if learnEta && rule == .none { throw ValidationError("--learn-eta needs rule hebb or oja") }
         if alpha == nil && rule != .none { throw ValidationError("--alpha free or yoked is needed for rule \(rule)") }
     }
 
     /// Reads the source, checks it and writes the model file.
-    public func run() throws {
+    package func run() throws {
         let bytes = try HDF5FileBytes(URL(fileURLWithPath: source), name: source)
         let stateDict = try TorchStateDict.read(bytes)
         let options = TorchImportOptions(rule: rule, alpha: alpha ?? .free, traceRows: traceRows, learnEta: learnEta)

@@ -5,9 +5,9 @@ import PlasticUNet
 import Training
 
 /// `plastic-unet init`: writes a new, untrained model file.
-public struct InitCommand: ParsableCommand {
+package struct InitCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a new, untrained model file.",
         discussion: """
@@ -20,34 +20,34 @@ public struct InitCommand: ParsableCommand {
         """)
 
     /// The architecture.
-    @OptionGroup public var architecture: ArchitectureOptions
+    @OptionGroup package var architecture: ArchitectureOptions
 
     /// The image size S.
     @Option(help: """
         The image size S: the model takes S x S images \
         (\(ModelConfiguration.sizeRange.lowerBound)...\(ModelConfiguration.sizeRange.upperBound)).
         """)
-    public var size = 101
+    package var size = 101
 
     /// The seed.
     @Option(help: "The seed of every random stream; the initial parameters depend on it alone.")
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
     /// The output file.
     @Option(help: "The model file to write (replaced atomically when it exists).")
-    public var out: String
+    package var out: String
 
     /// A command with the defaults; the parser fills the options.
-    public init() {}
+    package init() {}
 
     /// Refuses an empty output path and an unusable architecture.
-    public func validate() throws {
+    package func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a file") }
         if let problem = architecture.configuration(size: size).problem { throw ValidationError(problem) }
     }
 
     /// Writes the file and prints one line about it.
-    public func run() throws {
+    package func run() throws {
         let model = architecture.configuration(size: size)
         let configuration = RunConfiguration(model: model, training: TrainingOptions(seed: seed, epochs: 0))
         let contents = ModelFileContents.untrained(configuration: configuration)

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 
 /// `plastic-unet inspect`: shows what an HDF5 file holds.
-public struct InspectCommand: ParsableCommand {
+package struct InspectCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show the objects of a model file (or of any HDF5 file) and what they take.",
         discussion: """
@@ -21,17 +21,17 @@ public struct InspectCommand: ParsableCommand {
 
     /// The file to inspect.
     @Argument(help: "The HDF5 file to inspect.")
-    public var file: String
+    package var file: String
 
     /// Whether to print JSON.
     @Flag(help: "Print the same information as one JSON object (keys sorted).")
-    public var json = false
+    package var json = false
 
     /// A command with the defaults; the parser fills the options.
-    public init() {}
+    package init() {}
 
     /// Prints the inspection.
-    public func run() throws {
+    package func run() throws {
         let inspection = try FileInspection(url: URL(fileURLWithPath: file))
         if json {
             let encoder = JSONEncoder()

@@ -9,9 +9,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet predict`: writes a model's masks for a folder of images.
-public struct PredictCommand: ParsableCommand {
+package struct PredictCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "Predict the salt masks of a folder of images: mask PNGs, a submission CSV, optionally the probabilities.",
         discussion: """
@@ -39,29 +39,29 @@ public struct PredictCommand: ParsableCommand {
 
     /// The model file.
     @Argument(help: "The model file to predict with.")
-    public var model: String
+    package var model: String
 
     /// The folder of images.
     @Option(help: ArgumentHelp("The folder of images to predict (every *.png in it).", valueName: "dir"))
-    public var images: String
+    package var images: String
 
     /// The output folder.
     @Option(help: ArgumentHelp("The folder to write the masks and submission.csv to (created if needed).",
                                valueName: "dir"))
-    public var out: String
+    package var out: String
 
     /// The trace mode, threshold and threads.
-    @OptionGroup public var prediction: PredictionOptions
+    @OptionGroup package var prediction: PredictionOptions
 
     /// The probability file to write.
     @Option(help: ArgumentHelp("Also write the probability maps to this HDF5 file.", valueName: "file.h5"))
-    public var probabilities: String?
+    package var probabilities: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses empty paths and an output folder that is the image folder.
-    public func validate() throws {
+    package func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a folder") }
         if probabilities?.isEmpty == true { throw ValidationError("--probabilities must name a file") }
         if Self.samePlace(out, images) {
@@ -73,7 +73,7 @@ public struct PredictCommand: ParsableCommand {
     /// ``PredictionStream/batchSize``): each mask goes to a temporary file as soon as it is
     /// predicted, and every file is renamed into place once the last
     /// prediction is made (on failure the temporary files are removed).
-    public func run() throws {
+    package func run() throws {
         if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }
         let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
         let folder = URL(fileURLWithPath: images)

@@ -4,7 +4,7 @@ import PlasticUNet
 
 /// The options of the commands that run a model on images: the trace mode, the mask
 /// threshold and the threads.
-public struct PredictionOptions: ParsableArguments {
+package struct PredictionOptions: ParsableArguments {
     /// The help of `--trace`.
     static let traceHelp = """
         How the plastic trace behaves: stored (the trace saved at the end of training, frozen), zero (no \
@@ -18,21 +18,21 @@ public struct PredictionOptions: ParsableArguments {
 
     /// The trace mode.
     @Option(help: ArgumentHelp(traceHelp))
-    public var trace: TraceMode = .stored
+    package var trace: TraceMode = .stored
 
     /// The mask threshold.
     @Option(help: ArgumentHelp(thresholdHelp))
-    public var threshold = 0.5
+    package var threshold = 0.5
 
     /// The number of threads.
     @Option(help: ArgumentHelp(threadsHelp))
-    public var threads: Int?
+    package var threads: Int?
 
     /// Options as the parser fills them.
-    public init() {}
+    package init() {}
 
     /// Refuses a threshold outside [0, 1] and fewer than one thread.
-    public func validate() throws {
+    package func validate() throws {
         try ThresholdRule.check(threshold)
         try ThreadCountRule.check(threads)
     }

@@ -3,9 +3,9 @@ import Foundation
 import Regression
 
 /// `plastic-unet regress check`: re-runs cases and compares their results.
-public struct RegressCheckCommand: ParsableCommand {
+package struct RegressCheckCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Re-run golden cases and compare every field with its expected value.",
         discussion: """
@@ -23,13 +23,13 @@ public struct RegressCheckCommand: ParsableCommand {
         """)
 
     /// The cases and threads.
-    @OptionGroup public var selection: CaseSelection
+    @OptionGroup package var selection: CaseSelection
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Checks every case, prints what each gives, and exits 1 or 2 when one fails.
-    public func run() throws {
+    package func run() throws {
         let outcome = try CaseLoop.run(selection) { url, kernels in
             let check = try RegressionRun.check(url, kernels: kernels)
             for line in CaseCheckText.lines(of: check) { print(line) }

@@ -1,9 +1,9 @@
 import ArgumentParser
 
 /// `plastic-unet regress`: golden-file regression cases.
-public struct RegressCommand: ParsableCommand {
+package struct RegressCommand: ParsableCommand {
     /// The group and its subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "regress",
         abstract: "Record and check golden-file regression cases: a recipe or a model file, and its expected numbers.",
         discussion: """
@@ -21,28 +21,28 @@ public struct RegressCommand: ParsableCommand {
     )
 
     /// Creates the command (for the argument parser).
-    public init() {}
+    package init() {}
 }
 
 /// The options `regress check` and `regress update` share: the cases and the threads.
-public struct CaseSelection: ParsableArguments {
+package struct CaseSelection: ParsableArguments {
     /// The case files and folders.
     @Argument(help: ArgumentHelp("Case files, or folders whose *.json files are cases.", valueName: "path"))
-    public var paths: [String]
+    package var paths: [String]
 
     /// The names of the cases to run.
     @Option(help: ArgumentHelp("Only the case of this name (repeatable).", valueName: "name"))
-    public var `case`: [String] = []
+    package var `case`: [String] = []
 
     /// The number of threads.
     @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
-    public var threads: Int?
+    package var threads: Int?
 
     /// Options as the parser fills them.
-    public init() {}
+    package init() {}
 
     /// Refuses fewer than one thread.
-    public func validate() throws {
+    package func validate() throws {
         try ThreadCountRule.check(threads)
     }
 }

@@ -11,9 +11,9 @@ import TGSFiles
 import Training
 
 /// `plastic-unet regress record`: writes a new golden case.
-public struct RegressRecordCommand: ParsableCommand {
+package struct RegressRecordCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record a golden case: train a recipe (or evaluate a model file) and write its results.",
         discussion: """
@@ -33,52 +33,52 @@ public struct RegressRecordCommand: ParsableCommand {
         """)
 
     /// The architecture of a training case.
-    @OptionGroup public var architecture: ArchitectureOptions
+    @OptionGroup package var architecture: ArchitectureOptions
 
     /// The training options of a training case.
-    @OptionGroup public var options: TrainingOptionGroup
+    @OptionGroup package var options: TrainingOptionGroup
 
     /// The model file whose config to repeat.
     @Option(help: ArgumentHelp("Take every option of the recipe from this model file's config.", valueName: "model"))
-    public var configFrom: String?
+    package var configFrom: String?
 
     /// The model file of a checkpoint case.
     @Option(help: ArgumentHelp("Record a checkpoint case: evaluate this model file.", valueName: "model"))
-    public var model: String?
+    package var model: String?
 
     /// The data folder.
     @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
-    public var data: String?
+    package var data: String?
 
     /// The case file to write.
     @Option(help: ArgumentHelp("The case file to write (replaced when it exists).", valueName: "case.json"))
-    public var out: String
+    package var out: String
 
     /// The case's name.
     @Option(help: "The case's name. (default: the file name of --out without .json)")
-    public var name: String?
+    package var name: String?
 
     /// Whether the case is exact.
     @Flag(help: "Make the case exact: every number to the bit, and the tensors' byte hashes.")
-    public var exact = false
+    package var exact = false
 
     /// The default relative tolerance.
     @Option(help: "The relative tolerance of a case that is not exact.")
-    public var rtol = 1e-4
+    package var rtol = 1e-4
 
     /// The default absolute tolerance.
     @Option(help: "The absolute tolerance of a case that is not exact.")
-    public var atol = 1e-6
+    package var atol = 1e-6
 
     /// The number of threads.
     @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
-    public var threads: Int?
+    package var threads: Int?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses contradictory options.
-    public func validate() throws {
+    package func validate() throws {
         if model != nil {
             let conflicting = architecture.given + options.given() + (configFrom != nil ? ["--config-from"] : [])
             if let first = conflicting.first {
@@ -94,7 +94,7 @@ public struct RegressRecordCommand: ParsableCommand {
     }
 
     /// Runs the recipe and writes the case.
-    public func run() throws {
+    package func run() throws {
         let url = URL(fileURLWithPath: out)
         try OutputFolder.requireParent(of: url)
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault

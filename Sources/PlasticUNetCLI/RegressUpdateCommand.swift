@@ -3,9 +3,9 @@ import Foundation
 import Regression
 
 /// `plastic-unet regress update`: rewrites the expected results of cases.
-public struct RegressUpdateCommand: ParsableCommand {
+package struct RegressUpdateCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Re-run golden cases and make what they give their expected results.",
         discussion: """
@@ -18,13 +18,13 @@ public struct RegressUpdateCommand: ParsableCommand {
         """)
 
     /// The cases and threads.
-    @OptionGroup public var selection: CaseSelection
+    @OptionGroup package var selection: CaseSelection
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Updates every case and prints what changed.
-    public func run() throws {
+    package func run() throws {
         let outcome = try CaseLoop.run(selection) { url, kernels in
             let changes = try RegressionRun.update(url, kernels: kernels)
             print("updated \(url.path): \(changes.failures.count) of \(changes.fieldCount) fields changed")

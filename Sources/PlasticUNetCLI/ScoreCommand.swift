@@ -3,9 +3,9 @@ import Evaluation
 import Foundation
 
 /// `plastic-unet score`: scores predicted masks against true masks, without a model.
-public struct ScoreCommand: ParsableCommand {
+package struct ScoreCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score predicted masks (a submission) against true masks with the TGS metric.",
         discussion: """
@@ -25,19 +25,19 @@ public struct ScoreCommand: ParsableCommand {
 
     /// The true masks.
     @Option(help: ArgumentHelp("The true masks: an id,rle_mask table or a folder of mask PNGs.", valueName: "truth"))
-    public var truth: String
+    package var truth: String
 
     /// The predicted masks.
     @Option(help: ArgumentHelp("The predicted masks: an id,rle_mask table or a folder of mask PNGs.",
                                valueName: "pred"))
-    public var pred: String
+    package var pred: String
 
     /// The side of the masks.
     @Option(help: """
         The side S of the masks, which run-length tables need. (default: the side of the mask images when \
         a side is a folder, otherwise 101)
         """)
-    public var size: Int?
+    package var size: Int?
 
     /// The threshold of predicted images.
     @Option(help: """
@@ -45,27 +45,27 @@ public struct ScoreCommand: ParsableCommand {
         value divided by the largest value of its bit depth is above this threshold, in [0, 1]. (default: \
         a pixel is salt when its value is above 0)
         """)
-    public var threshold: Double?
+    package var threshold: Double?
 
     /// The JSON report to write.
     @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
-    public var json: String?
+    package var json: String?
 
     /// The per-image table to write.
     @Option(help: ArgumentHelp("""
         Also write one CSV row per image: id, coverage class, truth and predicted pixels, intersection, \
         union, passed thresholds and score (the loss column stays empty).
         """, valueName: "file.csv"))
-    public var perImage: String?
+    package var perImage: String?
 
     /// The side when nothing else gives one.
     static let defaultSize = 101
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses a bad size, threshold or output path.
-    public func validate() throws {
+    package func validate() throws {
         if let size, size < 1 { throw ValidationError("--size must be at least 1, got \(size)") }
         if let threshold { try ThresholdRule.check(threshold) }
         for (flag, path) in [("--json", json), ("--per-image", perImage)] where path?.isEmpty == true {
@@ -74,7 +74,7 @@ public struct ScoreCommand: ParsableCommand {
     }
 
     /// Scores, writes the files asked for, and prints the table.
-    public func run() throws {
+    package func run() throws {
         try ReportFiles.requireFolders(json: json, perImage: perImage)
         let truthSource = try MaskSource.open(truth), predictionSource = try MaskSource.open(pred)
         if threshold != nil && !predictionSource.isFolder {

@@ -1,9 +1,9 @@
 import ArgumentParser
 
 /// `plastic-unet sweep`: plans, runs and reports sweeps of variants x seeds.
-public struct SweepCommand: ParsableCommand {
+package struct SweepCommand: ParsableCommand {
     /// The group and its subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Train every variant with several seeds, on this machine or a Slurm cluster, and compare them.",
         discussion: """
@@ -15,5 +15,5 @@ public struct SweepCommand: ParsableCommand {
         subcommands: [SweepPlanCommand.self, SweepRunCommand.self, SweepReportCommand.self])
 
     /// A command with the defaults.
-    public init() {}
+    package init() {}
 }

@@ -8,9 +8,9 @@ import TGSFiles
 import Training
 
 /// `plastic-unet sweep plan`: writes a sweep's plan and its Slurm job array script.
-public struct SweepPlanCommand: ParsableCommand {
+package struct SweepPlanCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan a sweep: plan.json with every run's config, and slurm.sh, a Slurm job array.",
         discussion: """
@@ -33,56 +33,56 @@ public struct SweepPlanCommand: ParsableCommand {
 
     /// The sweep's folder.
     @Option(help: ArgumentHelp("The sweep's folder (created when missing).", valueName: "sweep-dir"))
-    public var out: String
+    package var out: String
 
     /// The variants.
     @Option(help: "The variants, comma-separated. (default: all seven)")
-    public var variants: String?
+    package var variants: String?
 
     /// Seeds 1 to K.
     @Option(help: "The seeds 1 to K. (default: 3, unless --seed-list)")
-    public var seeds: Int?
+    package var seeds: Int?
 
     /// Explicit seeds.
     @Option(help: "The seeds, comma-separated (instead of --seeds).")
-    public var seedList: String?
+    package var seedList: String?
 
     /// The data folder.
     @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
-    public var data: String?
+    package var data: String?
 
     /// The threads of each run.
     @Option(help: "The threads of each run (Slurm's --cpus-per-task); the results do not depend on it.")
-    public var threads = 1
+    package var threads = 1
 
     /// The model width.
     @Option(help: "The base width n of every model.")
-    public var width = 16
+    package var width = 16
 
     /// The training options.
-    @OptionGroup public var options: TrainingOptionGroup
+    @OptionGroup package var options: TrainingOptionGroup
 
     /// Slurm's time limit of a task.
     @Option(help: "The time limit of each Slurm task, as sbatch takes it (HH:MM:SS or D-HH:MM:SS).")
-    public var slurmTime = "24:00:00"
+    package var slurmTime = "24:00:00"
 
     /// Slurm's partition.
     @Option(help: "The Slurm partition of the tasks. (default: the cluster's default)")
-    public var slurmPartition: String?
+    package var slurmPartition: String?
 
     /// The program the tasks run.
     @Option(help: "The program the Slurm tasks run (an absolute path; a copy of this program). (default: this program)")
-    public var program: String?
+    package var program: String?
 
     /// Where the tasks' output goes.
     @Option(help: "The folder of the Slurm tasks' output files. (default: SWEEP_DIR/logs)")
-    public var logDir: String?
+    package var logDir: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses options that cannot make a plan.
-    public func validate() throws {
+    package func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a folder") }
         if options.seed != nil { throw ValidationError("--seed: a sweep takes its seeds from --seeds or --seed-list") }
         if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
@@ -111,7 +111,7 @@ public struct SweepPlanCommand: ParsableCommand {
     }
 
     /// Writes the plan, the script and the log folder.
-    public func run() throws {
+    package func run() throws {
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let dataSet = try dataURL.map { try DataSetLoader.load(from: $0) } ?? DataSet.embeddedDefault

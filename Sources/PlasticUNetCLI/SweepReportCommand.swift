@@ -4,9 +4,9 @@ import Foundation
 import Sweeps
 
 /// `plastic-unet sweep report`: compares a sweep's variants.
-public struct SweepReportCommand: ParsableCommand {
+package struct SweepReportCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compare a sweep's variants: scores with their spread, and paired differences to a baseline.",
         discussion: """
@@ -24,40 +24,40 @@ public struct SweepReportCommand: ParsableCommand {
 
     /// The sweep's folder.
     @Argument(help: ArgumentHelp("The sweep's folder.", valueName: "sweep-dir"))
-    public var folder: String
+    package var folder: String
 
     /// Markdown output.
     @Flag(help: "Print the table as Markdown.")
-    public var markdown = false
+    package var markdown = false
 
     /// CSV output.
     @Flag(help: "Print the table as CSV.")
-    public var csv = false
+    package var csv = false
 
     /// The JSON report's file.
     @Option(help: ArgumentHelp("Also write the report as JSON (schemas/sweep-report-v1.schema.json).",
                                valueName: "file"))
-    public var json: String?
+    package var json: String?
 
     /// The plots' folder.
     @Option(help: ArgumentHelp("Write the plot of every run's score by variant (sweep-scores.svg) into this folder.",
                                valueName: "dir"))
-    public var plots: String?
+    package var plots: String?
 
     /// The baseline variant.
     @Option(help: "The variant the others are compared with. (default: hebb-free)")
-    public var baseline = "hebb-free"
+    package var baseline = "hebb-free"
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses two table formats.
-    public func validate() throws {
+    package func validate() throws {
         if markdown && csv { throw ValidationError("give --markdown or --csv, not both") }
     }
 
     /// Reads the results, writes the files asked for and prints the table.
-    public func run() throws {
+    package func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
         let report = try SweepReport(folder: url, plan: try SweepPlan.read(from: url), baseline: baseline)
         var files: [(URL, String)] = []

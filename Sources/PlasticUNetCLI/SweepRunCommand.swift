@@ -5,9 +5,9 @@ import TGSData
 import TGSFiles
 
 /// `plastic-unet sweep run`: runs one run of a sweep, or all of them here.
-public struct SweepRunCommand: ParsableCommand {
+package struct SweepRunCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run one run of a sweep (--index I), or every run here (--all) with worker processes.",
         discussion: """
@@ -34,29 +34,29 @@ public struct SweepRunCommand: ParsableCommand {
 
     /// The sweep's folder.
     @Argument(help: ArgumentHelp("The sweep's folder (made by `plastic-unet sweep plan`).", valueName: "sweep-dir"))
-    public var folder: String
+    package var folder: String
 
     /// The run to run.
     @Option(help: "The run to run, from 0 (a Slurm array task's id).")
-    public var index: Int?
+    package var index: Int?
 
     /// Whether to run every run.
     @Flag(help: "Run every run that is not done, with --jobs worker processes.")
-    public var all = false
+    package var all = false
 
     /// The worker processes of --all.
     @Option(help: "The worker processes of --all. (default: the number of cores divided by the runs' threads)")
-    public var jobs: Int?
+    package var jobs: Int?
 
     /// The data folder, when it moved.
     @Option(help: "The data folder, when it is not where the plan says (it must be the same data).")
-    public var data: String?
+    package var data: String?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Needs exactly one of --index and --all.
-    public func validate() throws {
+    package func validate() throws {
         if (index == nil) == !all { throw ValidationError("give --index I or --all") }
         if jobs != nil && !all { throw ValidationError("--jobs applies to --all only") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -64,7 +64,7 @@ public struct SweepRunCommand: ParsableCommand {
     }
 
     /// Runs the run or the runs.
-    public func run() throws {
+    package func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
         let plan = try SweepPlan.read(from: url)
         if all {

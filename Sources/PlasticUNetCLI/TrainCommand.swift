@@ -10,9 +10,9 @@ import Training
 extension TraceMode: ExpressibleByArgument {}
 
 /// `plastic-unet train`: trains a plastic U-Net and saves it as a model file.
-public struct TrainCommand: ParsableCommand {
+package struct TrainCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a plastic U-Net and save it as a model file.",
         discussion: """
@@ -44,44 +44,44 @@ public struct TrainCommand: ParsableCommand {
         """)
 
     /// The architecture.
-    @OptionGroup public var architecture: ArchitectureOptions
+    @OptionGroup package var architecture: ArchitectureOptions
 
     /// The training options.
-    @OptionGroup public var options: TrainingOptionGroup
+    @OptionGroup package var options: TrainingOptionGroup
 
     /// The data folder, or nil for the embedded default.
     @Option(help: "The data folder in the TGS layout. (default: \(DataSet.embeddedDefaultDescription))")
-    public var data: String?
+    package var data: String?
 
     /// The model file to write.
     @Option(help: "The model file to write. (default: model.h5; with --resume, the resumed file)")
-    public var out: String?
+    package var out: String?
 
     /// The model file to start from.
     @Option(name: .customLong("init"), help: "Start from this model file's parameters and architecture.")
-    public var initial: String?
+    package var initial: String?
 
     /// The checkpoint to continue.
     @Option(help: "Continue the run this model file holds, up to --epochs.")
-    public var resume: String?
+    package var resume: String?
 
     /// The model file whose configuration to repeat.
     @Option(help: "Take every option of the run from this model file's config (options given here override it).")
-    public var configFrom: String?
+    package var configFrom: String?
 
     /// The most optimizer steps to make.
     @Option(help: "Stop after this many optimizer steps; the model file is still complete and can be resumed.")
-    public var maxSteps: Int?
+    package var maxSteps: Int?
 
     /// The number of threads.
     @Option(help: "Threads for the convolutions; the result does not depend on it. (default: the number of cores)")
-    public var threads: Int?
+    package var threads: Int?
 
     /// A command as the parser fills it.
-    public init() {}
+    package init() {}
 
     /// Refuses contradictory or unusable options.
-    public func validate() throws {
+    package func validate() throws {
         try ThreadCountRule.check(threads)
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must not be negative, got \(maxSteps)") }
         if resume != nil {
@@ -95,7 +95,7 @@ public struct TrainCommand: ParsableCommand {
     }
 
     /// Trains and writes the model file.
-    public func run() throws {
+    package func run() throws {
         let data = try loadData()
         let setup = try TrainingSetup.resolve(self, data: data)
         let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")

@@ -4,9 +4,9 @@ import HDF5Kit
 import ModelFile
 
 /// `plastic-unet validate`: checks a model file against the format's schema.
-public struct ValidateCommand: ParsableCommand {
+package struct ValidateCommand: ParsableCommand {
     /// The command's name, help and exit codes.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a model file against the model file schema (schemas/model-v1.json).",
         discussion: """
@@ -24,13 +24,13 @@ public struct ValidateCommand: ParsableCommand {
 
     /// The file to check.
     @Argument(help: "The model file to check.")
-    public var file: String
+    package var file: String
 
     /// A command with the defaults; the parser fills the argument.
-    public init() {}
+    package init() {}
 
     /// Checks the file and prints the verdict.
-    public func run() throws {
+    package func run() throws {
         let bytes = try HDF5FileBytes(URL(fileURLWithPath: file))
         let violations = try ModelFileValidator.validate(bytes)
         guard !violations.isEmpty else {

@@ -5,7 +5,7 @@
 /// (the platform's `exp` and `log` may differ by an ulp between library versions).
 /// Both functions are accurate to about one ulp; neither raises floating-point flags on
 /// purpose.
-public enum PortableMath {
+package enum PortableMath {
     /// ln 2 split so that `k * ln2High` is exact for |k| < 2^20.
     private static let ln2High: Double = 6.93147180369123816490e-01
     private static let ln2Low: Double = 1.90821492927058770002e-10
@@ -24,7 +24,7 @@ public enum PortableMath {
     /// Returns NaN for NaN and negative arguments, -infinity for zero and +infinity for
     /// +infinity.
     /// - Complexity: O(1), about 30 floating-point operations.
-    public static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         if x.isNaN || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x == .infinity { return .infinity }
@@ -59,7 +59,7 @@ public enum PortableMath {
     ///
     /// Returns +infinity above about 709.78 and zero below about -745.13.
     /// - Complexity: O(1), about 35 floating-point operations.
-    public static func exp(_ x: Double) -> Double {
+    package static func exp(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         if x > 709.782712893384 { return .infinity }
         if x < -745.1332191019412 { return 0 }

@@ -10,19 +10,19 @@ import PortableMath
 ///
 /// The distributions are the project's own (see the methods), so that the numbers do not
 /// change with the standard library's random-number mappings.
-public struct RandomStream: Sendable, Equatable {
+package struct RandomStream: Sendable, Equatable {
     /// The seed of the run.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The stream's name, for example `"split"` or `"init:plastic/w"`.
-    public let name: String
+    package let name: String
     /// The stream's index within its name, for example the epoch of a shuffle.
-    public let index: UInt64
+    package let index: UInt64
     /// The number of 64-bit draws made so far.
-    public private(set) var position: UInt64
+    package private(set) var position: UInt64
     private let key: UInt64
 
     /// Creates the stream `(seed, name, index)`, positioned after `position` draws.
-    public init(seed: UInt64, name: String, index: UInt64 = 0, position: UInt64 = 0) {
+    package init(seed: UInt64, name: String, index: UInt64 = 0, position: UInt64 = 0) {
         self.seed = seed
         self.name = name
         self.index = index
@@ -32,25 +32,25 @@ public struct RandomStream: Sendable, Equatable {
 
     /// The next 64 uniformly distributed bits.
     /// - Complexity: O(1).
-    public mutating func nextBits() -> UInt64 {
+    package mutating func nextBits() -> UInt64 {
         position &+= 1
         return SplitMix64.mix(key &+ position &* SplitMix64.golden)
     }
 
     /// A uniform `Float` in [0, 1): the top 24 bits of one draw, times 2^-24.
-    public mutating func nextFloat() -> Float {
+    package mutating func nextFloat() -> Float {
         Float(nextBits() >> 40) * 0x1p-24
     }
 
     /// A uniform `Double` in [0, 1): the top 53 bits of one draw, times 2^-53.
-    public mutating func nextDouble() -> Double {
+    package mutating func nextDouble() -> Double {
         Double(nextBits() >> 11) * 0x1p-53
     }
 
     /// A uniform integer in `0..<bound`, without bias: draws at or above the largest
     /// multiple of `bound` that fits in 64 bits are rejected and redrawn.
     /// - Precondition: `bound > 0`.
-    public mutating func nextInt(below bound: Int) -> Int {
+    package mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let range = UInt64(bound)
         let limit = UInt64.max - (UInt64.max % range + 1) % range
@@ -63,7 +63,7 @@ public struct RandomStream: Sendable, Equatable {
     /// A standard normal `Double` by Marsaglia's polar method, with the portable
     /// logarithm. Each accepted pair yields one number (the second is discarded, so the
     /// state stays one counter).
-    public mutating func nextNormal() -> Double {
+    package mutating func nextNormal() -> Double {
         while true {
             let u = 2 * nextDouble() - 1
             let v = 2 * nextDouble() - 1
@@ -76,7 +76,7 @@ public struct RandomStream: Sendable, Equatable {
 
     /// Shuffles `elements` in place by Fisher–Yates, from the last position down.
     /// - Complexity: O(n) draws.
-    public mutating func shuffle<Element>(_ elements: inout [Element]) {
+    package mutating func shuffle<Element>(_ elements: inout [Element]) {
         guard elements.count > 1 else { return }
         for i in stride(from: elements.count - 1, to: 0, by: -1) {
             let j = nextInt(below: i + 1)

@@ -2,12 +2,12 @@ import ModelDiff
 
 /// The lines `regress check` prints for one case: `pass NAME (N fields)`, or `FAIL NAME: K
 /// of N fields out of tolerance` with a table of the worst fields.
-public enum CaseCheckText {
+package enum CaseCheckText {
     /// The most rows the failure table shows.
-    public static let tableRows = 12
+    package static let tableRows = 12
 
     /// The lines of `check`.
-    public static func lines(of check: CaseCheck) -> [String] {
+    package static func lines(of check: CaseCheck) -> [String] {
         let comparison = check.comparison
         var lines: [String] = []
         if comparison.passed {
@@ -25,7 +25,7 @@ public enum CaseCheckText {
 
     /// The worst failures as a table: field, expected, obtained, absolute and relative
     /// difference, tolerance.
-    public static func table(_ failures: [CaseComparison.Failure]) -> [String] {
+    package static func table(_ failures: [CaseComparison.Failure]) -> [String] {
         let shown = failures.prefix(tableRows)
         let header = ["field", "expected", "obtained", "|difference|", "relative", "tolerance"]
         let rows: [[String]] = [header] + shown.map(row)

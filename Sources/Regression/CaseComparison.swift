@@ -1,35 +1,35 @@
 import ModelDiff
 
 /// The expected results of a case against the obtained ones, field by field.
-public struct CaseComparison: Sendable {
+package struct CaseComparison: Sendable {
     /// One field that is out of tolerance.
-    public struct Failure: Equatable, Sendable {
+    package struct Failure: Equatable, Sendable {
         /// The field's name.
-        public let field: String
+        package let field: String
         /// The expected value as text, nil when the field is missing there.
-        public let expected: String?
+        package let expected: String?
         /// The obtained value as text, nil when the field is missing there.
-        public let obtained: String?
+        package let obtained: String?
         /// `|obtained - expected|` for numbers.
-        public let absolute: Double?
+        package let absolute: Double?
         /// `|obtained - expected| / max(|obtained|, |expected|)` for numbers.
-        public let relative: Double?
+        package let relative: Double?
         /// The tolerance applied to a number.
-        public let tolerance: Tolerance?
+        package let tolerance: Tolerance?
     }
 
     /// The number of fields compared.
-    public let fieldCount: Int
+    package let fieldCount: Int
     /// The fields out of tolerance, the worst first: missing and non-numeric fields, then
     /// numbers by their relative difference.
-    public let failures: [Failure]
+    package let failures: [Failure]
 
     /// Whether every field is within its tolerance.
-    public var passed: Bool { failures.isEmpty }
+    package var passed: Bool { failures.isEmpty }
 
     /// Compares `obtained` with `expected` under the case's tolerances; byte hashes count
     /// only when the case is exact.
-    public init(expected: GoldenResults, obtained: GoldenResults, tolerances: GoldenTolerances, exact: Bool) {
+    package init(expected: GoldenResults, obtained: GoldenResults, tolerances: GoldenTolerances, exact: Bool) {
         let expectedFields = ResultFields.fields(of: expected), obtainedFields = ResultFields.fields(of: obtained)
         let obtainedByName = Dictionary(obtainedFields, uniquingKeysWith: { first, _ in first })
         let expectedNames = Set(expectedFields.map(\.name))

@@ -11,7 +11,7 @@ import Training
 /// Runs a case's recipe and gathers its results: trains (a training case) or reads the
 /// model file (a checkpoint case), then evaluates the validation images in every trace
 /// mode.
-public enum CaseRunner {
+package enum CaseRunner {
     /// How many validation images (the first in id order) give probabilities.
     static let probabilityImageCount = 3
 
@@ -24,7 +24,7 @@ public enum CaseRunner {
     /// - Throws: ``RegressionError`` when the case cannot be run: its data folder or model
     ///   file is missing or has another fingerprint, its config is not usable; the errors
     ///   of training and evaluation.
-    public static func run(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels) throws -> GoldenResults {
+    package static func run(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels) throws -> GoldenResults {
         let data = try CaseInputs.data(golden.recipe.data, of: golden.name, at: url)
         switch golden.recipe.kind {
         case .training:
@@ -41,7 +41,7 @@ public enum CaseRunner {
     }
 
     /// Trains `configuration` on `data` from the start, in memory.
-    public static func train(_ configuration: RunConfiguration, data: DataSet,
+    package static func train(_ configuration: RunConfiguration, data: DataSet,
                              kernels: any ConvolutionKernels) throws -> ModelFileContents {
         let trainer = try Trainer(configuration: configuration, data: data, split: configuration.split(of: data),
                                   kernels: kernels)
@@ -51,7 +51,7 @@ public enum CaseRunner {
 
     /// The results of the model `contents` on the validation images of `data`.
     /// - Parameter history: whether the training history is part of the results.
-    public static func results(of contents: ModelFileContents, data: DataSet, kernels: any ConvolutionKernels,
+    package static func results(of contents: ModelFileContents, data: DataSet, kernels: any ConvolutionKernels,
                                name: String, history: Bool) throws -> GoldenResults {
         let model = LoadedModel(contents: contents, identity: ModelIdentity(contents: contents, sha256: "",
                                                                             formatVersion: 1, generator: ""))

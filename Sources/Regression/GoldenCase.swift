@@ -3,33 +3,33 @@ import ModelFile
 /// One regression case as a golden file holds it (`schemas/golden-v1.schema.json`): how to
 /// obtain the results (a training recipe, or a model file to evaluate), how close the
 /// results must come, and the results expected.
-public struct GoldenCase: Codable, Equatable, Sendable {
+package struct GoldenCase: Codable, Equatable, Sendable {
     /// The value of `format`.
-    public static let formatName = "plastic-unet-golden"
+    package static let formatName = "plastic-unet-golden"
     /// The value of `format_version`.
-    public static let currentVersion = 1
+    package static let currentVersion = 1
 
     /// `plastic-unet-golden`.
-    public var format: String
+    package var format: String
     /// 1.
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The case's name (the file name's stem when recorded).
-    public var name: String
+    package var name: String
     /// The program that recorded the expected results (`plastic-unet X.Y.Z`); a check by
     /// another version shows it, but does not fail for it.
-    public var generator: String
+    package var generator: String
     /// Whether the results must match bit for bit: tolerances 0 unless a field says
     /// otherwise, and the tensors' byte hashes checked.
-    public var exact: Bool
+    package var exact: Bool
     /// How the results are obtained.
-    public var recipe: GoldenRecipe
+    package var recipe: GoldenRecipe
     /// How close each field must come.
-    public var tolerances: GoldenTolerances
+    package var tolerances: GoldenTolerances
     /// The expected results.
-    public var results: GoldenResults
+    package var results: GoldenResults
 
     /// A case from its parts, in the current format.
-    public init(name: String, generator: String, exact: Bool, recipe: GoldenRecipe, tolerances: GoldenTolerances,
+    package init(name: String, generator: String, exact: Bool, recipe: GoldenRecipe, tolerances: GoldenTolerances,
                 results: GoldenResults) {
         self.format = Self.formatName
         self.formatVersion = Self.currentVersion
@@ -50,24 +50,24 @@ public struct GoldenCase: Codable, Equatable, Sendable {
 /// How a case's results are obtained: a training run from its full config on a data
 /// folder, or the evaluation of a model file (a checkpoint case, for models too large to
 /// retrain).
-public struct GoldenRecipe: Codable, Equatable, Sendable {
+package struct GoldenRecipe: Codable, Equatable, Sendable {
     /// A file the recipe names: its path (relative to the golden file, or absolute) and
     /// its fingerprint.
-    public struct FileReference: Codable, Equatable, Sendable {
+    package struct FileReference: Codable, Equatable, Sendable {
         /// The path.
-        public var path: String
+        package var path: String
         /// The data set's fingerprint, or the model file's SHA-256.
-        public var fingerprint: String
+        package var fingerprint: String
 
         /// A reference from its parts.
-        public init(path: String, fingerprint: String) {
+        package init(path: String, fingerprint: String) {
             self.path = path
             self.fingerprint = fingerprint
         }
     }
 
     /// `training` or `checkpoint`.
-    public enum Kind: String, Codable, Sendable {
+    package enum Kind: String, Codable, Sendable {
         /// Train from the config, then evaluate.
         case training
         /// Evaluate the model file.
@@ -75,17 +75,17 @@ public struct GoldenRecipe: Codable, Equatable, Sendable {
     }
 
     /// What the case runs.
-    public var kind: Kind
+    package var kind: Kind
     /// The training run's full config (every option, as a model file's `config`), for a
     /// training case.
-    public var config: JSONValue?
+    package var config: JSONValue?
     /// The model file, for a checkpoint case.
-    public var model: FileReference?
+    package var model: FileReference?
     /// The data folder; nil for the embedded data set.
-    public var data: FileReference?
+    package var data: FileReference?
 
     /// A recipe from its parts.
-    public init(kind: Kind, config: JSONValue?, model: FileReference?, data: FileReference?) {
+    package init(kind: Kind, config: JSONValue?, model: FileReference?, data: FileReference?) {
         self.kind = kind
         self.config = config
         self.model = model
@@ -94,29 +94,29 @@ public struct GoldenRecipe: Codable, Equatable, Sendable {
 }
 
 /// How close the obtained results must come to the expected ones.
-public struct GoldenTolerances: Codable, Equatable, Sendable {
+package struct GoldenTolerances: Codable, Equatable, Sendable {
     /// One tolerance, `|a - b| <= atol + rtol · max(|a|, |b|)`.
-    public struct Rule: Codable, Equatable, Sendable {
+    package struct Rule: Codable, Equatable, Sendable {
         /// atol.
-        public var atol: Double
+        package var atol: Double
         /// rtol.
-        public var rtol: Double
+        package var rtol: Double
 
         /// A rule from its parts.
-        public init(atol: Double, rtol: Double) {
+        package init(atol: Double, rtol: Double) {
             self.atol = atol
             self.rtol = rtol
         }
     }
 
     /// The rule of every number no override names.
-    public var `default`: Rule
+    package var `default`: Rule
     /// Overrides by field name or prefix (`evaluation.online`, `tensors[/plastic/w].l2`);
     /// the longest matching prefix wins.
-    public var fields: [String: Rule]
+    package var fields: [String: Rule]
 
     /// Tolerances from their parts.
-    public init(default: Rule, fields: [String: Rule] = [:]) {
+    package init(default: Rule, fields: [String: Rule] = [:]) {
         self.default = `default`
         self.fields = fields
     }

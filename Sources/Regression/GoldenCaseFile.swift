@@ -2,14 +2,14 @@ import Foundation
 
 /// Golden files on disk: reading and writing cases, finding them in folders, and the
 /// paths a case names relative to its file.
-public enum GoldenCaseFile {
+package enum GoldenCaseFile {
     /// The suffix of the file a failed check writes beside its case.
-    public static let obtainedSuffix = ".obtained.json"
+    package static let obtainedSuffix = ".obtained.json"
 
     /// The case in the file at `url`.
     /// - Throws: ``RegressionError`` naming the file when it cannot be read or is not a
     ///   golden case of this format version.
-    public static func read(_ url: URL) throws -> GoldenCase {
+    package static func read(_ url: URL) throws -> GoldenCase {
         guard let data = try? Data(contentsOf: url) else {
             throw RegressionError("cannot read \(url.path): the file cannot be opened")
         }
@@ -30,7 +30,7 @@ public enum GoldenCaseFile {
     }
 
     /// The case's JSON text: keys sorted, indented, numbers exact, ending with a line feed.
-    public static func text(of golden: GoldenCase) -> String {
+    package static func text(of golden: GoldenCase) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf",
@@ -42,7 +42,7 @@ public enum GoldenCaseFile {
     /// The case files at `paths`: each file as it is, each folder's `*.json` files (not
     /// the `*.obtained.json` ones, not in subfolders), in name order.
     /// - Throws: ``RegressionError`` naming a path that does not exist or a folder without cases.
-    public static func cases(at paths: [String]) throws -> [URL] {
+    package static func cases(at paths: [String]) throws -> [URL] {
         try paths.flatMap { path -> [URL] in
             let url = URL(fileURLWithPath: path)
             var isFolder: ObjCBool = false
@@ -58,7 +58,7 @@ public enum GoldenCaseFile {
     }
 
     /// Where a failed check of the case at `url` writes what it obtained.
-    public static func obtainedURL(for url: URL) -> URL {
+    package static func obtainedURL(for url: URL) -> URL {
         let name = url.lastPathComponent
         let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
         return url.deletingLastPathComponent().appendingPathComponent(stem + obtainedSuffix)
@@ -72,7 +72,7 @@ public enum GoldenCaseFile {
     }
 
     /// The path of `target` relative to the folder of the case file `caseURL`.
-    public static func relativePath(of target: URL, from caseURL: URL) -> String {
+    package static func relativePath(of target: URL, from caseURL: URL) -> String {
         let from = caseURL.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().pathComponents
         let to = target.standardizedFileURL.resolvingSymlinksInPath().pathComponents
         let shared = zip(from, to).prefix { $0 == $1 }.count

@@ -1,11 +1,11 @@
 /// A case that cannot be checked (a missing or changed data folder or model file, an
 /// unreadable case), on one line naming the case and the file.
-public struct RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The one-line description.
-    public let description: String
+    package let description: String
 
     /// An error described by `description`.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

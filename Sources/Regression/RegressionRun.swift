@@ -4,25 +4,25 @@ import Kernels
 import ModelFile
 
 /// What checking one case found.
-public struct CaseCheck: Sendable {
+package struct CaseCheck: Sendable {
     /// The case's name.
-    public let name: String
+    package let name: String
     /// The comparison of the expected results with the obtained ones.
-    public let comparison: CaseComparison
+    package let comparison: CaseComparison
     /// Where the obtained results were written (only when the check failed).
-    public let obtainedFile: URL?
+    package let obtainedFile: URL?
     /// The program that recorded the case, when it is not this one.
-    public let recordedBy: String?
+    package let recordedBy: String?
 }
 
 /// Checks, updates and records cases.
-public enum RegressionRun {
+package enum RegressionRun {
     /// Re-runs the case at `url` and compares its results with the expected ones; a failed
     /// check writes the obtained results beside the case (``GoldenCaseFile/obtainedURL(for:)``),
     /// a passed one removes such a file.
     /// - Throws: ``RegressionError`` when the case cannot be checked; the errors of
     ///   training, evaluation and writing.
-    public static func check(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseCheck {
+    package static func check(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseCheck {
         let golden = try GoldenCaseFile.read(url)
         let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
         let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
@@ -44,7 +44,7 @@ public enum RegressionRun {
     /// recorded them), keeping its recipe and tolerances.
     /// - Returns: the comparison of the old results with the new ones.
     /// - Throws: as ``check(_:kernels:)``.
-    public static func update(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseComparison {
+    package static func update(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseComparison {
         var golden = try GoldenCaseFile.read(url)
         let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
         let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
@@ -61,7 +61,7 @@ public enum RegressionRun {
     ///   - exact: whether the case is exact (tolerances 0, hashes checked).
     ///   - tolerance: the default tolerance of a case that is not exact.
     /// - Throws: as ``check(_:kernels:)``.
-    public static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
+    package static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
                               to url: URL, kernels: any ConvolutionKernels) throws -> GoldenCase {
         let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)
         var golden = GoldenCase(name: name, generator: PlasticUNetVersion.generator, exact: exact, recipe: recipe,

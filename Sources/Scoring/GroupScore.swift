@@ -1,13 +1,13 @@
 /// The images of one group of a breakdown (a coverage class, empty or non-empty truth):
 /// how many there are and their mean score.
-public struct GroupScore: Equatable, Sendable {
+package struct GroupScore: Equatable, Sendable {
     /// The number of images in the group.
-    public let count: Int
+    package let count: Int
     /// The IoU thresholds its images pass, in all.
-    public let totalPassed: Int
+    package let totalPassed: Int
 
     /// The group of `images`.
-    public init(_ images: some Sequence<ImageResult>) {
+    package init(_ images: some Sequence<ImageResult>) {
         var count = 0, totalPassed = 0
         for image in images {
             count += 1
@@ -18,7 +18,7 @@ public struct GroupScore: Equatable, Sendable {
     }
 
     /// The mean score of the group's images; nil for an empty group.
-    public var score: Double? {
+    package var score: Double? {
         count > 0 ? TGSMetric.meanScore(totalPassed: totalPassed, imageCount: count) : nil
     }
 }

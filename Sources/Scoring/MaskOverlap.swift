@@ -1,15 +1,15 @@
 /// The pixel counts of a predicted mask against the true one: all the TGS score needs.
-public struct MaskOverlap: Equatable, Sendable {
+package struct MaskOverlap: Equatable, Sendable {
     /// |T|, the true salt pixels.
-    public let truthPixels: Int
+    package let truthPixels: Int
     /// |P|, the predicted salt pixels.
-    public let predictedPixels: Int
+    package let predictedPixels: Int
     /// |T ∩ P|.
-    public let intersection: Int
+    package let intersection: Int
 
     /// The overlap of the given counts.
     /// - Precondition: `0 <= intersection <= min(truthPixels, predictedPixels)`.
-    public init(truthPixels: Int, predictedPixels: Int, intersection: Int) {
+    package init(truthPixels: Int, predictedPixels: Int, intersection: Int) {
         precondition(intersection >= 0 && intersection <= min(truthPixels, predictedPixels),
                      "the intersection must fit in both masks")
         self.truthPixels = truthPixels
@@ -20,7 +20,7 @@ public struct MaskOverlap: Equatable, Sendable {
     /// The overlap of `prediction` with `truth` (a pixel is true when its value is not 0).
     /// - Precondition: both have the same number of pixels.
     /// - Complexity: O(pixels).
-    public init(truth: [UInt8], prediction: [Bool]) {
+    package init(truth: [UInt8], prediction: [Bool]) {
         precondition(truth.count == prediction.count, "truth and prediction must have the same pixels")
         var truthPixels = 0, predictedPixels = 0, intersection = 0
         for (t, p) in zip(truth, prediction) {
@@ -33,10 +33,10 @@ public struct MaskOverlap: Equatable, Sendable {
     }
 
     /// |T ∪ P|.
-    public var union: Int { truthPixels + predictedPixels - intersection }
+    package var union: Int { truthPixels + predictedPixels - intersection }
 
     /// How many of the ten IoU thresholds the prediction passes (``TGSMetric``).
-    public var passedThresholds: Int {
+    package var passedThresholds: Int {
         TGSMetric.passedThresholds(intersection: intersection, union: union, truthIsEmpty: truthPixels == 0,
                                    predictionIsEmpty: predictedPixels == 0)
     }

@@ -3,16 +3,16 @@ import PlasticUNet
 import TGSData
 
 /// Turns images into probability maps with a trained model and a trace mode.
-public struct Predictor: Sendable {
+package struct Predictor: Sendable {
     /// The network that runs the passes.
-    public let network: PlasticNetwork
+    package let network: PlasticNetwork
     /// The model's parameters.
-    public let parameters: ParameterSet
+    package let parameters: ParameterSet
     /// The trace stored at the end of training, or nil for rule none.
-    public let storedTrace: PlasticTrace?
+    package let storedTrace: PlasticTrace?
 
     /// A predictor of `network` with `parameters` and the stored trace.
-    public init(network: PlasticNetwork, parameters: ParameterSet, storedTrace: PlasticTrace?) {
+    package init(network: PlasticNetwork, parameters: ParameterSet, storedTrace: PlasticTrace?) {
         self.network = network
         self.parameters = parameters
         self.storedTrace = storedTrace.map { PlasticTrace(hebb: $0.hebb, etaSensitivity: nil, samples: $0.samples) }
@@ -25,7 +25,7 @@ public struct Predictor: Sendable {
     ///   - traceMode: `stored` uses the stored trace for every image; `zero` a zero trace;
     ///     `online` starts from the stored trace and updates it after each image.
     /// - Returns: `(id, probabilities [S, S])` in id order.
-    public func predict(_ images: [(id: String, image: [Float])],
+    package func predict(_ images: [(id: String, image: [Float])],
                         traceMode: TraceMode) -> [(id: String, probabilities: Tensor)] {
         var stream = stream(traceMode: traceMode)
         var predictions: [(id: String, probabilities: Tensor)] = []
@@ -37,7 +37,7 @@ public struct Predictor: Sendable {
 
     /// A prediction of one image after the other, the caller taking them in id order
     /// (``IDOrder``): what ``predict(_:traceMode:)`` does without holding every image.
-    public func stream(traceMode: TraceMode) -> PredictionStream {
+    package func stream(traceMode: TraceMode) -> PredictionStream {
         let trace: PlasticTrace? = switch traceMode {
         case .stored, .online: storedTrace
         case .zero: PlasticTrace.zero(for: network.configuration)
@@ -48,10 +48,10 @@ public struct Predictor: Sendable {
 
 /// The predictions of a sequence of images, with the trace that the `online` mode carries
 /// from one to the next.
-public struct PredictionStream {
+package struct PredictionStream {
     /// The images that the `stored` and `zero` modes predict together: enough to keep the
     /// kernels' tiles full on the small deep layers, few enough to stay in cache.
-    public static let independentBatchSize = 4
+    package static let independentBatchSize = 4
 
     private let predictor: Predictor
     private let traceMode: TraceMode
@@ -66,14 +66,14 @@ public struct PredictionStream {
     /// The images that one call of ``next(_:)`` predicts together: 1 in the
     /// `online` mode, whose trace changes after every image, ``independentBatchSize`` in the
     /// others, whose images are independent. Any count gives the same bits.
-    public var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
+    package var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
 
     /// Predicts `items` in the order given, ``batchSize`` at a time: reads each batch's
     /// images with `image` just before its pass and hands every item with its
     /// probabilities `[S, S]` to `body` right after, so that only one batch's images are
     /// held at once.
     /// - Throws: what `image` and `body` throw.
-    public mutating func predict<Item>(_ items: [Item], image: (Item) throws -> [Float],
+    package mutating func predict<Item>(_ items: [Item], image: (Item) throws -> [Float],
                                        body: (Item, Tensor) throws -> Void) rethrows {
         for start in stride(from: 0, to: items.count, by: batchSize) {
             let batch = items[start..<min(start + batchSize, items.count)]
@@ -85,7 +85,7 @@ public struct PredictionStream {
 
     /// The probabilities `[S, S]` of the next images (`S*S` intensities each), in order:
     /// together in the `stored` and `zero` modes, one after the other in `online` mode.
-    public mutating func next(_ images: [[Float]]) -> [Tensor] {
+    package mutating func next(_ images: [[Float]]) -> [Tensor] {
         let network = predictor.network
         let size = network.configuration.size
         let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }

@@ -2,23 +2,23 @@ import TGSData
 
 /// The scores of a set of images at one mask threshold: the data-set score, the precision
 /// at each IoU threshold and the breakdowns by coverage class and by empty truth.
-public struct ScoreSummary: Equatable, Sendable {
+package struct ScoreSummary: Equatable, Sendable {
     /// All the images.
-    public let all: GroupScore
+    package let all: GroupScore
     /// For each IoU threshold of ``TGSMetric/thresholds``, the fraction of the images
     /// that pass it.
-    public let precision: [Double]
+    package let precision: [Double]
     /// The images of each coverage class 0...10.
-    public let coverageClasses: [GroupScore]
+    package let coverageClasses: [GroupScore]
     /// The images whose truth has no salt (coverage class 0).
-    public let emptyTruth: GroupScore
+    package let emptyTruth: GroupScore
     /// The images whose truth has salt.
-    public let nonEmptyTruth: GroupScore
+    package let nonEmptyTruth: GroupScore
 
     /// The summary of `images`.
     /// - Precondition: `images` is not empty.
     /// - Complexity: O(images).
-    public init(_ images: [ImageResult]) {
+    package init(_ images: [ImageResult]) {
         precondition(!images.isEmpty, "a summary of no image")
         all = GroupScore(images)
         precision = (0..<TGSMetric.thresholdCount).map { k in
@@ -32,7 +32,7 @@ public struct ScoreSummary: Equatable, Sendable {
     }
 
     /// The number of images.
-    public var imageCount: Int { all.count }
+    package var imageCount: Int { all.count }
     /// The data-set score: the mean of the images' scores.
-    public var score: Double { all.score ?? 0 }
+    package var score: Double { all.score ?? 0 }
 }

@@ -5,13 +5,13 @@
 /// whose truth and prediction are both empty passes all ten; one where exactly one is
 /// empty passes none. The image's score is the fraction of thresholds it passes; a data
 /// set's score is the mean of its images' scores.
-public enum TGSMetric {
+package enum TGSMetric {
     /// The number of IoU thresholds.
-    public static let thresholdCount = 10
+    package static let thresholdCount = 10
 
     /// The IoU thresholds as decimals, for reports: 0.50, 0.55, ..., 0.95 (each the
     /// nearest double to `(10 + k) / 20`).
-    public static let thresholds: [Double] = (0..<thresholdCount).map { Double(10 + $0) / 20 }
+    package static let thresholds: [Double] = (0..<thresholdCount).map { Double(10 + $0) / 20 }
 
     /// How many thresholds an image passes (0...10). Passing is monotone: an image that
     /// passes threshold k passes every smaller one.
@@ -19,12 +19,12 @@ public enum TGSMetric {
     ///   - truth: the true mask, 0 or 1 per pixel.
     ///   - prediction: the predicted salt pixels.
     /// - Complexity: O(pixels).
-    public static func passedThresholds(truth: [UInt8], prediction: [Bool]) -> Int {
+    package static func passedThresholds(truth: [UInt8], prediction: [Bool]) -> Int {
         MaskOverlap(truth: truth, prediction: prediction).passedThresholds
     }
 
     /// How many thresholds an image passes, from its counts.
-    public static func passedThresholds(intersection: Int, union: Int, truthIsEmpty: Bool,
+    package static func passedThresholds(intersection: Int, union: Int, truthIsEmpty: Bool,
                                         predictionIsEmpty: Bool) -> Int {
         if truthIsEmpty && predictionIsEmpty { return thresholdCount }
         if truthIsEmpty || predictionIsEmpty { return 0 }
@@ -32,14 +32,14 @@ public enum TGSMetric {
     }
 
     /// The score of an image that passes `passed` thresholds.
-    public static func imageScore(passedThresholds passed: Int) -> Double {
+    package static func imageScore(passedThresholds passed: Int) -> Double {
         Double(passed) / Double(thresholdCount)
     }
 
     /// The mean score of `imageCount` images that pass `totalPassed` thresholds in all:
     /// the exact mean `totalPassed / (10 · imageCount)`, rounded once.
     /// - Precondition: `imageCount > 0`.
-    public static func meanScore(totalPassed: Int, imageCount: Int) -> Double {
+    package static func meanScore(totalPassed: Int, imageCount: Int) -> Double {
         precondition(imageCount > 0, "the mean score of no image")
         return Double(totalPassed) / Double(thresholdCount * imageCount)
     }

@@ -1,19 +1,19 @@
 /// The score of a data set at 31 mask thresholds evenly spaced from 0.3 to 0.7 (docs/MODEL.md §5),
 /// and the best of them.
-public struct ThresholdSweep: Equatable, Sendable {
+package struct ThresholdSweep: Equatable, Sendable {
     /// The mask thresholds θ_i = 0.3 + 0.4·i/30, i = 0...30, evaluated in that order in
     /// double precision (`0.3 + ((0.4 * i) / 30)`).
-    public static let thresholds: [Double] = (0...30).map { 0.3 + 0.4 * Double($0) / 30 }
+    package static let thresholds: [Double] = (0...30).map { 0.3 + 0.4 * Double($0) / 30 }
 
     /// The data-set score at each of ``thresholds``.
-    public let scores: [Double]
+    package let scores: [Double]
     /// The index of the best score; on a tie, the smallest threshold.
-    public let bestIndex: Int
+    package let bestIndex: Int
 
     /// The sweep of a data set whose images pass `totalPassed[i]` IoU thresholds in all at
     /// mask threshold θ_i.
     /// - Precondition: one total per threshold; `imageCount > 0`.
-    public init(totalPassed: [Int], imageCount: Int) {
+    package init(totalPassed: [Int], imageCount: Int) {
         precondition(totalPassed.count == Self.thresholds.count, "one total per threshold")
         let scores = totalPassed.map { TGSMetric.meanScore(totalPassed: $0, imageCount: imageCount) }
         self.scores = scores
@@ -22,9 +22,9 @@ public struct ThresholdSweep: Equatable, Sendable {
     }
 
     /// The best threshold.
-    public var bestThreshold: Double { Self.thresholds[bestIndex] }
+    package var bestThreshold: Double { Self.thresholds[bestIndex] }
     /// The score at the best threshold.
-    public var bestScore: Double { scores[bestIndex] }
+    package var bestScore: Double { scores[bestIndex] }
 
     /// How many IoU thresholds one image passes at each mask threshold θ_i.
     ///
@@ -35,7 +35,7 @@ public struct ThresholdSweep: Equatable, Sendable {
     ///   - truth: the true mask, 0 or 1 per pixel.
     /// - Returns: 31 counts, each 0...10.
     /// - Complexity: O(pixels · log 31).
-    public static func passedThresholds(probabilities: [Float], truth: [UInt8]) -> [Int] {
+    package static func passedThresholds(probabilities: [Float], truth: [UInt8]) -> [Int] {
         precondition(probabilities.count == truth.count, "probabilities and truth must have the same pixels")
         let count = thresholds.count
         // predicted[k], salt[k]: the pixels (all, true ones) above exactly k thresholds.

@@ -2,30 +2,30 @@ import RandomStreams
 
 /// The difference of a variant to the baseline over the seeds both finished: each seed's
 /// difference, their mean, and a seeded percentile-bootstrap 95% interval of the mean.
-public struct PairedDifference: Equatable, Sendable {
+package struct PairedDifference: Equatable, Sendable {
     /// The number of bootstrap resamples.
-    public static let resamples = 10_000
+    package static let resamples = 10_000
     /// Below this many seeds the interval is flagged as rough.
-    public static let roughBelow = 5
+    package static let roughBelow = 5
 
     /// The seeds, in order.
-    public let seeds: [UInt64]
+    package let seeds: [UInt64]
     /// variant − baseline, per seed.
-    public let differences: [Double]
+    package let differences: [Double]
     /// Their mean.
-    public let mean: Double
+    package let mean: Double
     /// The 2.5th percentile of the resampled means.
-    public let low: Double
+    package let low: Double
     /// The 97.5th percentile of the resampled means.
-    public let high: Double
+    package let high: Double
 
     /// Whether the interval rests on fewer than ``roughBelow`` seeds.
-    public var isRough: Bool { seeds.count < Self.roughBelow }
+    package var isRough: Bool { seeds.count < Self.roughBelow }
 
     /// The paired difference of `values` to `baseline` (by seed) over their common seeds,
     /// or nil when they have none. The resampling draws from the stream `streamName`, so
     /// the interval is the same on every run of the report.
-    public init?(_ values: [UInt64: Double], baseline: [UInt64: Double], streamName: String) {
+    package init?(_ values: [UInt64: Double], baseline: [UInt64: Double], streamName: String) {
         let seeds = values.keys.filter { baseline[$0] != nil }.sorted()
         guard !seeds.isEmpty else { return nil }
         let differences = seeds.map { values[$0]! - baseline[$0]! }
@@ -49,14 +49,14 @@ public struct PairedDifference: Equatable, Sendable {
 }
 
 /// The mean and the sample standard deviation of a set of scores.
-public struct ScoreSpread: Equatable, Sendable {
+package struct ScoreSpread: Equatable, Sendable {
     /// The mean.
-    public let mean: Double
+    package let mean: Double
     /// The sample standard deviation (n − 1 in the denominator); nil for one value.
-    public let standardDeviation: Double?
+    package let standardDeviation: Double?
 
     /// The spread of `values`, or nil when there are none.
-    public init?(_ values: [Double]) {
+    package init?(_ values: [Double]) {
         guard !values.isEmpty else { return nil }
         let mean = PairedDifference.mean(values)
         self.mean = mean

@@ -2,29 +2,29 @@ import Foundation
 
 /// The `sbatch` script of a sweep: a job array with one task per run, each task running
 /// `plastic-unet sweep run SWEEP_DIR --index $SLURM_ARRAY_TASK_ID`.
-public struct SlurmScript: Equatable, Sendable {
+package struct SlurmScript: Equatable, Sendable {
     /// The name of the script in a sweep's folder.
-    public static let fileName = "slurm.sh"
+    package static let fileName = "slurm.sh"
 
     /// The program's absolute path.
-    public var program: String
+    package var program: String
     /// The sweep folder's absolute path.
-    public var sweepFolder: String
+    package var sweepFolder: String
     /// The data folder's absolute path, or nil for the embedded data set.
-    public var dataFolder: String?
+    package var dataFolder: String?
     /// The number of runs (array tasks 0 to runs - 1).
-    public var runs: Int
+    package var runs: Int
     /// The CPUs of each task: the runs' threads.
-    public var cpusPerTask: Int
+    package var cpusPerTask: Int
     /// Each task's time limit, in Slurm's format (`HH:MM:SS`, `D-HH:MM:SS`).
-    public var timeLimit: String
+    package var timeLimit: String
     /// The folder of the tasks' output files (absolute).
-    public var logFolder: String
+    package var logFolder: String
     /// The partition, or nil for the cluster's default.
-    public var partition: String?
+    package var partition: String?
 
     /// A script from its parts.
-    public init(program: String, sweepFolder: String, dataFolder: String?, runs: Int, cpusPerTask: Int,
+    package init(program: String, sweepFolder: String, dataFolder: String?, runs: Int, cpusPerTask: Int,
                 timeLimit: String, logFolder: String, partition: String?) {
         self.program = program
         self.sweepFolder = sweepFolder
@@ -37,7 +37,7 @@ public struct SlurmScript: Equatable, Sendable {
     }
 
     /// The script's text.
-    public var text: String {
+    package var text: String {
         var directives = [
             "--job-name=plastic-unet-sweep",
             "--array=0-\(runs - 1)",

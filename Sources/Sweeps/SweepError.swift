@@ -1,10 +1,10 @@
 /// Why a sweep cannot be planned, run or reported: one line naming the file or run.
-public struct SweepError: Error, CustomStringConvertible, Equatable {
+package struct SweepError: Error, CustomStringConvertible, Equatable {
     /// The message.
-    public let description: String
+    package let description: String
 
     /// An error with `description`.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 

@@ -7,26 +7,26 @@ import Training
 /// the sweep's folder (`schemas/sweep-plan-v1.schema.json`). Runs are numbered from 0,
 /// variant by variant, each variant's seeds in order; run I lives in its own folder
 /// under `runs/`.
-public struct SweepPlan: SweepFile, Equatable, Sendable {
+package struct SweepPlan: SweepFile, Equatable, Sendable {
     /// The name of the plan file in a sweep's folder.
-    public static let fileName = "plan.json"
+    package static let fileName = "plan.json"
     /// The value of `format`.
-    public static let format = "plastic-unet-sweep-plan"
+    package static let format = "plastic-unet-sweep-plan"
     /// The value of `format_version`.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
     static let kind = "sweep plan"
 
     /// The data every run trains on.
-    public struct Data: Codable, Equatable, Sendable {
+    package struct Data: Codable, Equatable, Sendable {
         /// The data folder's absolute path, or nil for the embedded data set.
-        public let path: String?
+        package let path: String?
         /// The data set's fingerprint: a run refuses other data.
-        public let fingerprint: String
+        package let fingerprint: String
         /// The image side S.
-        public let size: Int
+        package let size: Int
 
         /// Data from its parts.
-        public init(path: String?, fingerprint: String, size: Int) {
+        package init(path: String?, fingerprint: String, size: Int) {
             self.path = path
             self.fingerprint = fingerprint
             self.size = size
@@ -34,31 +34,31 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
     }
 
     /// One run.
-    public struct Run: Codable, Equatable, Sendable {
+    package struct Run: Codable, Equatable, Sendable {
         /// Its number, from 0 (a Slurm array task's id).
-        public let index: Int
+        package let index: Int
         /// The variant's name.
-        public let variant: String
+        package let variant: String
         /// The seed.
-        public let seed: UInt64
+        package let seed: UInt64
         /// Its folder, relative to the sweep's.
-        public let folder: String
+        package let folder: String
         /// Its full configuration, as a model file's `config`.
-        public let config: JSONValue
+        package let config: JSONValue
 
         /// The run's model file in the sweep whose folder is `sweep`.
-        public func modelURL(in sweep: URL) -> URL {
+        package func modelURL(in sweep: URL) -> URL {
             sweep.appendingPathComponent(folder).appendingPathComponent("model.h5")
         }
 
         /// The run's result file in the sweep whose folder is `sweep`.
-        public func resultURL(in sweep: URL) -> URL {
+        package func resultURL(in sweep: URL) -> URL {
             sweep.appendingPathComponent(folder).appendingPathComponent(SweepResult.fileName)
         }
 
         /// The sha256 of the config as JSON with sorted keys: what a result records, so
         /// that the result of another plan's run is not taken for this one's.
-        public var configSHA256: String {
+        package var configSHA256: String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             // A JSONValue read from JSON holds only finite numbers, so it always encodes.
@@ -67,21 +67,21 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
     }
 
     /// `plastic-unet-sweep-plan`.
-    public let format: String
+    package let format: String
     /// 1.
-    public let formatVersion: Int
+    package let formatVersion: Int
     /// The program that wrote the plan.
-    public let generator: String
+    package let generator: String
     /// The data.
-    public let data: Data
+    package let data: Data
     /// The threads of each run.
-    public let threads: Int
+    package let threads: Int
     /// The variants, in order.
-    public let variants: [String]
+    package let variants: [String]
     /// The seeds, in order.
-    public let seeds: [UInt64]
+    package let seeds: [UInt64]
     /// The runs, by index.
-    public let runs: [Run]
+    package let runs: [Run]
 
     private enum CodingKeys: String, CodingKey {
         case format, generator, data, threads, variants, seeds, runs
@@ -90,7 +90,7 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// The plan of `variants` x `seeds` over `base` (whose rule, alpha, trace rows, eta
     /// learning and seed each run replaces).
-    public init(variants: [SweepVariant], seeds: [UInt64], base: RunConfiguration, data: Data, threads: Int) {
+    package init(variants: [SweepVariant], seeds: [UInt64], base: RunConfiguration, data: Data, threads: Int) {
         format = Self.format
         formatVersion = Self.formatVersion
         generator = PlasticUNetVersion.generator
@@ -121,7 +121,7 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// The run's configuration.
     /// - Throws: `ConfigurationError` when the plan's config of the run is not usable.
-    public func configuration(of run: Run) throws -> RunConfiguration {
+    package func configuration(of run: Run) throws -> RunConfiguration {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try RunConfiguration(jsonText: String(decoding: try encoder.encode(run.config), as: UTF8.self))
@@ -129,14 +129,14 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// Writes the plan into `folder`, replacing an existing one atomically.
     /// - Throws: `FileWriteError` naming the file.
-    public func write(into folder: URL) throws {
+    package func write(into folder: URL) throws {
         try writeJSON(to: folder.appendingPathComponent(Self.fileName))
     }
 
     /// Reads the plan of the sweep in `folder`.
     /// - Throws: ``SweepError`` naming the file when it is missing, not JSON, or not a plan
     ///   of this format version.
-    public static func read(from folder: URL) throws -> SweepPlan {
+    package static func read(from folder: URL) throws -> SweepPlan {
         let url = folder.appendingPathComponent(fileName)
         guard let plan = try readJSON(url) else {
             throw SweepError("\(url.path): no sweep plan (make one with `plastic-unet sweep plan`)")
@@ -146,7 +146,7 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
     }
 
     /// The most runs a plan holds: run folders are numbered with four digits.
-    public static let maximumRuns = 9999
+    package static let maximumRuns = 9999
 
     /// Refuses a plan that `plan` would not have written: runs not numbered 0, 1, 2, ..., a
     /// run whose config is unusable, is not of its variant and seed or of the data's size,
@@ -185,7 +185,7 @@ public struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// Whether `other` plans the same runs on the same data (the threads and the program's
     /// version may differ: they do not change the results).
-    public func hasTheSameRuns(as other: SweepPlan) -> Bool {
+    package func hasTheSameRuns(as other: SweepPlan) -> Bool {
         runs == other.runs && data == other.data
     }
 }

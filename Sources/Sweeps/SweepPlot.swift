@@ -3,11 +3,11 @@ import PlasticUNet
 
 extension SweepReport {
     /// The name of the plot file in `--plots DIR`.
-    public static let plotFileName = "sweep-scores.svg"
+    package static let plotFileName = "sweep-scores.svg"
 
     /// An SVG of each variant's validation scores at threshold 0.5, a panel per trace mode,
     /// every seed a dot and the mean a bar.
-    public var plot: String {
+    package var plot: String {
         let panels = TraceMode.allCases.map { mode in
             StripPlot.Panel(title: "trace \(mode.rawValue)", groups: rows.filter { $0.mode == mode }.map { row in
                 StripPlot.Group(label: row.variant, values: row.scores.keys.sorted().map { row.scores[$0]!.score })

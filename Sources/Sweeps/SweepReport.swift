@@ -5,9 +5,9 @@ import PlasticUNet
 /// runs' validation scores at 0.5 and at their best threshold (mean and standard
 /// deviation), and the paired difference to the baseline variant over the same seeds;
 /// with every run that is missing or failed listed.
-public struct SweepReport: Equatable, Sendable {
+package struct SweepReport: Equatable, Sendable {
     /// The two scores compared.
-    public enum Metric: String, CaseIterable, Sendable {
+    package enum Metric: String, CaseIterable, Sendable {
         /// The score at mask threshold 0.5.
         case score
         /// The best score of the threshold sweep.
@@ -20,45 +20,45 @@ public struct SweepReport: Equatable, Sendable {
     }
 
     /// One variant in one trace mode.
-    public struct Row: Equatable, Sendable {
+    package struct Row: Equatable, Sendable {
         /// The variant.
-        public let variant: String
+        package let variant: String
         /// The trace mode.
-        public let mode: TraceMode
+        package let mode: TraceMode
         /// Each finished run's scores, by seed.
-        public let scores: [UInt64: SweepResult.Scores]
+        package let scores: [UInt64: SweepResult.Scores]
         /// The spread of each metric over the finished runs (nil without one).
-        public let spread: [Metric: ScoreSpread]
+        package let spread: [Metric: ScoreSpread]
         /// The paired difference to the baseline by metric (none for the baseline itself,
         /// or without a common seed).
-        public let difference: [Metric: PairedDifference]
+        package let difference: [Metric: PairedDifference]
     }
 
     /// A run without a finished result.
-    public struct Unfinished: Equatable, Sendable {
+    package struct Unfinished: Equatable, Sendable {
         /// The run.
-        public let index: Int
+        package let index: Int
         /// Its variant.
-        public let variant: String
+        package let variant: String
         /// Its seed.
-        public let seed: UInt64
+        package let seed: UInt64
         /// Why it failed, or nil when it has no result yet.
-        public let failure: String?
+        package let failure: String?
     }
 
     /// The baseline variant.
-    public let baseline: String
+    package let baseline: String
     /// The number of runs in the plan.
-    public let plannedRuns: Int
+    package let plannedRuns: Int
     /// The rows, variant by variant in the plan's order, each in the trace modes' order.
-    public let rows: [Row]
+    package let rows: [Row]
     /// The runs that are missing or failed, by index.
-    public let unfinished: [Unfinished]
+    package let unfinished: [Unfinished]
 
     /// The report of the sweep in `folder`.
     /// - Throws: ``SweepError`` when the baseline is not a variant of the plan, or a result
     ///   file is not a result of its run.
-    public init(folder: URL, plan: SweepPlan, baseline: String) throws {
+    package init(folder: URL, plan: SweepPlan, baseline: String) throws {
         guard plan.variants.contains(baseline) else {
             throw SweepError("the baseline \(baseline) is not a variant of the sweep (\(plan.variants.joined(separator: ", ")))")
         }

@@ -61,7 +61,7 @@ extension SweepReport {
 
     /// The report as pretty-printed JSON with sorted keys, ending in a newline.
     /// - Throws: `EncodingError` for a number that JSON cannot hold (not finite).
-    public func json() throws -> String {
+    package func json() throws -> String {
         let rows = self.rows.map { row in
             RowDocument(
                 variant: row.variant, traceMode: row.mode.rawValue, runs: row.scores.count,

@@ -6,7 +6,7 @@ import TGSFiles
 /// (CSV), with the per-seed differences and the runs that are missing or failed.
 extension SweepReport {
     /// How the table is written.
-    public enum TableStyle: Sendable {
+    package enum TableStyle: Sendable {
         /// Aligned columns.
         case plain
         /// A Markdown table.
@@ -18,7 +18,7 @@ extension SweepReport {
 
     /// The report: a summary line, the table, the per-seed differences and the runs that
     /// are missing or failed.
-    public func text(style: TableStyle) -> String {
+    package func text(style: TableStyle) -> String {
         let finished = plannedRuns - unfinished.count
         var lines = ["\(finished) of \(plannedRuns) runs finished; Δ: paired difference to \(baseline) over the "
                      + "same seeds, with a seeded bootstrap 95% interval (\(PairedDifference.resamples) resamples; "
@@ -41,7 +41,7 @@ extension SweepReport {
     }
 
     /// The table as CSV: numbers in full, empty fields where there is no value.
-    public var csv: String {
+    package var csv: String {
         let header = ["variant", "trace_mode", "runs", "score_mean", "score_sd", "best_score_mean", "best_score_sd",
                       "score_difference", "score_difference_low", "score_difference_high",
                       "best_score_difference", "best_score_difference_low", "best_score_difference_high", "rough"]
@@ -62,7 +62,7 @@ extension SweepReport {
     }
 
     /// A run that is missing or failed, in one line.
-    public static func describe(_ run: Unfinished) -> String {
+    package static func describe(_ run: Unfinished) -> String {
         "  run \(run.index) (\(run.variant), seed \(run.seed)): "
             + (run.failure.map { "failed: \($0)" } ?? "missing (no result yet)")
     }

@@ -4,17 +4,17 @@ import PlasticUNet
 /// What one run of a sweep gave, as `result.json` in its folder
 /// (`schemas/sweep-result-v1.schema.json`): the final model's validation scores in each
 /// trace mode, or why the run failed. Its presence marks the run as done.
-public struct SweepResult: SweepFile, Equatable, Sendable {
+package struct SweepResult: SweepFile, Equatable, Sendable {
     /// The name of the result file in a run's folder.
-    public static let fileName = "result.json"
+    package static let fileName = "result.json"
     /// The value of `format`.
-    public static let format = "plastic-unet-sweep-result"
+    package static let format = "plastic-unet-sweep-result"
     /// The value of `format_version`.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
     static let kind = "sweep result"
 
     /// How the run ended.
-    public enum Status: String, Codable, Sendable {
+    package enum Status: String, Codable, Sendable {
         /// Trained and evaluated.
         case finished
         /// Training stopped on an error (a loss that is not finite, say).
@@ -22,18 +22,18 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     }
 
     /// The evaluation of the final model on its validation images in one trace mode.
-    public struct Scores: Codable, Equatable, Sendable {
+    package struct Scores: Codable, Equatable, Sendable {
         /// The TGS score at threshold 0.5.
-        public let score: Double
+        package let score: Double
         /// The best score of the threshold sweep.
-        public let bestScore: Double
+        package let bestScore: Double
         /// The threshold that gives it.
-        public let bestThreshold: Double
+        package let bestThreshold: Double
         /// The mean binary cross-entropy.
-        public let loss: Double
+        package let loss: Double
 
         /// Scores from their parts.
-        public init(score: Double, bestScore: Double, bestThreshold: Double, loss: Double) {
+        package init(score: Double, bestScore: Double, bestThreshold: Double, loss: Double) {
             self.score = score
             self.bestScore = bestScore
             self.bestThreshold = bestThreshold
@@ -48,27 +48,27 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     }
 
     /// `plastic-unet-sweep-result`.
-    public let format: String
+    package let format: String
     /// 1.
-    public let formatVersion: Int
+    package let formatVersion: Int
     /// The run's index.
-    public let index: Int
+    package let index: Int
     /// The variant's name.
-    public let variant: String
+    package let variant: String
     /// The seed.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The sha256 of the run's config (``SweepPlan/Run/configSHA256``).
-    public let configSHA256: String
+    package let configSHA256: String
     /// How the run ended.
-    public let status: Status
+    package let status: Status
     /// Why it failed (failed runs only).
-    public let error: String?
+    package let error: String?
     /// The sha256 of the final model file (finished runs only).
-    public let modelSHA256: String?
+    package let modelSHA256: String?
     /// The number of validation images (finished runs only).
-    public let validationImages: Int?
+    package let validationImages: Int?
     /// The scores by trace mode, `stored`, `zero` and `online` (finished runs only).
-    public let evaluation: [String: Scores]?
+    package let evaluation: [String: Scores]?
 
     private enum CodingKeys: String, CodingKey {
         case format, index, variant, seed, status, error, evaluation
@@ -79,7 +79,7 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     }
 
     /// The result of a finished run.
-    public init(finished run: SweepPlan.Run, modelSHA256: String, validationImages: Int,
+    package init(finished run: SweepPlan.Run, modelSHA256: String, validationImages: Int,
                 evaluation: [TraceMode: Scores]) {
         self.init(run: run, status: .finished, error: nil, modelSHA256: modelSHA256,
                   validationImages: validationImages,
@@ -87,7 +87,7 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     }
 
     /// The result of a run that failed for `reason`.
-    public init(failed run: SweepPlan.Run, reason: String) {
+    package init(failed run: SweepPlan.Run, reason: String) {
         self.init(run: run, status: .failed, error: reason, modelSHA256: nil, validationImages: nil, evaluation: nil)
     }
 
@@ -107,20 +107,20 @@ public struct SweepResult: SweepFile, Equatable, Sendable {
     }
 
     /// The scores in trace mode `mode`, when the run finished.
-    public func scores(_ mode: TraceMode) -> Scores? {
+    package func scores(_ mode: TraceMode) -> Scores? {
         evaluation?[mode.rawValue]
     }
 
     /// Writes the result to `url` atomically.
     /// - Throws: `FileWriteError` naming the file.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try writeJSON(to: url)
     }
 
     /// The result of `run` in the sweep whose folder is `sweep`, or nil when there is none.
     /// - Throws: ``SweepError`` naming the file when it is not a result of this format, or
     ///   belongs to another run than `run` (of this plan or another).
-    public static func read(of run: SweepPlan.Run, in sweep: URL) throws -> SweepResult? {
+    package static func read(of run: SweepPlan.Run, in sweep: URL) throws -> SweepResult? {
         let url = run.resultURL(in: sweep)
         guard let result = try readJSON(url) else { return nil }
         guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {

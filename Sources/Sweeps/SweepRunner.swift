@@ -10,9 +10,9 @@ import Training
 /// Runs the runs of one sweep in this process: trains a run (or continues it from its
 /// model file), evaluates the final model on its validation images in every trace mode,
 /// and writes its result.
-public struct SweepRunner {
+package struct SweepRunner {
     /// How one run went.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         /// Trained and evaluated now.
         case finished(SweepResult)
         /// Training failed; the result records why.
@@ -27,20 +27,20 @@ public struct SweepRunner {
     }
 
     /// The mask threshold of a result's `score`: `evaluate`'s default.
-    public static let maskThreshold = 0.5
+    package static let maskThreshold = 0.5
 
     /// The sweep's folder.
-    public let folder: URL
+    package let folder: URL
     /// Its plan.
-    public let plan: SweepPlan
+    package let plan: SweepPlan
     /// The plan's data.
-    public let data: DataSet
+    package let data: DataSet
     /// The convolution kernels (the results do not depend on them).
-    public let kernels: any ConvolutionKernels
+    package let kernels: any ConvolutionKernels
 
     /// A runner of the sweep in `folder`.
     /// - Throws: ``SweepError`` when `data` is not the data of the plan.
-    public init(folder: URL, plan: SweepPlan, data: DataSet, kernels: any ConvolutionKernels) throws {
+    package init(folder: URL, plan: SweepPlan, data: DataSet, kernels: any ConvolutionKernels) throws {
         guard data.fingerprint == plan.data.fingerprint else {
             throw SweepError("the data (fingerprint \(data.fingerprint)) is not the data of the plan "
                              + "(\(plan.data.fingerprint)): it changed since the sweep was planned")
@@ -56,7 +56,7 @@ public struct SweepRunner {
     /// checkpoint of that step, and running it again continues from there).
     /// - Throws: ``SweepError`` for an index outside the plan or a model file of another
     ///   run; the errors of reading, writing and evaluating model files.
-    public func run(_ index: Int, stopRequested: () -> Bool = { false },
+    package func run(_ index: Int, stopRequested: () -> Bool = { false },
                     observer: (any TrainingObserver)? = nil) throws -> Outcome {
         guard plan.runs.indices.contains(index) else {
             throw SweepError("no run \(index): the plan has runs 0 to \(plan.runs.count - 1)")

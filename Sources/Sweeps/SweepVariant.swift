@@ -2,24 +2,24 @@ import PlasticUNet
 
 /// One model variant of a sweep, named as the golden cases name them:
 /// `RULE[-ALPHA][-first-row][-learn-eta]` (`none`, `hebb-free`, `oja-free-first-row`...).
-public struct SweepVariant: Hashable, Sendable, CustomStringConvertible {
+package struct SweepVariant: Hashable, Sendable, CustomStringConvertible {
     /// The plasticity rule.
-    public let rule: PlasticityRule
+    package let rule: PlasticityRule
     /// Free or yoked alpha (free, and not named, for rule none).
-    public let alpha: AlphaKind
+    package let alpha: AlphaKind
     /// The rows that update the trace.
-    public let traceRows: TraceRows
+    package let traceRows: TraceRows
     /// Whether eta is learnt.
-    public let learnEta: Bool
+    package let learnEta: Bool
 
     /// The seven variants of the golden cases, the default of a sweep.
-    public static let standard: [SweepVariant] = [
+    package static let standard: [SweepVariant] = [
         "none", "hebb-free", "hebb-yoked", "oja-free", "oja-yoked", "oja-free-first-row", "oja-free-learn-eta",
     ].compactMap(SweepVariant.init(name:))
 
     /// The variant named `name`, or nil when the name does not follow the grammar (a
     /// plastic rule needs its alpha; rule none takes no suffix).
-    public init?(name: String) {
+    package init?(name: String) {
         var rest = Substring(name)
         func take(_ suffix: String) -> Bool {
             guard rest.hasPrefix(suffix) else { return false }
@@ -47,14 +47,14 @@ public struct SweepVariant: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The variant's name.
-    public var description: String {
+    package var description: String {
         guard rule != .none else { return "none" }
         return "\(rule.rawValue)-\(alpha.rawValue)" + (traceRows == .first ? "-first-row" : "")
             + (learnEta ? "-learn-eta" : "")
     }
 
     /// `base` with this variant's rule, alpha, trace rows and eta learning.
-    public func configuration(over base: ModelConfiguration) -> ModelConfiguration {
+    package func configuration(over base: ModelConfiguration) -> ModelConfiguration {
         ModelConfiguration(rule: rule, alpha: alpha, width: base.width, size: base.size, traceRows: traceRows,
                            learnEta: learnEta)
     }

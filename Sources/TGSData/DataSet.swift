@@ -1,20 +1,20 @@
 /// A set of same-sized square samples, as loaded from a data folder.
-public struct DataSet: Equatable, Sendable {
+package struct DataSet: Equatable, Sendable {
     /// The smallest image side a data set accepts.
-    public static let minimumSize = 16
+    package static let minimumSize = 16
 
     /// The side S of every image and mask.
-    public let size: Int
+    package let size: Int
     /// The samples, in the order of `train.csv`.
-    public let samples: [Sample]
+    package let samples: [Sample]
     /// The SHA-256 (lowercase hex) of the samples' ids, images and masks, independent of
     /// their order and of how the files encode them (see ``DataSetFingerprint``).
-    public let fingerprint: String
+    package let fingerprint: String
     private let positions: [String: Int]
 
     /// A data set of `samples`, each of `size * size` pixels.
     /// - Precondition: ids are unique and every image and mask has `size * size` values.
-    public init(size: Int, samples: [Sample]) {
+    package init(size: Int, samples: [Sample]) {
         precondition(samples.allSatisfy { $0.image.count == size * size && $0.mask.count == size * size },
                      "every image and mask must have size * size values")
         var positions: [String: Int] = [:]
@@ -29,7 +29,7 @@ public struct DataSet: Equatable, Sendable {
 
     /// The sample with `id`, or nil.
     /// - Complexity: O(1).
-    public func sample(id: String) -> Sample? {
+    package func sample(id: String) -> Sample? {
         positions[id].map { samples[$0] }
     }
 }

@@ -8,10 +8,10 @@ import Checksums
 /// The fingerprint therefore does not depend on the order of `train.csv` nor on how the
 /// PNG files encode the pixels (bit depth aside: an 8-bit and a 16-bit file of the same
 /// picture give different intensities).
-public enum DataSetFingerprint {
+package enum DataSetFingerprint {
     /// The lowercase hexadecimal fingerprint of `samples`.
     /// - Complexity: O(total pixels + n log n).
-    public static func of(_ samples: [Sample]) -> String {
+    package static func of(_ samples: [Sample]) -> String {
         var hash = SHA256()
         for sample in samples.sorted(by: { IDOrder.precedes($0.id, $1.id) }) {
             hash.update(Array(sample.id.utf8) + [0])

@@ -1,14 +1,14 @@
 import RandomStreams
 
 /// The ids of a data set divided into a training and a validation side.
-public struct DataSplit: Equatable, Sendable {
+package struct DataSplit: Equatable, Sendable {
     /// The training ids, in the order of the data set.
-    public let trainIDs: [String]
+    package let trainIDs: [String]
     /// The validation ids, in the order of the data set.
-    public let validationIDs: [String]
+    package let validationIDs: [String]
 
     /// A split from its two lists (for example as read back from a model file).
-    public init(trainIDs: [String], validationIDs: [String]) {
+    package init(trainIDs: [String], validationIDs: [String]) {
         self.trainIDs = trainIDs
         self.validationIDs = validationIDs
     }
@@ -23,7 +23,7 @@ public struct DataSplit: Equatable, Sendable {
     /// with the one stream `RandomStream(seed: seed, name: "split")` (Fisher–Yates) and
     /// the first of them make up the class's share.
     /// - Complexity: O(n · S²) to classify the masks.
-    public static func stratified(_ data: DataSet, validationFraction: Double, seed: UInt64) -> DataSplit {
+    package static func stratified(_ data: DataSet, validationFraction: Double, seed: UInt64) -> DataSplit {
         let count = data.samples.count
         guard count > 0 else { return DataSplit(trainIDs: [], validationIDs: []) }
         let scaled = validationFraction.isFinite ? (max(0, validationFraction) * Double(count)).rounded() : 0

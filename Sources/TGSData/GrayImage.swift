@@ -1,18 +1,18 @@
 /// A grayscale image: unsigned integer samples of 8 or 16 bits, row-major.
-public struct GrayImage: Equatable, Sendable {
+package struct GrayImage: Equatable, Sendable {
     /// The number of columns.
-    public let width: Int
+    package let width: Int
     /// The number of rows.
-    public let height: Int
+    package let height: Int
     /// Bits per sample: 8 or 16.
-    public let bitDepth: Int
+    package let bitDepth: Int
     /// `width * height` samples, row by row from the top, each at most ``maximumValue``.
-    public let pixels: [UInt16]
+    package let pixels: [UInt16]
 
     /// An image from its samples.
     /// - Precondition: `bitDepth` is 8 or 16, `pixels.count == width * height` and no
     ///   sample exceeds `2^bitDepth - 1`.
-    public init(width: Int, height: Int, bitDepth: Int, pixels: [UInt16]) {
+    package init(width: Int, height: Int, bitDepth: Int, pixels: [UInt16]) {
         precondition(bitDepth == 8 || bitDepth == 16, "bit depth must be 8 or 16")
         precondition(width >= 0 && height >= 0 && pixels.count == width * height, "pixel count must be width * height")
         let maximum = UInt16((1 << bitDepth) - 1)
@@ -25,26 +25,26 @@ public struct GrayImage: Equatable, Sendable {
 
     /// An 8-bit image from bytes, row-major.
     /// - Precondition: `bytes.count == width * height`.
-    public init(width: Int, height: Int, bytes: [UInt8]) {
+    package init(width: Int, height: Int, bytes: [UInt8]) {
         self.init(width: width, height: height, bitDepth: 8, pixels: bytes.map(UInt16.init))
     }
 
     /// An 8-bit picture of a binary mask: 255 where `mask` is non-zero, else 0.
     /// - Precondition: `mask.count == width * height`.
-    public init(width: Int, height: Int, mask: [UInt8]) {
+    package init(width: Int, height: Int, mask: [UInt8]) {
         self.init(width: width, height: height, bytes: mask.map { $0 > 0 ? 255 : 0 })
     }
 
     /// The largest sample value, `2^bitDepth - 1`.
-    public var maximumValue: Int { (1 << bitDepth) - 1 }
+    package var maximumValue: Int { (1 << bitDepth) - 1 }
 
     /// Each sample divided by ``maximumValue`` (a value in [0, 1]), row-major.
     /// - Complexity: O(width * height).
-    public var normalized: [Float] {
+    package var normalized: [Float] {
         let scale = Float(maximumValue)
         return pixels.map { Float($0) / scale }
     }
 
     /// 1 where a sample is above zero, else 0, row-major: the image read as a binary mask.
-    public var binaryMask: [UInt8] { pixels.map { $0 > 0 ? 1 : 0 } }
+    package var binaryMask: [UInt8] { pixels.map { $0 > 0 ? 1 : 0 } }
 }

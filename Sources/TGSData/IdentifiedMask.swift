@@ -1,13 +1,13 @@
 /// A binary mask and the id of the image it belongs to: a row of a run-length table, a
 /// decoded true mask or a predicted one.
-public struct IdentifiedMask: Equatable, Sendable {
+package struct IdentifiedMask: Equatable, Sendable {
     /// The image's id.
-    public let id: String
+    package let id: String
     /// `S * S` values, row-major, 1 for salt.
-    public let mask: [UInt8]
+    package let mask: [UInt8]
 
     /// The mask `mask` of the image `id`.
-    public init(id: String, mask: [UInt8]) {
+    package init(id: String, mask: [UInt8]) {
         self.id = id
         self.mask = mask
     }

@@ -10,16 +10,16 @@
 /// token: an odd number of tokens, a token that is not an integer, a start below 1, a
 /// length below 1, a run past the last pixel, a run that starts inside or before the one
 /// before it.
-public enum RunLengthEncoding {
+package enum RunLengthEncoding {
     /// One run of salt pixels.
-    public struct Run: Equatable, Sendable {
+    package struct Run: Equatable, Sendable {
         /// The number of its first pixel, counting from 1 in column-major order.
-        public let start: Int
+        package let start: Int
         /// The number of pixels, at least 1.
-        public let length: Int
+        package let length: Int
 
         /// A run from its first pixel and its length.
-        public init(start: Int, length: Int) {
+        package init(start: Int, length: Int) {
             self.start = start
             self.length = length
         }
@@ -28,7 +28,7 @@ public enum RunLengthEncoding {
     /// The encoding of a row-major `mask` (non-zero = salt).
     /// - Precondition: `mask.count == width * height`.
     /// - Complexity: O(width * height).
-    public static func encode(_ mask: [UInt8], width: Int, height: Int) -> String {
+    package static func encode(_ mask: [UInt8], width: Int, height: Int) -> String {
         precondition(mask.count == width * height, "mask size must be width * height")
         var pairs: [String] = []
         var runStart = 0
@@ -53,7 +53,7 @@ public enum RunLengthEncoding {
     /// - Parameter pixelCount: when given, runs past this pixel are refused too.
     /// - Throws: ``RunLengthError`` naming the first faulty token.
     /// - Complexity: O(length of `text`).
-    public static func runs(in text: String, pixelCount: Int? = nil) throws -> [Run] {
+    package static func runs(in text: String, pixelCount: Int? = nil) throws -> [Run] {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var runs: [Run] = []
         var previousEnd = 0
@@ -86,7 +86,7 @@ public enum RunLengthEncoding {
     /// The row-major mask (0 or 1) that `text` encodes.
     /// - Throws: ``RunLengthError`` naming the first faulty token.
     /// - Complexity: O(width * height + length of `text`).
-    public static func decode(_ text: String, width: Int, height: Int) throws -> [UInt8] {
+    package static func decode(_ text: String, width: Int, height: Int) throws -> [UInt8] {
         mask(of: try runs(in: text, pixelCount: width * height), width: width, height: height)
     }
 
@@ -94,7 +94,7 @@ public enum RunLengthEncoding {
     /// - Precondition: every run lies inside the image (as ``runs(in:pixelCount:)``
     ///   checks when given the pixel count).
     /// - Complexity: O(width * height).
-    public static func mask(of runs: [Run], width: Int, height: Int) -> [UInt8] {
+    package static func mask(of runs: [Run], width: Int, height: Int) -> [UInt8] {
         var mask = [UInt8](repeating: 0, count: width * height)
         for run in runs {
             precondition(run.start >= 1 && run.start - 1 + run.length <= mask.count, "run outside the image")

@@ -1,7 +1,7 @@
 /// A run-length text that does not decode, naming the first faulty token.
-public struct RunLengthError: Error, Equatable, CustomStringConvertible {
+package struct RunLengthError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with the token.
-    public enum Problem: Equatable, Sendable {
+    package enum Problem: Equatable, Sendable {
         /// The token is not an integer (or does not fit in one).
         case notAnInteger
         /// The token is the last of an odd number of tokens: a start without a length.
@@ -17,21 +17,21 @@ public struct RunLengthError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The faulty token's position among the tokens, counting from 1.
-    public let token: Int
+    package let token: Int
     /// The faulty token's text.
-    public let text: String
+    package let text: String
     /// What is wrong.
-    public let problem: Problem
+    package let problem: Problem
 
     /// An error about token number `token`, whose text is `text`.
-    public init(token: Int, text: String, problem: Problem) {
+    package init(token: Int, text: String, problem: Problem) {
         self.token = token
         self.text = text
         self.problem = problem
     }
 
     /// One line: the token, its text and what is wrong with it.
-    public var description: String {
+    package var description: String {
         let subject = "token \(token) \"\(text)\""
         switch problem {
         case .notAnInteger:

@@ -1,16 +1,16 @@
 /// One training image with its salt mask.
-public struct Sample: Equatable, Sendable {
+package struct Sample: Equatable, Sendable {
     /// The file-name stem the image and mask are stored under.
-    public let id: String
+    package let id: String
     /// `S * S` intensities, row-major, each `value / (2^bitDepth - 1)` in [0, 1].
-    public let image: [Float]
+    package let image: [Float]
     /// `S * S` labels, row-major: 1 for salt, 0 otherwise.
-    public let mask: [UInt8]
+    package let mask: [UInt8]
     /// The depth from `depths.csv`, or nil when the file has none for this id.
-    public let depth: Double?
+    package let depth: Double?
 
     /// A sample from its parts.
-    public init(id: String, image: [Float], mask: [UInt8], depth: Double?) {
+    package init(id: String, image: [Float], mask: [UInt8], depth: Double?) {
         self.id = id
         self.image = image
         self.mask = mask

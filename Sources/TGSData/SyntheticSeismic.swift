@@ -13,19 +13,19 @@ import RandomStreams
 ///
 /// Both amplitudes have mean about 0, so the mean intensity inside the salt is about that
 /// of its surroundings: only the texture tells salt apart.
-public struct SyntheticSeismic: Sendable {
+package struct SyntheticSeismic: Sendable {
     /// The probability that an image has no salt.
-    public static let emptyProbability = 0.39
+    package static let emptyProbability = 0.39
 
     /// The side S of the images.
-    public let size: Int
+    package let size: Int
     /// The seed of the streams.
-    public let seed: UInt64
+    package let seed: UInt64
     private let identifiers: SyntheticIdentifier
 
     /// A generator of `size` x `size` images from `seed`.
     /// - Precondition: `size >= DataSet.minimumSize`.
-    public init(size: Int, seed: UInt64) {
+    package init(size: Int, seed: UInt64) {
         precondition(size >= DataSet.minimumSize, "size must be at least \(DataSet.minimumSize)")
         self.size = size
         self.seed = seed
@@ -33,13 +33,13 @@ public struct SyntheticSeismic: Sendable {
     }
 
     /// Images 0 ..< `count`.
-    public func samples(count: Int) -> [SyntheticSample] {
+    package func samples(count: Int) -> [SyntheticSample] {
         (0..<count).map(sample(number:))
     }
 
     /// Image number `number` (counting from 0).
     /// - Complexity: O(S² log S).
-    public func sample(number: Int) -> SyntheticSample {
+    package func sample(number: Int) -> SyntheticSample {
         var stream = RandomStream(seed: seed, name: "synth", index: UInt64(number))
         let saltPixels = Self.saltPixelCount(pixelCount: size * size, stream: &stream)
         let depth = 50 + stream.nextInt(below: 910)
@@ -73,7 +73,7 @@ public struct SyntheticSeismic: Sendable {
 
     /// The data set of images 0 ..< `count`, exactly as loading them from the files
     /// ``DataSetWriter`` writes gives it.
-    public func dataSet(count: Int) -> DataSet {
+    package func dataSet(count: Int) -> DataSet {
         DataSet(size: size, samples: samples(count: count).map(\.sample))
     }
 
@@ -90,18 +90,18 @@ public struct SyntheticSeismic: Sendable {
 }
 
 /// One synthetic image as it is written to a data folder.
-public struct SyntheticSample: Equatable, Sendable {
+package struct SyntheticSample: Equatable, Sendable {
     /// The id: 10 lowercase hex digits.
-    public let id: String
+    package let id: String
     /// The 8-bit image.
-    public let image: GrayImage
+    package let image: GrayImage
     /// The mask, row-major, 1 for salt.
-    public let mask: [UInt8]
+    package let mask: [UInt8]
     /// The depth written to `depths.csv`.
-    public let depth: Int
+    package let depth: Int
 
     /// The sample as loading it from its files gives it.
-    public var sample: Sample {
+    package var sample: Sample {
         Sample(id: id, image: image.normalized, mask: mask, depth: Double(depth))
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// or LF; the last record may lack its line end; empty lines are skipped; a UTF-8 byte
 /// order mark at the start is ignored. A quote inside an unquoted field, text after a
 /// closing quote and an unclosed quote are errors.
-public enum CSVTable {
+package enum CSVTable {
     /// One record and the line (counting from 1) it starts on.
     struct Row: Equatable {
         let fields: [String]
@@ -89,7 +89,7 @@ public enum CSVTable {
 
     /// One record: the fields joined by commas, quoted where RFC 4180 requires it, and a
     /// line feed.
-    public static func record(_ fields: [String]) -> String {
+    package static func record(_ fields: [String]) -> String {
         fields.map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field

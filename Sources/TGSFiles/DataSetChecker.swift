@@ -2,11 +2,11 @@ import Foundation
 import TGSData
 
 /// Lists everything wrong with a data folder.
-public enum DataSetChecker {
+package enum DataSetChecker {
     /// Every problem of the data folder `directory`, in the order of `train.csv` (then
     /// those of `depths.csv`); empty when ``DataSetLoader/load(from:)`` would succeed.
     /// - Throws: ``DataFolderError`` only when the folder has no `train.csv`.
-    public static func check(_ directory: URL) throws -> [DataProblem] {
+    package static func check(_ directory: URL) throws -> [DataProblem] {
         try DataFolderScan(directory).problems
     }
 }

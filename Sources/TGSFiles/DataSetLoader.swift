@@ -3,7 +3,7 @@ import TGSData
 
 /// Loads a data folder in the TGS layout: `train.csv`, optional `depths.csv`,
 /// `train/images/ID.png`, optional `train/masks/ID.png` (docs/DATA.md).
-public enum DataSetLoader {
+package enum DataSetLoader {
     /// The data set in `directory`, refusing any problem.
     ///
     /// A pixel is salt when its mask value is above 0; the mask comes from
@@ -11,7 +11,7 @@ public enum DataSetLoader {
     /// from `rle_mask` otherwise (an empty `rle_mask` is the empty mask).
     /// - Throws: ``DataFolderError`` when the folder has no `train.csv`; otherwise the
     ///   first ``DataProblem`` that ``DataSetChecker/check(_:)`` lists.
-    public static func load(from directory: URL) throws -> DataSet {
+    package static func load(from directory: URL) throws -> DataSet {
         let scan = try DataFolderScan(directory)
         if let problem = scan.problems.first { throw problem }
         guard let size = scan.size else { throw DataProblem(DataFolderLayout.trainTableName, "no samples") }

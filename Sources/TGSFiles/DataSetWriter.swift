@@ -4,7 +4,7 @@ import ImageFiles
 import TGSData
 
 /// Writes synthetic samples as a data folder in the TGS layout (docs/DATA.md).
-public enum DataSetWriter {
+package enum DataSetWriter {
     /// Writes `train/images/ID.png` (8-bit), `train/masks/ID.png` (0 and 255),
     /// `depths.csv` and, last, `train.csv` (run-length masks) into `directory`, which is
     /// created and must not hold files yet. Every file is written through a temporary
@@ -12,7 +12,7 @@ public enum DataSetWriter {
     /// folder once at the end); a folder without `train.csv` is not a data folder, so an
     /// interrupted run never leaves one that looks complete.
     /// - Throws: `FileOutput.FileWriteError` naming the file or folder.
-    public static func write(_ samples: some Sequence<SyntheticSample>, to directory: URL) throws {
+    package static func write(_ samples: some Sequence<SyntheticSample>, to directory: URL) throws {
         let layout = DataFolderLayout(directory)
         try OutputFolder.makeEmpty(directory)
         for folder in ["train/images", "train/masks"] { try OutputFolder.make(layout.url(folder)) }

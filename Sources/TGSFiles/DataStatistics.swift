@@ -1,29 +1,29 @@
 import TGSData
 
 /// What `data stats` reports about the masks of a data folder.
-public struct DataStatistics: Codable, Equatable, Sendable {
+package struct DataStatistics: Codable, Equatable, Sendable {
     /// The number of samples.
-    public let count: Int
+    package let count: Int
     /// The side S of the masks.
-    public let size: Int
+    package let size: Int
     /// Where S came from.
-    public let sizeSource: TrainMasks.SizeSource
+    package let sizeSource: TrainMasks.SizeSource
     /// The number of masks without salt.
-    public let emptyCount: Int
+    package let emptyCount: Int
     /// `emptyCount / count` (0 for no samples).
-    public let emptyFraction: Double
+    package let emptyFraction: Double
     /// The number of masks in each coverage class 0...10.
-    public let coverageClasses: [Int]
+    package let coverageClasses: [Int]
     /// The number of samples with a depth.
-    public let depthCount: Int
+    package let depthCount: Int
     /// The smallest depth, nil without depths.
-    public let depthMinimum: Double?
+    package let depthMinimum: Double?
     /// The largest depth, nil without depths.
-    public let depthMaximum: Double?
+    package let depthMaximum: Double?
 
     /// The statistics of `masks`.
     /// - Complexity: O(count · S²).
-    public init(_ masks: TrainMasks) {
+    package init(_ masks: TrainMasks) {
         var classes = [Int](repeating: 0, count: CoverageClass.count)
         for entry in masks.entries { classes[CoverageClass.of(mask: entry.mask)] += 1 }
         count = masks.entries.count

@@ -3,14 +3,14 @@ import TGSData
 import ImageFiles
 
 /// A folder of images to predict: every `*.png` in it.
-public enum ImageFolder {
+package enum ImageFolder {
     /// The images of `directory`, each with its id (the file-name stem), sorted by the
     /// UTF-8 bytes of the ids; intensities as in ``Sample/image``.
     /// - Throws: ``ImageFolderError`` when the folder cannot be listed or has no PNG
     ///   file, ``ImageFiles/ImageFileError`` naming a file that cannot be read, and
     ///   ``ImageFolderError`` naming an image that is not square, smaller than
     ///   ``DataSet/minimumSize`` or of another size than the others.
-    public static func load(from directory: URL) throws -> [(id: String, image: [Float])] {
+    package static func load(from directory: URL) throws -> [(id: String, image: [Float])] {
         let ids = try ids(in: directory)
         let images = try ids.map { try PNGFile.read(directory.appendingPathComponent($0 + ".png")) }
         let size = SquareImageRule.commonSize(of: images.map { (width: $0.width, height: $0.height) })
@@ -25,7 +25,7 @@ public enum ImageFolder {
     /// The ids of the images of `directory` (their file-name stems), sorted by their UTF-8
     /// bytes.
     /// - Throws: ``ImageFolderError`` when the folder cannot be listed or has no PNG file.
-    public static func ids(in directory: URL) throws -> [String] {
+    package static func ids(in directory: URL) throws -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -42,7 +42,7 @@ public enum ImageFolder {
     /// ``Sample/image``.
     /// - Throws: ``ImageFiles/ImageFileError`` naming a file that cannot be read, and
     ///   ``ImageFolderError`` naming an image of another size.
-    public static func image(_ id: String, in directory: URL, size: Int) throws -> [Float] {
+    package static func image(_ id: String, in directory: URL, size: Int) throws -> [Float] {
         let url = directory.appendingPathComponent(id + ".png")
         let image = try PNGFile.read(url)
         guard image.width == size && image.height == size else {
@@ -54,9 +54,9 @@ public enum ImageFolder {
 }
 
 /// A folder of images that cannot be used as a whole.
-public struct ImageFolderError: Error, Equatable, CustomStringConvertible {
+package struct ImageFolderError: Error, Equatable, CustomStringConvertible {
     /// The one-line description, naming the folder or the file.
-    public let description: String
+    package let description: String
 
     init(_ description: String) {
         self.description = description

@@ -5,9 +5,9 @@ import TGSData
 
 /// The masks of a data folder decoded from `train.csv` alone (no mask images needed),
 /// for statistics and for writing mask images.
-public struct TrainMasks: Sendable {
+package struct TrainMasks: Sendable {
     /// Where the side S came from.
-    public enum SizeSource: String, Codable, Sendable {
+    package enum SizeSource: String, Codable, Sendable {
         /// The first image of a `train.csv` id found in `train/images`.
         case images
         /// No image was found: the side the caller gave.
@@ -15,13 +15,13 @@ public struct TrainMasks: Sendable {
     }
 
     /// The side S of the masks.
-    public let size: Int
+    package let size: Int
     /// Where ``size`` came from.
-    public let sizeSource: SizeSource
+    package let sizeSource: SizeSource
     /// The masks in `train.csv` order.
-    public let entries: [IdentifiedMask]
+    package let entries: [IdentifiedMask]
     /// The depths of `depths.csv` for the ids of ``entries`` that have one.
-    public let depths: [String: Double]
+    package let depths: [String: Double]
 
     /// Reads `train.csv` (and `depths.csv`, if any) of `directory`.
     ///
@@ -31,7 +31,7 @@ public struct TrainMasks: Sendable {
     ///   ``DataProblem`` of the tables or of a run-length mask, worded as
     ///   ``DataSetChecker`` words it; ``ImageFiles/ImageFileError`` when the image that
     ///   fixes S cannot be read.
-    public init(from directory: URL, defaultSize: Int) throws {
+    package init(from directory: URL, defaultSize: Int) throws {
         let layout = DataFolderLayout(directory)
         try layout.requireDataFolder()
         let table = TrainTable(layout)
@@ -48,7 +48,7 @@ public struct TrainMasks: Sendable {
     /// Writes each mask as `folder/ID.png` (8-bit, 0 and 255), creating the folder; each
     /// file is replaced atomically and the folder flushed once at the end.
     /// - Throws: `FileOutput.FileWriteError` naming the file or folder.
-    public func writeMaskImages(to folder: URL) throws {
+    package func writeMaskImages(to folder: URL) throws {
         try OutputFolder.make(folder)
         var batch = FileBatch()
         for entry in entries {

@@ -12,18 +12,18 @@ import PlasticUNet
 /// v = v * beta2 + ((1 - beta2) * g) * g
 /// p = p + (-lr / c1) * (m / (sqrt(v) / sqrt(c2) + eps))
 /// ```
-public struct Adam: Equatable, Sendable {
+package struct Adam: Equatable, Sendable {
     /// The hyper-parameters.
-    public let beta1: Double, beta2: Double, epsilon: Double
+    package let beta1: Double, beta2: Double, epsilon: Double
     /// The number of updates made so far.
-    public private(set) var step: Int64
+    package private(set) var step: Int64
     /// The first moments, parallel to the parameters.
-    public private(set) var firstMoments: [Tensor]
+    package private(set) var firstMoments: [Tensor]
     /// The second moments, parallel to the parameters.
-    public private(set) var secondMoments: [Tensor]
+    package private(set) var secondMoments: [Tensor]
 
     /// An optimizer state: zero moments for `parameters`, unless given.
-    public init(parameters: ParameterSet, beta1: Double = AdamDefaults.beta1, beta2: Double = AdamDefaults.beta2,
+    package init(parameters: ParameterSet, beta1: Double = AdamDefaults.beta1, beta2: Double = AdamDefaults.beta2,
                 epsilon: Double = AdamDefaults.epsilon, step: Int64 = 0, firstMoments: [Tensor]? = nil,
                 secondMoments: [Tensor]? = nil) {
         let zeros = parameters.specs.map { Tensor(shape: $0.shape) }
@@ -42,7 +42,7 @@ public struct Adam: Equatable, Sendable {
     ///   or an infinity, or nil when all are finite.
     /// - Precondition: `gradients` has the parameters' specs.
     @discardableResult
-    public mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet,
+    package mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet,
                                 learningRate: Double, threadCount: Int = 1) -> Int? {
         step += 1
         let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)

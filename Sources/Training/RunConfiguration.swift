@@ -2,30 +2,30 @@ import PlasticUNet
 import TGSData
 
 /// The options of training that change its result (docs/MODEL.md §4).
-public struct TrainingOptions: Codable, Equatable, Sendable {
+package struct TrainingOptions: Codable, Equatable, Sendable {
     /// The seed of every random stream.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The total number of epochs.
-    public var epochs: Int
+    package var epochs: Int
     /// Adam's base learning rate.
-    public var learningRate: Double
+    package var learningRate: Double
     /// StepLR's factor.
-    public var gamma: Double
+    package var gamma: Double
     /// StepLR's period, in optimizer steps.
-    public var stepSize: Int
+    package var stepSize: Int
     /// The dropout probability p (the first pooling stage uses p / 2).
-    public var dropout: Double
+    package var dropout: Double
     /// The fraction of each coverage class that goes to validation.
-    public var validationFraction: Double
+    package var validationFraction: Double
     /// Whether each epoch visits the training images in a shuffled order.
-    public var shuffle: Bool
+    package var shuffle: Bool
     /// The trace mode of the validation after each epoch.
-    public var evaluationTrace: TraceMode
+    package var evaluationTrace: TraceMode
     /// The sha256 of the model file training started from (`--init`), or nil.
-    public var initialModelSHA256: String?
+    package var initialModelSHA256: String?
 
     /// Options with docs/MODEL.md's defaults.
-    public init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
+    package init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
                 stepSize: Int = 100_000, dropout: Double = 0.5, validationFraction: Double = 0.2,
                 shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil) {
         self.seed = seed
@@ -41,7 +41,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     }
 
     /// A description of the first problem with these options, or nil when they are usable.
-    public var problem: String? {
+    package var problem: String? {
         if epochs < 0 { return "epochs must not be negative, got \(epochs)" }
         if !(learningRate > 0 && learningRate.isFinite) { return "lr must be a positive number, got \(learningRate)" }
         if !(gamma > 0 && gamma.isFinite) { return "gamma must be a positive number, got \(gamma)" }
@@ -66,21 +66,21 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
 /// Every option of a run, of the architecture and of training: what repeats the run
 /// exactly. Model files record it as one flat JSON object (the coding keys of both
 /// halves, side by side).
-public struct RunConfiguration: Equatable, Sendable {
+package struct RunConfiguration: Equatable, Sendable {
     /// The architecture.
-    public var model: ModelConfiguration
+    package var model: ModelConfiguration
     /// The training options.
-    public var training: TrainingOptions
+    package var training: TrainingOptions
 
     /// A configuration from its two halves.
-    public init(model: ModelConfiguration, training: TrainingOptions) {
+    package init(model: ModelConfiguration, training: TrainingOptions) {
         self.model = model
         self.training = training
     }
 
     /// The split of `data` that a new run of this configuration trains on: stratified by
     /// coverage class with the run's validation fraction, drawn from its seed.
-    public func split(of data: DataSet) -> DataSplit {
+    package func split(of data: DataSet) -> DataSplit {
         DataSplit.stratified(data, validationFraction: training.validationFraction, seed: training.seed)
     }
 }

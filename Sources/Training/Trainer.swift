@@ -10,20 +10,20 @@ import TGSData
 /// Adam update at the StepLR rate. Each epoch resets H to zero, visits the training
 /// images in the order of the stream `("shuffle", index: epoch)` (or in split order
 /// without shuffling), then validates. Every random draw comes from the run's seed.
-public struct Trainer: Sendable {
+package struct Trainer: Sendable {
     /// The run's options.
-    public let configuration: RunConfiguration
+    package let configuration: RunConfiguration
     /// The images.
-    public let data: DataSet
+    package let data: DataSet
     /// Which images train and which validate.
-    public let split: DataSplit
+    package let split: DataSplit
     /// The network that runs the passes.
-    public let network: PlasticNetwork
+    package let network: PlasticNetwork
 
     /// A trainer.
     /// - Throws: ``TrainingError`` when the split names an image the data does not hold,
     ///   or there is no training image.
-    public init(configuration: RunConfiguration, data: DataSet, split: DataSplit, kernels: any ConvolutionKernels) throws {
+    package init(configuration: RunConfiguration, data: DataSet, split: DataSplit, kernels: any ConvolutionKernels) throws {
         guard !split.trainIDs.isEmpty else { throw TrainingError("the split has no training image") }
         if let missing = (split.trainIDs + split.validationIDs).first(where: { data.sample(id: $0) == nil }) {
             throw TrainingError("the split names image \(missing), which the data set does not hold")
@@ -51,7 +51,7 @@ public struct Trainer: Sendable {
     /// - Throws: ``TrainingError`` naming the step and the tensor when a loss, a gradient or
     ///   an updated parameter is not finite (the last checkpoint written is then the last
     ///   good one); whatever `checkpoints` throws.
-    public func train(from state: consuming TrainingState, maxSteps: Int? = nil,
+    package func train(from state: consuming TrainingState, maxSteps: Int? = nil,
                       stopRequested: () -> Bool = { false }, observer: (any TrainingObserver)? = nil,
                       checkpoints: any CheckpointWriter) throws -> TrainingState {
         // What tells the state apart from the last one written: its step count and its trace
@@ -94,13 +94,13 @@ public struct Trainer: Sendable {
     }
 
     /// The checkpoint of this run at `state`.
-    public func checkpoint(of state: TrainingState) -> TrainingCheckpoint {
+    package func checkpoint(of state: TrainingState) -> TrainingCheckpoint {
         TrainingCheckpoint(configuration: configuration, state: state, dataFingerprint: data.fingerprint,
                            dataSize: data.size, split: split)
     }
 
     /// The training images of `epoch` in the order they are visited.
-    public func epochOrder(_ epoch: Int) -> [String] {
+    package func epochOrder(_ epoch: Int) -> [String] {
         var order = split.trainIDs
         if configuration.training.shuffle {
             var stream = RandomStream(seed: configuration.training.seed, name: "shuffle", index: UInt64(epoch))

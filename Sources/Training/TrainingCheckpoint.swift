@@ -2,20 +2,20 @@ import TGSData
 
 /// A training run at the end of an epoch (or where it stopped): enough to evaluate the
 /// model and to continue the run exactly.
-public struct TrainingCheckpoint: Equatable, Sendable {
+package struct TrainingCheckpoint: Equatable, Sendable {
     /// The run's options.
-    public var configuration: RunConfiguration
+    package var configuration: RunConfiguration
     /// Where the run stands.
-    public var state: TrainingState
+    package var state: TrainingState
     /// The fingerprint of the data the run trains on (``TGSData/DataSet/fingerprint``).
-    public var dataFingerprint: String
+    package var dataFingerprint: String
     /// The side S of the data's images.
-    public var dataSize: Int
+    package var dataSize: Int
     /// Which images train and which validate.
-    public var split: DataSplit
+    package var split: DataSplit
 
     /// A checkpoint from its parts.
-    public init(configuration: RunConfiguration, state: TrainingState, dataFingerprint: String, dataSize: Int,
+    package init(configuration: RunConfiguration, state: TrainingState, dataFingerprint: String, dataSize: Int,
                 split: DataSplit) {
         self.configuration = configuration
         self.state = state
@@ -28,7 +28,7 @@ public struct TrainingCheckpoint: Equatable, Sendable {
 /// Where the trainer saves its checkpoints. The file layer implements it (a model file
 /// rewritten atomically at every checkpoint), so that training itself knows no file
 /// format.
-public protocol CheckpointWriter {
+package protocol CheckpointWriter {
     /// Saves `checkpoint`, replacing the previous one.
     /// - Throws: whatever keeps the checkpoint from being saved; the previous one must
     ///   then be left as it was.

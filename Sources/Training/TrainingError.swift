@@ -1,10 +1,10 @@
 /// Why training stopped or could not start.
-public struct TrainingError: Error, Equatable, CustomStringConvertible {
+package struct TrainingError: Error, Equatable, CustomStringConvertible {
     /// The one-line description.
-    public let description: String
+    package let description: String
 
     /// An error with its description.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

@@ -1,16 +1,16 @@
 /// The summary of one completed epoch.
-public struct EpochRecord: Equatable, Sendable {
+package struct EpochRecord: Equatable, Sendable {
     /// The mean training loss of the epoch.
-    public var trainLoss: Double
+    package var trainLoss: Double
     /// The validation loss.
-    public var validationLoss: Double
+    package var validationLoss: Double
     /// The validation score.
-    public var validationScore: Double
+    package var validationScore: Double
     /// The learning rate of the epoch's last step.
-    public var learningRate: Double
+    package var learningRate: Double
 
     /// An epoch record from its parts.
-    public init(trainLoss: Double, validationLoss: Double, validationScore: Double, learningRate: Double) {
+    package init(trainLoss: Double, validationLoss: Double, validationScore: Double, learningRate: Double) {
         self.trainLoss = trainLoss
         self.validationLoss = validationLoss
         self.validationScore = validationScore
@@ -19,14 +19,14 @@ public struct EpochRecord: Equatable, Sendable {
 }
 
 /// The losses and scores of a run so far.
-public struct HistoryRecord: Equatable, Sendable {
+package struct HistoryRecord: Equatable, Sendable {
     /// The loss of every training step.
-    public var trainLoss: [Float]
+    package var trainLoss: [Float]
     /// One record per completed epoch.
-    public var epochs: [EpochRecord]
+    package var epochs: [EpochRecord]
 
     /// A history from its parts.
-    public init(trainLoss: [Float], epochs: [EpochRecord]) {
+    package init(trainLoss: [Float], epochs: [EpochRecord]) {
         self.trainLoss = trainLoss
         self.epochs = epochs
     }

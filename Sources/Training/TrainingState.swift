@@ -4,22 +4,22 @@ import TGSData
 /// Everything that changes while a model trains. With the run's configuration and data it
 /// fixes the rest of the run: training continues from a state exactly as it would have
 /// gone on without the interruption.
-public struct TrainingState: Equatable, Sendable {
+package struct TrainingState: Equatable, Sendable {
     /// The model's parameters.
-    public var parameters: ParameterSet
+    package var parameters: ParameterSet
     /// Adam's moments and step count (the global optimizer step).
-    public var optimizer: Adam
+    package var optimizer: Adam
     /// The trace H (and its eta sensitivity), nil for rule none.
-    public var trace: PlasticTrace?
+    package var trace: PlasticTrace?
     /// Completed epochs.
-    public var epoch: Int
+    package var epoch: Int
     /// Samples trained in the current epoch (0 at an epoch's start).
-    public var sampleInEpoch: Int
+    package var sampleInEpoch: Int
     /// The loss of every training step and the summary of every completed epoch.
-    public var history: HistoryRecord
+    package var history: HistoryRecord
 
     /// A state from its parts.
-    public init(parameters: ParameterSet, optimizer: Adam, trace: PlasticTrace?, epoch: Int, sampleInEpoch: Int,
+    package init(parameters: ParameterSet, optimizer: Adam, trace: PlasticTrace?, epoch: Int, sampleInEpoch: Int,
                 history: HistoryRecord) {
         self.parameters = parameters
         self.optimizer = optimizer
@@ -31,13 +31,13 @@ public struct TrainingState: Equatable, Sendable {
 
     /// The state before the first step of a new model of `configuration`, its parameters
     /// drawn from the configuration's seed.
-    public static func start(of configuration: RunConfiguration) -> TrainingState {
+    package static func start(of configuration: RunConfiguration) -> TrainingState {
         start(configuration: configuration.model,
               parameters: ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed))
     }
 
     /// The state before the first step, from initial parameters.
-    public static func start(configuration: ModelConfiguration, parameters: ParameterSet) -> TrainingState {
+    package static func start(configuration: ModelConfiguration, parameters: ParameterSet) -> TrainingState {
         TrainingState(parameters: parameters, optimizer: Adam(parameters: parameters),
                       trace: PlasticTrace.zero(for: configuration), epoch: 0, sampleInEpoch: 0,
                       history: HistoryRecord(trainLoss: [], epochs: []))

@@ -18,9 +18,9 @@ final class EmbeddedSchemaTests: XCTestCase {
 
         /// The text of `schemas/model-v1.json`, embedded so that the binary works wherever it is
         /// copied (a test fails when the two differ).
-        public enum ModelSchemaText {
+        package enum ModelSchemaText {
             /// The JSON text.
-            public static let json = #\"\"\"
+            package static let json = #\"\"\"
         \(json)
         \"\"\"#
         }

@@ -2,7 +2,7 @@ import ModelFile
 import TGSData
 
 /// Which images of a data set an evaluation takes.
-public enum EvaluationSplit: String, CaseIterable, Sendable {
+package enum EvaluationSplit: String, CaseIterable, Sendable {
     /// The validation ids recorded in the model file.
     case val
     /// The training ids recorded in the model file.
@@ -19,7 +19,7 @@ public enum EvaluationSplit: String, CaseIterable, Sendable {
     /// - Throws: ``EvaluationError`` naming the model: an untrained model with `val` or
     ///   `train`, other data than the model's, images of another size than the model's,
     ///   or a split without images.
-    public func ids(of model: ModelFileContents, in data: DataSet, modelName: String) throws -> [String] {
+    package func ids(of model: ModelFileContents, in data: DataSet, modelName: String) throws -> [String] {
         let size = model.configuration.model.size
         guard data.size == size else {
             throw EvaluationError("the data's images are \(data.size) x \(data.size) but \(modelName) takes "

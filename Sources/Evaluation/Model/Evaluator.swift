@@ -5,17 +5,17 @@ import Scoring
 import TGSData
 
 /// A model's predictions on data and the report they make.
-public struct ModelEvaluation: Sendable {
+package struct ModelEvaluation: Sendable {
     /// The report.
-    public let report: EvaluationReport
+    package let report: EvaluationReport
     /// The probabilities of every image evaluated, in id order.
-    public let predictions: [(id: String, probabilities: Tensor)]
+    package let predictions: [(id: String, probabilities: Tensor)]
 }
 
 /// Evaluates models: the pure functions from a model, images, masks, a split, a trace mode
 /// and a threshold to probabilities and reports. Commands only read and write files around
 /// them.
-public enum Evaluator {
+package enum Evaluator {
     /// The probabilities of `images` under `model`, the images taken in id order.
     /// - Parameters:
     ///   - model: the model's contents.
@@ -26,7 +26,7 @@ public enum Evaluator {
     /// - Returns: `(id, probabilities [S, S])` in id order.
     /// - Throws: ``EvaluationError`` when a parameter is not finite, an image is not
     ///   S x S, or a probability comes out NaN.
-    public static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
+    package static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
                                kernels: any ConvolutionKernels, modelName: String) throws -> [(id: String, probabilities: Tensor)] {
         let size = model.configuration.model.size
         if let wrong = images.first(where: { $0.image.count != size * size }) {
@@ -51,7 +51,7 @@ public enum Evaluator {
     ///   - body: receives each image's id and its probabilities `[S, S]`.
     /// - Throws: ``EvaluationError`` when a parameter is not finite or a probability comes
     ///   out NaN, and what `image` and `body` throw.
-    public static func predictEach(_ model: ModelFileContents, ids: [String], traceMode: TraceMode,
+    package static func predictEach(_ model: ModelFileContents, ids: [String], traceMode: TraceMode,
                                    kernels: any ConvolutionKernels, modelName: String,
                                    image: (String) throws -> [Float], body: (String, Tensor) throws -> Void) throws {
         if let name = model.parameters.firstNonFiniteName {
@@ -78,7 +78,7 @@ public enum Evaluator {
     ///   - kernels: the convolution kernels (the result does not depend on the choice).
     ///   - modelName: how errors name the model.
     /// - Throws: ``EvaluationError`` naming the problem.
-    public static func evaluate(_ model: LoadedModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
+    package static func evaluate(_ model: LoadedModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
                                 threshold: Double, kernels: any ConvolutionKernels,
                                 modelName: String) throws -> ModelEvaluation {
         let ids = try split.ids(of: model.contents, in: data, modelName: modelName)
@@ -98,7 +98,7 @@ public enum Evaluator {
     ///     sizes) and its id.
     /// - Precondition: `predictions` is not empty.
     /// - Complexity: O(pixels).
-    public static func report(model: ModelIdentity, data: DataIdentity, traceMode: TraceMode, threshold: Double,
+    package static func report(model: ModelIdentity, data: DataIdentity, traceMode: TraceMode, threshold: Double,
                               predictions: [(probabilities: [Float], truth: [UInt8], id: String)]) -> EvaluationReport {
         var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
         var lossSum = 0.0

@@ -4,14 +4,14 @@ import HDF5Kit
 import ModelFile
 
 /// A model file read for evaluation: its contents and its identity.
-public struct LoadedModel: Sendable {
+package struct LoadedModel: Sendable {
     /// Everything the file holds.
-    public let contents: ModelFileContents
+    package let contents: ModelFileContents
     /// What identifies the file in reports.
-    public let identity: ModelIdentity
+    package let identity: ModelIdentity
 
     /// A model from its parts.
-    public init(contents: ModelFileContents, identity: ModelIdentity) {
+    package init(contents: ModelFileContents, identity: ModelIdentity) {
         self.contents = contents
         self.identity = identity
     }
@@ -21,7 +21,7 @@ public struct LoadedModel: Sendable {
     /// are the bytes parsed.
     /// - Throws: the errors of `ModelFileReader.read`; ``EvaluationError`` when the root
     ///   lacks its format version or generator.
-    public static func load(_ url: URL) throws -> LoadedModel {
+    package static func load(_ url: URL) throws -> LoadedModel {
         let bytes = try HDF5FileBytes(url)
         let contents = try ModelFileReader.read(bytes)
         // The bytes passed the containment (or carry an intact seal) in the read above.

@@ -4,24 +4,24 @@ import Training
 /// What identifies a model file in a report: its bytes' SHA-256, its configuration, its
 /// format and how far it was trained. Holds no path, so that reports do not depend on where
 /// the file lies.
-public struct ModelIdentity: Equatable, Sendable {
+package struct ModelIdentity: Equatable, Sendable {
     /// The lowercase hex SHA-256 of the file's bytes.
-    public let sha256: String
+    package let sha256: String
     /// The configuration (the root's `config` attribute).
-    public let configuration: RunConfiguration
+    package let configuration: RunConfiguration
     /// The root's `format_version`.
-    public let formatVersion: Int64
+    package let formatVersion: Int64
     /// The root's `generator`: the program and version that wrote the file.
-    public let generator: String
+    package let generator: String
     /// The epochs of training completed.
-    public let epochsCompleted: Int64
+    package let epochsCompleted: Int64
     /// The optimizer steps taken.
-    public let optimizerSteps: Int64
+    package let optimizerSteps: Int64
     /// The fingerprint of the data the model was trained on; nil for an untrained model.
-    public let trainingDataFingerprint: String?
+    package let trainingDataFingerprint: String?
 
     /// An identity from its parts.
-    public init(sha256: String, configuration: RunConfiguration, formatVersion: Int64, generator: String,
+    package init(sha256: String, configuration: RunConfiguration, formatVersion: Int64, generator: String,
                 epochsCompleted: Int64, optimizerSteps: Int64, trainingDataFingerprint: String?) {
         self.sha256 = sha256
         self.configuration = configuration
@@ -33,7 +33,7 @@ public struct ModelIdentity: Equatable, Sendable {
     }
 
     /// The identity of `contents`, read from a file with the given digest and root attributes.
-    public init(contents: ModelFileContents, sha256: String, formatVersion: Int64, generator: String) {
+    package init(contents: ModelFileContents, sha256: String, formatVersion: Int64, generator: String) {
         self.init(sha256: sha256, configuration: contents.configuration, formatVersion: formatVersion,
                   generator: generator, epochsCompleted: contents.progress.epoch,
                   optimizerSteps: contents.optimizer.step, trainingDataFingerprint: contents.dataset?.fingerprint)

@@ -13,11 +13,11 @@ import PlasticUNet
 /// /ids             fixed-length UTF-8 strings [N], in the order of /probabilities
 /// ```
 /// Both datasets are chunked with shuffle, deflate and Fletcher-32, as in model files.
-public enum ProbabilityFile {
+package enum ProbabilityFile {
     /// The value of the root's `format` attribute.
-    public static let format = "plastic-unet-probabilities"
+    package static let format = "plastic-unet-probabilities"
     /// The value of the root's `format_version` attribute.
-    public static let formatVersion: Int64 = 1
+    package static let formatVersion: Int64 = 1
 
     /// Writes the probabilities of `predictions` (id order, each `[S, S]`) to `url`,
     /// replacing an existing file atomically.
@@ -27,7 +27,7 @@ public enum ProbabilityFile {
     ///   - modelSHA256: the model's digest, recorded in the file.
     ///   - traceMode: the trace mode, recorded in the file.
     /// - Throws: `HDF5Error` or `FileWriteError` naming the file.
-    public static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
+    package static func write(_ predictions: [(id: String, probabilities: Tensor)], size: Int, modelSHA256: String,
                              traceMode: TraceMode, to url: URL) throws {
         try AtomicFile.replace(url) { temporary in
             let file = try HDF5File.create(at: temporary, name: url.path, sealable: true)

@@ -3,9 +3,9 @@ import Scoring
 import TGSData
 
 /// The pictures of a model evaluation, as self-contained SVG files.
-public enum EvaluationPlots {
+package enum EvaluationPlots {
     /// The most images on the overlay sheet.
-    public static let overlayLimit = 16
+    package static let overlayLimit = 16
 
     /// The files: `threshold-sweep.svg` (score against mask threshold), `coverage.svg`
     /// (score by coverage class), `overlays.svg` (up to ``overlayLimit`` images spread over
@@ -17,7 +17,7 @@ public enum EvaluationPlots {
     ///   - data: the images evaluated.
     /// - Returns: `(file name, SVG text)` pairs.
     /// - Throws: ``ImageFiles/ImageFileError`` when an image cannot be encoded.
-    public static func files(of evaluation: ModelEvaluation, model: ModelFileContents,
+    package static func files(of evaluation: ModelEvaluation, model: ModelFileContents,
                              data: DataSet) throws -> [(name: String, text: String)] {
         let report = evaluation.report
         guard let part = report.modelPart, let threshold = report.threshold else { return [] }

@@ -1,13 +1,13 @@
 /// The outline of a mask as an SVG path: the edges between salt and non-salt pixels (and
 /// the image border around salt), in pixel coordinates where pixel (x, y) covers the unit
 /// square from (x, y) to (x + 1, y + 1).
-public enum MaskOutline {
+package enum MaskOutline {
     /// The path data (`M x y h n` and `M x y v n` segments, each run of edges merged).
     /// - Parameters:
     ///   - mask: `size * size` values, row-major, true for salt.
     ///   - size: S.
     /// - Complexity: O(size²).
-    public static func pathData(_ mask: [Bool], size: Int) -> String {
+    package static func pathData(_ mask: [Bool], size: Int) -> String {
         let salt = { (x: Int, y: Int) in x >= 0 && y >= 0 && x < size && y < size && mask[y * size + x] }
         var segments: [String] = []
         // Horizontal edges on the line y between rows y - 1 and y.

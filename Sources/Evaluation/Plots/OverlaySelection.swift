@@ -2,12 +2,12 @@ import Scoring
 
 /// The images an overlay sheet shows: a deterministic sample spread over the coverage
 /// classes.
-public enum OverlaySelection {
+package enum OverlaySelection {
     /// Up to `limit` of `images`: the classes take turns (0 through 10, again and again)
     /// in claiming one more image while they have any left; each class then shows images
     /// evenly spaced through its members in id order. The result is ordered by class, then id.
     /// - Parameter images: the results, in id order.
-    public static func choose(_ images: [ImageResult], limit: Int) -> [ImageResult] {
+    package static func choose(_ images: [ImageResult], limit: Int) -> [ImageResult] {
         var members: [Int: [ImageResult]] = [:]
         for image in images { members[image.coverageClass, default: []].append(image) }
         let classes = members.keys.sorted()

@@ -1,30 +1,30 @@
 /// Groups of values side by side, every value a dot and each group's mean a bar, in one
 /// or more panels that share the vertical axis: the scores of a sweep's variants, every
 /// seed shown.
-public enum StripPlot {
+package enum StripPlot {
     /// One group: a label under its column and its values.
-    public struct Group: Sendable {
+    package struct Group: Sendable {
         /// The label.
-        public let label: String
+        package let label: String
         /// The values, one dot each.
-        public let values: [Double]
+        package let values: [Double]
 
         /// A group from its parts.
-        public init(label: String, values: [Double]) {
+        package init(label: String, values: [Double]) {
             self.label = label
             self.values = values
         }
     }
 
     /// One panel: a title above it and its groups.
-    public struct Panel: Sendable {
+    package struct Panel: Sendable {
         /// The title.
-        public let title: String
+        package let title: String
         /// The groups, left to right.
-        public let groups: [Group]
+        package let groups: [Group]
 
         /// A panel from its parts.
-        public init(title: String, groups: [Group]) {
+        package init(title: String, groups: [Group]) {
             self.title = title
             self.groups = groups
         }
@@ -32,7 +32,7 @@ public enum StripPlot {
 
     /// The SVG text of `panels` side by side, under `title` and `subtitle`, the vertical
     /// axis titled `yTitle` and fitted to every value (within [0, 1]).
-    public static func svg(title: String, subtitle: String, yTitle: String, panels: [Panel]) -> String {
+    package static func svg(title: String, subtitle: String, yTitle: String, panels: [Panel]) -> String {
         let columns = max(panels.map(\.groups.count).max() ?? 1, 1)
         let panelWidth = Double(max(columns * 64, 220))
         let values = panels.flatMap { $0.groups.flatMap(\.values) }

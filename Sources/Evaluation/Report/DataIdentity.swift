@@ -1,16 +1,16 @@
 /// What identifies the images a model was evaluated on.
-public struct DataIdentity: Equatable, Sendable {
+package struct DataIdentity: Equatable, Sendable {
     /// The data set's fingerprint (docs/DATA.md).
-    public let fingerprint: String
+    package let fingerprint: String
     /// The side S of its images.
-    public let size: Int
+    package let size: Int
     /// The split evaluated.
-    public let split: EvaluationSplit
+    package let split: EvaluationSplit
     /// The number of images of the split.
-    public let imageCount: Int
+    package let imageCount: Int
 
     /// An identity from its parts.
-    public init(fingerprint: String, size: Int, split: EvaluationSplit, imageCount: Int) {
+    package init(fingerprint: String, size: Int, split: EvaluationSplit, imageCount: Int) {
         self.fingerprint = fingerprint
         self.size = size
         self.split = split

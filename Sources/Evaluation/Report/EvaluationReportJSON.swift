@@ -4,15 +4,15 @@ import TGSData
 
 /// The JSON form of an ``EvaluationReport``, as `schemas/evaluation-report-v1.schema.json`
 /// defines it: keys sorted, no paths, no times, so that equal reports give equal bytes.
-public enum EvaluationReportJSON {
+package enum EvaluationReportJSON {
     /// The value of the `report` key.
-    public static let reportName = "plastic-unet-evaluation"
+    package static let reportName = "plastic-unet-evaluation"
     /// The value of the `report_version` key.
-    public static let reportVersion: Int64 = 1
+    package static let reportVersion: Int64 = 1
 
     /// The report as a JSON value. Per-image results are left out (the per-image table
     /// holds them).
-    public static func value(of report: EvaluationReport) -> JSONValue {
+    package static func value(of report: EvaluationReport) -> JSONValue {
         let summary = report.summary
         var object: [String: JSONValue] = [
             "report": .string(reportName),
@@ -59,7 +59,7 @@ public enum EvaluationReportJSON {
     }
 
     /// The report's text: indented JSON with sorted keys and a final line feed.
-    public static func text(of report: EvaluationReport) -> String {
+    package static func text(of report: EvaluationReport) -> String {
         value(of: report).prettyText + "\n"
     }
 

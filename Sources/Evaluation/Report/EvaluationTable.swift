@@ -2,12 +2,12 @@ import Scoring
 import TGSData
 
 /// The short readable table of a report that the commands print.
-public enum EvaluationTable {
+package enum EvaluationTable {
     /// The table's lines, each ending with a line feed.
     /// - Parameters:
     ///   - report: the report.
     ///   - modelName: how to name the model (the path as given), for a model's report.
-    public static func text(of report: EvaluationReport, modelName: String? = nil) -> String {
+    package static func text(of report: EvaluationReport, modelName: String? = nil) -> String {
         let summary = report.summary
         var lines: [String] = []
         switch report.subject {

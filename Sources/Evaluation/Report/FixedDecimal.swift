@@ -1,9 +1,9 @@
 /// Numbers as fixed-point decimal text, independent of the locale: `FixedDecimal.text(0.5, digits: 3)`
 /// is `0.500`.
-public enum FixedDecimal {
+package enum FixedDecimal {
     /// `value` rounded to `digits` decimals (halves away from zero), with exactly that many
     /// digits after the point; `nan` and `inf` for those values.
-    public static func text(_ value: Double, digits: Int) -> String {
+    package static func text(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

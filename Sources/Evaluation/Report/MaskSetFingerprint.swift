@@ -5,10 +5,10 @@ import TGSData
 /// ``TGSData/DataSetFingerprint`` but without images. For each mask, in the byte order of
 /// the ids' UTF-8 encodings: the id's UTF-8 bytes, one 0 byte, then one byte per pixel (0 or
 /// 1), row-major.
-public enum MaskSetFingerprint {
+package enum MaskSetFingerprint {
     /// The lowercase hexadecimal fingerprint of `masks`.
     /// - Complexity: O(total pixels + n log n).
-    public static func of(_ masks: [IdentifiedMask]) -> String {
+    package static func of(_ masks: [IdentifiedMask]) -> String {
         var hash = SHA256()
         for entry in masks.sorted(by: { IDOrder.precedes($0.id, $1.id) }) {
             hash.update(Array(entry.id.utf8) + [0])

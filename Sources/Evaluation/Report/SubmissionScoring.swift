@@ -2,7 +2,7 @@ import Scoring
 import TGSData
 
 /// Scores predicted masks against true masks, without a model.
-public enum SubmissionScoring {
+package enum SubmissionScoring {
     /// The report of `prediction` against `truth`.
     /// - Parameters:
     ///   - truth: the true masks, `size * size` pixels each, any order.
@@ -13,7 +13,7 @@ public enum SubmissionScoring {
     ///   - names: how errors name the two sides (the files as given).
     /// - Throws: ``EvaluationError`` when the two sides do not hold the same ids (naming
     ///   the ids missing on each side), a mask is not S x S, or there is no mask.
-    public static func score(truth: [IdentifiedMask], prediction: [IdentifiedMask], size: Int, threshold: Double?,
+    package static func score(truth: [IdentifiedMask], prediction: [IdentifiedMask], size: Int, threshold: Double?,
                              names: (truth: String, prediction: String)) throws -> EvaluationReport {
         let predicted = Dictionary(prediction.map { ($0.id, $0.mask) }, uniquingKeysWith: { first, _ in first })
         let trueIDs = Set(truth.map(\.id))
