@@ -52,6 +52,10 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData"]),
         .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"]),
 
+        // What every report is made of: tolerances, numbers and tables as text, JSON values,
+        // plots, the seeded paired bootstrap.
+        .target(name: "Reports", dependencies: ["RandomStreams"]),
+
         // Files: they serialise the domain.
         .target(name: "FileOutput"),
         .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"]),
@@ -61,22 +65,23 @@ let package = Package(
         .target(name: "ONNXMessages", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
                 exclude: ["onnx.proto"]),
         .target(name: "ModelFile", dependencies: [
-            "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels",
+            "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels", "Reports",
         ]),
 
         // Tools: evaluation and reports.
         .target(name: "Evaluation", dependencies: [
             "Scoring", "PlasticUNet", "ModelFile", "Training", "TGSData", "TGSFiles", "ImageFiles", "Checksums",
-            "HDF5Kit", "FileOutput", "Kernels",
+            "HDF5Kit", "FileOutput", "Kernels", "Reports",
         ]),
 
         .target(name: "ModelDiff", dependencies: [
             "HDF5Kit", "ModelFile", "Evaluation", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums",
+            "Reports",
         ]),
 
         .target(name: "Regression", dependencies: [
-            "ModelDiff", "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels",
-            "Checksums", "FileOutput", "HDF5Kit",
+            "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "Checksums",
+            "FileOutput", "HDF5Kit", "Reports",
         ]),
 
         .target(name: "Interop", dependencies: [
@@ -86,18 +91,18 @@ let package = Package(
 
         .target(name: "Sweeps", dependencies: [
             "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput",
-            "RandomStreams", "Checksums",
+            "Checksums", "Reports",
         ]),
 
         .target(name: "Benchmark", dependencies: [
-            "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Evaluation",
+            "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Reports",
         ]),
 
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            "Sweeps", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Sweeps", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
             "PlasticUNetCLI", "ModelFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),

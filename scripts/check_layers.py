@@ -5,8 +5,9 @@ Every target belongs to one layer (a test target to the layer of the module it t
 named by dropping "Tests"). A target may depend on targets of its own layer or of the
 layers listed before it, never after; a test target may also depend on an executable
 target, which it runs. The modules of the numeric core and of the domain (every layer
-before "files"; their tests may) must not import Foundation. A target that no layer lists is a problem
-too, so that a new module is placed on purpose.
+before "reports"; their tests may) must not import Foundation. A target that no layer lists is a problem
+too, so that a new module is placed on purpose. The tools are siblings: a tool never
+depends on another tool (what two tools share goes down a layer).
 
 The dependencies come from `swift package describe --type json` (run in the package,
 or read from --describe FILE), the imports from the targets' sources, as in
@@ -26,13 +27,15 @@ LAYERS = [
     ("data", ["TGSData"]),
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
+    ("reports", ["Reports"]),
     ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile",
                "ONNXMessages"]),
     ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop",
                "Sweeps"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
-FIRST_FILE_LAYER = "files"
+FIRST_FOUNDATION_LAYER = "reports"
+SIBLING_LAYERS = {"tools"}
 FOUNDATION_MODULES = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML"}
 
 
@@ -52,12 +55,17 @@ def target_layer(target: dict, layers: list[tuple[str, list[str]]]) -> int | Non
     return layer_index(name, layers)
 
 
-def check_package(describe: dict, package_path: Path,
-                  layers: list[tuple[str, list[str]]]) -> list[str]:
-    """Return the sorted problems of the package's layering."""
+def check_package(describe: dict, package_path: Path, layers: list[tuple[str, list[str]]],
+                  first_foundation_layer: str = FIRST_FOUNDATION_LAYER,
+                  sibling_layers: set[str] = SIBLING_LAYERS) -> list[str]:
+    """Return the sorted problems of the package's layering.
+
+    Layers before `first_foundation_layer` may not import Foundation; a target of a layer in
+    `sibling_layers` may not depend on another target of that layer (its tests may).
+    """
     targets = {t["name"]: t for t in describe["targets"]}
     executables = {name for name, t in targets.items() if t.get("type") == "executable"}
-    domain_end = [name for name, _ in layers].index(FIRST_FILE_LAYER)
+    domain_end = [name for name, _ in layers].index(first_foundation_layer)
     problems = []
     for name, target in targets.items():
         layer = target_layer(target, layers)
@@ -71,6 +79,9 @@ def check_package(describe: dict, package_path: Path,
             if below is not None and below > layer:
                 problems.append(f"{name} ({layers[layer][0]}) depends on {dependency} "
                                 f"({layers[below][0]}), a later layer")
+            elif below == layer and layers[layer][0] in sibling_layers and target.get("type") != "test":
+                problems.append(f"{name} depends on {dependency}: one of the {layers[layer][0]} "
+                                f"depends on another")
         if layer < domain_end and target.get("type") in ("library", "executable") \
                 and target.get("module_type") == "SwiftTarget":
             foundation = check_imports.target_imports(package_path, target) & FOUNDATION_MODULES

@@ -10,7 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import check_layers  # noqa: E402  (the checker sits beside this file)
 
-LAYERS = [("core", ["Math"]), ("domain", ["Model"]), ("files", ["Disk"]), ("command line", ["tool"])]
+LAYERS = [("core", ["Math"]), ("domain", ["Model"]), ("files", ["Disk"]), ("tools", ["Diff", "Plot"]),
+          ("command line", ["tool"])]
 
 
 def target(name: str, kind: str, dependencies: list[str]) -> dict:
@@ -37,7 +38,8 @@ class LayerTests(unittest.TestCase):
         path.write_text(text, encoding="utf-8")
 
     def problems(self) -> list[str]:
-        return check_layers.check_package({"targets": self.targets}, self.root, LAYERS)
+        return check_layers.check_package({"targets": self.targets}, self.root, LAYERS,
+                                          first_foundation_layer="files", sibling_layers={"tools"})
 
     def test_dependencies_down_the_layers_pass(self):
         self.assertEqual(self.problems(), [])
@@ -56,6 +58,13 @@ class LayerTests(unittest.TestCase):
         self.assertEqual(self.problems(), [])
         self.write("Sources/Model/More.swift", "// import Foundation\nimport Foundation\n")
         self.assertEqual(self.problems(), ["Model (domain) imports Foundation"])
+
+    def test_a_tool_that_depends_on_a_tool_fails_but_its_tests_may(self):
+        self.targets += [target("Diff", "library", ["Disk"]), target("Plot", "library", ["Disk"]),
+                         target("DiffTests", "test", ["Diff", "Plot"])]
+        self.assertEqual(self.problems(), [])
+        self.targets[-2]["target_dependencies"].append("Diff")
+        self.assertEqual(self.problems(), ["Plot depends on Diff: one of the tools depends on another"])
 
     def test_a_target_of_no_layer_fails(self):
         self.targets.append(target("Stray", "library", []))

@@ -1,5 +1,5 @@
-import Evaluation
 import ModelFile
+import Reports
 
 /// The report of `bench` as text and as JSON.
 package enum BenchmarkText {
@@ -28,8 +28,8 @@ package enum BenchmarkText {
             "per training step, the slowest convolution calls:",
         ]
         for layer in report.layers.prefix(layerRows) {
-            lines.append("  " + FixedDecimal.text(layer.seconds * 1000, digits: 2).leftPadded(8) + " ms  "
-                         + gigaflops(layer.operationsPerSecond).leftPadded(14) + "  "
+            lines.append("  " + FixedDecimal.text(layer.seconds * 1000, digits: 2).padded(to: 8, .right) + " ms  "
+                         + gigaflops(layer.operationsPerSecond).padded(to: 14, .right) + "  "
                          + "\(layer.pass): \(layer.layer) (\(FixedDecimal.text(layer.calls, digits: 0)) calls)")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -64,11 +64,5 @@ package enum BenchmarkText {
 
     private static func gigaflops(_ operationsPerSecond: Double) -> String {
         FixedDecimal.text(operationsPerSecond / 1e9, digits: 1) + " GFLOP/s"
-    }
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

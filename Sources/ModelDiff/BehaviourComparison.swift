@@ -1,6 +1,7 @@
 import Evaluation
 import Kernels
 import PlasticUNet
+import Reports
 import Scoring
 import TGSData
 

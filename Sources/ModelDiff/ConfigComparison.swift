@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 
 /// Compares the `config` attributes of two model files key by key.
 enum ConfigComparison {

@@ -1,4 +1,5 @@
 import HDF5Kit
+import Reports
 
 /// The values of one dataset that both files hold, read and compared.
 struct DatasetPair {

@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 
 /// What `plastic-unet diff` found between two HDF5 files: a value, free of paths and
 /// times, so that the same two files always give the same report.

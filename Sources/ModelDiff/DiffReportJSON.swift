@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 
 /// The JSON form of a ``DiffReport``, as `schemas/diff-report-v1.schema.json` defines it:
 /// keys sorted, no paths, no times. Numbers that JSON cannot hold (NaN, infinities) are

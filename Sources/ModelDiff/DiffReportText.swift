@@ -1,6 +1,6 @@
-import Evaluation
 import Foundation
 import ModelFile
+import Reports
 
 /// The text `plastic-unet diff` prints: the files, the differences of structure and
 /// metadata, of the config, of the values, what moved, the behaviour on data, and the
@@ -79,17 +79,13 @@ package enum DiffReportText {
     }
 
     private static func table(_ moved: [DiffReport.TensorMovement]) -> [String] {
-        let width = max(6, moved.map(\.path.count).max() ?? 0)
-        let torchWidth = max(10, moved.map { ($0.torchName ?? "-").count }.max() ?? 0)
-        let header = "  " + "tensor".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-            + "torch name".padding(toLength: torchWidth, withPad: " ", startingAt: 0)
-            + "  " + ["||A||", "||B - A||", "relative"].map(column).joined(separator: "  ")
-        return [header] + moved.map { movement in
-            "  " + movement.path.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + (movement.torchName ?? "-").padding(toLength: torchWidth, withPad: " ", startingAt: 0) + "  "
-                + [number(movement.normA), number(movement.change), movement.relativeChange.map(number) ?? "new"]
-                    .map(column).joined(separator: "  ")
+        let header = ["tensor", "torch name", "||A||", "||B - A||", "relative"]
+        let rows = moved.map { movement in
+            [movement.path, movement.torchName ?? "-", number(movement.normA), number(movement.change),
+             movement.relativeChange.map(number) ?? "new"]
         }
+        return TextTable([header] + rows, alignments: [.left, .left, .right, .right, .right],
+                         minimumWidths: [0, 0, numberWidth, numberWidth, numberWidth]).lines().map { "  " + $0 }
     }
 
     private static func behaviour(_ behaviour: BehaviourComparison) -> [String] {
@@ -102,24 +98,23 @@ package enum DiffReportText {
             "  predicted masks differ on \(behaviour.differingMasks) of \(behaviour.imageCount) images",
         ]
         if !behaviour.worst.isEmpty {
-            lines.append("  " + ["id", "IoU A", "IoU B", "score A", "score B"].map(column).joined(separator: "  "))
-            lines += behaviour.worst.map { image in
-                "  " + [image.id, FixedDecimal.text(image.iouA, digits: 4), FixedDecimal.text(image.iouB, digits: 4),
-                        FixedDecimal.text(image.scoreA, digits: 1), FixedDecimal.text(image.scoreB, digits: 1)]
-                    .map(column).joined(separator: "  ")
+            let rows = behaviour.worst.map { image in
+                [image.id, FixedDecimal.text(image.iouA, digits: 4), FixedDecimal.text(image.iouB, digits: 4),
+                 FixedDecimal.text(image.scoreA, digits: 1), FixedDecimal.text(image.scoreB, digits: 1)]
             }
+            let table = TextTable([["id", "IoU A", "IoU B", "score A", "score B"]] + rows,
+                                  alignments: Array(repeating: .right, count: 5),
+                                  minimumWidths: Array(repeating: numberWidth, count: 5))
+            lines += table.lines().map { "  " + $0 }
         }
         return lines
     }
 
-    /// A number in at most five significant digits (`0.0003`, `1.5e-08`, `nan`).
-    package static func number(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        return String(format: "%.5g", value)
-    }
+    /// The least width of a column of numbers.
+    private static let numberWidth = 10
 
-    private static func column(_ text: String) -> String {
-        text.count >= 10 ? text : String(repeating: " ", count: 10 - text.count) + text
+    private static func number(_ value: Double) -> String {
+        SignificantDigits.text(value)
     }
 
     private static func quoted(_ text: String?) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import HDF5Kit
 import ModelFile
+import Reports
 
 /// Compares two HDF5 files: their structure and metadata, the values of every dataset
 /// both hold, and, for two model files, their configs key by key and how far each tensor

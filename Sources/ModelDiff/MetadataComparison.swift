@@ -1,4 +1,5 @@
 import HDF5Kit
+import Reports
 
 /// Compares the structure and metadata of two files' objects: presence, kind, dtype,
 /// shape, chunks, filters and every attribute.

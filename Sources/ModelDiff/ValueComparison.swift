@@ -1,4 +1,5 @@
 import HDF5Kit
+import Reports
 
 /// An element of a dataset as reports show it: a number or a string.
 package enum ElementValue: Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import HDF5Kit
+import Reports
 import Training
 
 /// Checks one attribute's value against its rule.

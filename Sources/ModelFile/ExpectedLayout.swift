@@ -1,5 +1,6 @@
 import Foundation
 import HDF5Kit
+import Reports
 
 /// The flat `config` object of a file and the symbols bound from it.
 struct LayoutContext {

@@ -1,5 +1,6 @@
 import Foundation
 import HDF5Kit
+import Reports
 import Training
 
 /// The layout of model files, format version 1, as `schemas/model-v1.json` describes it.

@@ -4,6 +4,7 @@ import FileOutput
 import Foundation
 import ModelDiff
 import PlasticUNet
+import Reports
 import TGSFiles
 
 /// `plastic-unet diff`: what changed between two models (or any two HDF5 files).

@@ -2,6 +2,7 @@ import Foundation
 import HDF5Kit
 import Interop
 import ModelFile
+import Reports
 
 /// What `plastic-unet inspect` shows of an HDF5 file: every object with its storage and
 /// attributes, and the element and byte counts per top-level group.

@@ -1,4 +1,4 @@
-import ModelFile
+import Reports
 
 extension FileInspection {
     /// The inspection for people: the tree, one object a line with its attributes below
@@ -7,7 +7,7 @@ extension FileInspection {
         var lines = [file, kind, ""]
         let width = objects.map(\.path.count).max() ?? 0
         for object in objects {
-            lines.append(object.path.padding(to: width) + "  " + summary(of: object))
+            lines.append(object.path.padded(to: width) + "  " + summary(of: object))
             for (name, value) in object.attributes.sorted(by: { $0.key < $1.key }) {
                 let text = value.prettyText.split(separator: "\n").joined(separator: "\n    ")
                 lines.append("    @\(name) = \(text)")
@@ -36,19 +36,7 @@ extension FileInspection {
             [totals.group, totals.datasets.groupedDigits, totals.elements.groupedDigits, totals.bytes.groupedDigits,
              totals.storedBytes.groupedDigits]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            row.indices.map { column in
-                column == 0 ? row[column].padding(to: widths[column])
-                    : String(repeating: " ", count: widths[column] - row[column].count) + row[column]
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-    }
-}
-
-private extension String {
-    /// The string followed by spaces up to `width` characters.
-    func padding(to width: Int) -> String {
-        self + String(repeating: " ", count: max(0, width - count))
+        let alignments: [TextTable.Alignment] = [.left] + Array(repeating: .right, count: header.count - 1)
+        return TextTable([header] + rows, alignments: alignments).lines(trimmed: false).joined(separator: "\n")
     }
 }

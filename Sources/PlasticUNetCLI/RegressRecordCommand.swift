@@ -6,6 +6,7 @@ import HDF5Kit
 import ModelFile
 import PlasticUNet
 import Regression
+import Reports
 import TGSData
 import TGSFiles
 import Training

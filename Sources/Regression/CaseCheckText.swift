@@ -1,4 +1,4 @@
-import ModelDiff
+import Reports
 
 /// The lines `regress check` prints for one case: `pass NAME (N fields)`, or `FAIL NAME: K
 /// of N fields out of tolerance` with a table of the worst fields.
@@ -29,13 +29,7 @@ package enum CaseCheckText {
         let shown = failures.prefix(tableRows)
         let header = ["field", "expected", "obtained", "|difference|", "relative", "tolerance"]
         let rows: [[String]] = [header] + shown.map(row)
-        let widths: [Int] = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines: [String] = rows.map { row in
-            let cells = zip(row, widths).map { cell, width in
-                cell.padding(toLength: width, withPad: " ", startingAt: 0)
-            }
-            return "  " + cells.joined(separator: "  ").trimmingTrailingSpaces()
-        }
+        var lines = TextTable(rows).lines().map { "  " + $0 }
         if failures.count > shown.count { lines.append("  ... and \(failures.count - shown.count) more") }
         return lines
     }
@@ -45,18 +39,10 @@ extension CaseCheckText {
     /// One failure's cells.
     private static func row(_ failure: CaseComparison.Failure) -> [String] {
         let tolerance = failure.tolerance.map { rule in
-            "atol \(DiffReportText.number(rule.absolute)), rtol \(DiffReportText.number(rule.relative))"
+            "atol \(SignificantDigits.text(rule.absolute)), rtol \(SignificantDigits.text(rule.relative))"
         }
         return [failure.field, failure.expected ?? "(missing)", failure.obtained ?? "(missing)",
-                failure.absolute.map(DiffReportText.number) ?? "-", failure.relative.map(DiffReportText.number) ?? "-",
+                failure.absolute.map(SignificantDigits.text) ?? "-", failure.relative.map(SignificantDigits.text) ?? "-",
                 tolerance ?? "exact"]
-    }
-}
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
     }
 }

@@ -1,4 +1,4 @@
-import ModelDiff
+import Reports
 
 /// The expected results of a case against the obtained ones, field by field.
 package struct CaseComparison: Sendable {

@@ -2,6 +2,7 @@ import Checksums
 import Foundation
 import HDF5Kit
 import ModelFile
+import Reports
 import TGSData
 import TGSFiles
 import Training

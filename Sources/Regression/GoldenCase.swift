@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 
 /// One regression case as a golden file holds it (`schemas/golden-v1.schema.json`): how to
 /// obtain the results (a training recipe, or a model file to evaluate), how close the

@@ -1,6 +1,7 @@
 import Checksums
 import Foundation
 import ModelFile
+import Reports
 import Training
 
 /// A sweep: every run's full configuration, the data and the threads, as `plan.json` in

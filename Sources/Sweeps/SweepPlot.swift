@@ -1,5 +1,6 @@
 import Evaluation
 import PlasticUNet
+import Reports
 
 extension SweepReport {
     /// The name of the plot file in `--plots DIR`.

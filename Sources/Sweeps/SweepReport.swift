@@ -1,5 +1,6 @@
 import Foundation
 import PlasticUNet
+import Reports
 
 /// The comparison of a sweep's variants: for each variant and trace mode, the finished
 /// runs' validation scores at 0.5 and at their best threshold (mean and standard

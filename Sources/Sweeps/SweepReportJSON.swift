@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// A sweep report as JSON (`schemas/sweep-report-v1.schema.json`).
 extension SweepReport {

@@ -1,5 +1,5 @@
-import Evaluation
 import PlasticUNet
+import Reports
 import TGSFiles
 
 /// A sweep report as a table for people (aligned columns or Markdown) or for programs
@@ -91,26 +91,12 @@ extension SweepReport {
     }
 
     private static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            zip(row, widths).enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: cell.1 - cell.0.count)
-                return column < 2 ? cell.0 + padding : padding + cell.0
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
+        TextTable(rows, alignments: [.left, .left] + Array(repeating: .right, count: rows[0].count - 2)).lines()
     }
 
     private static func markdown(_ rows: [[String]]) -> [String] {
         let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
         let rule = rows[0].indices.map { $0 < 2 ? "---" : "---:" }
         return [line(rows[0]), line(rule)] + rows.dropFirst().map(line)
-    }
-}
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var result = self
-        while result.hasSuffix(" ") { result.removeLast() }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import Reports
 import Scoring
 
 /// The mean score of each coverage class as bars, with the number of images of each and

@@ -1,3 +1,4 @@
+
 /// The outline of a mask as an SVG path: the edges between salt and non-salt pixels (and
 /// the image border around salt), in pixel coordinates where pixel (x, y) covers the unit
 /// square from (x, y) to (x + 1, y + 1).

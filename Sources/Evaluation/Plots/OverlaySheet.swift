@@ -1,5 +1,6 @@
 import Foundation
 import ImageFiles
+import Reports
 import Scoring
 import TGSData
 

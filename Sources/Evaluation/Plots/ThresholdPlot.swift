@@ -1,3 +1,4 @@
+import Reports
 import Scoring
 
 /// The score against the mask threshold, with the best threshold and the report's

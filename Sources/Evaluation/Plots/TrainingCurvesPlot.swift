@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 import Training
 
 /// The training history of a model: the loss of every step (raw and smoothed) with the

@@ -1,4 +1,5 @@
 import ModelFile
+import Reports
 import Scoring
 import TGSData
 

@@ -1,3 +1,4 @@
+import Reports
 import Scoring
 import TGSData
 
@@ -28,12 +29,12 @@ package enum EvaluationTable {
             lines.append(row("loss", decimal(part.loss, 4)))
         }
         lines.append("")
-        lines.append("IoU above " + TGSMetric.thresholds.map { pad(decimal($0, 2), 6) }.joined())
-        lines.append("precision" + " " + summary.precision.map { pad(decimal($0, 3), 6) }.joined())
+        lines.append("IoU above " + TGSMetric.thresholds.map { decimal($0, 2).padded(to: 6, .right) }.joined())
+        lines.append("precision" + " " + summary.precision.map { decimal($0, 3).padded(to: 6, .right) }.joined())
         lines.append("")
-        lines.append(pad("coverage class", -20) + pad("images", 7) + pad("score", 8))
+        lines.append("coverage class".padded(to: 20) + "images".padded(to: 7, .right) + "score".padded(to: 8, .right))
         for (coverageClass, group) in summary.coverageClasses.enumerated() {
-            lines.append(groupRow(pad("\(coverageClass)", 2) + " " + classRange(coverageClass), group))
+            lines.append(groupRow("\(coverageClass)".padded(to: 2, .right) + " " + classRange(coverageClass), group))
         }
         lines.append(groupRow("empty truth", summary.emptyTruth))
         lines.append(groupRow("non-empty truth", summary.nonEmptyTruth))
@@ -47,21 +48,15 @@ package enum EvaluationTable {
     }
 
     private static func groupRow(_ label: String, _ group: GroupScore) -> String {
-        pad(label, -20) + pad("\(group.count)", 7) + pad(group.score.map { decimal($0, 4) } ?? "-", 8)
+        label.padded(to: 20) + "\(group.count)".padded(to: 7, .right)
+            + (group.score.map { decimal($0, 4) } ?? "-").padded(to: 8, .right)
     }
 
     private static func row(_ label: String, _ text: String) -> String {
-        pad(label, -8) + " " + text
+        label.padded(to: 8) + " " + text
     }
 
     private static func decimal(_ value: Double, _ digits: Int) -> String {
         FixedDecimal.text(value, digits: digits)
-    }
-
-    /// `text` padded with spaces to `width` characters: on the left for a positive width
-    /// (right-aligned), on the right for a negative one.
-    private static func pad(_ text: String, _ width: Int) -> String {
-        let fill = String(repeating: " ", count: max(0, abs(width) - text.count))
-        return width < 0 ? text + fill : fill + text
     }
 }

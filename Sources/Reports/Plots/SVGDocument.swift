@@ -1,30 +1,30 @@
 /// A self-contained SVG picture built element by element.
-struct SVGDocument {
+package struct SVGDocument {
     /// The width in pixels.
-    let width: Double
+    package let width: Double
     /// The height in pixels.
-    let height: Double
+    package let height: Double
     private var elements: [String] = []
 
     /// An empty picture of `width` x `height` pixels on a white background.
-    init(width: Double, height: Double) {
+    package init(width: Double, height: Double) {
         self.width = width
         self.height = height
         elements.append(SVG.rect(x: 0, y: 0, width: width, height: height, attributes: ["fill": "#ffffff"]))
     }
 
     /// Adds `element` (SVG markup) on top of what is there.
-    mutating func append(_ element: String) {
+    package mutating func append(_ element: String) {
         elements.append(element)
     }
 
     /// Adds each of `elements`, in order.
-    mutating func append(contentsOf elements: [String]) {
+    package mutating func append(contentsOf elements: [String]) {
         self.elements += elements
     }
 
     /// The file's text: an XML declaration, then the `svg` element with every element added.
-    var text: String {
+    package var text: String {
         let size = "width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" "
             + "viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\""
         return """

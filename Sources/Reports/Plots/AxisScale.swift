@@ -1,16 +1,16 @@
 /// A "nice" axis: a range that covers the data, cut by round ticks (1, 2 or 5 times a
 /// power of ten).
-struct AxisScale {
+package struct AxisScale {
     /// The lowest value shown.
-    let lower: Double
+    package let lower: Double
     /// The highest value shown.
-    let upper: Double
+    package let upper: Double
     /// The distance between ticks.
-    let step: Double
+    package let step: Double
 
     /// A scale covering `minimum...maximum` with about `tickCount` ticks; a range of one
     /// value is widened by `padding` on each side.
-    init(covering minimum: Double, _ maximum: Double, tickCount: Int = 5, padding: Double = 0.05) {
+    package init(covering minimum: Double, _ maximum: Double, tickCount: Int = 5, padding: Double = 0.05) {
         var low = minimum, high = maximum
         if !(high > low) {
             low -= padding
@@ -27,12 +27,12 @@ struct AxisScale {
     }
 
     /// The scale with its range cut to `limits` (ticks stay multiples of the step).
-    func clamped(to limits: ClosedRange<Double>) -> AxisScale {
+    package func clamped(to limits: ClosedRange<Double>) -> AxisScale {
         AxisScale(lower: max(lower, limits.lowerBound), upper: min(upper, limits.upperBound), step: step)
     }
 
     /// A scale with the given range and step.
-    init(lower: Double, upper: Double, step: Double) {
+    package init(lower: Double, upper: Double, step: Double) {
         self.lower = lower
         self.upper = upper
         self.step = step
@@ -40,14 +40,14 @@ struct AxisScale {
 
     /// The multiples of ``step`` from ``lower`` to ``upper`` (a billionth of a step of
     /// slack on both ends absorbs rounding).
-    var ticks: [Double] {
+    package var ticks: [Double] {
         let first = (lower / step - 1e-9).rounded(.up), last = (upper / step + 1e-9).rounded(.down)
         guard first <= last else { return [] }
         return (Int(first)...Int(last)).map { Double($0) * step }
     }
 
     /// The decimals a tick label needs.
-    var digits: Int {
+    package var digits: Int {
         var digits = 0, scaled = step
         while digits < 6 && abs(scaled - scaled.rounded()) > 1e-9 * max(1, abs(scaled)) {
             scaled *= 10

@@ -1,6 +1,6 @@
 extension Int {
     /// The number with a comma between groups of three digits: `5,125,540`.
-    var groupedDigits: String {
+    package var groupedDigits: String {
         let digits = String(magnitude)
         var groups: [Substring] = []
         var end = digits.endIndex

@@ -1,25 +1,35 @@
 /// The plotting area of a chart: where values land in pixels, and its axes, grid and labels.
-struct PlotFrame {
+package struct PlotFrame {
     /// The left edge of the area, in pixels.
-    let left: Double
+    package let left: Double
     /// The top edge.
-    let top: Double
+    package let top: Double
     /// The width.
-    let width: Double
+    package let width: Double
     /// The height.
-    let height: Double
+    package let height: Double
     /// The horizontal axis.
-    let xScale: AxisScale
+    package let xScale: AxisScale
     /// The vertical axis.
-    let yScale: AxisScale
+    package let yScale: AxisScale
+
+    /// A frame from its parts.
+    package init(left: Double, top: Double, width: Double, height: Double, xScale: AxisScale, yScale: AxisScale) {
+        self.left = left
+        self.top = top
+        self.width = width
+        self.height = height
+        self.xScale = xScale
+        self.yScale = yScale
+    }
 
     /// The horizontal pixel of `value`.
-    func x(_ value: Double) -> Double {
+    package func x(_ value: Double) -> Double {
         left + (value - xScale.lower) / (xScale.upper - xScale.lower) * width
     }
 
     /// The vertical pixel of `value`.
-    func y(_ value: Double) -> Double {
+    package func y(_ value: Double) -> Double {
         top + height - (value - yScale.lower) / (yScale.upper - yScale.lower) * height
     }
 
@@ -28,7 +38,7 @@ struct PlotFrame {
     ///   - verticalGrid: whether to draw a vertical grid line at each horizontal tick.
     ///   - xTickLabels: whether to label the horizontal ticks.
     ///   - xTitleGap: the distance from the bottom of the area to the horizontal title.
-    func axes(xTitle: String, yTitle: String, verticalGrid: Bool = true, xTickLabels: Bool = true,
+    package func axes(xTitle: String, yTitle: String, verticalGrid: Bool = true, xTickLabels: Bool = true,
               xTitleGap: Double = 36) -> [String] {
         let grid = ["stroke": "#e3e3e3", "stroke-width": "1"]
         let label = ["fill": "#555555", "font-size": "11"]
