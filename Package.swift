@@ -55,33 +55,40 @@ let package = Package(
         // What every report is made of: tolerances, numbers and tables as text, JSON values,
         // plots, the seeded paired bootstrap.
         .target(name: "Reports", dependencies: ["RandomStreams"]),
+        // The one primitive of parallel work outside the kernels.
+        .target(name: "ParallelWork"),
 
         // Files: they serialise the domain.
         .target(name: "FileOutput"),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"]),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib", "ParallelWork"]),
         .target(name: "ImageFiles", dependencies: ["CPNG", "TGSData", "FileOutput"]),
         .target(name: "TGSFiles", dependencies: ["TGSData", "ImageFiles", "FileOutput"]),
         // The ONNX schema's messages, generated from onnx.proto (scripts/generate_onnx_messages.sh).
         .target(name: "ONNXMessages", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
                 exclude: ["onnx.proto"]),
         .target(name: "ModelFile", dependencies: [
-            "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels", "Reports",
+            "HDF5Kit", "FileOutput", "PlasticUNet", "Training", "TGSData", "Kernels", "Reports", "Checksums",
+        ]),
+
+        // What the tools share: a run's start, the evaluation of a model on data.
+        .target(name: "ModelRuns", dependencies: [
+            "ModelFile", "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training",
         ]),
 
         // Tools: evaluation and reports.
         .target(name: "Evaluation", dependencies: [
             "Scoring", "PlasticUNet", "ModelFile", "Training", "TGSData", "TGSFiles", "ImageFiles", "Checksums",
-            "HDF5Kit", "FileOutput", "Kernels", "Reports",
+            "HDF5Kit", "FileOutput", "Kernels", "Reports", "ModelRuns",
         ]),
 
         .target(name: "ModelDiff", dependencies: [
-            "HDF5Kit", "ModelFile", "Evaluation", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums",
-            "Reports",
+            "HDF5Kit", "ModelFile", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums", "Reports",
+            "ModelRuns", "ParallelWork",
         ]),
 
         .target(name: "Regression", dependencies: [
-            "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "Checksums",
-            "FileOutput", "HDF5Kit", "Reports",
+            "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "Checksums", "FileOutput",
+            "HDF5Kit", "Reports", "ModelRuns",
         ]),
 
         .target(name: "Interop", dependencies: [
@@ -90,19 +97,19 @@ let package = Package(
         ]),
 
         .target(name: "Sweeps", dependencies: [
-            "Evaluation", "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput",
-            "Checksums", "Reports",
+            "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput", "Checksums",
+            "Reports", "HDF5Kit", "ModelRuns",
         ]),
 
         .target(name: "Benchmark", dependencies: [
-            "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Reports",
+            "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Reports", "HDF5Kit",
         ]),
 
         // The command line.
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            "Sweeps", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Sweeps", "Reports", "ModelRuns", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
             "PlasticUNetCLI", "ModelFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -112,6 +119,7 @@ let package = Package(
         .testTarget(name: "PortableMathTests", dependencies: ["PortableMath"]),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
+        .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels", "RandomStreams"]),
         .testTarget(name: "TGSDataTests", dependencies: ["TGSData"]),

@@ -5,7 +5,7 @@ Every target belongs to one layer (a test target to the layer of the module it t
 named by dropping "Tests"). A target may depend on targets of its own layer or of the
 layers listed before it, never after; a test target may also depend on an executable
 target, which it runs. The modules of the numeric core and of the domain (every layer
-before "reports"; their tests may) must not import Foundation. A target that no layer lists is a problem
+before "shared"; their tests may) must not import Foundation. A target that no layer lists is a problem
 too, so that a new module is placed on purpose. The tools are siblings: a tool never
 depends on another tool (what two tools share goes down a layer).
 
@@ -27,14 +27,15 @@ LAYERS = [
     ("data", ["TGSData"]),
     ("scoring", ["Scoring"]),
     ("training", ["Training"]),
-    ("reports", ["Reports"]),
+    ("shared", ["Reports", "ParallelWork"]),
     ("files", ["CHDF5", "CPNG", "CZlib", "FileOutput", "HDF5Kit", "ImageFiles", "TGSFiles", "ModelFile",
                "ONNXMessages"]),
+    ("runs", ["ModelRuns"]),
     ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop",
                "Sweeps"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
-FIRST_FOUNDATION_LAYER = "reports"
+FIRST_FOUNDATION_LAYER = "shared"
 SIBLING_LAYERS = {"tools"}
 FOUNDATION_MODULES = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML"}
 

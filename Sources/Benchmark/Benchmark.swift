@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HDF5Kit
 import Kernels
 import ModelFile
 import PlasticUNet
@@ -69,7 +70,7 @@ package enum Benchmark {
         defer { try? FileManager.default.removeItem(at: file) }
         let contents = ModelFileContents(trainer.checkpoint(of: state))
         let save = try measure(3) { try ModelFileWriter.write(contents, to: file, threads: options.threads) }
-        let load = try measure(3) { _ = try ModelFileReader.read(file, threads: options.threads) }
+        let load = try measure(3) { _ = try ModelFileReader.read(file, using: .direct, threads: options.threads) }
         let steps = Double(options.repeats)
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,

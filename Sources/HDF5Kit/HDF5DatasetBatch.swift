@@ -1,4 +1,5 @@
 import CHDF5
+import ParallelWork
 
 /// New datasets whose elements are written together: each dataset is created at once, as
 /// ``HDF5Group/createDataset(_:shape:values:)`` creates it, and ``write(threads:)`` then

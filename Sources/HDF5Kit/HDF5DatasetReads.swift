@@ -1,3 +1,5 @@
+import ParallelWork
+
 extension HDF5Group {
     /// The shapes and elements of the datasets at `paths` (relative to this group), in the
     /// order of `paths`, each as ``HDF5Dataset/read(_:)`` reads it, on up to `threads`

@@ -35,14 +35,36 @@ package final class HDF5Group: HDF5Object {
     /// The names of links and whether each is a hard link, as the iteration finds them.
     private typealias LinkList = [(name: String, isHard: Bool)]
 
-    /// Every object below this group, depth first, children in name order.
-    /// - Throws: `HDF5Error` when HDF5 cannot list a group.
+    /// Every object below this group, depth first, children in name order, within
+    /// ``HDF5TreeLimits``: a walk through a hostile file ends early with an error rather
+    /// than late.
+    /// - Throws: `HDF5Error` when HDF5 cannot list a group, when groups nest deeper than
+    ///   ``HDF5TreeLimits/depth`` or the objects are more than ``HDF5TreeLimits/objects``.
     package func descendants() throws -> [HDF5Entry] {
         try HDF5Library.locked {
-            try children().flatMap { entry -> [HDF5Entry] in
-                guard entry.kind == .group else { return [entry] }
-                return [entry] + (try group(entry.name).descendants())
+            var entries: [HDF5Entry] = []
+            // The groups being listed, innermost last: each with its children and the next
+            // one to visit. A child group is listed as soon as it is met (depth first).
+            var open: [(group: HDF5Group, children: [HDF5Entry], next: Int)] = [(self, try children(), 0)]
+            while let top = open.last {
+                guard top.next < top.children.count else {
+                    open.removeLast()
+                    continue
+                }
+                let entry = top.children[top.next]
+                open[open.count - 1].next += 1
+                guard entries.count < HDF5TreeLimits.objects else {
+                    throw context.error("list", "more than \(HDF5TreeLimits.objects) objects")
+                }
+                entries.append(entry)
+                guard entry.kind == .group else { continue }
+                guard open.count <= HDF5TreeLimits.depth else {
+                    throw context.child(entry.path).error("list", "groups nested deeper than \(HDF5TreeLimits.depth)")
+                }
+                let group = try top.group.group(entry.name)
+                open.append((group, try group.children(), 0))
             }
+            return entries
         }
     }
 

@@ -23,33 +23,32 @@ package struct OriginalTrainingOutput: Equatable, Sendable {
         try requiredDatasets.allSatisfy { try root.kind(at: $0) == .dataset }
     }
 
-    /// Reads the file whose bytes are `bytes`.
+    /// Reads the file `stored`.
     /// - Throws: ``InteropError`` naming the first dataset that is missing or not
-    ///   floating-point, or a `net/w` that is not square; `HDF5Error` when the bytes are
-    ///   not a readable HDF5 file.
-    package init(_ bytes: HDF5FileBytes) throws {
-        let file = try bytes.open()
+    ///   floating-point, or a `net/w` that is not square; `HDF5Error` when a dataset cannot
+    ///   be read.
+    package init(_ stored: HDF5StoredFile) throws {
+        let file = stored.file
         let root = file.root
         for path in Self.requiredDatasets where try root.kind(at: path) != .dataset {
-            throw InteropError(file: bytes.name, "no dataset \(path): not a training output of the original "
+            throw InteropError(file: stored.name, "no dataset \(path): not a training output of the original "
                                + "implementation (train_data.hdf5)")
         }
         let shape = try root.dataset("net/w").shape()
         guard shape.count == 2, shape[0] == shape[1] else {
-            throw InteropError(file: bytes.name, "net/w has shape \(shape), expected S x S")
+            throw InteropError(file: stored.name, "net/w has shape \(shape), expected S x S")
         }
         size = shape[0]
-        trainLoss = try Self.numbers(root.dataset("train/all_losses"), file: bytes.name)
+        trainLoss = try Self.numbers(root.dataset("train/all_losses"), file: stored.name)
         var series: [OriginalHistoryRecord.Series] = []
         if try root.kind(at: Self.validationGroup) == .group {
             for entry in try root.group(Self.validationGroup).children() where entry.kind == .dataset {
                 let dataset = try root.dataset("\(Self.validationGroup)/\(entry.name)")
                 guard try dataset.shape().count == 1, try Self.isFloatingPoint(dataset) else { continue }
-                series.append(.init(name: entry.name, values: try Self.numbers(dataset, file: bytes.name)))
+                series.append(.init(name: entry.name, values: try Self.numbers(dataset, file: stored.name)))
             }
         }
         validation = series
-        try file.close()
     }
 
     /// The record that a model file keeps of this output.

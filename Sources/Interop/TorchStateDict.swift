@@ -67,25 +67,25 @@ package struct TorchStateDict: Equatable, Sendable {
         }
     }
 
-    /// Reads the flat file whose bytes are `bytes`: every root dataset of float32 numbers,
-    /// `hebb` as the trace.
+    /// Reads the flat file `stored`: every root dataset of float32 numbers, `hebb` as the
+    /// trace.
     /// - Throws: `InteropError` naming the object when the root holds a group or a dataset
-    ///   that is not float32 (a model file among them); `HDF5Error` when the bytes are not
-    ///   a readable HDF5 file.
-    package static func read(_ bytes: HDF5FileBytes) throws -> TorchStateDict {
-        let file = try bytes.open()
+    ///   that is not float32 (a model file among them); `HDF5Error` when a dataset cannot
+    ///   be read.
+    package static func read(_ stored: HDF5StoredFile) throws -> TorchStateDict {
+        let file = stored.file
         var entries: [Entry] = []
         var trace: Tensor?
         var traceSamples: Int64?
         for child in try file.root.children() {
             guard child.kind == .dataset else {
-                throw InteropError(file: bytes.name, "\(child.path) is not a dataset: a state_dict "
+                throw InteropError(file: stored.name, "\(child.path) is not a dataset: a state_dict "
                                    + "file holds only datasets at its root (is it a model file? Then use it as it is)")
             }
             let dataset = try file.root.dataset(child.name)
             let type = try dataset.elementType()
             guard type == .float32 else {
-                throw InteropError(file: bytes.name, "key \(child.name) holds \(type), not float32")
+                throw InteropError(file: stored.name, "key \(child.name) holds \(type), not float32")
             }
             let tensor = Tensor(shape: try dataset.shape(), scalars: try dataset.read(Float.self))
             if child.name == traceKey {
@@ -95,7 +95,6 @@ package struct TorchStateDict: Equatable, Sendable {
                 entries.append(Entry(key: child.name, tensor: tensor))
             }
         }
-        try file.close()
         return TorchStateDict(entries: entries, trace: trace, traceSamples: traceSamples)
     }
 }

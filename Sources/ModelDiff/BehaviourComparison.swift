@@ -1,5 +1,6 @@
-import Evaluation
 import Kernels
+import ModelFile
+import ModelRuns
 import PlasticUNet
 import Reports
 import Scoring
@@ -52,23 +53,22 @@ package struct BehaviourComparison: Equatable, Sendable {
             + "(\(change.hasPrefix("-") ? "" : "+")\(change))"
     }
 
-    /// Evaluates both models on the images of `split` of `data`.
-    /// - Parameters:
-    ///   - names: how errors name the two model files.
-    /// - Throws: ``DiffError`` when the models take other images than the data's or record
-    ///   different ids for the split; the errors of the evaluator.
-    package static func compare(_ a: LoadedModel, _ b: LoadedModel, data: DataSet, split: EvaluationSplit,
-                               traceMode: TraceMode, threshold: Double, kernels: any ConvolutionKernels,
-                               names: (a: String, b: String)) throws -> BehaviourComparison {
-        let idsA = try split.ids(of: a.contents, in: data, modelName: names.a)
-        let idsB = try split.ids(of: b.contents, in: data, modelName: names.b)
+    /// Evaluates both models on the images of `split` of `data` (each named by its
+    /// ``ModelFile/StoredModel/name``).
+    /// - Throws: ``DiffError`` when the models record different ids for the split; the
+    ///   errors of the evaluator (models that take other images than the data's among them).
+    package static func compare(_ a: StoredModel, _ b: StoredModel, data: DataSet, split: EvaluationSplit,
+                                traceMode: TraceMode, threshold: Double,
+                                kernels: any ConvolutionKernels) throws -> BehaviourComparison {
+        let idsA = try split.ids(of: a.contents, in: data, modelName: a.name)
+        let idsB = try split.ids(of: b.contents, in: data, modelName: b.name)
         guard idsA == idsB else {
-            throw DiffError("\(names.a) and \(names.b) record different \(split.rawValue) images: use --split all")
+            throw DiffError("\(a.name) and \(b.name) record different \(split.rawValue) images: use --split all")
         }
         let first = try Evaluator.evaluate(a, data: data, split: split, traceMode: traceMode, threshold: threshold,
-                                           kernels: kernels, modelName: names.a)
+                                           kernels: kernels)
         let second = try Evaluator.evaluate(b, data: data, split: split, traceMode: traceMode, threshold: threshold,
-                                            kernels: kernels, modelName: names.b)
+                                            kernels: kernels)
         var largest = 0.0
         for (p, q) in zip(first.predictions, second.predictions) {
             for (x, y) in zip(p.probabilities.scalars, q.probabilities.scalars) {

@@ -17,7 +17,7 @@ enum ConfigComparison {
 
     /// The keys and values of a file's config.
     private static func entries(_ listing: FileListing) -> [String: JSONValue] {
-        guard let text = listing.objects[0].attributes[FileDiff.configAttribute]?.stringValue else { return [:] }
+        guard let text = listing.objects[0].attribute(FileDiff.configAttribute)?.stringValue else { return [:] }
         guard case .object(let entries)? = JSONValue.object(parsing: text) else {
             return [FileDiff.configAttribute: .string(text)]
         }

@@ -1,4 +1,5 @@
 import HDF5Kit
+import ParallelWork
 import Reports
 
 /// The values of one dataset that both files hold, read and compared.
@@ -12,15 +13,16 @@ struct DatasetPair {
 
     /// Reads the dataset `a` of `first` and `b` of `second` and compares their values.
     /// - Throws: `HDF5Error` naming the file and dataset when a read fails.
-    init(_ a: FileListing.Object, _ b: FileListing.Object, _ first: FileListing, _ second: FileListing,
+    init(_ a: HDF5Listing.Object, _ b: HDF5Listing.Object, _ first: FileListing, _ second: FileListing,
          tolerance: Tolerance) throws {
-        let torchName = a.attributes["torch_name"]?.stringValue ?? b.attributes["torch_name"]?.stringValue
+        let torchName = a.attribute("torch_name")?.stringValue ?? b.attribute("torch_name")?.stringValue
         guard let shape = a.shape, a.shape == b.shape else {
             (outcome, movement) = (nil, nil)
             return
         }
         let pending = (try first.dataset(a.path).pendingValues(), try second.dataset(b.path).pendingValues())
-        let values = try BothSides.run { side in try (side == 0 ? pending.0 : pending.1).values() }
+        let read = try OrderedWork.map(count: 2, threads: 2) { side in try (side == 0 ? pending.0 : pending.1).values() }
+        let values = (read[0], read[1])
         let result: DiffReport.DatasetValues.Outcome
         switch values {
         case let (x?, y?):

@@ -1,6 +1,8 @@
+import Checksums
 import Foundation
 import HDF5Kit
 import ModelFile
+import ParallelWork
 import Reports
 
 /// Compares two HDF5 files: their structure and metadata, the values of every dataset
@@ -30,15 +32,17 @@ package enum FileDiff {
     /// version (shown, never a difference) and the config (key by key).
     static let generatorAttribute = "generator", configAttribute = "config"
 
-    /// Compares the files at `a` and `b`.
-    /// - Parameter behaviour: the two models' predictions, when asked for.
-    /// - Throws: `HDF5Error` naming the file (and object) that cannot be opened or read.
+    /// Compares the files `a` and `b`, each as read once.
+    /// - Parameters:
+    ///   - behaviour: the two models' predictions, when asked for.
+    ///   - digests: the files' SHA-256 digests when the caller has them already (read as
+    ///     models); with ``Options/hashFiles`` and without them, they are computed here.
+    /// - Throws: `HDF5Error` naming the file (and object) that cannot be read.
     /// - Complexity: O(elements of both files).
-    package static func compare(_ a: URL, _ b: URL, options: Options,
-                               behaviour: BehaviourComparison? = nil) throws -> DiffReport {
-        let bytes = try BothSides.run { side in try HDF5FileBytes(side == 0 ? a : b) }
-        let first = try FileListing(bytes.0), second = try FileListing(bytes.1)
-        let digests = options.hashFiles ? FileDigests(first.bytes.bytes, second.bytes.bytes) : nil
+    package static func compare(_ a: HDF5StoredFile, _ b: HDF5StoredFile, options: Options,
+                                behaviour: BehaviourComparison? = nil,
+                                digests: (String, String)? = nil) throws -> DiffReport {
+        let first = try FileListing(a), second = try FileListing(b)
         let sides = (side(first), side(second))
         let models = sides.0.isModel && sides.1.isModel
         let inScope = { (path: String) in options.only.isEmpty ? true : options.only.contains { prefix in
@@ -60,7 +64,7 @@ package enum FileDiff {
             .union(right.filter { $0.kind == "dataset" }.map(\.path))
         let differing = Set(metadata.differences.filter { $0.kind == "dataset" }.map(\.path))
             .union(values.filter(\.differs).map(\.path))
-        let (digestA, digestB) = digests?.wait() ?? (nil, nil)
+        let (digestA, digestB) = options.hashFiles ? try digests ?? sha256(a, b) : (nil, nil)
         return DiffReport(
             a: DiffReport.FileSide(sha256: digestA, isModel: sides.0.isModel, generator: sides.0.generator),
             b: DiffReport.FileSide(sha256: digestB, isModel: sides.1.isModel, generator: sides.1.generator),
@@ -74,9 +78,16 @@ package enum FileDiff {
 
     /// Whether a listed file is a model file, and its generator.
     private static func side(_ listing: FileListing) -> (isModel: Bool, generator: String?) {
-        let root = listing.objects[0].attributes
-        return (root["format"]?.stringValue == (try? ModelSchema.embedded().format),
-                root[generatorAttribute]?.stringValue)
+        let root = listing.objects[0]
+        return (root.attribute("format")?.stringValue == (try? ModelSchema.embedded().format),
+                root.attribute(generatorAttribute)?.stringValue)
+    }
+
+    /// The SHA-256 digests of both files' bytes, one file per thread.
+    private static func sha256(_ a: HDF5StoredFile, _ b: HDF5StoredFile) throws -> (String, String) {
+        let images = [a.bytes.bytes, b.bytes.bytes]
+        let digests = try OrderedWork.map(count: 2, threads: 2) { SHA256.hash(images[$0]).hex }
+        return (digests[0], digests[1])
     }
 }
 

@@ -18,7 +18,7 @@ struct MetadataComparison {
     }
 
     /// Compares the objects of both files (each list in file order).
-    mutating func compare(_ left: [FileListing.Object], _ right: [FileListing.Object]) {
+    mutating func compare(_ left: [HDF5Listing.Object], _ right: [HDF5Listing.Object]) {
         let rightByPath = Dictionary(uniqueKeysWithValues: right.map { ($0.path, $0) })
         let leftPaths = Set(left.map(\.path))
         for object in left {
@@ -33,7 +33,7 @@ struct MetadataComparison {
         }
     }
 
-    private mutating func compare(_ a: FileListing.Object, _ b: FileListing.Object) {
+    private mutating func compare(_ a: HDF5Listing.Object, _ b: HDF5Listing.Object) {
         guard a.kind == b.kind else {
             add(a, .kind, a.kind, b.kind)
             return
@@ -47,14 +47,15 @@ struct MetadataComparison {
         if a.filters != b.filters {
             add(a, .filters, Self.filterList(a.filters), Self.filterList(b.filters))
         }
-        for name in Set(a.attributes.keys).union(b.attributes.keys).sorted() where !isSpecial(name, of: a) {
-            let (x, y) = (a.attributes[name], b.attributes[name])
+        for name in Set(a.attributes.map(\.name)).union(b.attributes.map(\.name)).sorted()
+        where !isSpecial(name, of: a) {
+            let (x, y) = (a.attribute(name), b.attribute(name))
             if !attributesAgree(x, y) { add(a, .attribute(name), x?.description, y?.description) }
         }
     }
 
     /// The root's `generator` (never a difference) and, for models, its `config`.
-    private func isSpecial(_ name: String, of object: FileListing.Object) -> Bool {
+    private func isSpecial(_ name: String, of object: HDF5Listing.Object) -> Bool {
         object.path == "/" && (name == FileDiff.generatorAttribute || (models && name == FileDiff.configAttribute))
     }
 
@@ -64,7 +65,7 @@ struct MetadataComparison {
         return a == b
     }
 
-    private mutating func add(_ object: FileListing.Object, _ aspect: DiffReport.MetadataDifference.Aspect,
+    private mutating func add(_ object: HDF5Listing.Object, _ aspect: DiffReport.MetadataDifference.Aspect,
                               _ a: String?, _ b: String?) {
         differences.append(DiffReport.MetadataDifference(path: object.path, kind: object.kind, aspect: aspect, a: a,
                                                          b: b))

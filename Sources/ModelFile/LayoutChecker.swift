@@ -17,23 +17,29 @@ struct LayoutChecker {
         var violations: [LayoutViolation]
         /// The configuration, when the config attribute is usable.
         var configuration: RunConfiguration?
+        /// The root's `generator`, when it is a string.
+        var generator: String?
     }
 
     /// Runs the check.
     /// - Parameter readingData: whether every dataset is also read in full, so that the
     ///   checksums of all chunks are verified.
-    /// - Throws: `ModelFileError` when the file is not a model file of this format version;
-    ///   `HDF5Error` when HDF5 cannot read the file (a checksum mismatch, a damaged file).
+    /// - Throws: `ModelFileError` when the file is not a model file of this format version,
+    ///   or holds a config key or an object this version does not know (a newer version
+    ///   wrote it); `HDF5Error` when HDF5 cannot read the file (a checksum mismatch, a
+    ///   damaged file).
     func run(readingData: Bool) throws -> Outcome {
         try requireFormat()
-        var outcome = Outcome(violations: try checkRoot(), configuration: nil)
+        let generator = try file.root.attribute("generator")?.stringValue
+        try requireKnownConfigKeys(generator: generator)
+        var outcome = Outcome(violations: try checkRoot(), configuration: nil, generator: generator)
         // The root check reports an unusable config; the rest of the layout depends on it.
         if let text = try file.root.attribute("config")?.stringValue,
            let configuration = try? RunConfiguration(jsonText: text),
            configuration.model.problem == nil, configuration.training.problem == nil {
             outcome.configuration = configuration
             do {
-                outcome.violations += try checkObjects(try schema.context(configText: text))
+                outcome.violations += try checkObjects(try schema.context(configText: text), generator: generator)
             } catch let error as ConfigurationError {
                 outcome.violations.append(LayoutViolation(path: "/", problem: "attribute \(error)"))
             }
@@ -63,6 +69,17 @@ struct LayoutChecker {
         }
     }
 
+    /// Refuses a config that holds a key this version does not know: the file records a
+    /// recipe that only a newer version can follow (docs/FORMAT.md, "Versions").
+    private func requireKnownConfigKeys(generator: String?) throws {
+        guard let text = try file.root.attribute("config")?.stringValue,
+              let keys = try? schema.context(configText: text).values.keys else { return }
+        if let unknown = keys.filter({ !RunConfiguration.knownKeys.contains($0) }).sorted().first {
+            throw ModelFileError.newerVersion(file: file.path, generator: generator,
+                                              unknown: "the config key \"\(unknown)\"")
+        }
+    }
+
     /// The root's attributes, checked before anything else because the config fixes the
     /// rest of the layout.
     private func checkRoot() throws -> [LayoutViolation] {
@@ -76,7 +93,7 @@ struct LayoutChecker {
         return try attributeProblems(of: file.root, expected, context).map { LayoutViolation(path: "/", problem: $0) }
     }
 
-    private func checkObjects(_ configContext: LayoutContext) throws -> [LayoutViolation] {
+    private func checkObjects(_ configContext: LayoutContext, generator: String?) throws -> [LayoutViolation] {
         var context = configContext
         let expected = try schema.expectedObjects(context)
         let entries = try file.root.descendants()
@@ -106,7 +123,9 @@ struct LayoutChecker {
                 .map { LayoutViolation(path: object.path, problem: $0) }
         }
         // An unlisted object is checked against its group's rule for any child, when there is
-        // one, and is otherwise reported once, not again for each object below it.
+        // one. An object that no rule names is one a newer version wrote; one that the rules
+        // name for other configs is a violation, reported once, not again for each object
+        // below it.
         for entry in entries where applying[entry.path] == nil && applying[parent(of: entry.path)] != nil {
             let anyChild = child(named: ExpectedObject.anyChild, of: parent(of: entry.path))
             if let index = applying[anyChild] {
@@ -115,10 +134,12 @@ struct LayoutChecker {
                 continue
             }
             let conditions = expected.filter { $0.path == entry.path }.map(\.condition)
-            let problem = conditions.isEmpty
-                ? "unexpected \(entry.kind.rawValue)"
-                : "not expected in this file (only when \(conditions.joined(separator: " or ")))"
-            violations.append(LayoutViolation(path: entry.path, problem: problem))
+            guard !conditions.isEmpty else {
+                throw ModelFileError.newerVersion(file: file.path, generator: generator,
+                                                  unknown: "the \(entry.kind.rawValue) \(entry.path)")
+            }
+            violations.append(LayoutViolation(
+                path: entry.path, problem: "not expected in this file (only when \(conditions.joined(separator: " or ")))"))
         }
         return violations
     }

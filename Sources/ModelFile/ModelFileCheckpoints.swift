@@ -36,19 +36,25 @@ extension ModelFileContents {
 
 /// Saves a training run's checkpoints as one model file, rewritten atomically at every
 /// checkpoint (``ModelFileWriter``).
-package struct ModelFileCheckpointWriter: CheckpointWriter {
+package final class ModelFileCheckpointWriter: CheckpointWriter {
     /// The model file.
     package let url: URL
+    /// Whether each file written is hashed (``lastSHA256``).
+    private let hashing: Bool
+    /// With hashing, the SHA-256 of the last file written, so that the caller knows it
+    /// without reading the file again.
+    package private(set) var lastSHA256: String?
 
-    /// A writer of the model file at `url`.
-    package init(url: URL) {
+    /// A writer of the model file at `url`, hashing each file it writes when `hashing`.
+    package init(url: URL, hashing: Bool = false) {
         self.url = url
+        self.hashing = hashing
     }
 
     /// Writes `checkpoint` as the model file.
-    /// - Throws: the errors of ``ModelFileWriter/write(_:to:)``; the file is then left as
-    ///   it was.
+    /// - Throws: the errors of ``ModelFileWriter/write(_:to:threads:hashing:)``; the file is
+    ///   then left as it was.
     package func write(_ checkpoint: TrainingCheckpoint) throws {
-        try ModelFileWriter.write(ModelFileContents(checkpoint), to: url)
+        lastSHA256 = try ModelFileWriter.write(ModelFileContents(checkpoint), to: url, hashing: hashing)
     }
 }

@@ -5,6 +5,9 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
     case notAModelFile(file: String, reason: String)
     /// The file is a model file of a `format_version` (`found`) this version does not read.
     case unsupportedVersion(file: String, found: String, supported: Int64)
+    /// The file holds something this version does not know (a config key, an object): a
+    /// newer version wrote it, and this one cannot follow it.
+    case newerVersion(file: String, generator: String?, unknown: String)
     /// The file departs from the schema.
     case invalidLayout(file: String, violation: LayoutViolation)
     /// The contents to write would not make a valid file; nothing was written.
@@ -17,6 +20,9 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
             "\(file): not a plastic-unet model file (\(reason))"
         case .unsupportedVersion(let file, let found, let supported):
             "\(file): format_version \(found) is not supported (this version reads \(supported))"
+        case .newerVersion(let file, let generator, let unknown):
+            "\(file): written by a newer plastic-unet (\(generator ?? "no generator")); this is "
+                + "\(PlasticUNetVersion.current), which does not know \(unknown)"
         case .invalidLayout(let file, let violation):
             "\(file): \(violation)"
         case .invalidContents(let file, let violation):

@@ -1,37 +1,45 @@
+import Checksums
 import Foundation
 import HDF5Kit
 
-/// Reads model files.
+/// Reads model files: the one place that turns a file into a ``StoredModel``.
 package enum ModelFileReader {
-    /// Reads the model file at `url`: checks its `format` and `format_version`, then its
-    /// layout against the schema (shapes must match the file's config exactly), then
-    /// decodes it.
-    /// - Parameter threads: the threads that decode the tensors (default: one per core);
-    ///   the contents do not depend on it.
-    /// - Throws: `HDF5Error` when the file cannot be opened or read (not HDF5, damaged, a
+    /// Reads the model file at `url` once (``HDF5Reading/read(_:name:)``: its bytes, its
+    /// seal, the containment where it is unsealed, the library's parse), checks its
+    /// `format`, `format_version` and layout against the schema (shapes must match the
+    /// file's config exactly), decodes it and hashes its bytes.
+    /// - Parameters:
+    ///   - reading: how the program reads HDF5 files.
+    ///   - name: how errors name the file (default: its path).
+    ///   - threads: the threads that decode the tensors (default: one per core); the
+    ///     contents do not depend on it.
+    /// - Throws: `HDF5Error` when the file cannot be read or parsed (not HDF5, damaged, a
     ///   checksum mismatch); `ModelFileError` when it is not a model file of this format
-    ///   version or departs from the schema (the first violation, naming the object).
-    package static func read(_ url: URL,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ModelFileContents {
-        try read(HDF5FileBytes(url), threads: threads)
+    ///   version, was written by a newer version, or departs from the schema (the first
+    ///   violation, naming the object).
+    package static func read(_ url: URL, using reading: HDF5Reading, name: String? = nil,
+                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> StoredModel {
+        try decode(try reading.read(url, name: name), threads: threads)
     }
 
-    /// Reads the model file whose bytes are `bytes`, as ``read(_:threads:)-(URL,_)`` reads a
-    /// file.
-    package static func read(_ bytes: HDF5FileBytes,
-                            threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> ModelFileContents {
-        let url = URL(fileURLWithPath: bytes.name)
-        let file = try bytes.open()
+    /// The model that the file `stored` holds, as ``read(_:using:name:threads:)`` reads a
+    /// file: for a file already read, whose bytes are not read or parsed again.
+    package static func decode(_ stored: HDF5StoredFile,
+                               threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> StoredModel {
+        let file = stored.file
         let schema = try ModelSchema.embedded()
         let outcome = try LayoutChecker(schema: schema, file: file).run(readingData: false)
         if let violation = outcome.violations.first {
-            throw ModelFileError.invalidLayout(file: url.path, violation: violation)
+            throw ModelFileError.invalidLayout(file: file.path, violation: violation)
         }
-        guard let configuration = outcome.configuration else {
-            throw ModelFileError.invalidLayout(file: url.path,
+        guard let configuration = outcome.configuration, let generator = outcome.generator else {
+            throw ModelFileError.invalidLayout(file: file.path,
                                                violation: LayoutViolation(path: "/", problem: "no usable config"))
         }
-        return try ModelFileDecoder(root: file.root, file: url.path, configuration: configuration,
-                                    schema: schema, threads: threads).decode()
+        let contents = try ModelFileDecoder(root: file.root, file: file.path, configuration: configuration,
+                                            schema: schema, threads: threads).decode()
+        let identity = ModelIdentity(contents: contents, sha256: SHA256.hash(stored.bytes.bytes).hex,
+                                     formatVersion: schema.formatVersion, generator: generator)
+        return StoredModel(contents: contents, identity: identity, source: stored)
     }
 }

@@ -1,22 +1,66 @@
 import Foundation
 import PlasticUNet
+import Reports
 import Training
 
 /// The `config` attribute of a model file: a ``Training/RunConfiguration`` as one flat
 /// JSON object with sorted keys and no whitespace, so that the run can be repeated from
 /// it alone.
+///
+/// Versions (docs/FORMAT.md): the keys of ``firstKeys`` are always written; a key added
+/// since is written only when its value differs from the default configuration's, so that
+/// the files of every recipe that does not use it stay byte-identical. A reader refuses a
+/// key it does not know rather than follow half a recipe.
 extension RunConfiguration {
-    /// The JSON text: one object, keys sorted, no whitespace.
+    /// The keys that format version 1 has written from its start.
+    package static let firstKeys: Set<String> = [
+        "alpha", "dropout", "epochs", "eval_trace", "gamma", "init_sha256", "learn_eta", "lr", "rule", "seed",
+        "shuffle", "size", "step_size", "trace_rows", "val_fraction", "width",
+    ]
+
+    /// Every key this version knows.
+    package static var knownKeys: Set<String> {
+        ModelConfiguration.codingKeyNames.union(TrainingOptions.codingKeyNames)
+    }
+
+    /// The JSON text: one object, keys sorted, no whitespace; the keys added after
+    /// ``firstKeys`` only where they differ from the default configuration.
     package func jsonText() -> String {
+        let text = Self.encoded(self)
+        let values = Self.values(of: text)
+        let added = values.keys.filter { !Self.firstKeys.contains($0) }
+        guard !added.isEmpty else { return text }
+        let defaults = Self.values(of: Self.encoded(RunConfiguration(model: ModelConfiguration(size: model.size),
+                                                                     training: TrainingOptions())))
+        var written = values
+        for key in added where written[key] == defaults[key] { written[key] = nil }
+        return Self.encoded(written)
+    }
+
+    /// `value` as JSON text: keys sorted, no whitespace.
+    private static func encoded(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(FlatCoding(self)) // encoding plain values cannot fail
+        let data = try! encoder.encode(value) // encoding plain values cannot fail
         return String(decoding: data, as: UTF8.self)
     }
 
+    private static func encoded(_ configuration: RunConfiguration) -> String {
+        encoded(FlatCoding(configuration))
+    }
+
+    /// The values of a flat JSON object by key; empty when the text is not one.
+    private static func values(of text: String) -> [String: JSONValue] {
+        (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
+    }
+
     /// Parses the JSON text of a `config` attribute.
-    /// - Throws: `ConfigurationError` when the text is not a configuration.
+    /// - Throws: `ConfigurationError` when the text is not a configuration or holds a key
+    ///   this version does not know.
     package init(jsonText: String) throws {
+        if let unknown = Self.values(of: jsonText).keys.filter({ !Self.knownKeys.contains($0) }).sorted().first {
+            throw ConfigurationError(reason: "unknown key \"\(unknown)\" (written by a newer plastic-unet?)")
+        }
         do {
             let flat = try JSONDecoder().decode(FlatCoding.self, from: Data(jsonText.utf8))
             self = flat.configuration

@@ -68,11 +68,14 @@ package struct ModelConfiguration: Codable, Equatable, Sendable {
         return nil
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case rule, alpha, width, size
         case traceRows = "trace_rows"
         case learnEta = "learn_eta"
     }
+
+    /// The keys of its coded form, every one this version knows.
+    package static let codingKeyNames = Set(CodingKeys.allCases.map(\.stringValue))
 
     /// Whether the head has a trace (and so alpha and eta).
     package var isPlastic: Bool { rule != .none }

@@ -18,26 +18,31 @@ enum CaseLoop {
         }
     }
 
-    /// Calls `body` for each selected case; `body` returns whether the case succeeded.
+    /// Calls `body` for each selected case, read once, with the file it was read from;
+    /// `body` returns whether the case succeeded.
     /// - Throws: ``Regression/RegressionError`` when the paths hold no case or a `--case`
     ///   names none of them.
     static func run(_ selection: CaseSelection,
-                    _ body: (URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
+                    _ body: (GoldenCase, URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
         let kernels = try PredictionOptions.kernels(threads: selection.threads)
-        var urls = try GoldenCaseFile.cases(at: selection.paths)
+        // A case that cannot be read stays in the loop (unless --case leaves it out), which
+        // reports it.
+        var cases = try GoldenCaseFile.cases(at: selection.paths).map { url in
+            (url: url, golden: Result { try GoldenCaseFile.read(url) })
+        }
         if !selection.case.isEmpty {
             let names = Set(selection.case)
-            urls = urls.filter { names.contains((try? GoldenCaseFile.read($0).name) ?? "") }
-            guard !urls.isEmpty else {
+            cases = cases.filter { names.contains((try? $0.golden.get().name) ?? "") }
+            guard !cases.isEmpty else {
                 throw RegressionError("no case named \(selection.case.joined(separator: ", ")) in "
                                       + selection.paths.joined(separator: ", "))
             }
         }
         var outcome = Outcome()
-        for url in urls {
+        for (url, golden) in cases {
             outcome.total += 1
             do {
-                if try body(url, kernels) { outcome.succeeded += 1 } else { outcome.failed += 1 }
+                if try body(try golden.get(), url, kernels) { outcome.succeeded += 1 } else { outcome.failed += 1 }
             } catch let error as RegressionError {
                 outcome.errors += 1
                 CommandLineEntry.printError("\(error)")

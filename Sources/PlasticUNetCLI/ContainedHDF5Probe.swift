@@ -6,10 +6,8 @@ import HDF5Kit
 /// memory, CPU time and wall time, so that a crash or a hang in the library on damaged
 /// or hostile bytes becomes an error here instead of the end of the program.
 package enum ContainedHDF5Probe {
-    /// Makes every read of an unsealed file go through the probe.
-    package static func install() {
-        HDF5Containment.probe = { bytes in try probe(bytes) }
-    }
+    /// The containment that runs the child on every unsealed file.
+    static let containment = HDF5Containment(probe: probe)
 
     /// The wall time the child may take: 30 s, and 1 s more per 10 MB.
     static func timeLimit(byteCount: Int) -> Double {

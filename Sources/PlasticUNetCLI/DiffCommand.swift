@@ -1,8 +1,9 @@
 import ArgumentParser
-import Evaluation
 import FileOutput
 import Foundation
 import ModelDiff
+import ModelFile
+import ModelRuns
 import PlasticUNet
 import Reports
 import TGSFiles
@@ -115,18 +116,23 @@ package struct DiffCommand: ParsableCommand {
     /// Compares, prints the report, writes the JSON, and exits 1 when the files differ.
     package func run() throws {
         if let json { try OutputFolder.requireParent(of: URL(fileURLWithPath: json)) }
-        let (a, b) = (URL(fileURLWithPath: first), URL(fileURLWithPath: second))
+        let reading = ProgramReading.commands
+        let a = try reading.read(URL(fileURLWithPath: first)), b = try reading.read(URL(fileURLWithPath: second))
+        var digests: (String, String)?
         let behaviour = try data.map { folder in
-            try BehaviourComparison.compare(try LoadedModel.load(a), try LoadedModel.load(b),
-                                            data: try DataSetLoader.load(from: URL(fileURLWithPath: folder)),
-                                            split: split ?? .all, traceMode: trace ?? .stored,
-                                            threshold: threshold ?? 0.5,
-                                            kernels: try PredictionOptions.kernels(threads: threads),
-                                            names: (first, second))
+            // The models decode from the files as read: nothing is read or parsed twice.
+            var modelA = try ModelFileReader.decode(a), modelB = try ModelFileReader.decode(b)
+            (modelA.name, modelB.name) = (first, second)
+            digests = (modelA.identity.sha256, modelB.identity.sha256)
+            return try BehaviourComparison.compare(modelA, modelB,
+                                                   data: try DataSetLoader.load(from: URL(fileURLWithPath: folder)),
+                                                   split: split ?? .all, traceMode: trace ?? .stored,
+                                                   threshold: threshold ?? 0.5,
+                                                   kernels: try PredictionOptions.kernels(threads: threads))
         }
         let report = try FileDiff.compare(a, b, options: FileDiff.Options(
             tolerance: Tolerance(absolute: atol, relative: rtol), only: only, hashFiles: json != nil),
-            behaviour: behaviour)
+            behaviour: behaviour, digests: digests)
         if let json { try AtomicFile.write(DiffReportJSON.text(of: report), to: URL(fileURLWithPath: json)) }
         print(DiffReportText.text(of: report, names: (first, second)), terminator: "")
         if report.verdict.status == .different { throw ExitCode(1) }

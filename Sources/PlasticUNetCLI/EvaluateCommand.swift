@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import FileOutput
 import Foundation
+import ModelRuns
 import TGSData
 import TGSFiles
 
@@ -83,21 +84,20 @@ package struct EvaluateCommand: ParsableCommand {
     /// Evaluates, writes the files asked for, and prints the table.
     package func run() throws {
         try ReportFiles.requireFolders(json: json, perImage: perImage)
-        let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
+        let stored = try ModelFiles().model(model)
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault
-        let evaluation = try Evaluator.evaluate(loaded, data: dataSet, split: split, traceMode: prediction.trace,
-                                                threshold: prediction.threshold, kernels: try prediction.kernels(),
-                                                modelName: model)
+        let evaluation = try Evaluator.evaluate(stored, data: dataSet, split: split, traceMode: prediction.trace,
+                                                threshold: prediction.threshold, kernels: try prediction.kernels())
         let report = evaluation.report
         var outputs = ReportFiles.texts(of: report, json: json, perImage: perImage)
         if let plots {
-            outputs += try EvaluationPlots.files(of: evaluation, model: loaded.contents, data: dataSet).map {
+            outputs += try EvaluationPlots.files(of: evaluation, model: stored.contents, data: dataSet).map {
                 ((plots as NSString).appendingPathComponent($0.name), $0.text)
             }
             try OutputFolder.make(URL(fileURLWithPath: plots))
         }
         try ReportFiles.write(outputs)
-        if let trained = loaded.identity.trainingDataFingerprint, trained != dataSet.fingerprint {
+        if let trained = stored.identity.trainingDataFingerprint, trained != dataSet.fingerprint {
             StandardErrorNote.print("the data (fingerprint \(dataSet.fingerprint)) is not the data \(model) was "
                                     + "trained on (\(trained))")
         }

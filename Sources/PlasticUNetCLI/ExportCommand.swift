@@ -70,7 +70,7 @@ package struct ExportCommand: ParsableCommand {
 
     /// Reads the model and writes each output.
     package func run() throws {
-        let contents = try ModelFileReader.read(URL(fileURLWithPath: model))
+        let contents = try ModelFiles().model(model).contents
         if let torch {
             let stateDict = try TorchStateDict(exporting: contents)
             try stateDict.write(to: URL(fileURLWithPath: torch))

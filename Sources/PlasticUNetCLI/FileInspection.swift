@@ -51,7 +51,7 @@ struct FileInspection: Encodable {
     /// Inspects the file at `url`.
     /// - Throws: `HDF5Error` when the file cannot be opened or read.
     init(url: URL) throws {
-        let opened = try HDF5FileBytes(url).open()
+        let opened = try ProgramReading.commands.read(url).file
         let objects = try opened.objectInfos().map(Self.object)
         // A file that the recognition cannot look into is of another kind; the listing says the rest.
         self.kind = ((try? RecognisedFile.recognise(opened.root)) ?? .other).description

@@ -32,9 +32,8 @@ package struct HDF5ProbeCommand: ParsableCommand {
         var cpu = rlimit(rlim_cur: Self.cpuSeconds, rlim_max: Self.cpuSeconds)
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
-        let bytes = try HDF5FileBytes(URL(fileURLWithPath: file)).bytes
         do {
-            try HDF5File.open(image: bytes, name: file).readEverything()
+            try HDF5Reading.direct.read(URL(fileURLWithPath: file)).file.readEverything()
         } catch {
             throw ExitCode(2)
         }

@@ -78,10 +78,10 @@ package struct ImportCommand: ParsableCommand {
 
     /// Reads the source, checks it and writes the model file.
     package func run() throws {
-        let bytes = try HDF5FileBytes(URL(fileURLWithPath: source), name: source)
-        let stateDict = try TorchStateDict.read(bytes)
+        let stored = try ProgramReading.commands.read(URL(fileURLWithPath: source), name: source)
+        let stateDict = try TorchStateDict.read(stored)
         let options = TorchImportOptions(rule: rule, alpha: alpha ?? .free, traceRows: traceRows, learnEta: learnEta)
-        var contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(bytes.bytes).hex,
+        var contents = try TorchImport.contents(of: stateDict, file: source, sourceSHA256: SHA256.hash(stored.bytes.bytes).hex,
                                                 options: options)
         if let originalHistory {
             contents.originalHistory = try Self.history(originalHistory, size: contents.configuration.model.size)
@@ -101,12 +101,12 @@ package struct ImportCommand: ParsableCommand {
 
     /// The original's losses from the file at `path`, which must be of a model of `size`.
     private static func history(_ path: String, size: Int) throws -> OriginalHistoryRecord {
-        let bytes = try HDF5FileBytes(URL(fileURLWithPath: path), name: path)
-        let output = try OriginalTrainingOutput(bytes)
+        let stored = try ProgramReading.commands.read(URL(fileURLWithPath: path), name: path)
+        let output = try OriginalTrainingOutput(stored)
         guard output.size == size else {
             throw InteropError(file: path, "net/w is \(output.size) x \(output.size), the state_dict's w is "
                                + "\(size) x \(size): not the output of this model")
         }
-        return output.history(sourceSHA256: SHA256.hash(bytes.bytes).hex)
+        return output.history(sourceSHA256: SHA256.hash(stored.bytes.bytes).hex)
     }
 }

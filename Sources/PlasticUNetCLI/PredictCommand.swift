@@ -4,6 +4,7 @@ import FileOutput
 import Foundation
 import ImageFiles
 import Kernels
+import ModelRuns
 import Scoring
 import TGSData
 import TGSFiles
@@ -75,10 +76,10 @@ package struct PredictCommand: ParsableCommand {
     /// prediction is made (on failure the temporary files are removed).
     package func run() throws {
         if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }
-        let loaded = try LoadedModel.load(URL(fileURLWithPath: model))
+        let stored = try ModelFiles().model(model)
         let folder = URL(fileURLWithPath: images)
         let ids = try ImageFolder.ids(in: folder)
-        let size = loaded.contents.configuration.model.size
+        let size = stored.contents.configuration.model.size
         let kernels = try prediction.kernels()
         let outFolder = URL(fileURLWithPath: out)
         let outExisted = FileManager.default.fileExists(atPath: outFolder.path)
@@ -87,7 +88,7 @@ package struct PredictCommand: ParsableCommand {
         var masks: [IdentifiedMask] = []
         var maps: [(id: String, probabilities: Tensor)] = []
         do {
-            try Evaluator.predictEach(loaded.contents, ids: ids, traceMode: prediction.trace, kernels: kernels,
+            try Evaluator.predictEach(stored.contents, ids: ids, traceMode: prediction.trace, kernels: kernels,
                                       modelName: model, image: { id in
                                           try Self.image(id, in: folder, size: size, model: model)
                                       }) { id, map in
@@ -107,7 +108,7 @@ package struct PredictCommand: ParsableCommand {
             throw error
         }
         if let probabilities {
-            try ProbabilityFile.write(maps, size: size, modelSHA256: loaded.identity.sha256,
+            try ProbabilityFile.write(maps, size: size, modelSHA256: stored.identity.sha256,
                                       traceMode: prediction.trace, to: URL(fileURLWithPath: probabilities))
         }
         let salt = masks.count { $0.mask.contains(1) }

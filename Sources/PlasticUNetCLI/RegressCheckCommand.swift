@@ -30,8 +30,9 @@ package struct RegressCheckCommand: ParsableCommand {
 
     /// Checks every case, prints what each gives, and exits 1 or 2 when one fails.
     package func run() throws {
-        let outcome = try CaseLoop.run(selection) { url, kernels in
-            let check = try RegressionRun.check(url, kernels: kernels)
+        let reading = ProgramReading.commands
+        let outcome = try CaseLoop.run(selection) { golden, url, kernels in
+            let check = try RegressionRun.check(golden, at: url, kernels: kernels, reading: reading)
             for line in CaseCheckText.lines(of: check) { print(line) }
             return check.comparison.passed
         }

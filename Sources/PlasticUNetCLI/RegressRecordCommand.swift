@@ -4,6 +4,7 @@ import FileOutput
 import Foundation
 import HDF5Kit
 import ModelFile
+import ModelRuns
 import PlasticUNet
 import Regression
 import Reports
@@ -104,41 +105,31 @@ package struct RegressRecordCommand: ParsableCommand {
                                        fingerprint: dataSet.fingerprint)
         }
         let recipe: GoldenRecipe
+        let files = ModelFiles()
         if let model {
-            let file = URL(fileURLWithPath: model)
-            let bytes = try HDF5FileBytes(file)
-            _ = try ModelFileReader.read(bytes)
-            let reference = GoldenRecipe.FileReference(path: GoldenCaseFile.relativePath(of: file, from: url),
-                                                       fingerprint: SHA256.hash(bytes.bytes).hex)
+            let reference = GoldenRecipe.FileReference(
+                path: GoldenCaseFile.relativePath(of: URL(fileURLWithPath: model), from: url),
+                fingerprint: try files.model(model).identity.sha256)
             recipe = GoldenRecipe(kind: .checkpoint, config: nil, model: reference, data: dataReference)
         } else {
-            let config = JSONValue.object(parsing: try configuration(for: dataSet).jsonText())
+            let config = JSONValue.object(parsing: try configuration(for: dataSet, files: files).jsonText())
             recipe = GoldenRecipe(kind: .training, config: config, model: nil, data: dataReference)
         }
         let caseName = name ?? String(url.lastPathComponent.dropLast(".json".count))
         let golden = try RegressionRun.record(recipe, name: caseName, exact: exact,
                                               tolerance: GoldenTolerances.Rule(atol: atol, rtol: rtol), to: url,
-                                              kernels: try PredictionOptions.kernels(threads: threads))
+                                              kernels: try PredictionOptions.kernels(threads: threads),
+                                              reading: files.reading)
         print("wrote \(url.path): case \(golden.name), \(golden.recipe.kind.rawValue), "
               + (exact ? "exact" : "rtol \(rtol), atol \(atol)"))
     }
 
-    /// The recipe's configuration: the options given over `--config-from`'s config or the defaults.
-    private func configuration(for data: DataSet) throws -> RunConfiguration {
-        var base = RunConfiguration(model: ModelConfiguration(size: data.size), training: TrainingOptions())
-        if let configFrom {
-            base = try ModelFileReader.read(URL(fileURLWithPath: configFrom)).configuration
-        }
-        let configuration = RunConfiguration(
-            model: architecture.configuration(size: base.model.size, over: base.model),
-            training: options.options(over: base.training))
-        if let problem = configuration.model.problem ?? configuration.training.problem {
-            throw ValidationError(problem)
-        }
-        guard configuration.model.size == data.size else {
-            throw ValidationError("the data's images are \(data.size) x \(data.size) but the recipe's model takes "
-                                  + "\(configuration.model.size) x \(configuration.model.size)")
-        }
-        return configuration
+    /// The recipe's configuration: the options given over `--config-from`'s config or the
+    /// defaults (``ModelRuns/RunStart/base(recipe:initial:size:)``); whether it is usable
+    /// on the data is checked when the recipe runs.
+    private func configuration(for data: DataSet, files: ModelFiles) throws -> RunConfiguration {
+        let base = try RunStart.base(recipe: try configFrom.map(files.model), initial: nil, size: data.size)
+        return RunConfiguration(model: architecture.configuration(size: base.model.size, over: base.model),
+                                training: options.options(over: base.training))
     }
 }

@@ -25,8 +25,9 @@ package struct RegressUpdateCommand: ParsableCommand {
 
     /// Updates every case and prints what changed.
     package func run() throws {
-        let outcome = try CaseLoop.run(selection) { url, kernels in
-            let changes = try RegressionRun.update(url, kernels: kernels)
+        let reading = ProgramReading.commands
+        let outcome = try CaseLoop.run(selection) { golden, url, kernels in
+            let changes = try RegressionRun.update(golden, at: url, kernels: kernels, reading: reading)
             print("updated \(url.path): \(changes.failures.count) of \(changes.fieldCount) fields changed")
             return true
         }

@@ -1,6 +1,7 @@
 import Evaluation
 import FileOutput
 import Foundation
+import ModelRuns
 
 /// The report files `evaluate` and `score` write on request: the JSON report and the
 /// per-image table, and any further text files.

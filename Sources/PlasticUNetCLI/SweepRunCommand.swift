@@ -83,7 +83,8 @@ package struct SweepRunCommand: ParsableCommand {
         let dataSet = try dataPath.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) }
             ?? DataSet.embeddedDefault
         let runner = try SweepRunner(folder: folder, plan: plan, data: dataSet,
-                                     kernels: try PredictionOptions.kernels(threads: plan.threads))
+                                     kernels: try PredictionOptions.kernels(threads: plan.threads),
+                                     reading: ProgramReading.commands)
         TerminationRequest.install()
         let outcome = try runner.run(index, stopRequested: { TerminationRequest.isRequested })
         let name = "run \(index) (\(plan.runs[index].variant), seed \(plan.runs[index].seed))"

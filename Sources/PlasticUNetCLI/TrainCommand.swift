@@ -97,19 +97,19 @@ package struct TrainCommand: ParsableCommand {
     /// Trains and writes the model file.
     package func run() throws {
         let data = try loadData()
-        let setup = try TrainingSetup.resolve(self, data: data)
+        let start = try TrainingSetup.resolve(self, data: data)
         let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")
         try OutputFolder.requireParent(of: outURL)
         let lock = try OutputLock.acquire(for: outURL, holder: "plastic-unet train")
         if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
-        let trainer = try Trainer(configuration: setup.configuration, data: data, split: setup.split,
+        let trainer = try Trainer(configuration: start.configuration, data: data, split: start.split,
                                   kernels: try PredictionOptions.kernels(threads: threads))
-        let epochs = setup.configuration.training.epochs
+        let epochs = start.configuration.training.epochs
         // Handed over, the start state is updated in place rather than copied.
-        let start = (consume setup).state
+        let state = (consume start).state
         defer { withExtendedLifetime(lock) {} }
         TerminationRequest.install()
-        let final = try trainer.train(from: consume start, maxSteps: maxSteps,
+        let final = try trainer.train(from: consume state, maxSteps: maxSteps,
                                       stopRequested: { TerminationRequest.isRequested },
                                       observer: TrainingProgressPrinter(), checkpoints: ModelFileCheckpointWriter(url: outURL))
         if let signal = TerminationRequest.signalName, final.epoch < epochs {

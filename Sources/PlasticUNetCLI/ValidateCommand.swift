@@ -31,10 +31,10 @@ package struct ValidateCommand: ParsableCommand {
 
     /// Checks the file and prints the verdict.
     package func run() throws {
-        let bytes = try HDF5FileBytes(URL(fileURLWithPath: file))
-        let violations = try ModelFileValidator.validate(bytes)
+        let stored = try ProgramReading.commands.read(URL(fileURLWithPath: file))
+        let violations = try ModelFileValidator.validate(stored)
         guard !violations.isEmpty else {
-            print(bytes.seal == .absent ? "valid, without a seal (written by another program or an older version)"
+            print(stored.bytes.seal == .absent ? "valid, without a seal (written by another program or an older version)"
                                         : "valid")
             return
         }

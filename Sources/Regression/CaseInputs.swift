@@ -48,25 +48,23 @@ enum CaseInputs {
         return configuration
     }
 
-    /// The model file of a checkpoint case.
-    /// - Throws: ``RegressionError`` when it is missing, cannot be read or is not the
-    ///   recorded file.
-    static func model(_ reference: GoldenRecipe.FileReference?, of name: String,
-                      at url: URL) throws -> ModelFileContents {
+    /// The model file of a checkpoint case, read once with `reading`.
+    /// - Throws: ``RegressionError`` when it cannot be read or is not the recorded file.
+    static func model(_ reference: GoldenRecipe.FileReference?, of name: String, at url: URL,
+                      reading: HDF5Reading) throws -> StoredModel {
         guard let reference else { throw RegressionError("\(name): a checkpoint case needs recipe.model") }
         let file = GoldenCaseFile.resolve(reference.path, from: url)
-        guard let bytes = try? HDF5FileBytes(file) else {
-            throw RegressionError("\(name): cannot read the model file \(file.path)")
+        let model: StoredModel
+        do {
+            model = try ModelFileReader.read(file, using: reading)
+        } catch {
+            throw RegressionError("\(name): \(error)")
         }
-        let digest = SHA256.hash(bytes.bytes).hex
+        let digest = model.identity.sha256
         guard digest == reference.fingerprint else {
             throw RegressionError("\(name): the model file \(file.path) has changed (sha256 \(digest), the case "
                                   + "records \(reference.fingerprint))")
         }
-        do {
-            return try ModelFileReader.read(bytes)
-        } catch {
-            throw RegressionError("\(name): \(error)")
-        }
+        return model
     }
 }

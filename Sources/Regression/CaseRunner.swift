@@ -1,8 +1,9 @@
 import Checksums
-import Evaluation
 import Foundation
+import HDF5Kit
 import Kernels
 import ModelFile
+import ModelRuns
 import PlasticUNet
 import TGSData
 import TGSFiles
@@ -20,11 +21,13 @@ package enum CaseRunner {
         [(0, 0), (size / 2, size / 2), (size / 3, 2 * size / 3), (size - 1, size - 1)]
     }
 
-    /// The results of the case at `url`.
+    /// The results of the case `golden`, whose file is at `url` (its paths are relative to
+    /// it); a checkpoint case's model file is read with `reading`.
     /// - Throws: ``RegressionError`` when the case cannot be run: its data folder or model
     ///   file is missing or has another fingerprint, its config is not usable; the errors
     ///   of training and evaluation.
-    package static func run(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels) throws -> GoldenResults {
+    package static func run(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
+                            reading: HDF5Reading) throws -> GoldenResults {
         let data = try CaseInputs.data(golden.recipe.data, of: golden.name, at: url)
         switch golden.recipe.kind {
         case .training:
@@ -35,31 +38,29 @@ package enum CaseRunner {
             return try results(of: try train(configuration, data: data, kernels: kernels), data: data,
                                kernels: kernels, name: golden.name, history: true)
         case .checkpoint:
-            let model = try CaseInputs.model(golden.recipe.model, of: golden.name, at: url)
-            return try results(of: model, data: data, kernels: kernels, name: golden.name, history: false)
+            let model = try CaseInputs.model(golden.recipe.model, of: golden.name, at: url, reading: reading)
+            return try results(of: model.contents, data: data, kernels: kernels, name: golden.name, history: false)
         }
     }
 
     /// Trains `configuration` on `data` from the start, in memory.
     package static func train(_ configuration: RunConfiguration, data: DataSet,
-                             kernels: any ConvolutionKernels) throws -> ModelFileContents {
-        let trainer = try Trainer(configuration: configuration, data: data, split: configuration.split(of: data),
-                                  kernels: kernels)
-        let final = try trainer.train(from: TrainingState.start(of: configuration), checkpoints: DiscardedCheckpoints())
+                              kernels: any ConvolutionKernels) throws -> ModelFileContents {
+        let start = try RunStart.new(configuration, data: data)
+        let trainer = try Trainer(configuration: configuration, data: data, split: start.split, kernels: kernels)
+        let final = try trainer.train(from: start.state, checkpoints: DiscardedCheckpoints())
         return ModelFileContents(trainer.checkpoint(of: final))
     }
 
     /// The results of the model `contents` on the validation images of `data`.
     /// - Parameter history: whether the training history is part of the results.
     package static func results(of contents: ModelFileContents, data: DataSet, kernels: any ConvolutionKernels,
-                               name: String, history: Bool) throws -> GoldenResults {
-        let model = LoadedModel(contents: contents, identity: ModelIdentity(contents: contents, sha256: "",
-                                                                            formatVersion: 1, generator: ""))
+                                name: String, history: Bool) throws -> GoldenResults {
+        let runs = try Evaluator.evaluateInEveryTraceMode(contents, identity: nil, data: data, threshold: 0.5,
+                                                          kernels: kernels, modelName: name)
         var evaluation: [String: GoldenResults.Evaluation] = [:]
         var stored: ModelEvaluation?
-        for mode in TraceMode.allCases {
-            let run = try Evaluator.evaluate(model, data: data, split: .val, traceMode: mode, threshold: 0.5,
-                                             kernels: kernels, modelName: name)
+        for (mode, run) in runs {
             let sweep = run.report.modelPart?.sweep
             evaluation[mode.rawValue] = GoldenResults.Evaluation(score: run.report.summary.score,
                                                                  bestThreshold: sweep?.bestThreshold ?? .nan,

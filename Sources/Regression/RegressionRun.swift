@@ -1,5 +1,6 @@
 import FileOutput
 import Foundation
+import HDF5Kit
 import Kernels
 import ModelFile
 
@@ -17,14 +18,15 @@ package struct CaseCheck: Sendable {
 
 /// Checks, updates and records cases.
 package enum RegressionRun {
-    /// Re-runs the case at `url` and compares its results with the expected ones; a failed
-    /// check writes the obtained results beside the case (``GoldenCaseFile/obtainedURL(for:)``),
-    /// a passed one removes such a file.
+    /// Re-runs the case `golden`, read from `url`, and compares its results with the
+    /// expected ones; a failed check writes the obtained results beside the case
+    /// (``GoldenCaseFile/obtainedURL(for:)``), a passed one removes such a file.
+    /// - Parameter reading: how a checkpoint case's model file is read.
     /// - Throws: ``RegressionError`` when the case cannot be checked; the errors of
     ///   training, evaluation and writing.
-    package static func check(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseCheck {
-        let golden = try GoldenCaseFile.read(url)
-        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
+    package static func check(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
+                              reading: HDF5Reading) throws -> CaseCheck {
+        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
         let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
                                         exact: golden.exact)
         let obtainedURL = GoldenCaseFile.obtainedURL(for: url)
@@ -40,13 +42,14 @@ package enum RegressionRun {
                          recordedBy: golden.generator == PlasticUNetVersion.generator ? nil : golden.generator)
     }
 
-    /// Re-runs the case at `url` and rewrites its expected results (and the program that
-    /// recorded them), keeping its recipe and tolerances.
+    /// Re-runs the case `golden`, read from `url`, and rewrites its expected results (and
+    /// the program that recorded them), keeping its recipe and tolerances.
     /// - Returns: the comparison of the old results with the new ones.
-    /// - Throws: as ``check(_:kernels:)``.
-    package static func update(_ url: URL, kernels: any ConvolutionKernels) throws -> CaseComparison {
-        var golden = try GoldenCaseFile.read(url)
-        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels)
+    /// - Throws: as ``check(_:at:kernels:reading:)``.
+    package static func update(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
+                               reading: HDF5Reading) throws -> CaseComparison {
+        var golden = golden
+        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
         let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
                                         exact: golden.exact)
         golden.results = obtained
@@ -60,15 +63,15 @@ package enum RegressionRun {
     /// - Parameters:
     ///   - exact: whether the case is exact (tolerances 0, hashes checked).
     ///   - tolerance: the default tolerance of a case that is not exact.
-    /// - Throws: as ``check(_:kernels:)``.
+    /// - Throws: as ``check(_:at:kernels:reading:)``.
     package static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
-                              to url: URL, kernels: any ConvolutionKernels) throws -> GoldenCase {
+                               to url: URL, kernels: any ConvolutionKernels, reading: HDF5Reading) throws -> GoldenCase {
         let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)
         var golden = GoldenCase(name: name, generator: PlasticUNetVersion.generator, exact: exact, recipe: recipe,
                                 tolerances: tolerances, results: GoldenResults(epochs: [], evaluation: [:],
                                                                                precision: [], tensors: [:],
                                                                                probabilities: []))
-        golden.results = try CaseRunner.run(golden, at: url, kernels: kernels)
+        golden.results = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
         try AtomicFile.write(GoldenCaseFile.text(of: golden), to: url)
         return golden
     }

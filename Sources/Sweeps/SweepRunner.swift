@@ -1,8 +1,9 @@
-import Evaluation
 import FileOutput
 import Foundation
+import HDF5Kit
 import Kernels
 import ModelFile
+import ModelRuns
 import PlasticUNet
 import TGSData
 import Training
@@ -37,10 +38,13 @@ package struct SweepRunner {
     package let data: DataSet
     /// The convolution kernels (the results do not depend on them).
     package let kernels: any ConvolutionKernels
+    /// How a run's model file is read to continue it.
+    package let reading: HDF5Reading
 
     /// A runner of the sweep in `folder`.
     /// - Throws: ``SweepError`` when `data` is not the data of the plan.
-    package init(folder: URL, plan: SweepPlan, data: DataSet, kernels: any ConvolutionKernels) throws {
+    package init(folder: URL, plan: SweepPlan, data: DataSet, kernels: any ConvolutionKernels,
+                 reading: HDF5Reading) throws {
         guard data.fingerprint == plan.data.fingerprint else {
             throw SweepError("the data (fingerprint \(data.fingerprint)) is not the data of the plan "
                              + "(\(plan.data.fingerprint)): it changed since the sweep was planned")
@@ -49,6 +53,7 @@ package struct SweepRunner {
         self.plan = plan
         self.data = data
         self.kernels = kernels
+        self.reading = reading
     }
 
     /// Runs the run `index` to its end, unless it is done already, another process holds
@@ -71,55 +76,59 @@ package struct SweepRunner {
         // Another process may have finished the run between the first look and the lock.
         if let done = try SweepResult.read(of: run, in: folder) { return .alreadyDone(done.status) }
         let configuration = try plan.configuration(of: run)
-        let (split, state) = try start(of: run, configuration: configuration, modelURL: modelURL)
-        let trainer = try Trainer(configuration: configuration, data: data, split: split, kernels: kernels)
+        let start = try self.start(of: run, configuration: configuration, modelURL: modelURL)
+        let trainer = try Trainer(configuration: configuration, data: data, split: start.split, kernels: kernels)
+        let writer = ModelFileCheckpointWriter(url: modelURL, hashing: true)
         let final: TrainingState
         do {
-            final = try trainer.train(from: state, stopRequested: stopRequested, observer: observer,
-                                      checkpoints: ModelFileCheckpointWriter(url: modelURL))
+            final = try trainer.train(from: start.state, stopRequested: stopRequested, observer: observer,
+                                      checkpoints: writer)
         } catch let error as TrainingError {
             let result = SweepResult(failed: run, reason: error.description)
             try result.write(to: run.resultURL(in: folder))
             return .failed(result)
         }
-        guard final.epoch == configuration.training.epochs else { return .stopped(step: final.optimizer.step) }
-        let result = try evaluate(run, modelURL: modelURL)
+        guard final.epoch == configuration.training.epochs, let sha256 = writer.lastSHA256 else {
+            return .stopped(step: final.optimizer.step)
+        }
+        // The model just written, evaluated as it is in memory: the file holds the same
+        // contents, and the writer hashed its bytes.
+        let result = try evaluate(run, model: ModelFileContents(trainer.checkpoint(of: final)), sha256: sha256,
+                                  name: modelURL.path)
         try result.write(to: run.resultURL(in: folder))
         return .finished(result)
     }
 
     /// Where the run starts: its model file's checkpoint when there is one, a new model
     /// otherwise.
-    private func start(of run: SweepPlan.Run, configuration: RunConfiguration,
-                       modelURL: URL) throws -> (DataSplit, TrainingState) {
+    private func start(of run: SweepPlan.Run, configuration: RunConfiguration, modelURL: URL) throws -> RunStart {
         guard FileManager.default.fileExists(atPath: modelURL.path) else {
-            return (configuration.split(of: data), TrainingState.start(of: configuration))
+            return try RunStart.new(configuration, data: data)
         }
-        let contents = try ModelFileReader.read(modelURL)
-        guard contents.configuration == configuration, let dataset = contents.dataset,
+        let checkpoint = try ModelFileReader.read(modelURL, using: reading)
+        guard checkpoint.contents.configuration == configuration, let dataset = checkpoint.contents.dataset,
               dataset.fingerprint == data.fingerprint else {
             throw SweepError("\(modelURL.path) is not a checkpoint of run \(run.index) (\(run.variant), seed "
                              + "\(run.seed)) on the plan's data: remove it to start the run afresh")
         }
-        return (dataset.split, contents.trainingState)
+        return try RunStart.resuming(checkpoint, data: data)
     }
 
     /// The final model's validation scores in every trace mode, at 0.5 and at the best
     /// threshold: what `evaluate --split val --trace MODE` reports.
-    private func evaluate(_ run: SweepPlan.Run, modelURL: URL) throws -> SweepResult {
-        let model = try LoadedModel.load(modelURL)
+    private func evaluate(_ run: SweepPlan.Run, model: ModelFileContents, sha256: String,
+                          name: String) throws -> SweepResult {
         var scores: [TraceMode: SweepResult.Scores] = [:]
         var imageCount = 0
-        for mode in TraceMode.allCases {
-            let report = try Evaluator.evaluate(model, data: data, split: .val, traceMode: mode,
-                                                threshold: Self.maskThreshold, kernels: kernels,
-                                                modelName: modelURL.path).report
+        for (mode, evaluation) in try Evaluator.evaluateInEveryTraceMode(model, identity: nil, data: data,
+                                                                         threshold: Self.maskThreshold,
+                                                                         kernels: kernels, modelName: name) {
+            let report = evaluation.report
             guard let part = report.modelPart else { continue }
             scores[mode] = SweepResult.Scores(score: report.summary.score, bestScore: part.sweep.bestScore,
                                               bestThreshold: part.sweep.bestThreshold, loss: part.loss)
             imageCount = report.images.count
         }
-        return SweepResult(finished: run, modelSHA256: model.identity.sha256, validationImages: imageCount,
-                           evaluation: scores)
+        return SweepResult(finished: run, modelSHA256: sha256, validationImages: imageCount, evaluation: scores)
     }
 }

@@ -53,7 +53,10 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
         return nil
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The keys of its coded form, every one this version knows.
+    package static let codingKeyNames = Set(CodingKeys.allCases.map(\.stringValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case seed, epochs, gamma, dropout, shuffle
         case learningRate = "lr"
         case stepSize = "step_size"

@@ -15,7 +15,6 @@ struct PlasticUNetTool: ParsableCommand {
     )
 
     static func main() {
-        ContainedHDF5Probe.install()
         CommandLineEntry.run(self)
     }
 }

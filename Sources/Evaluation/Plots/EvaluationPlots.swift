@@ -1,4 +1,5 @@
 import ModelFile
+import ModelRuns
 import Reports
 import Scoring
 import TGSData

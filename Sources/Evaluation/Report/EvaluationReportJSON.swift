@@ -1,4 +1,5 @@
 import ModelFile
+import ModelRuns
 import Reports
 import Scoring
 import TGSData
@@ -32,7 +33,8 @@ package enum EvaluationReportJSON {
         switch report.subject {
         case .model(let part):
             object["kind"] = .string("model")
-            object["model"] = modelValue(part.model)
+            // A model without a file (trained in memory) has no identity to report.
+            object["model"] = part.model.map(modelValue) ?? .null
             object["data"] = .object([
                 "fingerprint": .string(part.data.fingerprint),
                 "size": .integer(Int64(part.data.size)),

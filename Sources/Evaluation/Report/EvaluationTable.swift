@@ -1,3 +1,4 @@
+import ModelRuns
 import Reports
 import Scoring
 import TGSData
@@ -13,9 +14,12 @@ package enum EvaluationTable {
         var lines: [String] = []
         switch report.subject {
         case .model(let part):
-            let model = part.model.configuration.model
-            lines.append(row("model", "\(modelName ?? "model") (sha256 \(part.model.sha256.prefix(12))), rule \(model.rule), "
-                                + "width \(model.width), size \(model.size), \(part.model.epochsCompleted) epochs trained"))
+            if let identity = part.model {
+                let model = identity.configuration.model
+                lines.append(row("model", "\(modelName ?? "model") (sha256 \(identity.sha256.prefix(12))), "
+                                    + "rule \(model.rule), width \(model.width), size \(model.size), "
+                                    + "\(identity.epochsCompleted) epochs trained"))
+            }
             lines.append(row("data", "split \(part.data.split.rawValue): \(part.data.imageCount) images, "
                                 + "fingerprint \(part.data.fingerprint.prefix(12)), trace \(part.traceMode.rawValue)"))
         case .submission(let part):

@@ -1,3 +1,4 @@
+import ModelRuns
 import TGSData
 import TGSFiles
 

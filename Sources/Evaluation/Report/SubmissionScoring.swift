@@ -1,3 +1,4 @@
+import ModelRuns
 import Scoring
 import TGSData
 

@@ -1,4 +1,3 @@
-import ModelFile
 import Training
 
 /// What identifies a model file in a report: its bytes' SHA-256, its configuration, its

@@ -16,14 +16,13 @@ package enum EvaluationSplit: String, CaseIterable, Sendable {
     /// model and the very data it was trained on (equal fingerprints). `all` takes every
     /// image and accepts any data of the model's size.
     /// - Parameter modelName: how errors name the model file.
-    /// - Throws: ``EvaluationError`` naming the model: an untrained model with `val` or
+    /// - Throws: ``ModelRunError`` naming the model: an untrained model with `val` or
     ///   `train`, other data than the model's, images of another size than the model's,
     ///   or a split without images.
     package func ids(of model: ModelFileContents, in data: DataSet, modelName: String) throws -> [String] {
         let size = model.configuration.model.size
         guard data.size == size else {
-            throw EvaluationError("the data's images are \(data.size) x \(data.size) but \(modelName) takes "
-                                  + "\(size) x \(size)")
+            throw ModelRunError.dataSize(data: data.size, model: modelName, size: size)
         }
         let ids: [String]
         switch self {
@@ -31,16 +30,16 @@ package enum EvaluationSplit: String, CaseIterable, Sendable {
             ids = data.samples.map(\.id)
         case .val, .train:
             guard let record = model.dataset else {
-                throw EvaluationError("\(modelName) records no split (it was never trained): use --split all")
+                throw ModelRunError.untrained(model: modelName)
             }
             guard record.fingerprint == data.fingerprint else {
-                throw EvaluationError("the data is not the data \(modelName) was trained on (fingerprint "
-                                      + "\(data.fingerprint), the file records \(record.fingerprint)): "
-                                      + "use --split all to evaluate it on other data")
+                throw ModelRunError.otherData(model: modelName, fingerprint: data.fingerprint,
+                                              recorded: record.fingerprint,
+                                              hint: ": use --split all to evaluate it on other data")
             }
             ids = self == .val ? record.validationIDs : record.trainIDs
         }
-        guard !ids.isEmpty else { throw EvaluationError("the split \(rawValue) of \(modelName) has no image") }
+        guard !ids.isEmpty else { throw ModelRunError.emptySplit(self, model: modelName) }
         return ids.sorted(by: IDOrder.precedes)
     }
 }

@@ -24,14 +24,13 @@ package enum Evaluator {
     ///   - kernels: the convolution kernels (the result does not depend on the choice).
     ///   - modelName: how errors name the model.
     /// - Returns: `(id, probabilities [S, S])` in id order.
-    /// - Throws: ``EvaluationError`` when a parameter is not finite, an image is not
-    ///   S x S, or a probability comes out NaN.
+    /// - Throws: ``ModelRunError`` when a parameter is not finite, an image is not S x S,
+    ///   or a probability comes out NaN.
     package static func predict(_ model: ModelFileContents, images: [(id: String, image: [Float])], traceMode: TraceMode,
                                kernels: any ConvolutionKernels, modelName: String) throws -> [(id: String, probabilities: Tensor)] {
         let size = model.configuration.model.size
         if let wrong = images.first(where: { $0.image.count != size * size }) {
-            throw EvaluationError("image \(wrong.id) has \(wrong.image.count) pixels but \(modelName) takes "
-                                  + "\(size) x \(size) images")
+            throw ModelRunError.imageSize(id: wrong.id, pixels: wrong.image.count, model: modelName, size: size)
         }
         let byID = Dictionary(images.map { ($0.id, $0.image) }, uniquingKeysWith: { first, _ in first })
         var predictions: [(id: String, probabilities: Tensor)] = []
@@ -49,47 +48,58 @@ package enum Evaluator {
     ///   - ids: the images, in any order.
     ///   - image: the `S*S` intensities of an image.
     ///   - body: receives each image's id and its probabilities `[S, S]`.
-    /// - Throws: ``EvaluationError`` when a parameter is not finite or a probability comes
-    ///   out NaN, and what `image` and `body` throw.
+    /// - Throws: ``ModelRunError`` when a parameter is not finite or a probability comes out
+    ///   NaN, and what `image` and `body` throw.
     package static func predictEach(_ model: ModelFileContents, ids: [String], traceMode: TraceMode,
                                    kernels: any ConvolutionKernels, modelName: String,
                                    image: (String) throws -> [Float], body: (String, Tensor) throws -> Void) throws {
         if let name = model.parameters.firstNonFiniteName {
-            throw EvaluationError("cannot evaluate \(modelName): \(name.modelFilePath) holds a NaN or an infinity")
+            throw ModelRunError.nonFinite(model: modelName, path: name.modelFilePath, purpose: .evaluation)
         }
         let predictor = Predictor(network: PlasticNetwork(configuration: model.configuration.model, kernels: kernels),
                                   parameters: model.parameters, storedTrace: model.trace)
         var stream = predictor.stream(traceMode: traceMode)
         try stream.predict(ids.sorted(by: IDOrder.precedes), image: image) { id, probabilities in
             if probabilities.scalars.contains(where: \.isNaN) {
-                throw EvaluationError("\(modelName) gives a NaN probability for image \(id)")
+                throw ModelRunError.nanProbability(model: modelName, id: id)
             }
             try body(id, probabilities)
         }
     }
 
-    /// Evaluates `model` on the images of `split` of `data`.
+    /// Evaluates the model `contents` on the images of `split` of `data`.
     /// - Parameters:
-    ///   - model: the model and its identity.
+    ///   - contents: the model.
+    ///   - identity: what identifies the model's file in the report; nil for a model that
+    ///     has no file (trained in memory).
     ///   - data: the images and their masks.
     ///   - split: which images (``EvaluationSplit/ids(of:in:modelName:)``).
     ///   - traceMode: how the trace behaves.
     ///   - threshold: the mask threshold of the score, breakdowns and per-image results.
     ///   - kernels: the convolution kernels (the result does not depend on the choice).
     ///   - modelName: how errors name the model.
-    /// - Throws: ``EvaluationError`` naming the problem.
-    package static func evaluate(_ model: LoadedModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
-                                threshold: Double, kernels: any ConvolutionKernels,
-                                modelName: String) throws -> ModelEvaluation {
-        let ids = try split.ids(of: model.contents, in: data, modelName: modelName)
+    /// - Throws: ``ModelRunError`` naming the problem.
+    package static func evaluate(_ contents: ModelFileContents, identity: ModelIdentity?, data: DataSet,
+                                 split: EvaluationSplit, traceMode: TraceMode, threshold: Double,
+                                 kernels: any ConvolutionKernels, modelName: String) throws -> ModelEvaluation {
+        let ids = try split.ids(of: contents, in: data, modelName: modelName)
         let samples = ids.compactMap(data.sample(id:))
-        let predictions = try predict(model.contents, images: samples.map { ($0.id, $0.image) }, traceMode: traceMode,
+        let predictions = try predict(contents, images: samples.map { ($0.id, $0.image) }, traceMode: traceMode,
                                       kernels: kernels, modelName: modelName)
-        let identity = DataIdentity(fingerprint: data.fingerprint, size: data.size, split: split, imageCount: samples.count)
-        let report = self.report(model: model.identity, data: identity, traceMode: traceMode, threshold: threshold,
+        let dataIdentity = DataIdentity(fingerprint: data.fingerprint, size: data.size, split: split,
+                                        imageCount: samples.count)
+        let report = self.report(model: identity, data: dataIdentity, traceMode: traceMode, threshold: threshold,
                                  predictions: zip(samples, predictions).map { (probabilities: $1.probabilities.scalars,
                                                                                truth: $0.mask, id: $0.id) })
         return ModelEvaluation(report: report, predictions: predictions)
+    }
+
+    /// Evaluates the stored model `model`, as ``evaluate(_:identity:data:split:traceMode:threshold:kernels:modelName:)``
+    /// with its file's identity, named by its file.
+    package static func evaluate(_ model: StoredModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
+                                 threshold: Double, kernels: any ConvolutionKernels) throws -> ModelEvaluation {
+        try evaluate(model.contents, identity: model.identity, data: data, split: split, traceMode: traceMode,
+                     threshold: threshold, kernels: kernels, modelName: model.name)
     }
 
     /// The report of probabilities against the truth.
@@ -98,7 +108,7 @@ package enum Evaluator {
     ///     sizes) and its id.
     /// - Precondition: `predictions` is not empty.
     /// - Complexity: O(pixels).
-    package static func report(model: ModelIdentity, data: DataIdentity, traceMode: TraceMode, threshold: Double,
+    package static func report(model: ModelIdentity?, data: DataIdentity, traceMode: TraceMode, threshold: Double,
                               predictions: [(probabilities: [Float], truth: [UInt8], id: String)]) -> EvaluationReport {
         var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
         var lossSum = 0.0

@@ -1,3 +1,4 @@
+import ModelFile
 import PlasticUNet
 import Scoring
 
@@ -8,8 +9,8 @@ package struct EvaluationReport: Equatable, Sendable {
     /// What a model evaluation adds: the model, the data, the trace mode, and what needs
     /// probabilities (the threshold sweep and the loss).
     package struct ModelPart: Equatable, Sendable {
-        /// The model.
-        package let model: ModelIdentity
+        /// The model's file; nil for a model that has no file (trained in memory).
+        package let model: ModelIdentity?
         /// The images.
         package let data: DataIdentity
         /// The trace mode of the predictions.
@@ -20,7 +21,7 @@ package struct EvaluationReport: Equatable, Sendable {
         package let loss: Double
 
         /// A model part from its parts.
-        package init(model: ModelIdentity, data: DataIdentity, traceMode: TraceMode, sweep: ThresholdSweep,
+        package init(model: ModelIdentity?, data: DataIdentity, traceMode: TraceMode, sweep: ThresholdSweep,
                     loss: Double) {
             self.model = model
             self.data = data

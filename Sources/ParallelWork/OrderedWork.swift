@@ -8,11 +8,16 @@ import Foundation
 ///
 /// Each thread has a worker of its own (`worker` makes it), which `produce` may keep its
 /// result in: a thread consumes the result of an item before it produces the next.
-enum OrderedWork {
+///
+/// The one primitive of parallel work outside the kernels (which have their own pool of
+/// threads): the closures run on several threads without the compiler's checks, so it is
+/// tested on its own (ParallelWorkTests), and its users pass it work that touches nothing
+/// shared but what `consume` receives.
+package enum OrderedWork {
     /// Produces and consumes the items `0..<count`.
     /// - Throws: the error of the first item (in order) whose `produce` or `consume` threw;
     ///   the items after it are not consumed.
-    static func run<Worker, Value>(count: Int, threads: Int, worker: () -> Worker,
+    package static func run<Worker, Value>(count: Int, threads: Int, worker: () -> Worker,
                                    produce: (Int, Worker) throws -> Value,
                                    consume: (Int, Value) throws -> Void) throws {
         let turns = Turns(count: count)
@@ -79,5 +84,18 @@ enum OrderedWork {
             claimed += 1
             return claimed - 1
         }
+    }
+}
+
+extension OrderedWork {
+    /// `produce(0)`, `produce(1)`... `produce(count - 1)` on up to `threads` threads at once,
+    /// in the order of the items.
+    /// - Throws: the error of the first item (in order) whose `produce` threw.
+    package static func map<Value>(count: Int, threads: Int, _ produce: (Int) throws -> Value) throws -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        try run(count: count, threads: threads, worker: {}, produce: { index, _ in try produce(index) },
+                consume: { _, value in values.append(value) })
+        return values
     }
 }

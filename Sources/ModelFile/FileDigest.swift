@@ -1,0 +1,24 @@
+import Checksums
+import Foundation
+import HDF5Kit
+
+/// The SHA-256 of a file on disk, read once through a buffer of one block.
+enum FileDigest {
+    /// The lowercase hex SHA-256 of the bytes of the file at `url`.
+    /// - Parameter name: how errors name the file.
+    /// - Throws: `HDF5Error` naming the file when it cannot be read.
+    static func sha256(of url: URL, name: String) throws -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw HDF5Error(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
+        }
+        defer { try? handle.close() }
+        var hash = SHA256()
+        while true {
+            guard let block = try? handle.read(upToCount: 1 << 20) else {
+                throw HDF5Error(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
+            }
+            if block.isEmpty { return hash.finalize().hex }
+            block.withUnsafeBytes { hash.update($0) }
+        }
+    }
+}
