@@ -22,6 +22,10 @@ let package = Package(
     platforms: [.macOS(.v26)],
     products: [
         .executable(name: "plastic-unet", targets: ["plastic-unet"]),
+        // The register-tiled loops, generic over an instruction set (docs/ARCHITECTURE.md,
+        // "Access"): public, because Swift specializes inlinable generic code in other
+        // modules only when it is public.
+        .library(name: "KernelLoops", targets: ["KernelLoops"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -120,6 +124,10 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
         .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ModelRunsTests", dependencies: [
+            "ModelRuns", "HDF5Kit", "Kernels", "ModelFile", "PlasticUNet", "TGSData", "Training",
+        ]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels", "RandomStreams"]),
         .testTarget(name: "TGSDataTests", dependencies: ["TGSData"]),
@@ -134,8 +142,9 @@ let package = Package(
         ]),
         .testTarget(name: "EvaluationTests", dependencies: [
             "Evaluation", "Scoring", "TGSData", "ImageFiles", "ModelFile", "PlasticUNet", "Kernels", "Training",
+            "ModelRuns",
         ]),
-        .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit"]),
+        .testTarget(name: "ModelDiffTests", dependencies: ["ModelDiff", "HDF5Kit", "Reports"]),
         .testTarget(name: "RegressionTests", dependencies: ["Regression"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "PlasticUNet", "Training", "ModelFile"]),
         .testTarget(name: "InteropTests", dependencies: [

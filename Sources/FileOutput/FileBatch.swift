@@ -20,7 +20,9 @@ package struct FileBatch {
 
     /// Replaces `target` with the file that `write` makes at the URL it receives (a new
     /// path in the target's folder); `write` must have closed the file when it returns.
-    /// On any error the temporary file is removed and the target is left as it was.
+    /// On any error the temporary file is removed and the target is left as it was; on
+    /// success, the temporary files for the target that writers killed before they could
+    /// remove them go too (``TemporaryFile/removeAbandoned(for:)``).
     /// - Throws: what `write` throws, or ``FileWriteError`` naming the target when the
     ///   folder is missing or the file cannot be flushed or renamed.
     package mutating func replace(_ target: URL, writing write: (URL) throws -> Void) throws {
@@ -30,6 +32,7 @@ package struct FileBatch {
             unlink(temporary.path)
             throw FileWriteError(path: target.path, operation: "rename", code: code)
         }
+        TemporaryFile.removeAbandoned(for: [target])
         let folder = target.deletingLastPathComponent()
         if !folders.contains(folder.path) { folders.append(folder.path) }
     }
@@ -45,7 +48,7 @@ package struct FileBatch {
         guard OutputFolder.isFolder(folder.path) else {
             throw FileWriteError(path: target.path, reason: "its folder \(folder.path) does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = TemporaryFile.url(for: target)
         do {
             try write(temporary)
             try synchronise(temporary.path, naming: target.path)

@@ -35,8 +35,9 @@ package struct StagedFiles {
         try stage(Array(text.utf8), as: target)
     }
 
-    /// Renames every staged file to its target, in the order staged, then flushes their
-    /// folders.
+    /// Renames every staged file to its target, in the order staged, removes the temporary
+    /// files of those targets that killed writers left (``TemporaryFile``), then flushes
+    /// their folders.
     /// - Throws: ``FileWriteError`` naming the target that could not be renamed (the files
     ///   renamed before it stay; the rest are removed) or the folder that could not be flushed.
     package mutating func commit() throws {
@@ -51,6 +52,7 @@ package struct StagedFiles {
             let folder = file.target.deletingLastPathComponent().path
             if !folders.contains(folder) { folders.append(folder) }
         }
+        TemporaryFile.removeAbandoned(for: staged.map(\.target))
         staged = []
         for folder in folders { try FileBatch.synchronise(folder, naming: folder) }
     }

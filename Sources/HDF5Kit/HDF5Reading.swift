@@ -34,13 +34,20 @@ package struct HDF5Reading: Sendable {
     /// - Throws: `HDF5Error` naming the file when it does not exist, cannot be read or is
     ///   not HDF5; ``HDF5ContainmentError`` when the library fails on it in the containment.
     package func read(_ url: URL, name: String? = nil) throws -> HDF5StoredFile {
-        let bytes = try HDF5FileBytes(url, name: name)
-        observer?(.read(file: bytes.name))
-        return try parse(bytes)
+        try parse(try readBytes(url, name: name))
     }
 
-    /// Parses bytes already in memory (`bytes`, named `name`), as ``read(_:name:)`` parses
-    /// a file's.
+    /// Reads the bytes of the file at `url`, to be checked before ``parse(_:)`` parses
+    /// them.
+    /// - Parameter name: how errors name the file (default: its path).
+    /// - Throws: `HDF5Error` naming the file when it does not exist or cannot be read.
+    package func readBytes(_ url: URL, name: String? = nil) throws -> HDF5FileBytes {
+        let bytes = try HDF5FileBytes(url, name: name)
+        observer?(.read(file: bytes.name))
+        return bytes
+    }
+
+    /// Parses bytes already in memory, as ``read(_:name:)`` parses a file's.
     package func parse(_ bytes: HDF5FileBytes) throws -> HDF5StoredFile {
         if bytes.seal != .intact, let containment { try containment.probe(bytes) }
         observer?(.parse(file: bytes.name))

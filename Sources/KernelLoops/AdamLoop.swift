@@ -1,6 +1,6 @@
 /// The elementwise loop of one Adam step, for a ``TileKernels`` type to compile for its
 /// instruction set (see ``RegisterTile`` for why `path` is an argument).
-package enum AdamLoop {
+public enum AdamLoop {
     /// Updates elements `range`, each in this order, every operation rounded to float32
     /// (no fused multiply-add), the same in a vector lane as alone:
     /// ```
@@ -10,7 +10,7 @@ package enum AdamLoop {
     /// ```
     /// - Returns: whether every gradient and every updated parameter of the range is finite.
     @inlinable @inline(never)
-    package static func update<Path: TileKernels>(
+    public static func update<Path: TileKernels>(
         _ path: Path.Type, parameters p: UnsafeMutablePointer<Float>, firstMoments m: UnsafeMutablePointer<Float>,
         secondMoments v: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, range: Range<Int>,
         keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float, epsilon: Float

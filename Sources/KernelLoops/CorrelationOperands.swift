@@ -7,30 +7,30 @@
 /// Every element is one chain `acc = acc.addingProduct(B[r][p], G[g][p])` from 0 over the
 /// positions, whatever the tile, so every tile and instruction set gives the same bits.
 @frozen
-package struct CorrelationOperands: @unchecked Sendable {
+public struct CorrelationOperands: @unchecked Sendable {
     /// The planes that B reads.
-    package let source: UnsafePointer<Float>
+    public let source: UnsafePointer<Float>
     /// The source offset of each row of B (`rows` of them).
-    package let sourceOffsets: UnsafePointer<Int>
+    public let sourceOffsets: UnsafePointer<Int>
     /// Rows of B.
-    package let rows: Int
+    public let rows: Int
     /// G, transposed: position p's `laneCount` values are contiguous.
-    package let lanes: UnsafePointer<Float>
+    public let lanes: UnsafePointer<Float>
     /// Values per position in `lanes`: a whole number of tile columns, zeros past `laneRows`.
-    package let laneCount: Int
+    public let laneCount: Int
     /// Rows of G (the lanes that are stored).
-    package let laneRows: Int
+    public let laneRows: Int
     /// Grid rows.
-    package let gridHeight: Int
+    public let gridHeight: Int
     /// Grid columns.
-    package let gridWidth: Int
+    public let gridWidth: Int
     /// Source elements between consecutive grid rows.
-    package let gridRowStride: Int
+    public let gridRowStride: Int
     /// The result.
-    package let output: UnsafeMutablePointer<Float>
+    public let output: UnsafeMutablePointer<Float>
 
     /// Operands; see the properties.
-    package init(source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, rows: Int,
+    public init(source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, rows: Int,
                 lanes: UnsafePointer<Float>, laneCount: Int, laneRows: Int, gridHeight: Int, gridWidth: Int,
                 gridRowStride: Int, output: UnsafeMutablePointer<Float>) {
         self.source = source
@@ -51,7 +51,7 @@ package struct CorrelationOperands: @unchecked Sendable {
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
-    package func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
+    public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
         _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, lanePanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount

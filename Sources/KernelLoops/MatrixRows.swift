@@ -4,11 +4,11 @@
 /// Each element of a result is one chain of fused multiply-adds over the inner index in
 /// ascending order; the innermost loops run over independent chains of one output row,
 /// which the compiler turns into vector instructions without changing any chain.
-package enum MatrixRows {
+public enum MatrixRows {
     /// `c[i, j] = c[i, j] + Σ_k a[i, k] · b[k, j]` for k ascending, rows `rows` of c.
     /// - Parameters: `a` is `[·, inner]`, `b` `[inner, columns]`, `c` `[·, columns]`, row-major.
     @inlinable @inline(never)
-    package static func product<Path: TileKernels>(_ path: Path.Type, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    public static func product<Path: TileKernels>(_ path: Path.Type, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                                                   c: UnsafeMutablePointer<Float>, rows: Range<Int>, inner: Int,
                                                   columns: Int) {
         for i in rows {
@@ -26,7 +26,7 @@ package enum MatrixRows {
     /// `c[i, j] = c[i, j] + Σ_r a[r, i] · b[r, j]` for r in `rows` ascending.
     /// - Parameters: `a` is `[·, aColumns]`, `b` `[·, bColumns]`, `c` `[aColumns, bColumns]`, row-major.
     @inlinable @inline(never)
-    package static func transposedProduct<Path: TileKernels>(_ path: Path.Type, a: UnsafePointer<Float>,
+    public static func transposedProduct<Path: TileKernels>(_ path: Path.Type, a: UnsafePointer<Float>,
                                                             b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                                                             rows: Range<Int>, aColumns: Int, bColumns: Int) {
         for r in rows {

@@ -10,49 +10,49 @@
 /// whole-tile reads past the last kept column (``TileShape/maximumColumns`` trailing
 /// elements).
 @frozen
-package struct ProductOperands: @unchecked Sendable {
+public struct ProductOperands: @unchecked Sendable {
     /// The weight that A reads.
-    package let weight: UnsafePointer<Float>
+    public let weight: UnsafePointer<Float>
     /// Weight elements between consecutive rows of A.
-    package let rowStride: Int
+    public let rowStride: Int
     /// The weight offset of each column of A, in chain order (`depth` of them).
-    package let weightOffsets: UnsafePointer<Int>
+    public let weightOffsets: UnsafePointer<Int>
     /// The planes that B reads.
-    package let source: UnsafePointer<Float>
+    public let source: UnsafePointer<Float>
     /// The source offset of each row of B, in chain order (`depth` of them).
-    package let sourceOffsets: UnsafePointer<Int>
+    public let sourceOffsets: UnsafePointer<Int>
     /// The length of every chain.
-    package let depth: Int
+    public let depth: Int
     /// Rows of A.
-    package let rows: Int
+    public let rows: Int
     /// The start of each row's chains (`rows` of them).
-    package let starts: UnsafePointer<Float>
+    public let starts: UnsafePointer<Float>
     /// The product's elements go here.
-    package let output: UnsafeMutablePointer<Float>
+    public let output: UnsafeMutablePointer<Float>
     /// Grid rows.
-    package let gridHeight: Int
+    public let gridHeight: Int
     /// Grid columns that are kept.
-    package let gridWidth: Int
+    public let gridWidth: Int
     /// Columns between consecutive grid rows (`>= gridWidth`; the rest are computed and dropped).
-    package let gridRowStride: Int
+    public let gridRowStride: Int
     /// The images of the batch.
-    package let images: Int
+    public let images: Int
     /// Grid rows from one image's first row to the next's (`>= gridHeight`; the rest are
     /// computed and dropped).
-    package let imageRows: Int
+    public let imageRows: Int
     /// Output elements between consecutive images.
-    package let imageStep: Int
+    public let imageStep: Int
     /// Output elements between consecutive rows of A.
-    package let channelStride: Int
+    public let channelStride: Int
     /// Output elements between consecutive grid rows.
-    package let rowStep: Int
+    public let rowStep: Int
     /// Output elements between consecutive grid columns.
-    package let columnStep: Int
+    public let columnStep: Int
     /// The output position of element `(0, 0, 0)`.
-    package let offset: Int
+    public let offset: Int
 
     /// Operands; see the properties.
-    package init(weight: UnsafePointer<Float>, rowStride: Int, weightOffsets: UnsafePointer<Int>,
+    public init(weight: UnsafePointer<Float>, rowStride: Int, weightOffsets: UnsafePointer<Int>,
                 source: UnsafePointer<Float>, sourceOffsets: UnsafePointer<Int>, depth: Int, rows: Int,
                 starts: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, gridHeight: Int, gridWidth: Int,
                 gridRowStride: Int, images: Int, imageRows: Int, imageStep: Int, channelStride: Int, rowStep: Int,
@@ -96,7 +96,7 @@ package struct ProductOperands: @unchecked Sendable {
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
-    package func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
+    public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
         _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, columnPanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount

@@ -1,6 +1,6 @@
 /// The vector of the register tiles: 16 floats, one AVX-512 register, two AVX2 registers
 /// or four NEON registers.
-package typealias TileVector = SIMD16<Float>
+public typealias TileVector = SIMD16<Float>
 
 /// `rowCount` rows of `vectorCount` ``TileVector`` accumulators, held in registers: the
 /// micro-kernel of the fast convolutions, as compiled in the module of `Path`.
@@ -14,7 +14,7 @@ package typealias TileVector = SIMD16<Float>
 /// advances every chain by one fused multiply-add. The shape changes speed only: lanes and
 /// rows are independent output elements, never parts of one sum.
 @frozen
-package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCount: Int> {
+public struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCount: Int> {
     /// Row r, vector c holds the chains of row r, columns `16c..<16c+16`.
     @usableFromInline
     var accumulators: InlineArray<rowCount, InlineArray<vectorCount, TileVector>>
@@ -22,7 +22,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
     /// A tile whose rows `0..<validRows` start every lane at `starts[r]`, and whose other
     /// rows start at 0.
     @inlinable @inline(__always)
-    package init(starts: UnsafePointer<Float>, validRows: Int) {
+    public init(starts: UnsafePointer<Float>, validRows: Int) {
         accumulators = InlineArray { r in
             InlineArray(repeating: TileVector(repeating: r < validRows ? starts[r] : 0))
         }
@@ -30,7 +30,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
 
     /// A tile that continues the chains that ``write(to:)`` wrote to `elements`.
     @inlinable @inline(__always)
-    package init(loading elements: UnsafePointer<Float>) {
+    public init(loading elements: UnsafePointer<Float>) {
         accumulators = InlineArray { r in
             InlineArray { c in
                 UnsafeRawPointer(elements + (r * vectorCount + c) * TileVector.scalarCount)
@@ -41,7 +41,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
 
     /// A tile of zeros.
     @inlinable @inline(__always)
-    package init() {
+    public init() {
         accumulators = InlineArray(repeating: InlineArray(repeating: TileVector()))
     }
 
@@ -49,7 +49,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
     /// multiply-add each; `columns` holds the tile's `16 · vectorCount` column values,
     /// contiguous.
     @inlinable @inline(__always)
-    package mutating func addProducts(columns: UnsafePointer<Float>, weight: (Int) -> Float) {
+    public mutating func addProducts(columns: UnsafePointer<Float>, weight: (Int) -> Float) {
         var column = InlineArray<vectorCount, TileVector>(repeating: TileVector())
         for c in 0..<vectorCount {
             column[c] = UnsafeRawPointer(columns + c &* TileVector.scalarCount).loadUnaligned(as: TileVector.self)
@@ -65,7 +65,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
     /// `row_r = row_r + weights[rowOffsets[r]] · columns` for every row r; see
     /// ``addProducts(columns:weight:)``.
     @inlinable @inline(__always)
-    package mutating func addProducts(columns: UnsafePointer<Float>, weights: UnsafePointer<Float>,
+    public mutating func addProducts(columns: UnsafePointer<Float>, weights: UnsafePointer<Float>,
                                      rowOffsets: InlineArray<rowCount, Int>) {
         addProducts(columns: columns) { weights[rowOffsets[$0]] }
     }
@@ -75,7 +75,7 @@ package struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCoun
     /// Reading a tile at indices known only at run time would keep its accumulators in
     /// memory all along; kernels copy it out once and read the copy.
     @inlinable @inline(__always)
-    package func write(to elements: UnsafeMutablePointer<Float>) {
+    public func write(to elements: UnsafeMutablePointer<Float>) {
         for r in 0..<rowCount {
             for c in 0..<vectorCount {
                 UnsafeMutableRawPointer(elements + (r * vectorCount + c) * TileVector.scalarCount)

@@ -5,7 +5,7 @@
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
 /// lives in a module compiled for its instruction set, so that its copy of the loops uses
 /// it. Every tile computes the same chains, so every conforming type gives the same bits.
-package protocol TileKernels: SendableMetatype {
+public protocol TileKernels: SendableMetatype {
     /// The tiles it uses, with their speeds, all from ``TileShape/menu``.
     static var tiles: [TileShape] { get }
 
@@ -37,32 +37,32 @@ package protocol TileKernels: SendableMetatype {
 /// ``RegisterTile``); `scripts/check_isa_confinement.py` checks the built program for it.
 extension TileKernels {
     @inlinable
-    package static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
+    public static func product(_ operands: ProductOperands, tile: TileShape, rowPanels: Range<Int>,
                                columnPanels: Range<Int>) {
         operands.compute(tile: tile, rowPanels: rowPanels, columnPanels: columnPanels, in: Self.self)
     }
 
     @inlinable
-    package static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
+    public static func correlation(_ operands: CorrelationOperands, tile: TileShape, rowPanels: Range<Int>,
                                    lanePanels: Range<Int>) {
         operands.compute(tile: tile, rowPanels: rowPanels, lanePanels: lanePanels, in: Self.self)
     }
 
     @inlinable
-    package static func product(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+    public static func product(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
                                rows: Range<Int>, inner: Int, columns: Int) {
         MatrixRows.product(Self.self, a: a, b: b, c: c, rows: rows, inner: inner, columns: columns)
     }
 
     @inlinable
-    package static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    public static func transposedProduct(a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                                          c: UnsafeMutablePointer<Float>, rows: Range<Int>, aColumns: Int,
                                          bColumns: Int) {
         MatrixRows.transposedProduct(Self.self, a: a, b: b, c: c, rows: rows, aColumns: aColumns, bColumns: bColumns)
     }
 
     @inlinable
-    package static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+    public static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
                             secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
                             range: Range<Int>, keep1: Float, beta2: Float, keep2: Float, stepSize: Float,
                             correction: Float, epsilon: Float) -> Bool {

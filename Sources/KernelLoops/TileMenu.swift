@@ -6,7 +6,7 @@
 extension TileShape {
     /// Every shape that ``ProductOperands/compute(tile:rowPanels:columnPanels:in:)`` and
     /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of.
-    package static let menu = [
+    public static let menu = [
         TileShape(rows: 8, vectors: 3), TileShape(rows: 6, vectors: 4), TileShape(rows: 12, vectors: 1),
         TileShape(rows: 6, vectors: 1),
     ]
@@ -15,7 +15,7 @@ extension TileShape {
 extension ProductOperands {
     /// ``computeBlock(_:rowPanels:columnPanels:)`` with the tile of `shape`, one of ``TileShape/menu``.
     @inlinable @inline(__always)
-    package func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, columnPanels: Range<Int>,
+    public func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, columnPanels: Range<Int>,
                                           in path: Path.Type) {
         switch (shape.rows, shape.vectors) {
         case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, columnPanels: columnPanels)
@@ -30,7 +30,7 @@ extension ProductOperands {
 extension CorrelationOperands {
     /// ``computeBlock(_:rowPanels:lanePanels:)`` with the tile of `shape`, one of ``TileShape/menu``.
     @inlinable @inline(__always)
-    package func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, lanePanels: Range<Int>,
+    public func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, lanePanels: Range<Int>,
                                           in path: Path.Type) {
         switch (shape.rows, shape.vectors) {
         case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, lanePanels: lanePanels)

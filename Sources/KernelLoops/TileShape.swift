@@ -1,21 +1,21 @@
 /// The extent of a ``RegisterTile``, its rows and its ``TileVector``s per row, and how fast
 /// its loop runs on the instruction set that uses it.
-package struct TileShape: Hashable, Sendable, CustomStringConvertible {
+public struct TileShape: Hashable, Sendable, CustomStringConvertible {
     /// The widest tile of any kernel path, in columns: the trailing zeros that inputs
     /// keep so that a tile's whole-vector reads stay inside them.
-    package static let maximumColumns = 64
+    public static let maximumColumns = 64
 
     /// Rows of accumulators.
-    package let rows: Int
+    public let rows: Int
     /// Vectors per row.
-    package let vectors: Int
+    public let vectors: Int
     /// The rate of its loop relative to the instruction set's other tiles (measured on one
     /// core, operands in cache); it only guides the choice of a tile.
-    package let speed: Int
+    public let speed: Int
 
     /// A shape of `rows` rows of `vectors` vectors, at most ``maximumColumns`` columns,
     /// running at the relative `speed`.
-    package init(rows: Int, vectors: Int, speed: Int = 1) {
+    public init(rows: Int, vectors: Int, speed: Int = 1) {
         precondition(rows >= 1 && vectors >= 1 && vectors * TileVector.scalarCount <= Self.maximumColumns,
                      "no \(rows) x \(vectors) register tile")
         self.rows = rows
@@ -24,16 +24,16 @@ package struct TileShape: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Columns (lanes) per row.
-    package var columns: Int { vectors * TileVector.scalarCount }
+    public var columns: Int { vectors * TileVector.scalarCount }
 
     /// For example `6x64`: rows by columns.
-    package var description: String { "\(rows)x\(columns)" }
+    public var description: String { "\(rows)x\(columns)" }
 }
 
 extension Array where Element == TileShape {
     /// The tile that computes a `rows x columns` result in the least time: the padded
     /// result (rows and columns rounded up to whole tiles) over the tile's speed.
-    package func fastest(rows: Int, columns: Int) -> TileShape {
+    public func fastest(rows: Int, columns: Int) -> TileShape {
         func time(_ tile: TileShape) -> Double {
             let paddedRows = (rows + tile.rows - 1) / tile.rows * tile.rows
             let paddedColumns = (columns + tile.columns - 1) / tile.columns * tile.columns

@@ -14,10 +14,14 @@ enum FileDigest {
         defer { try? handle.close() }
         var hash = SHA256()
         while true {
-            guard let block = try? handle.read(upToCount: 1 << 20) else {
+            let block: Data?
+            do {
+                block = try handle.read(upToCount: 1 << 20)
+            } catch {
                 throw HDF5Error(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
             }
-            if block.isEmpty { return hash.finalize().hex }
+            // No data (nil or empty) at the end of the file.
+            guard let block, !block.isEmpty else { return hash.finalize().hex }
             block.withUnsafeBytes { hash.update($0) }
         }
     }

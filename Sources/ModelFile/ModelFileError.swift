@@ -8,6 +8,8 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
     /// The file holds something this version does not know (a config key, an object): a
     /// newer version wrote it, and this one cannot follow it.
     case newerVersion(file: String, generator: String?, unknown: String)
+    /// The file is not the one a record names by its digest.
+    case otherFile(file: String, sha256: String, expected: String)
     /// The file departs from the schema.
     case invalidLayout(file: String, violation: LayoutViolation)
     /// The contents to write would not make a valid file; nothing was written.
@@ -23,6 +25,8 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
         case .newerVersion(let file, let generator, let unknown):
             "\(file): written by a newer plastic-unet (\(generator ?? "no generator")); this is "
                 + "\(PlasticUNetVersion.current), which does not know \(unknown)"
+        case .otherFile(let file, let sha256, let expected):
+            "\(file) is not the file expected (its sha256 is \(sha256), expected \(expected))"
         case .invalidLayout(let file, let violation):
             "\(file): \(violation)"
         case .invalidContents(let file, let violation):

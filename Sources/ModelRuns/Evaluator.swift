@@ -10,6 +10,12 @@ package struct ModelEvaluation: Sendable {
     package let report: EvaluationReport
     /// The probabilities of every image evaluated, in id order.
     package let predictions: [(id: String, probabilities: Tensor)]
+
+    /// An evaluation from its parts.
+    package init(report: EvaluationReport, predictions: [(id: String, probabilities: Tensor)]) {
+        self.report = report
+        self.predictions = predictions
+    }
 }
 
 /// Evaluates models: the pure functions from a model, images, masks, a split, a trace mode

@@ -96,14 +96,15 @@ package struct TrainCommand: ParsableCommand {
 
     /// Trains and writes the model file.
     package func run() throws {
+        // The kernel path first: a path this CPU lacks is refused before anything is read.
+        let kernels = try PredictionOptions.kernels(threads: threads)
         let data = try loadData()
         let start = try TrainingSetup.resolve(self, data: data)
         let outURL = URL(fileURLWithPath: out ?? resume ?? "model.h5")
         try OutputFolder.requireParent(of: outURL)
         let lock = try OutputLock.acquire(for: outURL, holder: "plastic-unet train")
         if case .unsupported(let reason) = lock { StandardErrorNote.print("\(reason); training goes on unlocked") }
-        let trainer = try Trainer(configuration: start.configuration, data: data, split: start.split,
-                                  kernels: try PredictionOptions.kernels(threads: threads))
+        let trainer = try Trainer(configuration: start.configuration, data: data, split: start.split, kernels: kernels)
         let epochs = start.configuration.training.epochs
         // Handed over, the start state is updated in place rather than copied.
         let state = (consume start).state

@@ -54,17 +54,13 @@ enum CaseInputs {
                       reading: HDF5Reading) throws -> StoredModel {
         guard let reference else { throw RegressionError("\(name): a checkpoint case needs recipe.model") }
         let file = GoldenCaseFile.resolve(reference.path, from: url)
-        let model: StoredModel
         do {
-            model = try ModelFileReader.read(file, using: reading)
+            return try ModelFileReader.read(file, using: reading, expectedSHA256: reference.fingerprint)
+        } catch ModelFileError.otherFile(_, let digest, _) {
+            throw RegressionError("\(name): the model file \(file.path) has changed (sha256 \(digest), the case "
+                                  + "records \(reference.fingerprint))")
         } catch {
             throw RegressionError("\(name): \(error)")
         }
-        let digest = model.identity.sha256
-        guard digest == reference.fingerprint else {
-            throw RegressionError("\(name): the model file \(file.path) has changed (sha256 \(digest), the case "
-                                  + "records \(reference.fingerprint))")
-        }
-        return model
     }
 }

@@ -6,9 +6,50 @@ import Scoring
 import FoundationXML
 #endif
 import ImageFiles
+import Kernels
+import ModelFile
+import ModelRuns
+import PlasticUNet
+import TGSData
+import Training
 import XCTest
 
 final class EvaluationPlotsTests: XCTestCase {
+    /// Five synthetic 16 x 16 images.
+    private let data = SyntheticSeismic(size: 16, seed: 3).dataSet(count: 5)
+
+    /// An evaluation of `data` whose probabilities are given, not predicted: 0.8 on the true
+    /// salt of each image, 0.3 elsewhere, and 0.6 on a band of rows that depends on the image.
+    private func evaluation() -> ModelEvaluation {
+        let samples = data.samples.sorted { IDOrder.precedes($0.id, $1.id) }
+        let predictions = samples.enumerated().map { index, sample in
+            (id: sample.id, probabilities: Tensor(shape: [16, 16], scalars: sample.mask.enumerated().map { pixel, salt in
+                salt == 1 ? 0.8 : (pixel / 16 == index ? 0.6 : 0.3)
+            }))
+        }
+        let report = Evaluator.report(
+            model: nil, data: DataIdentity(fingerprint: data.fingerprint, size: 16, split: .all, imageCount: 5),
+            traceMode: .stored, threshold: 0.5,
+            predictions: zip(samples, predictions).map { ($1.probabilities.scalars, $0.mask, $0.id) })
+        return ModelEvaluation(report: report, predictions: predictions)
+    }
+
+    /// A model of `data`'s size, with two epochs of history when `trained`.
+    private func model(trained: Bool) -> ModelFileContents {
+        var contents = ModelFileContents.untrained(configuration: RunConfiguration(
+            model: ModelConfiguration(width: 1, size: 16), training: TrainingOptions()))
+        if trained {
+            contents.history = HistoryRecord(trainLoss: [0.7, 0.69, 0.65, 0.66, 0.6, 0.62],
+                                             epochs: [EpochRecord(trainLoss: 0.68, validationLoss: 0.66,
+                                                                  validationScore: 0.5, learningRate: 3e-4),
+                                                      EpochRecord(trainLoss: 0.63, validationLoss: 0.61,
+                                                                  validationScore: 0.6, learningRate: 3e-4)])
+            contents.dataset = DatasetRecord(fingerprint: data.fingerprint, size: 16, trainIDs: ["a", "b", "c"],
+                                             validationIDs: ["d", "e"])
+        }
+        return contents
+    }
+
     func testOutlinesFollowThePixelEdges() {
         // One salt pixel at (1, 1) of 3 x 3: its four edges.
         var mask = [Bool](repeating: false, count: 9)
@@ -39,9 +80,7 @@ final class EvaluationPlotsTests: XCTestCase {
     }
 
     func testThePlotsAreWellFormedSVGWithEmbeddedImages() throws {
-        let model = EvaluationFixture.model()
-        let evaluation = try EvaluationFixture.evaluate(model)
-        let files = try EvaluationPlots.files(of: evaluation, model: model.contents, data: EvaluationFixture.data)
+        let files = try EvaluationPlots.files(of: evaluation(), model: model(trained: true), data: data)
         XCTAssertEqual(files.map(\.name), ["threshold-sweep.svg", "coverage.svg", "overlays.svg", "training.svg"])
         for file in files {
             let document = try XMLDocument(xmlString: file.text, options: [])
@@ -57,9 +96,7 @@ final class EvaluationPlotsTests: XCTestCase {
             let picture = try PNGFile.decode(png, name: "overlay")
             XCTAssertEqual([picture.width, picture.height, picture.bitDepth], [16, 16, 8])
         }
-        let untrained = EvaluationFixture.model(trained: false)
-        let plain = try EvaluationPlots.files(of: try EvaluationFixture.evaluate(untrained), model: untrained.contents,
-                                              data: EvaluationFixture.data)
+        let plain = try EvaluationPlots.files(of: evaluation(), model: model(trained: false), data: data)
         XCTAssertEqual(plain.map(\.name), ["threshold-sweep.svg", "coverage.svg", "overlays.svg"])
     }
 }

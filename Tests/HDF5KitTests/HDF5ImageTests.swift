@@ -25,7 +25,7 @@ final class HDF5ImageTests: XCTestCase {
                                 values: (0..<count).map { Double($0 % 1000) })
         try batch.write(threads: 2)
         try file.close()
-        let dataset = try HDF5FileBytes(url).open().root.group("g").dataset("x")
+        let dataset = try HDF5Reading.direct.read(url).file.root.group("g").dataset("x")
         let values = try dataset.read(Double.self)
         XCTAssertEqual(values.count, count)
         XCTAssertEqual(values[count - 1], Double((count - 1) % 1000))

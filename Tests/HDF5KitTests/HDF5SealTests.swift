@@ -18,7 +18,7 @@ final class HDF5SealTests: XCTestCase {
         XCTAssertEqual(bytes.seal, .intact)
         let header = String(decoding: bytes.bytes.prefix(19), as: UTF8.self)
         XCTAssertEqual(header, "plastic-unet seal 1")
-        XCTAssertEqual(try bytes.open().root.dataset("x").read(Float.self), (0..<100).map(Float.init))
+        XCTAssertEqual(try HDF5Reading.direct.parse(bytes).file.root.dataset("x").read(Float.self), (0..<100).map(Float.init))
         XCTAssertEqual(try HDF5File.open(url).root.dataset("x").read(Float.self).count, 100,
                        "the library skips the seal")
     }

@@ -82,7 +82,7 @@ final class TorchStateDictTests: XCTestCase {
         let url = folder.appendingPathComponent("state.h5")
         let stateDict = try TorchStateDict(exporting: model())
         try stateDict.write(to: url)
-        let read = try TorchStateDict.read(try HDF5FileBytes(url))
+        let read = try TorchStateDict.read(try HDF5Reading.direct.read(url))
         XCTAssertEqual(Set(read.entries.map(\.key)), Set(stateDict.entries.map(\.key)))
         for entry in stateDict.entries { XCTAssertEqual(read[entry.key], entry.tensor, entry.key) }
         XCTAssertEqual(read.trace, stateDict.trace)

@@ -1,5 +1,6 @@
 import HDF5Kit
 import ModelDiff
+import Reports
 import XCTest
 
 final class ValueComparisonTests: XCTestCase {

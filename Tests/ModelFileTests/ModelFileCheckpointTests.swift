@@ -32,7 +32,7 @@ final class ModelFileCheckpointTests: XCTestCase {
         let checkpoint = checkpoint()
         let url = try makeTemporaryDirectory(for: self).appendingPathComponent("run.h5")
         try ModelFileCheckpointWriter(url: url).write(checkpoint)
-        let contents = try ModelFileReader.read(url)
+        let contents = try ModelFileReader.read(url, using: .direct).contents
         XCTAssertEqual(contents.configuration, checkpoint.configuration)
         XCTAssertEqual(contents.trainingState, checkpoint.state)
         XCTAssertEqual(contents.dataset, DatasetRecord(fingerprint: checkpoint.dataFingerprint, size: 16,

@@ -27,17 +27,17 @@ final class OriginalHistoryTests: XCTestCase {
     func testTheOriginalHistoryRoundTrips() throws {
         let original = contents()
         let url = try written(original)
-        let read = try ModelFileReader.read(url)
+        let read = try ModelFileReader.read(url, using: .direct).contents
         XCTAssertEqual(read.originalHistory?.sourceSHA256, original.originalHistory?.sourceSHA256)
         XCTAssertEqual(read.originalHistory?.validation, original.originalHistory?.validation)
         XCTAssertEqual(read.originalHistory?.trainLoss.prefix(3), [0.7, 0.5, 0.25])
         XCTAssertTrue(read.originalHistory?.trainLoss.last?.isNaN ?? false)
-        XCTAssertEqual(try ModelFileValidator.validate(url), [])
+        XCTAssertEqual(try ModelFileValidator.validate(HDF5Reading.direct.read(url)), [])
         // Without it the group is absent, and the file is valid too.
         var plain = original
         plain.originalHistory = nil
         let plainURL = try written(plain)
-        XCTAssertNil(try ModelFileReader.read(plainURL).originalHistory)
+        XCTAssertNil(try ModelFileReader.read(plainURL, using: .direct).contents.originalHistory)
         XCTAssertNil(try HDF5File.open(plainURL).root.kind(at: "history/original"))
     }
 
@@ -46,13 +46,11 @@ final class OriginalHistoryTests: XCTestCase {
         let file = try HDF5File.open(url, mode: .readWrite)
         try file.root.group("history/original/validation").createDataset("ints", shape: [2], values: [Int64(1), 2])
         try file.root.group("history/original/validation").createDataset("matrix", shape: [1, 2], values: [0.5, 0.25])
-        try file.root.group("history/original").createDataset("other", shape: [1], values: [0.5])
         try file.root.group("history/original").dataset("train_loss").setAttribute("note", .string("x"))
         try file.close()
-        XCTAssertEqual(try ModelFileValidator.validate(url).map(\.description), [
+        XCTAssertEqual(try ModelFileValidator.validate(HDF5Reading.direct.read(url)).map(\.description), [
             brokenSeal,
             "/history/original/train_loss: unexpected attribute note",
-            "/history/original/other: unexpected dataset",
             "/history/original/validation/ints: dtype int64, expected float64",
             "/history/original/validation/matrix: shape [1, 2], expected [series_length]",
         ])
@@ -63,7 +61,7 @@ final class OriginalHistoryTests: XCTestCase {
         let file = try HDF5File.open(url, mode: .readWrite)
         try file.root.group("history/original").removeLink("train_loss")
         try file.close()
-        XCTAssertEqual(try ModelFileValidator.validate(url).map(\.description),
+        XCTAssertEqual(try ModelFileValidator.validate(HDF5Reading.direct.read(url)).map(\.description),
                        [brokenSeal, "/history/original/train_loss: missing"])
     }
 }

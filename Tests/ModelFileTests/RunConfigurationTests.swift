@@ -1,3 +1,4 @@
+import Foundation
 import ModelFile
 import PlasticUNet
 import Training
@@ -28,5 +29,25 @@ final class RunConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try RunConfiguration(jsonText: wrongRule)) { error in
             XCTAssertEqual("\(error)", #"config: bad value for "rule""#)
         }
+    }
+
+    func testAKeyThisVersionDoesNotKnowIsRefused() {
+        let newer = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
+            .jsonText().replacingOccurrences(of: "}", with: #","convolution":"winograd"}"#)
+        XCTAssertThrowsError(try RunConfiguration(jsonText: newer)) { error in
+            XCTAssertEqual("\(error)", #"config: unknown key "convolution" (written by a newer plastic-unet?)"#)
+        }
+    }
+
+    /// The keys of the first release of format version 1 are exactly those a configuration
+    /// writes (every one of them, `init_sha256` when set): a key added later is written only
+    /// when it differs from its default, so it never shows in a default configuration and a
+    /// file of an old recipe keeps its bytes (docs/FORMAT.md, "Versions").
+    func testTheFirstKeysAreEveryKeyWrittenAndEveryKeyKnown() throws {
+        var configuration = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
+        configuration.training.initialModelSHA256 = String(repeating: "a", count: 64)
+        let written = try JSONSerialization.jsonObject(with: Data(configuration.jsonText().utf8)) as? [String: Any]
+        XCTAssertEqual(Set(written?.keys.map { $0 } ?? []), RunConfiguration.firstKeys)
+        XCTAssertEqual(RunConfiguration.knownKeys, RunConfiguration.firstKeys)
     }
 }

@@ -14,7 +14,7 @@ final class InitCommandTests: XCTestCase {
         try ModelFiles.initialise(reseeded, seed: 6)
         XCTAssertEqual(try Data(contentsOf: first), try Data(contentsOf: again))
 
-        let original = try ModelFileReader.read(first), other = try ModelFileReader.read(reseeded)
+        let original = try ModelFileReader.read(first, using: .direct).contents, other = try ModelFileReader.read(reseeded, using: .direct).contents
         XCTAssertEqual(original.configuration.training.seed, 5)
         XCTAssertEqual(other.configuration.training.seed, 6)
         XCTAssertEqual(original.configuration.training.epochs, 0)

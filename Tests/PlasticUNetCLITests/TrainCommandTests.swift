@@ -40,7 +40,7 @@ final class TrainCommandTests: XCTestCase {
 
         let byEpoch = folder.appendingPathComponent("epoch.h5")
         try train(byEpoch, ["--epochs", "1", "--rule", "oja", "--learn-eta"])
-        XCTAssertEqual(try ModelFileReader.read(byEpoch).configuration.training.epochs, 1)
+        XCTAssertEqual(try ModelFileReader.read(byEpoch, using: .direct).contents.configuration.training.epochs, 1)
         let resumed = try ToolRunner.run(["train", "--resume", byEpoch.path, "--epochs", "2", "--data", data])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try Data(contentsOf: byEpoch), expected)
@@ -48,7 +48,7 @@ final class TrainCommandTests: XCTestCase {
         let bySteps = folder.appendingPathComponent("steps.h5")
         let stopped = try train(bySteps, ["--epochs", "2", "--rule", "oja", "--learn-eta", "--max-steps", "3"])
         XCTAssertTrue(stopped.stdout.contains("stopped at --max-steps in epoch 1"), stopped.stdout)
-        let progress = try ModelFileReader.read(bySteps).progress
+        let progress = try ModelFileReader.read(bySteps, using: .direct).contents.progress
         XCTAssertEqual(progress.epoch, 0)
         XCTAssertEqual(progress.sampleInEpoch, 3)
         let finished = folder.appendingPathComponent("finished.h5")
@@ -77,7 +77,7 @@ final class TrainCommandTests: XCTestCase {
         let result = try ToolRunner.run(["train", "--init", start.path, "--data", data, "--epochs", "1",
                                          "--max-steps", "1", "--out", trained.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let contents = try ModelFileReader.read(trained)
+        let contents = try ModelFileReader.read(trained, using: .direct).contents
         XCTAssertEqual(contents.configuration.model.alpha, .yoked)
         XCTAssertEqual(contents.configuration.training.seed, 4)
         let digest = try runExternal("sha256sum", [start.path], in: folder).output.prefix(64)

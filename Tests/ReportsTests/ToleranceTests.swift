@@ -1,4 +1,4 @@
-import ModelDiff
+import Reports
 import XCTest
 
 final class ToleranceTests: XCTestCase {

@@ -1,6 +1,6 @@
-import Evaluation
 import Kernels
 import ModelFile
+import ModelRuns
 import PlasticUNet
 import TGSData
 import XCTest
@@ -100,11 +100,9 @@ final class EvaluatorTests: XCTestCase {
 
     func testAModelWithANaNParameterIsRefused() {
         var model = EvaluationFixture.model()
-        var contents = model.contents
-        var weight = contents.parameters[.head(.w)] ?? Tensor(shape: [16, 16])
+        var weight = model.contents.parameters[.head(.w)] ?? Tensor(shape: [16, 16])
         weight.scalars[5] = .nan
-        contents.parameters.set(.head(.w), to: weight)
-        model = LoadedModel(contents: contents, identity: model.identity)
+        model.contents.parameters.set(.head(.w), to: weight)
         XCTAssertThrowsError(try EvaluationFixture.evaluate(model)) { error in
             XCTAssertEqual("\(error)", "cannot evaluate m.h5: /plastic/w holds a NaN or an infinity")
         }

@@ -1,4 +1,4 @@
-import Sweeps
+import Reports
 import XCTest
 
 final class PairedDifferenceTests: XCTestCase {
