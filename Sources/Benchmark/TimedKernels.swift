@@ -1,10 +1,11 @@
 import Dispatch
+import Synchronization
 import Kernels
 
 /// Convolution kernels that time every call of the kernels they wrap and count its
 /// floating-point operations, by operation and layer shape: the per-layer breakdown of
 /// `bench`. The results are those of the wrapped kernels.
-final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
+final class TimedKernels: ConvolutionKernels, Sendable {
     /// The time and work of one kind of call.
     struct Entry: Sendable {
         /// `forward`, `input gradient` or `weight gradient`.
@@ -19,10 +20,14 @@ final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
         var operations = 0.0
     }
 
+    /// The entries by `pass layer`, and their keys in the order first met.
+    private struct Table {
+        var entries: [String: Entry] = [:]
+        var order: [String] = []
+    }
+
     private let inner: any ConvolutionKernels
-    private var entries: [String: Entry] = [:]
-    private var order: [String] = []
-    private let lock = DispatchSemaphore(value: 1)
+    private let table = Mutex(Table())
 
     /// The threads of the wrapped kernels.
     var threadCount: Int { inner.threadCount }
@@ -34,12 +39,10 @@ final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
 
     /// The entries in the order they were first met, and forgets them.
     func takeEntries() -> [Entry] {
-        lock.wait()
-        defer { lock.signal() }
-        let result = order.compactMap { entries[$0] }
-        entries = [:]
-        order = []
-        return result
+        table.withLock { table in
+            defer { table = Table() }
+            return table.order.compactMap { table.entries[$0] }
+        }
     }
 
     private func timed<Result>(_ pass: String, _ layer: String, operations: Double,
@@ -48,12 +51,12 @@ final class TimedKernels: ConvolutionKernels, @unchecked Sendable {
         let result = body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let key = pass + " " + layer
-        lock.wait()
-        if entries[key] == nil { order.append(key) }
-        entries[key, default: Entry(pass: pass, layer: layer)].calls += 1
-        entries[key]?.seconds += seconds
-        entries[key]?.operations += operations
-        lock.signal()
+        table.withLock { table in
+            if table.entries[key] == nil { table.order.append(key) }
+            table.entries[key, default: Entry(pass: pass, layer: layer)].calls += 1
+            table.entries[key]?.seconds += seconds
+            table.entries[key]?.operations += operations
+        }
         return result
     }
 

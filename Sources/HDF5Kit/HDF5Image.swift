@@ -4,9 +4,11 @@ import Foundation
 /// place when it opens them (``HDF5File/open(image:name:)``), and every object opened from
 /// them holds them. Copies share the bytes.
 package struct HDF5Image: RandomAccessCollection, Sendable {
-    /// The memory, from `malloc`, freed when the last copy of the image goes.
-    final class Storage: @unchecked Sendable {
-        let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// The memory, from `malloc`, freed when the last copy of the image goes. The bytes are
+    /// written once, before the image is shared, and only read after; so the one pointer to
+    /// them is safe to share, which the compiler cannot see.
+    final class Storage: Sendable {
+        nonisolated(unsafe) let bytes: UnsafeMutableBufferPointer<UInt8>
 
         /// Takes ownership of `count` bytes at `address`, which `malloc` returned.
         init(adopting address: UnsafeMutableRawPointer, count: Int) {
