@@ -153,6 +153,7 @@ let package = Package(
         ]),
         .testTarget(name: "PlasticUNetCLITests", dependencies: [
             "plastic-unet", "ModelFile", "HDF5Kit", "ImageFiles", "TGSData", "PlasticUNet", "Regression", "Kernels",
+            "RandomStreams",
         ]),
     ]
 )

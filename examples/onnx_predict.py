@@ -27,7 +27,7 @@ import numpy as np
 import onnxruntime
 from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
 
-from plastic_unet_files import InputError, read_image, require_file
+from plastic_unet_files import InputError, predict_and_save, read_image, require_file
 
 IMAGE_INPUT = "image"
 TRACE_INPUT = "trace"
@@ -163,15 +163,8 @@ def predict(args):
 def main(argv):
     """Predicts, prints and saves; returns the exit code."""
     args = parse_arguments(argv)
-    try:
-        probabilities = predict(args)
-        if args.out:
-            np.save(args.out, probabilities.astype(np.float32))
-    except InputError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"cannot write {args.out}: {error.strerror}", file=sys.stderr)
+    probabilities = predict_and_save(lambda: predict(args), args.out)
+    if probabilities is None:
         return 2
     for path, image in zip(args.images, probabilities):
         print(f"{path}: mean probability {image.mean():.6f}")

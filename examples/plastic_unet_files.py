@@ -1,9 +1,10 @@
-"""What the examples share without PyTorch: the one-line input error, and the images read as
-plastic-unet reads them (docs/MODEL.md §1).
+"""What the examples share without PyTorch: the one-line input error, the images read as
+plastic-unet reads them (docs/MODEL.md §1), and a prediction's probabilities saved.
 
 Needs numpy and Pillow.
 """
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -35,3 +36,20 @@ def read_image(path):
     except OSError as error:
         raise InputError(f"cannot read {path}: {error}") from error
     return values.astype(np.float32) / np.float32(maximum)
+
+
+def predict_and_save(predict, out):
+    """Runs `predict()` and saves the probabilities it returns to the .npy file `out` (when
+    not None) as float32. Returns the probabilities, or None after printing the one-line
+    error of a missing or unreadable input or an output that cannot be written."""
+    try:
+        probabilities = predict()
+        if out:
+            np.save(out, probabilities.astype(np.float32))
+    except InputError as error:
+        print(error, file=sys.stderr)
+        return None
+    except OSError as error:
+        print(f"cannot write {out}: {error.strerror}", file=sys.stderr)
+        return None
+    return probabilities

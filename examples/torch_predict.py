@@ -20,10 +20,9 @@ Needs torch, numpy, h5py and Pillow.
 import argparse
 import sys
 
-import numpy as np
 import torch
 
-from plastic_unet_files import InputError, read_image
+from plastic_unet_files import InputError, predict_and_save, read_image
 from unetpres import load_model_file, load_torch_state_dict_file
 
 SALT_THRESHOLD = 0.5
@@ -74,16 +73,8 @@ def predict(model, trace, path):
 def main(argv):
     """Predicts, prints and saves; returns the exit code."""
     args = parse_arguments(argv)
-    try:
-        model, trace = load(args)
-        probabilities = predict(model, trace, args.image)
-        if args.out:
-            np.save(args.out, probabilities.astype(np.float32))
-    except InputError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"cannot write {args.out}: {error.strerror}", file=sys.stderr)
+    probabilities = predict_and_save(lambda: predict(*load(args), args.image), args.out)
+    if probabilities is None:
         return 2
     print(f"mean probability {probabilities.mean():.6f}, "
           f"salt fraction {(probabilities > SALT_THRESHOLD).mean():.6f} (threshold {SALT_THRESHOLD})")

@@ -24,13 +24,14 @@ package enum HDF5AttributeValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The value as text: numbers as Swift prints them, strings quoted.
+    /// The value as text on one line: numbers as Swift prints them, strings quoted, with line
+    /// breaks, quotes and other special characters escaped as in Swift source.
     package var description: String {
         switch self {
         case .int64(let value): "\(value)"
         case .uint64(let value): "\(value)"
         case .float64(let value): "\(value)"
-        case .string(let value): "\"\(value)\""
+        case .string(let value): value.debugDescription
         case .unsupported(let description): "<\(description)>"
         }
     }

@@ -5,12 +5,6 @@ package struct LayoutViolation: Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, for example `shape [3, 3], expected [S, S] = [101, 101]`.
     package let problem: String
 
-    /// A violation from its parts.
-    package init(path: String, problem: String) {
-        self.path = path
-        self.problem = problem
-    }
-
     /// `<path>: <problem>`.
     package var description: String { "\(path): \(problem)" }
 }

@@ -49,6 +49,6 @@ package enum ModelFileReader {
                                             schema: schema, threads: threads).decode()
         let identity = ModelIdentity(contents: contents, sha256: sha256 ?? SHA256.hash(stored.bytes.bytes).hex,
                                      formatVersion: schema.formatVersion, generator: generator)
-        return StoredModel(contents: contents, identity: identity, source: stored)
+        return StoredModel(contents: contents, identity: identity, source: stored, givenName: nil)
     }
 }

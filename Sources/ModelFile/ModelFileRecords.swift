@@ -21,20 +21,6 @@ package struct OptimizerRecord: Equatable, Sendable {
     package var firstMoments: [Tensor]
     /// The second moments, parallel to the parameter specs.
     package var secondMoments: [Tensor]
-
-    /// An optimizer record from its parts.
-    package init(step: Int64, learningRate: Double, beta1: Double, beta2: Double, epsilon: Double, gamma: Double,
-                stepSize: Int64, firstMoments: [Tensor], secondMoments: [Tensor]) {
-        self.step = step
-        self.learningRate = learningRate
-        self.beta1 = beta1
-        self.beta2 = beta2
-        self.epsilon = epsilon
-        self.gamma = gamma
-        self.stepSize = stepSize
-        self.firstMoments = firstMoments
-        self.secondMoments = secondMoments
-    }
 }
 
 /// The state of the random streams (`/rng`).

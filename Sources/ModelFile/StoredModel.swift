@@ -10,15 +10,13 @@ package struct StoredModel {
     package let identity: ModelIdentity
     /// The file as read.
     package let source: HDF5StoredFile
+    /// The name a command gives the model, as its user gave it.
+    var givenName: String?
+
     /// How messages name the model: its file's path unless a command names it as its user
     /// gave it.
-    package var name: String
-
-    /// A model read from `source`, named by its file's path.
-    package init(contents: ModelFileContents, identity: ModelIdentity, source: HDF5StoredFile) {
-        self.contents = contents
-        self.identity = identity
-        self.source = source
-        name = source.name
+    package var name: String {
+        get { givenName ?? source.name }
+        set { givenName = newValue }
     }
 }

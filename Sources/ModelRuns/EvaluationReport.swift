@@ -19,16 +19,6 @@ package struct EvaluationReport: Equatable, Sendable {
         package let sweep: ThresholdSweep
         /// The mean binary cross-entropy of the images.
         package let loss: Double
-
-        /// A model part from its parts.
-        package init(model: ModelIdentity?, data: DataIdentity, traceMode: TraceMode, sweep: ThresholdSweep,
-                    loss: Double) {
-            self.model = model
-            self.data = data
-            self.traceMode = traceMode
-            self.sweep = sweep
-            self.loss = loss
-        }
     }
 
     /// What a submission's score adds: which masks were compared.

@@ -31,17 +31,20 @@ package enum CommandLineEntry {
         }
     }
 
-    /// Writes `message` to standard error as `plastic-unet: error: <message>`.
+    /// Writes `message` to standard error as one line, `plastic-unet: error: <message>`:
+    /// line breaks inside it (a name read from a damaged file may hold some) are written
+    /// escaped, `\n`.
     package static func printError(_ message: String) {
-        let line = "plastic-unet: error: " + message.trimmingTrailingNewlines() + "\n"
+        let line = "plastic-unet: error: " + message.oneLine + "\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }
 
 private extension String {
-    func trimmingTrailingNewlines() -> String {
+    /// The text without the line breaks at its end, and with those inside it escaped.
+    var oneLine: String {
         var result = self
         while result.hasSuffix("\n") { result.removeLast() }
-        return result
+        return result.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -16,7 +16,10 @@ package enum ContainedHDF5Probe {
 
     /// Runs the child on `bytes`.
     /// - Throws: `HDF5ContainmentError` naming the file when the child dies by a signal,
-    ///   runs out of time, or cannot be started.
+    ///   runs out of time or cannot be started, or when the library reports an error on the
+    ///   file there (with that error): a file that the library cannot read whole in
+    ///   isolation is never parsed in this process, where the part the child did not reach
+    ///   might crash it.
     static func probe(_ bytes: HDF5FileBytes) throws {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("plastic-unet-probe-\(UUID().uuidString).h5")
@@ -27,8 +30,9 @@ package enum ContainedHDF5Probe {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["hdf5-probe", scratch.path]
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["hdf5-probe", scratch.path, "--name", bytes.name]
+        let report = Pipe()
+        process.standardOutput = report
         process.standardError = FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
@@ -44,7 +48,12 @@ package enum ContainedHDF5Probe {
             throw failure("no answer in \(Int(limit)) s")
         }
         switch (process.terminationReason, process.terminationStatus) {
-        case (.exit, 0), (.exit, 2): return
+        case (.exit, 0): return
+        case (.exit, 2):
+            // The child's one line, `NAME: OBJECT: OPERATION failed: REASON`, without the name.
+            let line = String(decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n").first.map(String.init) ?? "an error"
+            throw failure(line.hasPrefix(bytes.name + ": ") ? String(line.dropFirst(bytes.name.count + 2)) : line)
         case (.uncaughtSignal, let signal): throw failure("signal \(signal) in a child process")
         case (_, let status): throw failure("a child process ended with status \(status)")
         }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import HDF5Kit
 
-/// `plastic-unet hdf5-probe FILE`: the child process of the containment. Reads the bytes
-/// of FILE (written by the parent) under limits of memory and CPU time, and lets the HDF5
-/// library read everything in them; a crash or a hang ends this process, not the parent.
-/// Not for users: it is not listed in the help.
+/// `plastic-unet hdf5-probe FILE [--name NAME]`: the child process of the containment. Reads
+/// the bytes of FILE (written by the parent) under limits of memory and CPU time, and lets
+/// the HDF5 library read everything in them; a crash or a hang ends this process, not the
+/// parent. An error of the library exits 2 with its one line on standard output (naming the
+/// file NAME), for the parent to report. Not for users: it is not listed in the help.
 package struct HDF5ProbeCommand: ParsableCommand {
     /// The command's name; hidden from the help.
     package static let configuration = CommandConfiguration(
@@ -22,6 +23,9 @@ package struct HDF5ProbeCommand: ParsableCommand {
     /// The file holding the bytes to parse.
     @Argument package var file: String
 
+    /// How errors name the file (the file the bytes were read from).
+    @Option package var name: String?
+
     /// A command as the parser fills it.
     package init() {}
 
@@ -33,8 +37,10 @@ package struct HDF5ProbeCommand: ParsableCommand {
         setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
         setrlimit(Int32(RLIMIT_CPU.rawValue), &cpu)
         do {
-            try HDF5Reading.direct.read(URL(fileURLWithPath: file)).file.readEverything()
+            try HDF5Reading.direct.read(URL(fileURLWithPath: file), name: name).file.readEverything()
         } catch {
+            // The one line the parent reports.
+            print(error)
             throw ExitCode(2)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RandomStreams
 import XCTest
 
 /// Damaged and hostile files through every command that reads them, each run in a child
@@ -27,7 +28,7 @@ final class FuzzTests: XCTestCase {
         let original = Array(try Data(contentsOf: base))
         let count = 500 * Self.scale
         let runs = try Self.fuzz(count: count, in: folder) { seed, file in
-            var random = SplitMix(seed: seed)
+            var random = SeededRandom(seed: seed)
             try Data(FileMutation.mutate(original, &random)).write(to: file)
             let data = EvaluationFixtures.smallData.path
             return [["validate", file.path], ["inspect", file.path],
@@ -43,7 +44,7 @@ final class FuzzTests: XCTestCase {
         let images = try EvaluationFixtures.imageIDs(in: source.appendingPathComponent("train/masks"))
         let count = 200 * Self.scale
         let runs = try Self.fuzz(count: count, in: folder) { seed, scratch in
-            var random = SplitMix(seed: seed)
+            var random = SeededRandom(seed: seed)
             let copy = scratch.deletingPathExtension()
             try? FileManager.default.removeItem(at: copy)
             try FileManager.default.copyItem(at: source, to: copy)
@@ -106,28 +107,22 @@ final class FuzzTests: XCTestCase {
     }
 }
 
-/// A small seeded generator for the mutations (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
+/// A small seeded generator for the mutations: one of the program's own random streams.
+struct SeededRandom {
+    private var stream: RandomStream
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { stream = RandomStream(seed: seed, name: "tests") }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { stream.nextBits() }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    mutating func below(_ bound: Int) -> Int { stream.nextInt(below: max(bound, 1)) }
 }
 
 /// The ways a file is damaged: flipped bits, a cut, a block of random bytes, damage near the
 /// start (where the superblock and the first headers lie), and swapped names of the same
 /// length (`format` and `config`, `beta1` and `beta2`, `epoch` and `shape`...).
 enum FileMutation {
-    static func mutate(_ bytes: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var data = bytes
         guard !data.isEmpty else { return data }
         switch random.below(5) {

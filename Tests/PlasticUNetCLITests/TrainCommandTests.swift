@@ -178,7 +178,7 @@ final class TrainCommandTests: XCTestCase {
         let reference = folder.appendingPathComponent("reference.h5")
         XCTAssertEqual(try ToolRunner.run(arguments + ["--out", reference.path]).status, 0)
         let expected = try Data(contentsOf: reference)
-        var random = SplitMix(seed: 20)
+        var random = SeededRandom(seed: 20)
         var resumed = 0
         for kill in 0..<20 {
             let out = folder.appendingPathComponent("killed-\(kill).h5")

@@ -15,6 +15,8 @@ import sys
 import h5py
 import numpy as np
 
+from checks import Checks
+
 
 def convolutions(n):
     """(path prefix, torch prefix) of every convolution of the network of width n."""
@@ -58,11 +60,7 @@ def expected_shapes(n):
 
 
 def main(path, expectations):
-    failures = []
-
-    def check(condition, message):
-        if not condition:
-            failures.append(message)
+    check = Checks()
 
     with h5py.File(path, "r") as f:
         root = f.attrs
@@ -160,12 +158,7 @@ def main(path, expectations):
         check(f["/progress"].attrs.get("epoch") == 0 and f["/progress"].attrs.get("sample_in_epoch") == 0,
               "progress")
 
-    for failure in failures:
-        print(failure)
-    if failures:
-        return 1
-    print("ok")
-    return 0
+    return check.report()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from fractions import Fraction
 
 import jsonschema
 
+from checks import Checks
+
 IOU_THRESHOLDS = [Fraction(10 + k, 20) for k in range(10)]
 
 
@@ -72,11 +74,7 @@ def check_per_image(report, path, check):
 
 
 def main(schema_path, report_path, per_image_path=None):
-    failures = []
-
-    def check(condition, message):
-        if not condition:
-            failures.append(message)
+    check = Checks()
 
     with open(schema_path) as f:
         schema = json.load(f)
@@ -84,8 +82,8 @@ def main(schema_path, report_path, per_image_path=None):
         report = json.load(f)
     jsonschema.Draft202012Validator.check_schema(schema)
     for error in jsonschema.Draft202012Validator(schema).iter_errors(report):
-        failures.append(f"schema: {'/'.join(map(str, error.absolute_path))}: {error.message}")
-    if not failures:
+        check(False, f"schema: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+    if not check.failures:
         classes = report["by_coverage_class"]
         check([c["class"] for c in classes] == list(range(11)), "coverage classes out of order")
         check(sum(c["count"] for c in classes) == report["image_count"], "class counts do not add up")
@@ -103,12 +101,7 @@ def main(schema_path, report_path, per_image_path=None):
             check(report["data"]["image_count"] == report["image_count"], "data image_count")
         if per_image_path:
             check_per_image(report, per_image_path, check)
-    for failure in failures:
-        print(failure)
-    if failures:
-        return 1
-    print("ok")
-    return 0
+    return check.report()
 
 
 if __name__ == "__main__":
