@@ -1,5 +1,5 @@
-/// The inner loops of the fast convolutions, the head's products and Adam, compiled for one
-/// instruction set, with the register tiles that suit it.
+/// The inner loops of the fast convolutions, the head's products, Adam and XXH3, compiled
+/// for one instruction set, with the register tiles that suit it.
 ///
 /// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:columnPanels:)``
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
@@ -30,6 +30,9 @@ public protocol TileKernels: SendableMetatype {
                      secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, range: Range<Int>,
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float) -> Bool
+
+    /// ``XXH3Loop/hash64(_:_:seed:)``.
+    static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64
 }
 
 /// Every conforming type's loops: inlinable, so that the compiler instantiates them in the
@@ -69,5 +72,10 @@ extension TileKernels {
         AdamLoop.update(Self.self, parameters: parameters, firstMoments: firstMoments, secondMoments: secondMoments,
                         gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
                         stepSize: stepSize, correction: correction, epsilon: epsilon)
+    }
+
+    @inlinable
+    public static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        XXH3Loop.hash64(Self.self, bytes, seed: seed)
     }
 }
