@@ -31,6 +31,13 @@ public protocol TileKernels: SendableMetatype {
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float) -> Bool
 
+    /// ``AdamLoop/update(_:parameters:firstMoments:secondMoments:gradients:range:keep1:beta2:keep2:stepSize:correction:epsilon:blockElements:digests:)``:
+    /// the update with the digests of its blocks.
+    static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+                     secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, range: Range<Int>,
+                     keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
+                     epsilon: Float, blockElements: Int, digests: UnsafeMutablePointer<UInt64>) -> Bool
+
     /// ``XXH3Loop/hash64(_:_:seed:)``.
     static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64
 }
@@ -72,6 +79,18 @@ extension TileKernels {
         AdamLoop.update(Self.self, parameters: parameters, firstMoments: firstMoments, secondMoments: secondMoments,
                         gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
                         stepSize: stepSize, correction: correction, epsilon: epsilon)
+    }
+
+    @inlinable
+    public static func adam(parameters: UnsafeMutablePointer<Float>, firstMoments: UnsafeMutablePointer<Float>,
+                            secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+                            range: Range<Int>, keep1: Float, beta2: Float, keep2: Float, stepSize: Float,
+                            correction: Float, epsilon: Float, blockElements: Int,
+                            digests: UnsafeMutablePointer<UInt64>) -> Bool {
+        AdamLoop.update(Self.self, parameters: parameters, firstMoments: firstMoments, secondMoments: secondMoments,
+                        gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
+                        stepSize: stepSize, correction: correction, epsilon: epsilon, blockElements: blockElements,
+                        digests: digests)
     }
 
     @inlinable

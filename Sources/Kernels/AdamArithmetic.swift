@@ -58,17 +58,25 @@ package enum AdamArithmetic {
     ///     result does not depend on it.
     ///   - path: the instruction set of the loop (``KernelLoops/AdamLoop``); the result
     ///     does not depend on it.
+    ///   - digests: when given, receives the digests of the updated tensors' blocks
+    ///     (``StateDigest``), computed in the same pass as each block is updated: for block
+    ///     b (of ``StateDigest/blockElements``), p's at `3 b`, m's at `3 b + 1`, v's at
+    ///     `3 b + 2`; it must hold 3 digests per block. They do not depend on the threads
+    ///     or the path.
     /// - Returns: whether every gradient and every updated parameter is finite (checked in
     ///   the same pass, from the exponent bits).
     /// - Complexity: O(n) for n elements.
     @discardableResult
     package static func update(parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
-                              gradients: [Float], coefficients: Coefficients, threadCount: Int = 1,
-                              path: KernelPath = .selected) -> Bool {
+                               gradients: [Float], coefficients: Coefficients, threadCount: Int = 1,
+                               path: KernelPath = .selected,
+                               digests: UnsafeMutableBufferPointer<UInt64>? = nil) -> Bool {
         let count = parameters.count
         precondition(firstMoments.count == count && secondMoments.count == count && gradients.count == count,
                      "\(count) parameters, \(firstMoments.count) and \(secondMoments.count) moments, "
                          + "\(gradients.count) gradients")
+        precondition(digests.map { $0.count == 3 * StateDigest.blockCount(count) } ?? true,
+                     "3 digests per block of \(count) elements")
         let c = coefficients
         let pieces = (count + piece - 1) / piece
         var finite = [Bool](repeating: true, count: pieces)
@@ -80,12 +88,21 @@ package enum AdamArithmetic {
                         finite.withUnsafeMutableBufferPointer { flags in
                             nonisolated(unsafe) let (p, m, v, g) = (p.start, m.start, v.start, g.start)
                             nonisolated(unsafe) let flags = flags.start
+                            nonisolated(unsafe) let digests = digests?.baseAddress
                             ParallelRunner(threadCount: threadCount).run(taskCount: pieces) { task in
-                                flags[task] = loops.adam(
-                                    parameters: p, firstMoments: m, secondMoments: v, gradients: g,
-                                    range: (task * piece)..<min(count, (task + 1) * piece), keep1: c.keep1,
-                                    beta2: c.beta2, keep2: c.keep2, stepSize: c.stepSize, correction: c.correction,
-                                    epsilon: c.epsilon)
+                                let range = (task * piece)..<min(count, (task + 1) * piece)
+                                if let digests {
+                                    flags[task] = loops.adam(
+                                        parameters: p, firstMoments: m, secondMoments: v, gradients: g, range: range,
+                                        keep1: c.keep1, beta2: c.beta2, keep2: c.keep2, stepSize: c.stepSize,
+                                        correction: c.correction, epsilon: c.epsilon,
+                                        blockElements: StateDigest.blockElements, digests: digests)
+                                } else {
+                                    flags[task] = loops.adam(
+                                        parameters: p, firstMoments: m, secondMoments: v, gradients: g, range: range,
+                                        keep1: c.keep1, beta2: c.beta2, keep2: c.keep2, stepSize: c.stepSize,
+                                        correction: c.correction, epsilon: c.epsilon)
+                                }
                             }
                         }
                     }

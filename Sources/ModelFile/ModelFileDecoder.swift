@@ -103,7 +103,20 @@ struct ModelFileDecoder {
             EpochRecord(trainLoss: columns[0][row], validationLoss: columns[1][row],
                         validationScore: columns[2][row], learningRate: columns[3][row])
         }
-        return HistoryRecord(trainLoss: trainLoss, epochs: epochs)
+        return HistoryRecord(trainLoss: trainLoss, epochs: epochs, stepDigests: try stepDigests(steps: trainLoss.count))
+    }
+
+    /// The step digests, one row of ``StepDigest/partNames`` per step (the layout checker
+    /// checked the shape and the attributes); without them, an empty record for a file of no
+    /// steps (its run records digests from its first step) and nil for a file of an older
+    /// version (its run records none).
+    private func stepDigests(steps: Int) throws -> [StepDigest]? {
+        let path = ModelFilePaths.stepDigests
+        guard try root.kind(at: relative(path)) != nil else { return steps == 0 ? [] : nil }
+        let values = try root.dataset(relative(path)).read(UInt64.self)
+        let width = StepDigest.partNames.count
+        guard values.count == steps * width else { throw violation(path, "not \(width) digests per step") }
+        return stride(from: 0, to: values.count, by: width).map { StepDigest(parts: Array(values[$0..<$0 + width])) }
     }
 
     private func originalHistory() throws -> OriginalHistoryRecord? {

@@ -102,6 +102,12 @@ struct ModelFileEncoder {
         for (path, column) in columns {
             try write(history.epochs.map(column), shape: [history.epochs.count], at: path)
         }
+        // A run that records step digests and has taken a step; never an empty table.
+        if let digests = history.stepDigests, !digests.isEmpty {
+            let dataset = try write(digests.flatMap(\.parts), shape: [digests.count, StepDigest.partNames.count],
+                                    at: ModelFilePaths.stepDigests)
+            for (name, value) in StepDigestLayout.attributes { try dataset.setAttribute(name, value) }
+        }
     }
 
     private mutating func encode(_ original: OriginalHistoryRecord) throws {

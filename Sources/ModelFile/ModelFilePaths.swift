@@ -12,6 +12,7 @@ enum ModelFilePaths {
     static let epochValidationLoss = "/history/epochs/val_loss"
     static let epochValidationScore = "/history/epochs/val_score"
     static let epochLearningRate = "/history/epochs/lr"
+    static let stepDigests = "/history/step_digests"
     static let originalHistory = "/history/original"
     static let originalTrainLoss = "/history/original/train_loss"
     static let originalValidation = "/history/original/validation"

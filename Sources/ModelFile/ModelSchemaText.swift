@@ -40,6 +40,7 @@ package enum ModelSchemaText {
   "dtypes": {
     "float32": "IEEE 754 binary32, little-endian",
     "float64": "IEEE 754 binary64, little-endian",
+    "uint64": "unsigned 64-bit integer, little-endian",
     "string[*]": "UTF-8 text as fixed-length strings, as wide as the longest one, padded with NULs (HDF5 refuses fletcher32 on variable-length types)"
   },
   "attribute_types": {
@@ -95,6 +96,15 @@ package enum ModelSchemaText {
     {"path": "/history/epochs/val_loss", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
     {"path": "/history/epochs/val_score", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
     {"path": "/history/epochs/lr", "kind": "dataset", "dtype": "float64", "shape": ["epochs"]},
+    {"path": "/history/step_digests", "kind": "dataset", "dtype": "uint64", "shape": ["steps", 4], "optional": true,
+     "description": "the digests of every training step, a row per step: its inputs (the image id, pixels and mask, the dropout decisions, the learning rate) and the state after it (the parameters, the trace, Adam's moments); absent in a file of an older version, or of a run resumed from one (docs/FORMAT.md, Step digests)",
+     "attributes": [
+       {"name": "algorithm", "type": "string", "value": "XXH3-64", "description": "the hash of every digest (seed 0)"},
+       {"name": "parts", "type": "string", "value": "inputs,parameters,trace,optimizer",
+        "description": "the columns, in order"},
+       {"name": "block_elements", "type": "int64", "value": 16384,
+        "description": "the floats of one hashed block of a tensor"}
+     ]},
     {"path": "/history/original", "kind": "group", "optional": true,
      "description": "the losses of a training output of the original PyTorch implementation (train_data.hdf5), kept by `plastic-unet import --original-history`, apart from this program's history",
      "attributes": [{"name": "source_sha256", "type": "string", "content": "sha256-hex", "description": "the sha256 of the original's file"}]},
@@ -187,6 +197,5 @@ package enum ModelSchemaText {
     ]
   }
 }
-
 """#
 }

@@ -43,23 +43,54 @@ package struct Adam: Equatable, Sendable {
     /// - Precondition: `gradients` has the parameters' specs.
     @discardableResult
     package mutating func update(_ parameters: inout ParameterSet, gradients: ParameterSet,
-                                learningRate: Double, threadCount: Int = 1) -> Int? {
+                                 learningRate: Double, threadCount: Int = 1) -> Int? {
+        apply(&parameters, gradients: gradients, learningRate: learningRate, threadCount: threadCount,
+              digesting: false).firstNonFinite
+    }
+
+    /// Applies one update as ``update(_:gradients:learningRate:threadCount:)`` does, and
+    /// digests the updated parameters and moments in the same pass (``StepDigest``).
+    /// - Returns: the index of the first tensor that is not finite, as `update` does, and
+    ///   the digests of the parameters and of the moments.
+    package mutating func updateDigesting(_ parameters: inout ParameterSet, gradients: ParameterSet,
+                                          learningRate: Double,
+                                          threadCount: Int = 1) -> (firstNonFinite: Int?, parameters: UInt64,
+                                                                    optimizer: UInt64) {
+        let update = apply(&parameters, gradients: gradients, learningRate: learningRate, threadCount: threadCount,
+                           digesting: true)
+        // Per tensor, the blocks' digests of p, m and v, interleaved.
+        let blocks = update.blockDigests
+        let part = { (offset: Int) in
+            blocks.flatMap { tensor in stride(from: offset, to: tensor.count, by: 3).map { tensor[$0] } }
+        }
+        return (update.firstNonFinite, StateDigest.combine(part(0)), StateDigest.combine(part(1) + part(2)))
+    }
+
+    /// One update, with each tensor's block digests when `digesting`.
+    private mutating func apply(_ parameters: inout ParameterSet, gradients: ParameterSet, learningRate: Double,
+                                threadCount: Int, digesting: Bool) -> (firstNonFinite: Int?, blockDigests: [[UInt64]]) {
         step += 1
         let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
         let coefficients = AdamArithmetic.Coefficients(
             keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
             stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
         var firstNonFinite: Int?
+        var blockDigests: [[UInt64]] = []
         for index in parameters.tensors.indices {
+            let count = parameters.tensors[index].scalars.count
+            var digests = [UInt64](repeating: 0, count: digesting ? 3 * StateDigest.blockCount(count) : 0)
             let finite = parameters.modifyScalars(ofTensor: index) { p in
-                AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
-                                      secondMoments: &secondMoments[index].scalars,
-                                      gradients: gradients.tensors[index].scalars, coefficients: coefficients,
-                                      threadCount: threadCount)
+                digests.withUnsafeMutableBufferPointer { digests in
+                    AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
+                                          secondMoments: &secondMoments[index].scalars,
+                                          gradients: gradients.tensors[index].scalars, coefficients: coefficients,
+                                          threadCount: threadCount, digests: digesting ? digests : nil)
+                }
             }
             if !finite && firstNonFinite == nil { firstNonFinite = index }
+            blockDigests.append(digests)
         }
-        return firstNonFinite
+        return (firstNonFinite, blockDigests)
     }
 
     /// `base^exponent` by repeated squaring, the same bits on every machine.

@@ -67,9 +67,12 @@ package struct Trainer: Sendable {
             if state.sampleInEpoch == 0 { state.trace = PlasticTrace.zero(for: configuration.model) }
             while state.sampleInEpoch < order.count {
                 guard stepsLeft > 0, !stopRequested() else { break epochs }
-                let loss = try step(&state, on: order[state.sampleInEpoch], schedule: schedule)
+                let id = order[state.sampleInEpoch]
+                let loss = try step(&state, on: id, schedule: schedule)
                 stepsLeft -= 1
-                observer?.trainingStepFinished(StepProgress(epoch: state.epoch, epochs: training.epochs,
+                observer?.trainingStepFinished(StepProgress(step: state.optimizer.step, id: id,
+                                                            digest: state.history.stepDigests?.last,
+                                                            epoch: state.epoch, epochs: training.epochs,
                                                             sampleInEpoch: state.sampleInEpoch,
                                                             samplesPerEpoch: order.count, loss: loss))
             }
@@ -126,9 +129,23 @@ package struct Trainer: Sendable {
         let probabilityGradient = BinaryCrossEntropy.gradient(pass.probabilities, mask: sample.mask)
         let gradients = network.backward(consume pass, probabilityGradient: probabilityGradient,
                                          parameters: state.parameters)
-        if let index = state.optimizer.update(&state.parameters, gradients: gradients,
-                                              learningRate: schedule.rate(atStep: step),
-                                              threadCount: network.kernels.threadCount) {
+        let learningRate = schedule.rate(atStep: step)
+        let firstNonFinite: Int?
+        if state.history.stepDigests != nil {
+            let update = state.optimizer.updateDigesting(&state.parameters, gradients: gradients,
+                                                         learningRate: learningRate,
+                                                         threadCount: network.kernels.threadCount)
+            firstNonFinite = update.firstNonFinite
+            state.history.stepDigests?.append(StepDigest(
+                inputs: StepDigest.inputs(id: id, image: sample.image, mask: sample.mask, dropout: dropout,
+                                          learningRate: learningRate),
+                parameters: update.parameters, trace: StepDigest.trace(nextTrace), optimizer: update.optimizer))
+        } else {
+            firstNonFinite = state.optimizer.update(&state.parameters, gradients: gradients,
+                                                    learningRate: learningRate,
+                                                    threadCount: network.kernels.threadCount)
+        }
+        if let index = firstNonFinite {
             let name = gradients.specs[index].name
             let what = gradients.tensors[index].scalars.allSatisfy(\.isFinite)
                 ? "the update made \(name) hold" : "the gradient of \(name) holds"

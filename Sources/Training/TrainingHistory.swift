@@ -24,10 +24,14 @@ package struct HistoryRecord: Equatable, Sendable {
     package var trainLoss: [Float]
     /// One record per completed epoch.
     package var epochs: [EpochRecord]
+    /// The digests of every training step, parallel to ``trainLoss``; nil for a run whose
+    /// earlier steps recorded none (a file of an older version), which records none either.
+    package var stepDigests: [StepDigest]?
 
-    /// A history from its parts.
-    package init(trainLoss: [Float], epochs: [EpochRecord]) {
+    /// A history from its parts; by default one that records step digests.
+    package init(trainLoss: [Float], epochs: [EpochRecord], stepDigests: [StepDigest]? = []) {
         self.trainLoss = trainLoss
         self.epochs = epochs
+        self.stepDigests = stepDigests
     }
 }

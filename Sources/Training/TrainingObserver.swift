@@ -1,6 +1,12 @@
 
 /// Where one training step stands.
 package struct StepProgress: Sendable {
+    /// The optimizer steps taken, this one included.
+    package let step: Int64
+    /// The image of the step.
+    package let id: String
+    /// The step's digests, when the run records them.
+    package let digest: StepDigest?
     /// The epoch being trained (0 for the first).
     package let epoch: Int
     /// The total number of epochs of the run.
