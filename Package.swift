@@ -105,6 +105,10 @@ let package = Package(
             "Reports", "HDF5Kit", "ModelRuns",
         ]),
 
+        .target(name: "Reproduction", dependencies: [
+            "ModelRuns", "HDF5Kit", "Kernels", "ModelFile", "Reports", "TGSData", "Training",
+        ]),
+
         .target(name: "Benchmark", dependencies: [
             "Kernels", "PlasticUNet", "Scoring", "TGSData", "Training", "ModelFile", "Reports", "HDF5Kit",
         ]),
@@ -113,7 +117,8 @@ let package = Package(
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            "Sweeps", "Reports", "ModelRuns", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Sweeps", "Reports", "ModelRuns", "Reproduction",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
             "PlasticUNetCLI", "ModelFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -32,7 +32,7 @@ LAYERS = [
                "ONNXMessages"]),
     ("runs", ["ModelRuns"]),
     ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop",
-               "Sweeps"]),
+               "Sweeps", "Reproduction"]),
     ("command line", ["PlasticUNetCLI", "plastic-unet"]),
 ]
 FIRST_FOUNDATION_LAYER = "shared"

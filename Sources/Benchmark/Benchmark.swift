@@ -71,12 +71,17 @@ package enum Benchmark {
         let contents = ModelFileContents(trainer.checkpoint(of: state))
         let save = try measure(3) { try ModelFileWriter.write(contents, to: file, threads: options.threads) }
         let load = try measure(3) { _ = try ModelFileReader.read(file, using: .direct, threads: options.threads) }
+        let digest = DigestCost.measure(state, sample: data.samples[0], rounds: warmUp + 4 * options.repeats,
+                                        threads: options.threads)
+        let digestPass = try measure(options.repeats) {
+            _ = StepDigest.state(parameters: state.parameters, trace: state.trace, optimizer: state.optimizer)
+        }
         let steps = Double(options.repeats)
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
             kernelPath: fastKernels.path.description, width: options.width, size: options.size,
             rule: configuration.model.rule.rawValue, alpha: configuration.model.alpha.rawValue, threads: options.threads,
-            trainingStep: step, inference: inference, batch: batch, batchSize: images.count,
+            trainingStep: step, digest: digest, digestPass: digestPass, inference: inference, batch: batch, batchSize: images.count,
             imagesPerPass: min(PredictionStream.independentBatchSize, images.count),
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,
             layers: entries.map { BenchmarkReport.Layer(pass: $0.pass, layer: $0.layer, calls: Double($0.calls) / steps,

@@ -49,8 +49,13 @@ package struct BenchmarkReport: Sendable {
     package let alpha: String
     /// The threads of the convolutions.
     package let threads: Int
-    /// One training step (forward, loss, backward, trace update, Adam).
+    /// One training step (forward, loss, backward, trace update, Adam, step digests).
     package let trainingStep: Timing
+    /// What the step digests add to a training step (``DigestCost``).
+    package let digest: Timing
+    /// The digests of the state a step leaves (parameters, trace, Adam's moments), hashed
+    /// in a pass of their own rather than within Adam's.
+    package let digestPass: Timing
     /// The prediction of one image (stored trace).
     package let inference: Timing
     /// The prediction of a batch of images, as `predict` makes it.

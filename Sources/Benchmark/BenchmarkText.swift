@@ -17,6 +17,10 @@ package enum BenchmarkText {
                 + "\(report.alpha) alpha",
             "training step  " + milliseconds(report.trainingStep) + ", "
                 + gigaflops(report.stepOperations / report.trainingStep.median) + " in the convolutions",
+            "step digests   " + milliseconds(report.digest) + ", "
+                + FixedDecimal.text(100 * report.digest.median / report.trainingStep.median, digits: 1)
+                + "% of the step (in a pass of their own: "
+                + "\(FixedDecimal.text(report.digestPass.median * 1000, digits: 1)) ms)",
             "inference      " + milliseconds(report.inference) + ", "
                 + gigaflops(report.inferenceOperations / report.inference.median),
             "throughput     \(FixedDecimal.text(report.throughput, digits: 1)) images/s over "
@@ -48,6 +52,7 @@ package enum BenchmarkText {
             "width": .integer(Int64(report.width)), "size": .integer(Int64(report.size)),
             "rule": .string(report.rule), "alpha": .string(report.alpha),
             "training_step_seconds": timing(report.trainingStep), "inference_seconds": timing(report.inference),
+            "step_digest_seconds": timing(report.digest), "digest_pass_seconds": timing(report.digestPass),
             "batch_seconds": timing(report.batch), "batch_size": .integer(Int64(report.batchSize)),
             "images_per_pass": .integer(Int64(report.imagesPerPass)),
             "images_per_second": .number(report.throughput),

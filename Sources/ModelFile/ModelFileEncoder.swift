@@ -95,11 +95,7 @@ struct ModelFileEncoder {
 
     private mutating func encode(_ history: HistoryRecord) throws {
         try write(history.trainLoss, shape: [history.trainLoss.count], at: ModelFilePaths.historyTrainLoss)
-        let columns: [(String, (EpochRecord) -> Double)] = [
-            (ModelFilePaths.epochTrainLoss, \.trainLoss), (ModelFilePaths.epochValidationLoss, \.validationLoss),
-            (ModelFilePaths.epochValidationScore, \.validationScore), (ModelFilePaths.epochLearningRate, \.learningRate),
-        ]
-        for (path, column) in columns {
+        for (path, column) in HistoryRecord.epochColumns {
             try write(history.epochs.map(column), shape: [history.epochs.count], at: path)
         }
         // A run that records step digests and has taken a step; never an empty table.

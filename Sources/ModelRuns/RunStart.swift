@@ -38,11 +38,16 @@ package struct RunStart: Sendable {
     /// A new run of `configuration` on `data`, from the parameters of `initial` or, without
     /// it, from new ones drawn from the configuration's seed.
     /// - Throws: ``ModelRunError`` when the configuration records a model file to start
-    ///   from and `initial` is not given, the configuration is not usable, the data's images
-    ///   are not the model's size, or the starting parameters hold a NaN or an infinity.
+    ///   from and `initial` is not given or is another file, the configuration is not usable,
+    ///   the data's images are not the model's size, or the starting parameters hold a NaN or
+    ///   an infinity.
     package static func new(_ configuration: RunConfiguration, data: DataSet, initial: StoredModel? = nil) throws -> RunStart {
-        if initial == nil, let recorded = configuration.training.initialModelSHA256 {
-            throw ModelRunError.missingInitialModel(recorded: recorded)
+        if let recorded = configuration.training.initialModelSHA256 {
+            guard let initial else { throw ModelRunError.missingInitialModel(recorded: recorded) }
+            guard initial.identity.sha256 == recorded else {
+                throw ModelRunError.otherInitialModel(model: initial.name, sha256: initial.identity.sha256,
+                                                      recorded: recorded)
+            }
         }
         let parameters = initial?.contents.parameters
             ?? ParameterSet.initialised(for: configuration.model, seed: configuration.training.seed)

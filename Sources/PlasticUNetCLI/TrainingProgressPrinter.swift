@@ -3,17 +3,20 @@ import ModelFile
 import Training
 
 /// Shows a training run's progress: on a terminal, a progress bar on standard error that
-/// redraws after every step (epoch, step, loss, samples per second, time left); in every
-/// case one line per epoch on standard output with its losses and score.
+/// redraws after every step (epoch, step, loss, samples per second, time left); unless told
+/// otherwise, in every case one line per epoch on standard output with its losses and score.
 final class TrainingProgressPrinter: TrainingObserver {
     private let drawsBar: Bool
+    private let epochLines: Bool
     private let started = DispatchTime.now()
     private var stepsSinceStart = 0
     private var barIsShown = false
 
-    /// A printer; the bar is drawn only when standard error is a terminal.
-    init() {
+    /// A printer; the bar is drawn only when standard error is a terminal, the epochs' lines
+    /// when `epochLines`.
+    init(epochLines: Bool = true) {
         drawsBar = isatty(FileHandle.standardError.fileDescriptor) != 0
+        self.epochLines = epochLines
     }
 
     func trainingStepFinished(_ progress: StepProgress) {
@@ -38,6 +41,7 @@ final class TrainingProgressPrinter: TrainingObserver {
             write("\r\u{1B}[2K", to: .standardError)
             barIsShown = false
         }
+        guard epochLines else { return }
         let line = "epoch \(epoch + 1)/\(epochs)  train loss \(String(format: "%.5f", record.trainLoss))"
             + "  val loss \(Self.number(record.validationLoss, format: "%.5f"))"
             + "  val score \(Self.number(record.validationScore, format: "%.4f"))"

@@ -1,4 +1,5 @@
 import PlasticUNet
+import RandomStreams
 import TGSData
 
 /// The options of training that change its result (docs/MODEL.md §4).
@@ -51,6 +52,18 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
             return "val-fraction must be in [0, 1), got \(validationFraction)"
         }
         return nil
+    }
+
+    /// The training images of `epoch` (from 0) in the order a run visits them: `trainIDs`
+    /// (the split's order), shuffled by the stream `shuffle` of the seed, keyed by the epoch,
+    /// unless shuffling is off.
+    package func order(ofEpoch epoch: Int, trainIDs: [String]) -> [String] {
+        var order = trainIDs
+        if shuffle {
+            var stream = RandomStream(seed: seed, name: "shuffle", index: UInt64(epoch))
+            stream.shuffle(&order)
+        }
+        return order
     }
 
     /// The keys of its coded form, every one this version knows.

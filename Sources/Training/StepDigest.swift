@@ -66,6 +66,17 @@ package struct StepDigest: Equatable, Sendable {
         return XXH3.hash64(bytes)
     }
 
+    /// The digests of the state a step leaves, in a pass of their own: the same digests as
+    /// Adam's update computes in its pass (``Adam/updateDigesting(_:gradients:learningRate:threadCount:)``)
+    /// and ``trace(_:)``.
+    /// - Complexity: O(parameters).
+    package static func state(parameters: ParameterSet, trace: PlasticTrace?,
+                              optimizer: Adam) -> (parameters: UInt64, trace: UInt64, optimizer: UInt64) {
+        let blocks = { (tensors: [Tensor]) in tensors.flatMap { StateDigest.blockDigests(of: $0.scalars) } }
+        return (StateDigest.combine(blocks(parameters.tensors)), Self.trace(trace),
+                StateDigest.combine(blocks(optimizer.firstMoments) + blocks(optimizer.secondMoments)))
+    }
+
     /// The digest of `trace` (nil for rule none).
     /// - Complexity: O(S²).
     package static func trace(_ trace: PlasticTrace?) -> UInt64 {

@@ -1,6 +1,5 @@
 import Kernels
 import PlasticUNet
-import RandomStreams
 import TGSData
 
 /// The deterministic trainer of docs/MODEL.md §4: batch size 1, samples in sequence.
@@ -104,12 +103,7 @@ package struct Trainer: Sendable {
 
     /// The training images of `epoch` in the order they are visited.
     package func epochOrder(_ epoch: Int) -> [String] {
-        var order = split.trainIDs
-        if configuration.training.shuffle {
-            var stream = RandomStream(seed: configuration.training.seed, name: "shuffle", index: UInt64(epoch))
-            stream.shuffle(&order)
-        }
-        return order
+        configuration.training.order(ofEpoch: epoch, trainIDs: split.trainIDs)
     }
 
     /// One optimizer step on the image `id`; returns its loss.

@@ -10,7 +10,7 @@ struct PlasticUNetTool: ParsableCommand {
         abstract: "Plastic U-Nets for seismic salt segmentation: train, evaluate, diff and regress.",
         version: PlasticUNetVersion.current,
         subcommands: [InitCommand.self, TrainCommand.self, EvaluateCommand.self, DiffCommand.self, RegressCommand.self,
-                      PredictCommand.self, ScoreCommand.self, InspectCommand.self, ValidateCommand.self,
+                      ReproduceCommand.self, PredictCommand.self, ScoreCommand.self, InspectCommand.self, ValidateCommand.self,
                       DataCommand.self, ExportCommand.self, ImportCommand.self, SweepCommand.self, BenchCommand.self, HDF5ProbeCommand.self]
     )
 
