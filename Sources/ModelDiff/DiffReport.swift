@@ -129,7 +129,8 @@ package struct DiffReport: Sendable {
     /// The keys of the models' configs that differ; nil when the configs were not
     /// compared (not two model files, or `--only`).
     package let config: [ConfigChange]?
-    /// The datasets on both sides whose values are not identical, in file order.
+    /// The datasets on both sides whose values are not identical, in file order; the step
+    /// digests are shown in ``steps`` instead.
     package let values: [DatasetValues]
     /// The datasets compared: those of either file (within `--only`).
     package let datasetCount: Int
@@ -141,6 +142,9 @@ package struct DiffReport: Sendable {
     package let moved: [TensorMovement]?
     /// The two models' predictions on data (`--data`), if asked for.
     package let behaviour: BehaviourComparison?
+    /// The runs' steps compared by their digests; nil unless a model file records them and
+    /// the comparison covers them.
+    package let steps: StepComparison?
 
     /// The verdict.
     package var verdict: DiffVerdict { DiffVerdict(self) }

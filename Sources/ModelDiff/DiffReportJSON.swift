@@ -18,7 +18,7 @@ package enum DiffReportJSON {
     /// The report as a JSON value.
     package static func value(of report: DiffReport) -> JSONValue {
         let verdict = report.verdict
-        return .object([
+        var object: [String: JSONValue] = [
             "report": .string(reportName),
             "report_version": .integer(reportVersion),
             "files": .object(["a": side(report.a), "b": side(report.b)]),
@@ -33,6 +33,27 @@ package enum DiffReportJSON {
             "moved": report.moved.map { .array($0.map(movement)) } ?? .null,
             "behaviour": report.behaviour.map(behaviour) ?? .null,
             "verdict": .object(["status": .string(verdict.status.rawValue), "text": .string(verdict.description)]),
+        ]
+        // Only where a model file records step digests, so that other reports keep their bytes.
+        if let steps = report.steps { object["steps"] = self.steps(steps) }
+        return .object(object)
+    }
+
+    private static func steps(_ steps: StepComparison) -> JSONValue {
+        .object([
+            "steps_a": steps.stepsA.map { .integer(Int64($0)) } ?? .null,
+            "steps_b": steps.stepsB.map { .integer(Int64($0)) } ?? .null,
+            "agree": .bool(steps.agree),
+            "parting": steps.parting.map { parting in
+                .object([
+                    "step": .integer(Int64(parting.position.step)), "epoch": .integer(Int64(parting.position.epoch)),
+                    "index_in_epoch": .integer(Int64(parting.position.indexInEpoch)),
+                    "steps_per_epoch": .integer(Int64(parting.position.stepsPerEpoch)),
+                    "image_id": .string(parting.position.id),
+                    "image_id_b": parting.otherID.map(JSONValue.string) ?? .null,
+                    "parts": .array(parting.parts.map(JSONValue.string)), "explanation": .string(parting.explanation),
+                ])
+            } ?? .null,
         ])
     }
 

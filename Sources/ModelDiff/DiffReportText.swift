@@ -23,9 +23,14 @@ package enum DiffReportText {
                              rows: config.map { "\($0.key): \(json($0.a)) -> \(json($0.b))" }, none: "the same")
         }
         let beyond = report.values.filter(\.differs).count
+        let datasets = report.steps == nil ? "\(report.datasetCount) datasets"
+            : "\(report.datasetCount - 1) datasets besides the step digests"
         lines += section("values", count: report.values.count,
-                         noun: "of \(report.datasetCount) datasets not identical, \(beyond) beyond the tolerance",
-                         rows: report.values.map(values), none: "all \(report.datasetCount) datasets identical")
+                         noun: "of \(datasets) not identical, \(beyond) beyond the tolerance",
+                         rows: report.values.map(values), none: "all \(datasets) identical")
+        if let steps = report.steps {
+            lines += ["", StepComparisonText.title(of: steps)] + StepComparisonText.rows(of: steps).map { "  " + $0 }
+        }
         if let moved = report.moved {
             lines += ["", "what moved (B - A, most moved first)"] + table(moved)
         }

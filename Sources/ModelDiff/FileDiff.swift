@@ -64,6 +64,9 @@ package enum FileDiff {
             .union(right.filter { $0.kind == "dataset" }.map(\.path))
         let differing = Set(metadata.differences.filter { $0.kind == "dataset" }.map(\.path))
             .union(values.filter(\.differs).map(\.path))
+        // Two model files' step digests are compared step by step, in their own section.
+        let steps = models && inScope(StepRecord.datasetPath) ? StepComparison(a, b) : nil
+        if steps != nil { values.removeAll { $0.path == StepRecord.datasetPath } }
         let (digestA, digestB) = options.hashFiles ? try digests ?? sha256(a, b) : (nil, nil)
         return DiffReport(
             a: DiffReport.FileSide(sha256: digestA, isModel: sides.0.isModel, generator: sides.0.generator),
@@ -73,7 +76,8 @@ package enum FileDiff {
             config: models && options.only.isEmpty ? ConfigComparison.changes(first, second) : nil,
             values: values, datasetCount: datasetPaths.count,
             differingDatasets: (left + right).map(\.path).filter(differing.contains).uniqued(),
-            moved: models ? moved.sorted(by: DiffReport.TensorMovement.mostMovedFirst) : nil, behaviour: behaviour)
+            moved: models ? moved.sorted(by: DiffReport.TensorMovement.mostMovedFirst) : nil, behaviour: behaviour,
+            steps: steps)
     }
 
     /// Whether a listed file is a model file, and its generator.

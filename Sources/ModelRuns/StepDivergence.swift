@@ -34,13 +34,18 @@ package struct StepDivergence: Equatable, Sendable {
             return "the inputs agree but the parameters do not: the arithmetic differs"
         }
         let updates = parts.map { $0 == "trace" ? "the trace update" : "Adam's moments" }
-        return "the inputs and the parameters agree but the \(parts.joined(separator: " and ")) "
+        return "the inputs and the parameters agree but the \(Self.listed(parts)) "
             + (parts.count == 1 ? "does" : "do") + " not: the arithmetic of \(updates.joined(separator: " and ")) differs"
     }
 
     /// The parts that differ as a clause: `the inputs differ`, `the trace differs`.
     package static func differingClause(_ parts: [String]) -> String {
         let plural = parts.count > 1 || ["inputs", "parameters"].contains(parts.first ?? "")
-        return "the " + parts.joined(separator: " and ") + (plural ? " differ" : " differs")
+        return "the " + listed(parts) + (plural ? " differ" : " differs")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }
