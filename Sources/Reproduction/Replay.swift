@@ -12,12 +12,13 @@ package struct Replay {
     package let model: StoredModel
     /// The data it was trained on.
     package let data: DataSet
-    /// The model file the run started from, for a run started with `--init`.
-    package let initial: StoredModel?
     /// The kernels of the replay (the result does not depend on them).
     package let kernels: FastKernels
+    /// Where the recorded run started.
+    private let start: RunStart
 
-    /// A replay of `model` on `data`.
+    /// A replay of `model` on `data`, from the model file `initial` for a run started with
+    /// `--init`; everything that could keep it from running is checked here.
     /// - Throws: ``ReproductionError`` when the file records no training step;
     ///   ``ModelRuns/ModelRunError`` when `data` is not the data the file records, or the
     ///   run started from a model file that `initial` is not.
@@ -31,8 +32,8 @@ package struct Replay {
         }
         self.model = model
         self.data = data
-        self.initial = initial
         self.kernels = kernels
+        start = try RunStart.new(model.contents.configuration, data: data, initial: initial)
     }
 
     /// The file and how it will be checked.
@@ -48,12 +49,11 @@ package struct Replay {
     /// Replays the first `steps` steps (default: every step the file records), stopping at
     /// the first that differs; with every step replayed, compares the final state.
     /// - Parameter progress: told of every step and epoch of the replay.
-    /// - Throws: the errors of starting a run and of the final comparison.
+    /// - Throws: the errors of training and of the final comparison.
     package func run(steps: Int? = nil, progress: (any TrainingObserver)? = nil) throws -> ReproductionReport {
         let contents = model.contents
         let recorded = contents.history.trainLoss.count
         let checked = min(steps ?? recorded, recorded)
-        let start = try RunStart.new(contents.configuration, data: data, initial: initial)
         let trainer = try Trainer(configuration: contents.configuration, data: data, split: start.split,
                                   kernels: kernels)
         let watcher = StepWatcher(history: contents.history, options: contents.configuration.training,

@@ -42,7 +42,10 @@ enum ModelFileFixtures {
         contents.history = HistoryRecord(
             trainLoss: (0..<40).map { 0.7 - Float($0) * 0.01 },
             epochs: [EpochRecord(trainLoss: 0.6, validationLoss: 0.65, validationScore: 0.4, learningRate: 3e-4),
-                     EpochRecord(trainLoss: 0.5, validationLoss: 0.55, validationScore: 0.5, learningRate: 2e-4)])
+                     EpochRecord(trainLoss: 0.5, validationLoss: 0.55, validationScore: 0.5, learningRate: 2e-4)],
+            stepDigests: (0..<40).map { step in
+                StepDigest(parts: (0..<4).map { UInt64(step) << 32 | UInt64($0) | (1 << 63) })
+            })
         contents.dataset = DatasetRecord(fingerprint: String(repeating: "0123456789abcdef", count: 4), size: 32,
                                          trainIDs: (0..<16).map { String(format: "%010x", $0 * 7919) },
                                          validationIDs: ["ünïcode-id", "b"])

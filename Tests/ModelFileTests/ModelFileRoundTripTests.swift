@@ -34,6 +34,7 @@ final class ModelFileRoundTripTests: XCTestCase {
             XCTAssertEqual(read, contents)
             XCTAssertEqual(read.random.counters["dropout"], 12_345)
             XCTAssertEqual(read.dataset?.validationIDs, ["ünïcode-id", "b"])
+            XCTAssertEqual(read.history.stepDigests?.count, 40)
             XCTAssertEqual(try ModelFileValidator.validate(HDF5Reading.direct.read(url)), [])
         }
     }
@@ -62,6 +63,23 @@ final class ModelFileRoundTripTests: XCTestCase {
         for url in files.dropFirst() {
             XCTAssertEqual(try Data(contentsOf: url), first, url.lastPathComponent)
         }
+    }
+
+    /// A history without step digests (a file of an older version, or a run resumed from
+    /// one) reads back without them; a file of no steps reads as one that records them from
+    /// its first step.
+    func testStepDigestsAreOptional() throws {
+        let folder = try makeTemporaryDirectory(for: self)
+        var older = ModelFileFixtures.trained()
+        older.history.stepDigests = nil
+        let url = folder.appendingPathComponent("older.h5")
+        try ModelFileWriter.write(older, to: url)
+        XCTAssertNil(try HDF5File.open(url).root.kind(at: "history/step_digests"))
+        XCTAssertEqual(try ModelFileReader.read(url, using: .direct).contents, older)
+        let untrained = folder.appendingPathComponent("untrained.h5")
+        try ModelFileWriter.write(ModelFileContents.untrained(configuration: ModelFileFixtures.configuration()),
+                                  to: untrained)
+        XCTAssertEqual(try ModelFileReader.read(untrained, using: .direct).contents.history.stepDigests, [])
     }
 
     /// Files of earlier versions deflate their datasets at level 1; they still load.
