@@ -52,7 +52,7 @@ struct FileInspection: Encodable {
     /// - Throws: `HDF5Error` when the file cannot be opened or read.
     init(url: URL) throws {
         let opened = try ProgramReading.commands.read(url).file
-        let objects = try opened.objectInfos().map(Self.object)
+        let objects = try HDF5Listing(opened).objects.map(Self.object)
         // A file that the recognition cannot look into is of another kind; the listing says the rest.
         self.kind = ((try? RecognisedFile.recognise(opened.root)) ?? .other).description
         let datasets = objects.filter { $0.kind == "dataset" }
@@ -67,13 +67,10 @@ struct FileInspection: Encodable {
             .reduce(0) { $0 + $1.elements }
     }
 
-    private static func object(_ info: HDF5ObjectInfo) -> Object {
-        let elements = info.shape?.reduce(1, *)
-        return Object(path: info.path, kind: info.kind == .other ? "link" : info.kind.rawValue,
-                      dtype: info.elementType?.description, shape: info.shape, chunks: info.storage?.chunkShape,
-                      filters: info.storage?.filters.map(\.description),
-                      bytes: info.elementType?.byteCount.flatMap { size in elements.map { $0 * size } },
-                      storedBytes: info.storage?.storedBytes, attributes: attributes(info.attributes))
+    private static func object(_ listed: HDF5Listing.Object) -> Object {
+        Object(path: listed.path, kind: listed.kind, dtype: listed.dtype, shape: listed.shape, chunks: listed.chunks,
+               filters: listed.filters, bytes: listed.bytes, storedBytes: listed.storedBytes,
+               attributes: attributes(listed.attributes))
     }
 
     private static func attributes(_ attributes: [(name: String, value: HDF5AttributeValue)]) -> [String: JSONValue] {
