@@ -1,0 +1,16 @@
+import Kernels
+
+/// Why a command cannot go on, where the command line itself finds it: one line naming
+/// the option, the file or the run concerned.
+package enum CommandError: Error, Equatable, CustomStringConvertible {
+    /// `PLASTIC_UNET_KERNELS` names a kernel path that cannot be followed.
+    case kernelPath(KernelPathError)
+
+    /// The line after `plastic-unet: error: `.
+    package var description: String {
+        switch self {
+        case .kernelPath(let error):
+            "\(KernelPath.overrideVariable): \(error)"
+        }
+    }
+}
