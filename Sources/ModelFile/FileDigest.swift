@@ -9,7 +9,7 @@ enum FileDigest {
     /// - Throws: `HDF5Error` naming the file when it cannot be read.
     static func sha256(of url: URL, name: String) throws -> String {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw HDF5Error(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
+            throw HDF5Error.failed(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
         }
         defer { try? handle.close() }
         var hash = SHA256()
@@ -18,7 +18,7 @@ enum FileDigest {
             do {
                 block = try handle.read(upToCount: 1 << 20)
             } catch {
-                throw HDF5Error(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
+                throw HDF5Error.failed(file: name, object: nil, operation: "hash", reason: "the file cannot be read")
             }
             // No data (nil or empty) at the end of the file.
             guard let block, !block.isEmpty else { return hash.finalize().hex }

@@ -15,13 +15,13 @@ package enum ContainedHDF5Probe {
     }
 
     /// Runs the child on `bytes`.
-    /// - Throws: `HDF5ContainmentError` naming the file when the child dies by a signal,
+    /// - Throws: `HDF5Error.containment` naming the file when the child dies by a signal,
     ///   runs out of time, or cannot be started.
     static func probe(_ bytes: HDF5FileBytes) throws {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("plastic-unet-probe-\(UUID().uuidString).h5")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let failure = { (reason: String) in HDF5ContainmentError(file: bytes.name, reason: reason) }
+        let failure = { (reason: String) in HDF5Error.containment(file: bytes.name, reason: reason) }
         guard FileManager.default.createFile(atPath: scratch.path, contents: Data(bytes.bytes)) else {
             throw failure("the bytes cannot be handed to a child process")
         }
