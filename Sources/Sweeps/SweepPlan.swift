@@ -121,7 +121,8 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     }
 
     /// The run's configuration.
-    /// - Throws: `ConfigurationError` when the plan's config of the run is not usable.
+    /// - Throws: `ModelFileError.configuration` when the plan's config of the run is not
+    ///   usable.
     package func configuration(of run: Run) throws -> RunConfiguration {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
