@@ -11,8 +11,8 @@ enum MaskSource {
     case folder(URL, images: [(id: String, image: [Float])])
 
     /// The source at `path`: a folder (its images read now) or a table file.
-    /// - Throws: ``ImageFiles/ImageFileError`` or ``TGSData/ImageFolderError`` naming the
-    ///   image or folder; ``EvaluationError`` when nothing is at `path`.
+    /// - Throws: ``ImageFiles/ImageFileError`` or ``TGSFiles/DataProblem`` naming the image
+    ///   or folder; ``EvaluationError`` when nothing is at `path`.
     static func open(_ path: String) throws -> MaskSource {
         let url = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
@@ -37,7 +37,7 @@ enum MaskSource {
     ///   - threshold: for a folder, a pixel is salt when its value (divided by the largest
     ///     value of its bit depth) is above the threshold; without one, when it is above 0.
     ///   - name: how errors name the source.
-    /// - Throws: ``TGSData/DataProblem`` naming the table's row or id; ``EvaluationError``
+    /// - Throws: ``TGSFiles/DataProblem`` naming the table's row or id; ``EvaluationError``
     ///   when a folder's images are not S x S.
     func masks(size: Int, threshold: Double?, name: String) throws -> [IdentifiedMask] {
         switch self {
