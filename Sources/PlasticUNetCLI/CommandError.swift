@@ -1,4 +1,5 @@
 import Kernels
+import TGSFiles
 
 /// Why a command cannot go on, where the command line itself finds it: one line naming
 /// the option, the file or the run concerned.
@@ -7,6 +8,15 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     case kernelPath(KernelPathError)
     /// `train` was stopped by `signal` after `step`; the model file holds a checkpoint.
     case trainingStopped(signal: String, step: Int64, model: String)
+    /// Nothing is at a path that `score` was given.
+    case noMaskSource(String)
+    /// The masks of a folder of images are `side` x `side`, not the `size` x `size` of
+    /// the scoring.
+    case maskSize(source: String, side: Int, size: Int)
+    /// `--threshold` was given with a table of predicted masks.
+    case thresholdOnTable(String)
+    /// An image to predict is not one that `model` takes.
+    case imageNotForModel(DataProblem, model: String)
 
     /// The line after `plastic-unet: error: `.
     package var description: String {
@@ -16,6 +26,14 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
         case .trainingStopped(let signal, let step, let model):
             "stopped by \(signal) after step \(step): \(model) holds a checkpoint of it; "
                 + "`plastic-unet train --resume \(model)` continues"
+        case .noMaskSource(let path):
+            "cannot read \(path): no such file or folder"
+        case .maskSize(let source, let side, let size):
+            "the masks in \(source) are \(side) x \(side) but the size is \(size) x \(size)"
+        case .thresholdOnTable(let path):
+            "--threshold applies only to a folder of predicted images; \(path) is a table"
+        case .imageNotForModel(let problem, let model):
+            "\(problem) (\(model))"
         }
     }
 }

@@ -122,7 +122,7 @@ package struct PredictCommand: ParsableCommand {
         do {
             return try ImageFolder.image(id, in: folder, size: size)
         } catch let problem as DataProblem {
-            throw EvaluationError("\(problem) (\(model))")
+            throw CommandError.imageNotForModel(problem, model: model)
         }
     }
 
