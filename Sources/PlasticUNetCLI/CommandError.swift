@@ -8,6 +8,8 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     case kernelPath(KernelPathError)
     /// `train` was stopped by `signal` after `step`; the model file holds a checkpoint.
     case trainingStopped(signal: String, step: Int64, model: String)
+    /// `--case` names none of the cases in `paths`.
+    case noCaseNamed([String], paths: [String])
     /// Nothing is at a path that `score` was given.
     case noMaskSource(String)
     /// The masks of a folder of images are `side` x `side`, not the `size` x `size` of
@@ -26,6 +28,8 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
         case .trainingStopped(let signal, let step, let model):
             "stopped by \(signal) after step \(step): \(model) holds a checkpoint of it; "
                 + "`plastic-unet train --resume \(model)` continues"
+        case .noCaseNamed(let names, let paths):
+            "no case named \(names.joined(separator: ", ")) in \(paths.joined(separator: ", "))"
         case .noMaskSource(let path):
             "cannot read \(path): no such file or folder"
         case .maskSize(let source, let side, let size):
