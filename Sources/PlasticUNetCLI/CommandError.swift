@@ -1,4 +1,5 @@
 import Kernels
+import Sweeps
 import TGSFiles
 
 /// Why a command cannot go on, where the command line itself finds it: one line naming
@@ -8,6 +9,13 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     case kernelPath(KernelPathError)
     /// `train` was stopped by `signal` after `step`; the model file holds a checkpoint.
     case trainingStopped(signal: String, step: Int64, model: String)
+    /// `sweep run` was stopped by `signal` (or by a request) after `step` of `run`; its
+    /// model file holds a checkpoint.
+    case sweepRunStopped(SweepRunName, signal: String, step: Int64)
+    /// `sweep plan` was given a folder that holds another sweep's plan.
+    case otherSweepInFolder(String)
+    /// `sweep plan` was given a folder that holds runs but no plan.
+    case runsWithoutPlan(folder: String)
     /// `--case` names none of the cases in `paths`.
     case noCaseNamed([String], paths: [String])
     /// Nothing is at a path that `score` was given.
@@ -28,6 +36,13 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
         case .trainingStopped(let signal, let step, let model):
             "stopped by \(signal) after step \(step): \(model) holds a checkpoint of it; "
                 + "`plastic-unet train --resume \(model)` continues"
+        case .sweepRunStopped(let run, let signal, let step):
+            "\(run) stopped by \(signal) after step \(step); its model file holds a checkpoint: run it again to "
+                + "continue"
+        case .otherSweepInFolder(let folder):
+            "\(folder) holds another sweep's plan: choose another folder"
+        case .runsWithoutPlan(let folder):
+            "\(folder) holds runs but no plan: choose another folder"
         case .noCaseNamed(let names, let paths):
             "no case named \(names.joined(separator: ", ")) in \(paths.joined(separator: ", "))"
         case .noMaskSource(let path):
