@@ -27,6 +27,9 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     case thresholdOnTable(String)
     /// An image to predict is not one that `model` takes.
     case imageNotForModel(DataProblem, model: String)
+    /// The original's training output at `file` is of a model of `size`, and the
+    /// `state_dict` of one of `stateDictSize`.
+    case otherOriginalSize(file: String, size: Int, stateDictSize: Int)
 
     /// The line after `plastic-unet: error: `.
     package var description: String {
@@ -53,6 +56,9 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
             "--threshold applies only to a folder of predicted images; \(path) is a table"
         case .imageNotForModel(let problem, let model):
             "\(problem) (\(model))"
+        case .otherOriginalSize(let file, let size, let stateDictSize):
+            "\(file): net/w is \(size) x \(size), the state_dict's w is \(stateDictSize) x \(stateDictSize): not the "
+                + "output of this model"
         }
     }
 }
