@@ -1,28 +1,35 @@
 import CHDF5
 
-/// A failed HDF5 operation, described on one line that names the file and the object:
+/// A file that HDF5 cannot read or write, described on one line that names the file and,
+/// where there is one, the object:
 /// `/x/m.h5: /plastic/w: read failed: data error detected by Fletcher32 checksum`.
-package struct HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file's path as it was given.
-    package let file: String
-    /// The object's path inside the file, or nil when the file itself failed.
-    package let object: String?
-    /// What was being done: `open`, `create`, `read`, `write`...
-    package let operation: String
-    /// Why it failed, from HDF5's error stack or from the checks of this module.
-    package let reason: String
+package enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An operation on the file or on the object at `object` inside it (nil: the file
+    /// itself) failed. `operation` is what was being done (`open`, `create`, `read`,
+    /// `write`...); `reason` is why, from HDF5's error stack or from the checks of this
+    /// module.
+    case failed(file: String, object: String?, operation: String, reason: String)
+    /// The library failed on the file in the ``HDF5Containment``: it crashed, hung, or ran
+    /// out of memory. `reason` says what happened to the child process (`signal 11`, `no
+    /// answer in 60 s`).
+    case containment(file: String, reason: String)
 
-    /// An error from its parts.
-    package init(file: String, object: String?, operation: String, reason: String) {
-        self.file = file
-        self.object = object
-        self.operation = operation
-        self.reason = reason
+    /// The file's path as it was given.
+    package var file: String {
+        switch self {
+        case .failed(let file, _, _, _), .containment(let file, _): file
+        }
     }
 
-    /// `<file>: <object>: <operation> failed: <reason>`.
+    /// `FILE: OBJECT: OPERATION failed: REASON`, or for the containment
+    /// `cannot read FILE: the HDF5 library failed on it (REASON)`.
     package var description: String {
-        ([file] + (object.map { [$0] } ?? []) + ["\(operation) failed: \(reason)"]).joined(separator: ": ")
+        switch self {
+        case .failed(let file, let object, let operation, let reason):
+            ([file] + (object.map { [$0] } ?? []) + ["\(operation) failed: \(reason)"]).joined(separator: ": ")
+        case .containment(let file, let reason):
+            "cannot read \(file): the HDF5 library failed on it (\(reason))"
+        }
     }
 }
 
@@ -50,7 +57,7 @@ struct HDF5Context: Sendable {
 
     /// An error for `operation` with a reason of this module's own.
     func error(_ operation: String, _ reason: String) -> HDF5Error {
-        HDF5Error(file: file, object: object, operation: operation, reason: reason)
+        .failed(file: file, object: object, operation: operation, reason: reason)
     }
 
     /// An error for `operation` whose reason is read from (and then cleared off) HDF5's

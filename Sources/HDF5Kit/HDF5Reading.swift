@@ -31,8 +31,8 @@ package struct HDF5Reading: Sendable {
 
     /// Reads the file at `url` and parses it.
     /// - Parameter name: how errors name the file (default: its path).
-    /// - Throws: `HDF5Error` naming the file when it does not exist, cannot be read or is
-    ///   not HDF5; ``HDF5ContainmentError`` when the library fails on it in the containment.
+    /// - Throws: ``HDF5Error`` naming the file when it does not exist, cannot be read or is
+    ///   not HDF5, or when the library fails on it in the containment.
     package func read(_ url: URL, name: String? = nil) throws -> HDF5StoredFile {
         try parse(try readBytes(url, name: name))
     }
@@ -71,31 +71,14 @@ package struct HDF5StoredFile {
 /// runs the library on the bytes in a child process (``HDF5File/readEverything()`` there),
 /// so that a crash or a hang inside the library ends the child, not the program.
 package struct HDF5Containment: Sendable {
-    /// Parses the bytes in isolation; throws ``HDF5ContainmentError`` when the library fails
-    /// on them.
+    /// Parses the bytes in isolation; throws ``HDF5Error/containment(file:reason:)`` when the
+    /// library fails on them.
     package let probe: @Sendable (HDF5FileBytes) throws -> Void
 
     /// A containment that runs `probe`.
     package init(probe: @escaping @Sendable (HDF5FileBytes) throws -> Void) {
         self.probe = probe
     }
-}
-
-/// The library failed on a file in the containment: it crashed, hung, or ran out of memory.
-package struct HDF5ContainmentError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file's name.
-    package let file: String
-    /// What happened to the child process (`signal 11`, `no answer in 60 s`).
-    package let reason: String
-
-    /// An error from its parts.
-    package init(file: String, reason: String) {
-        self.file = file
-        self.reason = reason
-    }
-
-    /// `cannot read FILE: the HDF5 library failed on it (REASON)`.
-    package var description: String { "cannot read \(file): the HDF5 library failed on it (\(reason))" }
 }
 
 extension HDF5File {

@@ -18,14 +18,14 @@ package enum PNGFile {
     ///   - url: the file.
     ///   - name: how errors name the file (default: its path).
     /// - Throws: ``ImageFileError`` naming the file.
-    package static func read(_ url: URL, name: String? = nil) throws -> GrayImage {
+    package static func read(_ url: URL, name: String? = nil) throws(ImageFileError) -> GrayImage {
         let name = name ?? url.path
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw ImageFileError(name, exists ? "the file cannot be opened" : "no such file")
+            throw exists ? .unopenable(name: name) : .noSuchFile(name: name)
         }
         return try decode(data, name: name)
     }
@@ -35,21 +35,19 @@ package enum PNGFile {
     ///   - data: the bytes of a PNG file.
     ///   - name: how errors name the file.
     /// - Throws: ``ImageFileError`` naming the file.
-    package static func decode(_ data: Data, name: String) throws -> GrayImage {
-        if let problem = PNGChunkLayout.problem(in: data) {
-            throw ImageFileError(name, problem)
-        }
+    package static func decode(_ data: Data, name: String) throws(ImageFileError) -> GrayImage {
+        if let problem = PNGChunkLayout.problem(in: data, name: name) { throw problem }
         var control = png_image()
         control.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&control) }
-        return try data.withUnsafeBytes { bytes -> GrayImage in
+        return try data.withUnsafeBytes { bytes -> Result<GrayImage, ImageFileError> in
             // libpng keeps reading from `bytes` until png_image_finish_read returns.
             guard png_image_begin_read_from_memory(&control, bytes.baseAddress, bytes.count) != 0 else {
-                throw ImageFileError(name, libraryMessage(control))
+                return .failure(.library(name: name, message: libraryMessage(control)))
             }
             let width = Int(control.width), height = Int(control.height)
             guard width > 0, height > 0, width * height <= maximumPixelCount else {
-                throw ImageFileError(name, "unsupported size \(width) x \(height)")
+                return .failure(.unsupportedSize(name: name, width: width, height: height))
             }
             let sixteenBit = control.format & png_uint_32(PNG_FORMAT_FLAG_LINEAR) != 0
             control.format = grayFormat(sixteenBit: sixteenBit)
@@ -65,9 +63,9 @@ package enum PNGFile {
                 finished = png_image_finish_read(&control, &black, &samples, 0, nil) != 0
                 pixels = samples.map(UInt16.init)
             }
-            guard finished else { throw ImageFileError(name, libraryMessage(control)) }
-            return GrayImage(width: width, height: height, bitDepth: sixteenBit ? 16 : 8, pixels: pixels)
-        }
+            guard finished else { return .failure(.library(name: name, message: libraryMessage(control))) }
+            return .success(GrayImage(width: width, height: height, bitDepth: sixteenBit ? 16 : 8, pixels: pixels))
+        }.get()
     }
 
     /// The PNG bytes of `image` (8-bit gray, or 16-bit gray with a linear gamma chunk).

@@ -33,7 +33,8 @@ package enum ONNXExport {
     }
 
     /// The ONNX model of `contents` in trace mode `mode`.
-    /// - Throws: ``SchemaError`` when the embedded schema lacks a tensor (a build defect).
+    /// - Throws: ``ModelFileError/schema(_:)`` when the embedded schema lacks a tensor (a
+    ///   build defect).
     package static func model(of contents: ModelFileContents, trace mode: TraceMode) throws -> Onnx_ModelProto {
         let configuration = contents.configuration.model
         let size = configuration.size

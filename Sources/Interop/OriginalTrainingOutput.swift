@@ -31,12 +31,11 @@ package struct OriginalTrainingOutput: Equatable, Sendable {
         let file = stored.file
         let root = file.root
         for path in Self.requiredDatasets where try root.kind(at: path) != .dataset {
-            throw InteropError(file: stored.name, "no dataset \(path): not a training output of the original "
-                               + "implementation (train_data.hdf5)")
+            throw InteropError.notOriginalOutput(file: stored.name, missing: path)
         }
         let shape = try root.dataset("net/w").shape()
         guard shape.count == 2, shape[0] == shape[1] else {
-            throw InteropError(file: stored.name, "net/w has shape \(shape), expected S x S")
+            throw InteropError.originalWeightsShape(file: stored.name, shape: shape)
         }
         size = shape[0]
         trainLoss = try Self.numbers(root.dataset("train/all_losses"), file: stored.name)
@@ -65,7 +64,7 @@ package struct OriginalTrainingOutput: Equatable, Sendable {
         switch try dataset.elementType() {
         case .float32: return try dataset.read(Float.self).map(Double.init)
         case .float64: return try dataset.read(Double.self)
-        case let other: throw InteropError(file: file, "\(dataset.path) holds \(other), not floating-point numbers")
+        case let other: throw InteropError.notFloatingPoint(file: file, path: dataset.path, type: other)
         }
     }
 }

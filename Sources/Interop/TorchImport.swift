@@ -50,8 +50,7 @@ package enum TorchImport {
             tensors.append(try tensor(key, of: stateDict, shaped: spec.shape, file: file, model: model))
         }
         if let extra = stateDict.entries.first(where: { !expectedKeys.contains($0.key) }) {
-            throw InteropError(file: file, "unexpected key \(extra.key): \(describe(model)) has no tensor of that name"
-                               + (extra.key == "alpha" || extra.key == "eta" ? " (rule none has no plasticity)" : ""))
+            throw InteropError.unexpectedKey(file: file, key: extra.key, model: model)
         }
         let training = TrainingOptions(epochs: 0, initialModelSHA256: sourceSHA256)
         var contents = ModelFileContents.untrained(configuration: RunConfiguration(model: model, training: training))
@@ -65,18 +64,18 @@ package enum TorchImport {
     private static func configuration(of stateDict: TorchStateDict, file: String,
                                       options: TorchImportOptions) throws -> ModelConfiguration {
         guard let first = stateDict[widthKey] else {
-            throw InteropError(file: file, "missing key \(widthKey) (the first convolution, whose shape gives the width)")
+            throw InteropError.noWidthKey(file: file)
         }
         guard first.shape.count == 4, first.shape.dropFirst() == [1, 3, 3] else {
-            throw InteropError(file: file, "key \(widthKey) has shape \(shapeText(first.shape)), expected n x 1 x 3 x 3")
+            throw InteropError.widthKeyShape(file: file, shape: first.shape)
         }
-        guard let w = stateDict["w"] else { throw InteropError(file: file, "missing key w (the head's S x S weights)") }
+        guard let w = stateDict["w"] else { throw InteropError.noHeadWeights(file: file) }
         guard w.shape.count == 2, w.shape[0] == w.shape[1] else {
-            throw InteropError(file: file, "key w has shape \(shapeText(w.shape)), expected S x S")
+            throw InteropError.headWeightsShape(file: file, shape: w.shape)
         }
         let model = ModelConfiguration(rule: options.rule, alpha: options.alpha, width: first.shape[0],
                                        size: w.shape[0], traceRows: options.traceRows, learnEta: options.learnEta)
-        if let problem = model.problem { throw InteropError(file: file, problem) }
+        if let problem = model.problem { throw InteropError.unusableModel(file: file, problem: problem) }
         return model
     }
 
@@ -84,62 +83,36 @@ package enum TorchImport {
     private static func tensor(_ key: String, of stateDict: TorchStateDict, shaped shape: [Int], file: String,
                                model: ModelConfiguration) throws -> Tensor {
         guard let tensor = stateDict[key] else {
-            throw InteropError(file: file, "missing key \(key) (\(describe(model)) needs it, shape \(shapeText(shape)))")
+            throw InteropError.missingKey(file: file, key: key, model: model, shape: shape)
         }
         guard tensor.shape == shape else {
-            throw InteropError(file: file, "key \(key) has shape \(shapeText(tensor.shape)), expected "
-                               + shapeText(shape) + alphaHint(key, tensor.shape, model))
+            throw InteropError.keyShape(file: file, key: key, shape: tensor.shape, expected: shape, model: model)
         }
         guard tensor.scalars.allSatisfy(\.isFinite) else {
-            throw InteropError(file: file, "key \(key) holds NaN or an infinity")
+            throw InteropError.nonFinite(file: file, key: key)
         }
         return tensor
-    }
-
-    /// Why an `alpha` of the other kind does not fit, or nothing.
-    private static func alphaHint(_ key: String, _ shape: [Int], _ model: ModelConfiguration) -> String {
-        guard key == "alpha" else { return "" }
-        switch model.alpha {
-        case .yoked where shape == [model.size, model.size]:
-            return ": this alpha has one coefficient per connection (free), and --alpha yoked keeps a single one; "
-                + "import it with --alpha free"
-        case .free where shape == [1]:
-            return ": this alpha is one shared coefficient (yoked); import it with --alpha yoked"
-        default:
-            return ""
-        }
     }
 
     /// The trace: `hebb` when present (checked), zero otherwise; nil for rule none.
     private static func trace(of stateDict: TorchStateDict, file: String,
                               model: ModelConfiguration) throws -> PlasticTrace? {
         guard var trace = PlasticTrace.zero(for: model) else {
-            if stateDict.trace != nil {
-                throw InteropError(file: file, "unexpected key \(TorchStateDict.traceKey): rule none has no trace")
-            }
+            if stateDict.trace != nil { throw InteropError.unexpectedTrace(file: file) }
             return nil
         }
         if let hebb = stateDict.trace {
             let shape = [model.size, model.size]
             guard hebb.shape == shape else {
-                throw InteropError(file: file, "key \(TorchStateDict.traceKey) has shape \(shapeText(hebb.shape)), "
-                                   + "expected \(shapeText(shape))")
+                throw InteropError.keyShape(file: file, key: TorchStateDict.traceKey, shape: hebb.shape,
+                                            expected: shape, model: model)
             }
             guard hebb.scalars.allSatisfy(\.isFinite) else {
-                throw InteropError(file: file, "key \(TorchStateDict.traceKey) holds NaN or an infinity")
+                throw InteropError.nonFinite(file: file, key: TorchStateDict.traceKey)
             }
             trace.hebb = hebb
             trace.samples = max(stateDict.traceSamples ?? 0, 0)
         }
         return trace
-    }
-
-    private static func describe(_ model: ModelConfiguration) -> String {
-        "a width-\(model.width), \(model.size) x \(model.size) model with rule \(model.rule)"
-            + (model.isPlastic ? " and \(model.alpha) alpha" : "")
-    }
-
-    private static func shapeText(_ shape: [Int]) -> String {
-        shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: " x ")
     }
 }

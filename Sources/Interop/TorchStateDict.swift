@@ -79,13 +79,12 @@ package struct TorchStateDict: Equatable, Sendable {
         var traceSamples: Int64?
         for child in try file.root.children() {
             guard child.kind == .dataset else {
-                throw InteropError(file: stored.name, "\(child.path) is not a dataset: a state_dict "
-                                   + "file holds only datasets at its root (is it a model file? Then use it as it is)")
+                throw InteropError.notADataset(file: stored.name, path: child.path)
             }
             let dataset = try file.root.dataset(child.name)
             let type = try dataset.elementType()
             guard type == .float32 else {
-                throw InteropError(file: stored.name, "key \(child.name) holds \(type), not float32")
+                throw InteropError.notFloat32(file: stored.name, key: child.name, type: type)
             }
             let tensor = Tensor(shape: try dataset.shape(), scalars: try dataset.read(Float.self))
             if child.name == traceKey {

@@ -56,10 +56,10 @@ package enum KernelPath: String, CaseIterable, Sendable {
     /// - Throws: ``KernelPathError`` for an unknown name or a path the CPU lacks.
     package init(named name: String) throws(KernelPathError) {
         guard let path = KernelPath(rawValue: name) else {
-            throw KernelPathError(requested: name, reason: "is not a kernel path")
+            throw .unknown(name: name)
         }
         guard path.isSupported else {
-            throw KernelPathError(requested: name, reason: "needs \(path.instructions), which this CPU lacks")
+            throw .unsupported(path)
         }
         self = path
     }
@@ -91,19 +91,5 @@ package enum KernelPath: String, CaseIterable, Sendable {
         case .avx2: AVX2TileKernels.self
         case .portable: PortableTileKernels.self
         }
-    }
-}
-
-/// A kernel path that was asked for by name and cannot be used.
-package struct KernelPathError: Error, CustomStringConvertible {
-    /// The name asked for.
-    package let requested: String
-    /// Why it cannot be used.
-    package let reason: String
-
-    /// For example `kernel path 'avx512' needs AVX-512 (F, CD, BW, DQ, VL), which this CPU lacks (it has: avx2, portable)`.
-    package var description: String {
-        let names = KernelPath.supported.map(\.rawValue).joined(separator: ", ")
-        return "kernel path '\(requested)' \(reason) (this CPU has: \(names))"
     }
 }

@@ -63,7 +63,7 @@ package struct BehaviourComparison: Equatable, Sendable {
         let idsA = try split.ids(of: a.contents, in: data, modelName: a.name)
         let idsB = try split.ids(of: b.contents, in: data, modelName: b.name)
         guard idsA == idsB else {
-            throw DiffError("\(a.name) and \(b.name) record different \(split.rawValue) images: use --split all")
+            throw DiffError.differentSplits(first: a.name, second: b.name, split: split)
         }
         let first = try Evaluator.evaluate(a, data: data, split: split, traceMode: traceMode, threshold: threshold,
                                            kernels: kernels)

@@ -1,10 +1,15 @@
-/// A reason two files cannot be compared, on one line naming the file or option.
-package struct DiffError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The one-line description.
-    package let description: String
+import ModelRuns
 
-    /// An error described by `description`.
-    package init(_ description: String) {
-        self.description = description
+/// A reason two files cannot be compared, on one line naming the files.
+package enum DiffError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The models `first` and `second` record different ids for `split`.
+    case differentSplits(first: String, second: String, split: EvaluationSplit)
+
+    /// The one-line description.
+    package var description: String {
+        switch self {
+        case .differentSplits(let first, let second, let split):
+            "\(first) and \(second) record different \(split.rawValue) images: use --split all"
+        }
     }
 }

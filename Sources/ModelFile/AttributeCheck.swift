@@ -15,7 +15,8 @@ struct AttributeCheck {
     /// - Parameters:
     ///   - torchName: the torch name of the object, for `value_from: torch_name`.
     ///   - symbols: the bound symbols, for `equals`.
-    /// - Throws: `SchemaError` when the rule names an unknown content or property.
+    /// - Throws: ``ModelFileError/schema(_:)`` when the rule names an unknown content or
+    ///   property.
     func problems(torchName: String?, symbols: [String: Int]) throws -> [String] {
         guard rule.type.names.contains(value.typeName) else {
             return ["attribute \(name) has type \(value.typeName), expected \(rule.type.names.joined(separator: " or "))"]
@@ -37,7 +38,7 @@ struct AttributeCheck {
             problems.append("attribute \(name): \(problem)")
         }
         if let property = rule.valueFrom {
-            guard property == "torch_name" else { throw SchemaError(reason: "unknown value_from \"\(property)\"") }
+            guard property == "torch_name" else { throw ModelFileError.schema(.unknownValueFrom(property)) }
             if let torchName, value.stringValue != torchName {
                 problems.append("attribute \(name) is \(value), expected \"\(torchName)\"")
             }
@@ -60,14 +61,14 @@ struct AttributeCheck {
             do {
                 let configuration = try RunConfiguration(jsonText: text)
                 return configuration.model.problem ?? configuration.training.problem
-            } catch let error as ConfigurationError {
-                return error.reason
+            } catch ModelFileError.configuration(let problem) {
+                return problem.description
             }
         case "sha256-hex":
             let isHex = text.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
             return isHex ? nil : "not 64 lowercase hex digits"
         default:
-            throw SchemaError(reason: "unknown content \"\(content)\"")
+            throw ModelFileError.schema(.unknownContent(content))
         }
     }
 }

@@ -54,20 +54,20 @@ struct ExpectedObject {
 extension ModelSchema {
     /// The context of a file whose config attribute is `jsonText`, with the config's symbols
     /// bound.
-    /// - Throws: `ConfigurationError` when the text is not a flat JSON object or a config
-    ///   symbol has no integer value.
+    /// - Throws: ``ModelFileError/configuration(_:)`` when the text is not a flat JSON object
+    ///   or a config symbol has no integer value.
     func context(configText jsonText: String) throws -> LayoutContext {
         let values: [String: JSONValue]
         do {
             values = try JSONDecoder().decode([String: JSONValue].self, from: Data(jsonText.utf8))
         } catch {
-            throw ConfigurationError(reason: "not a flat JSON object")
+            throw ModelFileError.configuration(.notAFlatObject)
         }
         var bound: [String: Int] = [:]
         for (name, rule) in symbols {
             guard let key = rule.config else { continue }
             guard let value = values[key]?.integerValue, let integer = Int(exactly: value) else {
-                throw ConfigurationError(reason: "no integer \"\(key)\"")
+                throw ModelFileError.configuration(.noInteger(key: key))
             }
             bound[name] = integer
         }
@@ -118,13 +118,13 @@ extension ModelSchema {
 
     private func conditionRule(_ name: String?) throws -> ConditionRule? {
         guard let name else { return nil }
-        guard let rule = conditions[name] else { throw SchemaError(reason: "unknown condition \"\(name)\"") }
+        guard let rule = conditions[name] else { throw ModelFileError.schema(.unknownCondition(name)) }
         return rule
     }
 
     private func expected(_ rule: ObjectRule, _ context: LayoutContext) throws -> ExpectedObject {
         guard let kind = HDF5ObjectKind(rawValue: rule.kind), kind != .other else {
-            throw SchemaError(reason: "\(rule.path): unknown kind \"\(rule.kind)\"")
+            throw ModelFileError.schema(.unknownKind(path: rule.path, kind: rule.kind))
         }
         let required = try rule.optional != true && condition(rule.requiredWhen, holdsIn: context)
         let allowed = try condition(rule.allowedWhen ?? rule.requiredWhen, holdsIn: context)

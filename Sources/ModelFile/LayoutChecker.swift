@@ -40,7 +40,8 @@ struct LayoutChecker {
             outcome.configuration = configuration
             do {
                 outcome.violations += try checkObjects(try schema.context(configText: text), generator: generator)
-            } catch let error as ConfigurationError {
+            } catch let error as ModelFileError {
+                guard case .configuration = error else { throw error }
                 outcome.violations.append(LayoutViolation(path: "/", problem: "attribute \(error)"))
             }
         }
@@ -84,7 +85,7 @@ struct LayoutChecker {
     /// rest of the layout.
     private func checkRoot() throws -> [LayoutViolation] {
         guard let rule = schema.objects.first(where: { $0.path == "/" }) else {
-            throw SchemaError(reason: "no rule for /")
+            throw ModelFileError.schema(.noRule(path: "/"))
         }
         let context = LayoutContext(values: [:], symbols: [:])
         let expected = ExpectedObject(path: "/", kind: .group, dtype: nil, shape: nil,
@@ -192,7 +193,7 @@ struct LayoutChecker {
                                    _ context: LayoutContext) throws -> [String] {
         var problems: [String] = []
         for rule in expected.attributes {
-            guard let name = rule.name else { throw SchemaError(reason: "\(expected.path): attribute without name") }
+            guard let name = rule.name else { throw ModelFileError.schema(.attributeWithoutName(path: expected.path)) }
             guard let value = try object.attribute(name) else {
                 problems.append("attribute \(name) missing")
                 continue

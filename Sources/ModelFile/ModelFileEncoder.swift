@@ -28,8 +28,8 @@ struct ModelFileEncoder {
     /// Writes every part of `contents` below `root`, filtering the datasets' chunks on up
     /// to `threads` threads; every group and dataset it opened is closed when it returns.
     /// The file's bytes do not depend on `threads`.
-    /// - Throws: `HDF5Error` when HDF5 fails; ``SchemaError`` when the schema does not list
-    ///   a parameter.
+    /// - Throws: `HDF5Error` when HDF5 fails; ``ModelFileError/schema(_:)`` when the schema
+    ///   does not list a parameter.
     static func encode(_ contents: ModelFileContents, into root: HDF5Group, schema: ModelSchema,
                        threads: Int) throws {
         var encoder = ModelFileEncoder(schema: schema, root: root)

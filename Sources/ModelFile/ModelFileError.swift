@@ -1,5 +1,6 @@
 /// A model file that cannot be read or written, described on one line that names the
-/// file and, where there is one, the object.
+/// file and, where there is one, the object; or a configuration or the schema that a
+/// model file cannot be checked against.
 package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is HDF5 but not a plastic-unet model file (no or another `format`).
     case notAModelFile(file: String, reason: String)
@@ -14,6 +15,12 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidLayout(file: String, violation: LayoutViolation)
     /// The contents to write would not make a valid file; nothing was written.
     case invalidContents(file: String, violation: LayoutViolation)
+    /// The file just written cannot be read back to hash it.
+    case unhashable(file: String)
+    /// A `config` attribute (or its JSON text) that is not a run configuration.
+    case configuration(ConfigurationProblem)
+    /// The schema is not usable: a build defect that the tests catch.
+    case schema(SchemaProblem)
 
     /// For example `/x/m.h5: /plastic/w: missing`.
     package var description: String {
@@ -31,6 +38,12 @@ package enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible
             "\(file): \(violation)"
         case .invalidContents(let file, let violation):
             "cannot write \(file): \(violation)"
+        case .unhashable(let file):
+            "\(file): hash failed: the file cannot be read"
+        case .configuration(let problem):
+            "config: \(problem)"
+        case .schema(let problem):
+            "model schema: \(problem)"
         }
     }
 }

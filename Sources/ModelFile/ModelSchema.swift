@@ -24,8 +24,8 @@ package struct ModelSchema: Decodable, Sendable {
     let parameters: ParameterRules
 
     /// The schema the binary embeds.
-    /// - Throws: `SchemaError` when the embedded text is not a schema (a build defect that
-    ///   the tests catch).
+    /// - Throws: ``ModelFileError/schema(_:)`` when the embedded text is not a schema (a
+    ///   build defect that the tests catch).
     package static func embedded() throws -> ModelSchema {
         try parsedEmbedded.get()
     }
@@ -34,27 +34,28 @@ package struct ModelSchema: Decodable, Sendable {
     private static let parsedEmbedded = Result { try ModelSchema(jsonText: ModelSchemaText.json) }
 
     /// Parses a schema.
-    /// - Throws: `SchemaError` when `jsonText` is not a schema.
+    /// - Throws: ``ModelFileError/schema(_:)`` when `jsonText` is not a schema.
     package init(jsonText: String) throws {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             self = try decoder.decode(ModelSchema.self, from: Data(jsonText.utf8))
         } catch {
-            throw SchemaError(reason: "\(error)")
+            throw ModelFileError.schema(.undecodable(reason: "\(error)"))
         }
     }
 
     /// The parameters the schema lists for `configuration`, in order: the head, then every
     /// convolution's weight and bias.
-    /// - Throws: `SchemaError` when the schema names an unknown condition or symbol.
+    /// - Throws: ``ModelFileError/schema(_:)`` when the schema names an unknown condition or
+    ///   symbol.
     package func parameters(for configuration: RunConfiguration) throws -> [SchemaParameter] {
         let context = try context(configText: configuration.jsonText())
         return try parameterRules(context).compactMap { rule in
             guard rule.allowed, let shape = rule.shape else { return nil }
             let dimensions = try shape.map { dimension in
                 guard let value = dimension.evaluate(context.symbols) else {
-                    throw SchemaError(reason: "\(rule.path): cannot evaluate \(dimension)")
+                    throw ModelFileError.schema(.cannotEvaluate(path: rule.path, dimension: "\(dimension)"))
                 }
                 return value
             }
@@ -78,15 +79,6 @@ package struct SchemaParameter: Equatable, Sendable {
         self.torchName = torchName
         self.shape = shape
     }
-}
-
-/// A schema that cannot be used.
-package struct SchemaError: Error, CustomStringConvertible {
-    /// What is wrong.
-    package let reason: String
-
-    /// `model schema: <reason>`.
-    package var description: String { "model schema: \(reason)" }
 }
 
 /// Where a symbol's value comes from.

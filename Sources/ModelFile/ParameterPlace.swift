@@ -22,18 +22,18 @@ extension ModelSchema {
     /// The place of the tensor `name` in files of this schema. A head tensor is the head
     /// entry whose `torch_name` is the tensor's name (`w`, `alpha`, `eta`); a convolution's
     /// weight or bias fills the schema's template with the layer's name and PyTorch prefix.
-    /// - Throws: ``SchemaError`` when the schema does not list the tensor (a build defect
-    ///   that the tests catch).
+    /// - Throws: ``ModelFileError/schema(_:)`` when the schema does not list the tensor (a
+    ///   build defect that the tests catch).
     package func place(of name: ParameterName) throws -> ParameterPlace {
         switch name {
         case .head(let tensor):
             guard let entry = parameters.head.first(where: { $0.torchName == tensor.rawValue }) else {
-                throw SchemaError(reason: "no head tensor \(tensor.rawValue)")
+                throw ModelFileError.schema(.noHeadTensor(tensor.rawValue))
             }
             return ParameterPlace(path: entry.path, torchName: entry.torchName)
         case .convolution(let layer, let part):
             guard let convolution = parameters.convolutions.first(where: { $0.name == layer }) else {
-                throw SchemaError(reason: "no convolution \(layer)")
+                throw ModelFileError.schema(.noConvolution(layer))
             }
             let template = part == .weight ? parameters.convolutionWeight : parameters.convolutionBias
             let (path, torchName) = template.filled(with: convolution)
@@ -42,7 +42,7 @@ extension ModelSchema {
     }
 
     /// The places of `specs`, in their order.
-    /// - Throws: ``SchemaError`` when the schema does not list one of them.
+    /// - Throws: ``ModelFileError/schema(_:)`` when the schema does not list one of them.
     func places(of specs: [ParameterSpec]) throws -> [ParameterPlace] {
         try specs.map { try place(of: $0.name) }
     }

@@ -55,29 +55,29 @@ extension RunConfiguration {
     }
 
     /// Parses the JSON text of a `config` attribute.
-    /// - Throws: `ConfigurationError` when the text is not a configuration or holds a key
-    ///   this version does not know.
+    /// - Throws: ``ModelFileError/configuration(_:)`` when the text is not a configuration
+    ///   or holds a key this version does not know.
     package init(jsonText: String) throws {
         if let unknown = Self.values(of: jsonText).keys.filter({ !Self.knownKeys.contains($0) }).sorted().first {
-            throw ConfigurationError(reason: "unknown key \"\(unknown)\" (written by a newer plastic-unet?)")
+            throw ModelFileError.configuration(.unknownKey(unknown))
         }
         do {
             let flat = try JSONDecoder().decode(FlatCoding.self, from: Data(jsonText.utf8))
             self = flat.configuration
         } catch let error as DecodingError {
-            throw ConfigurationError(reason: Self.describe(error))
+            throw ModelFileError.configuration(Self.problem(of: error))
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    private static func problem(of error: DecodingError) -> ModelFileError.ConfigurationProblem {
         switch error {
-        case .keyNotFound(let key, _): return "missing key \"\(key.stringValue)\""
+        case .keyNotFound(let key, _): return .missingKey(key.stringValue)
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "bad value for \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+            return .badValue(key: context.codingPath.map(\.stringValue).joined(separator: "."))
         case .dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? "not valid JSON" : "bad value for \"\(path)\""
-        @unknown default: return "not a configuration"
+            return path.isEmpty ? .notJSON : .badValue(key: path)
+        @unknown default: return .notAConfiguration
         }
     }
 
@@ -97,12 +97,4 @@ extension RunConfiguration {
             try configuration.training.encode(to: encoder)
         }
     }
-}
-
-/// A `config` attribute that cannot be read as a ``Training/RunConfiguration``.
-package struct ConfigurationError: Error, CustomStringConvertible {
-    /// What is wrong, for example `missing key "width"`.
-    package let reason: String
-
-    package var description: String { "config: \(reason)" }
 }

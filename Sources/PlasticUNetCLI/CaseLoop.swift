@@ -20,8 +20,8 @@ enum CaseLoop {
 
     /// Calls `body` for each selected case, read once, with the file it was read from;
     /// `body` returns whether the case succeeded.
-    /// - Throws: ``Regression/RegressionError`` when the paths hold no case or a `--case`
-    ///   names none of them.
+    /// - Throws: ``Regression/RegressionError`` when the paths hold no case;
+    ///   ``CommandError/noCaseNamed(_:paths:)`` when a `--case` names none of them.
     static func run(_ selection: CaseSelection,
                     _ body: (GoldenCase, URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
         let kernels = try PredictionOptions.kernels(threads: selection.threads)
@@ -34,8 +34,7 @@ enum CaseLoop {
             let names = Set(selection.case)
             cases = cases.filter { names.contains((try? $0.golden.get().name) ?? "") }
             guard !cases.isEmpty else {
-                throw RegressionError("no case named \(selection.case.joined(separator: ", ")) in "
-                                      + selection.paths.joined(separator: ", "))
+                throw CommandError.noCaseNamed(selection.case, paths: selection.paths)
             }
         }
         var outcome = Outcome()

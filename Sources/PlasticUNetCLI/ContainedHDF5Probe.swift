@@ -15,7 +15,7 @@ package enum ContainedHDF5Probe {
     }
 
     /// Runs the child on `bytes`.
-    /// - Throws: `HDF5ContainmentError` naming the file when the child dies by a signal,
+    /// - Throws: `HDF5Error.containment` naming the file when the child dies by a signal,
     ///   runs out of time or cannot be started, or when the library reports an error on the
     ///   file there (with that error): a file that the library cannot read whole in
     ///   isolation is never parsed in this process, where the part the child did not reach
@@ -24,7 +24,7 @@ package enum ContainedHDF5Probe {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("plastic-unet-probe-\(UUID().uuidString).h5")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let failure = { (reason: String) in HDF5ContainmentError(file: bytes.name, reason: reason) }
+        let failure = { (reason: String) in HDF5Error.containment(file: bytes.name, reason: reason) }
         guard FileManager.default.createFile(atPath: scratch.path, contents: Data(bytes.bytes)) else {
             throw failure("the bytes cannot be handed to a child process")
         }

@@ -104,8 +104,7 @@ package struct ImportCommand: ParsableCommand {
         let stored = try ProgramReading.commands.read(URL(fileURLWithPath: path), name: path)
         let output = try OriginalTrainingOutput(stored)
         guard output.size == size else {
-            throw InteropError(file: path, "net/w is \(output.size) x \(output.size), the state_dict's w is "
-                               + "\(size) x \(size): not the output of this model")
+            throw CommandError.otherOriginalSize(file: path, size: output.size, stateDictSize: size)
         }
         return output.history(sourceSHA256: SHA256.hash(stored.bytes.bytes).hex)
     }

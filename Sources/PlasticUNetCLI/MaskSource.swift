@@ -11,13 +11,13 @@ enum MaskSource {
     case folder(URL, images: [(id: String, image: [Float])])
 
     /// The source at `path`: a folder (its images read now) or a table file.
-    /// - Throws: ``ImageFiles/ImageFileError`` or ``TGSData/ImageFolderError`` naming the
-    ///   image or folder; ``EvaluationError`` when nothing is at `path`.
+    /// - Throws: ``ImageFiles/ImageFileError`` or ``TGSFiles/DataProblem`` naming the image
+    ///   or folder; ``CommandError/noMaskSource(_:)`` when nothing is at `path`.
     static func open(_ path: String) throws -> MaskSource {
         let url = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw EvaluationError("cannot read \(path): no such file or folder")
+            throw CommandError.noMaskSource(path)
         }
         return isFolder.boolValue ? .folder(url, images: try ImageFolder.load(from: url)) : .table(url)
     }
@@ -37,15 +37,15 @@ enum MaskSource {
     ///   - threshold: for a folder, a pixel is salt when its value (divided by the largest
     ///     value of its bit depth) is above the threshold; without one, when it is above 0.
     ///   - name: how errors name the source.
-    /// - Throws: ``TGSData/DataProblem`` naming the table's row or id; ``EvaluationError``
-    ///   when a folder's images are not S x S.
+    /// - Throws: ``TGSFiles/DataProblem`` naming the table's row or id;
+    ///   ``CommandError/maskSize(source:side:size:)`` when a folder's images are not S x S.
     func masks(size: Int, threshold: Double?, name: String) throws -> [IdentifiedMask] {
         switch self {
         case .table(let url):
             return try RunLengthTable.read(url, size: size, name: name)
         case .folder(_, let images):
             if let side, side != size {
-                throw EvaluationError("the masks in \(name) are \(side) x \(side) but the size is \(size) x \(size)")
+                throw CommandError.maskSize(source: name, side: side, size: size)
             }
             return images.map { item in
                 IdentifiedMask(id: item.id, mask: item.image.map { value in

@@ -41,7 +41,8 @@ enum ToleranceRule {
 enum KernelPathRule {
     /// The forced path, or the fastest: ``KernelPath/selected``, which the head's products
     /// and Adam use too, once the variable is known to name a path that this CPU has.
-    /// - Throws: `KernelPathChoiceError` for an unknown path or one that this CPU lacks.
+    /// - Throws: ``CommandError/kernelPath(_:)`` for an unknown path or one that this CPU
+    ///   lacks.
     static func resolve() throws -> KernelPath {
         guard let name = ProcessInfo.processInfo.environment[KernelPath.overrideVariable], !name.isEmpty else {
             return .selected
@@ -50,15 +51,7 @@ enum KernelPathRule {
             _ = try KernelPath(named: name)
             return .selected
         } catch {
-            throw KernelPathChoiceError(reason: error)
+            throw CommandError.kernelPath(error)
         }
     }
-}
-
-/// A `PLASTIC_UNET_KERNELS` that cannot be followed.
-struct KernelPathChoiceError: Error, CustomStringConvertible {
-    /// Why.
-    let reason: KernelPathError
-
-    var description: String { "\(KernelPath.overrideVariable): \(reason)" }
 }

@@ -121,8 +121,8 @@ package struct PredictCommand: ParsableCommand {
     private static func image(_ id: String, in folder: URL, size: Int, model: String) throws -> [Float] {
         do {
             return try ImageFolder.image(id, in: folder, size: size)
-        } catch let error as ImageFolderError {
-            throw EvaluationError("\(error.description) (\(model))")
+        } catch let problem as DataProblem {
+            throw CommandError.imageNotForModel(problem, model: model)
         }
     }
 

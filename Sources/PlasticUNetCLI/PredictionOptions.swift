@@ -38,14 +38,14 @@ package struct PredictionOptions: ParsableArguments {
     }
 
     /// The fast kernels with the chosen number of threads.
-    /// - Throws: `KernelPathChoiceError` (see `KernelPathRule`).
+    /// - Throws: ``CommandError/kernelPath(_:)`` (see `KernelPathRule`).
     func kernels() throws -> FastKernels {
         try Self.kernels(threads: threads)
     }
 
     /// The fast kernels with `threads` threads (default: one per core) on the path of
     /// `KernelPathRule`.
-    /// - Throws: `KernelPathChoiceError`.
+    /// - Throws: ``CommandError/kernelPath(_:)``.
     static func kernels(threads: Int?) throws -> FastKernels {
         FastKernels(threadCount: ThreadCountRule.resolve(threads), path: try KernelPathRule.resolve())
     }

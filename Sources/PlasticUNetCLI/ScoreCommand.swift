@@ -78,7 +78,7 @@ package struct ScoreCommand: ParsableCommand {
         try ReportFiles.requireFolders(json: json, perImage: perImage)
         let truthSource = try MaskSource.open(truth), predictionSource = try MaskSource.open(pred)
         if threshold != nil && !predictionSource.isFolder {
-            throw EvaluationError("--threshold applies only to a folder of predicted images; \(pred) is a table")
+            throw CommandError.thresholdOnTable(pred)
         }
         let side = size ?? truthSource.side ?? predictionSource.side ?? Self.defaultSize
         let report = try SubmissionScoring.score(truth: try truthSource.masks(size: side, threshold: nil, name: truth),

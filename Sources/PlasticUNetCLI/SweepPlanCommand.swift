@@ -159,10 +159,10 @@ package struct SweepPlanCommand: ParsableCommand {
         let manager = FileManager.default
         if manager.fileExists(atPath: folder.appendingPathComponent(SweepPlan.fileName).path) {
             guard try SweepPlan.read(from: folder).hasTheSameRuns(as: plan) else {
-                throw SweepError("\(folder.path) holds another sweep's plan: choose another folder")
+                throw CommandError.otherSweepInFolder(folder.path)
             }
         } else if manager.fileExists(atPath: folder.appendingPathComponent("runs").path) {
-            throw SweepError("\(folder.path) holds runs but no plan: choose another folder")
+            throw CommandError.runsWithoutPlan(folder: folder.path)
         }
     }
 

@@ -87,7 +87,7 @@ package struct SweepRunCommand: ParsableCommand {
                                      reading: ProgramReading.commands)
         TerminationRequest.install()
         let outcome = try runner.run(index, stopRequested: { TerminationRequest.isRequested })
-        let name = "run \(index) (\(plan.runs[index].variant), seed \(plan.runs[index].seed))"
+        let name = plan.runs[index].name
         switch outcome {
         case .finished(let result):
             let scores = result.scores(.stored).map { " score \($0.score), best \($0.bestScore) (stored trace)" } ?? ""
@@ -101,8 +101,7 @@ package struct SweepRunCommand: ParsableCommand {
         case .heldElsewhere(let message):
             print("\(name): left to the process that holds it: \(message)")
         case .stopped(let step):
-            throw SweepError("\(name) stopped by \(TerminationRequest.signalName ?? "request") after step \(step); "
-                             + "its model file holds a checkpoint: run it again to continue")
+            throw CommandError.sweepRunStopped(name, signal: TerminationRequest.signalName ?? "request", step: step)
         }
     }
 }

@@ -114,8 +114,7 @@ package struct TrainCommand: ParsableCommand {
                                       stopRequested: { TerminationRequest.isRequested },
                                       observer: TrainingProgressPrinter(), checkpoints: ModelFileCheckpointWriter(url: outURL))
         if let signal = TerminationRequest.signalName, final.epoch < epochs {
-            throw TrainingError("stopped by \(signal) after step \(final.optimizer.step): \(outURL.path) holds a "
-                                + "checkpoint of it; `plastic-unet train --resume \(outURL.path)` continues")
+            throw CommandError.trainingStopped(signal: signal, step: final.optimizer.step, model: outURL.path)
         }
         let stopped = final.epoch < epochs ? ", stopped at --max-steps in epoch \(final.epoch + 1)" : ""
         print("wrote \(outURL.path): \(final.epoch)/\(epochs) epochs, \(final.optimizer.step) steps\(stopped)")

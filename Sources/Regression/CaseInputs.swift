@@ -19,11 +19,11 @@ enum CaseInputs {
         do {
             data = try DataSetLoader.load(from: folder)
         } catch {
-            throw RegressionError("\(name): cannot load the data folder \(folder.path): \(error)")
+            throw RegressionError.unloadableData(case: name, folder: folder.path, reason: "\(error)")
         }
         guard data.fingerprint == reference.fingerprint else {
-            throw RegressionError("\(name): the data folder \(folder.path) holds other data (fingerprint "
-                                  + "\(data.fingerprint), the case records \(reference.fingerprint))")
+            throw RegressionError.otherData(case: name, folder: folder.path, fingerprint: data.fingerprint,
+                                            recorded: reference.fingerprint)
         }
         return data
     }
@@ -36,14 +36,13 @@ enum CaseInputs {
         do {
             configuration = try RunConfiguration(jsonText: config.description)
         } catch {
-            throw RegressionError("\(name): recipe.config: \(error)")
+            throw RegressionError.unusableConfig(case: name, reason: "\(error)")
         }
         if let problem = configuration.model.problem ?? configuration.training.problem {
-            throw RegressionError("\(name): recipe.config: \(problem)")
+            throw RegressionError.unusableConfig(case: name, reason: problem)
         }
         guard configuration.training.initialModelSHA256 == nil else {
-            throw RegressionError("\(name): recipe.config starts from a model file (init_sha256); a training case "
-                                  + "trains from scratch")
+            throw RegressionError.configStartsFromModel(case: name)
         }
         return configuration
     }
@@ -52,15 +51,15 @@ enum CaseInputs {
     /// - Throws: ``RegressionError`` when it cannot be read or is not the recorded file.
     static func model(_ reference: GoldenRecipe.FileReference?, of name: String, at url: URL,
                       reading: HDF5Reading) throws -> StoredModel {
-        guard let reference else { throw RegressionError("\(name): a checkpoint case needs recipe.model") }
+        guard let reference else { throw RegressionError.noModel(case: name) }
         let file = GoldenCaseFile.resolve(reference.path, from: url)
         do {
             return try ModelFileReader.read(file, using: reading, expectedSHA256: reference.fingerprint)
         } catch ModelFileError.otherFile(_, let digest, _) {
-            throw RegressionError("\(name): the model file \(file.path) has changed (sha256 \(digest), the case "
-                                  + "records \(reference.fingerprint))")
+            throw RegressionError.changedModel(case: name, file: file.path, sha256: digest,
+                                               recorded: reference.fingerprint)
         } catch {
-            throw RegressionError("\(name): \(error)")
+            throw RegressionError.unreadableModel(case: name, reason: "\(error)")
         }
     }
 }

@@ -32,7 +32,7 @@ package enum CaseRunner {
         switch golden.recipe.kind {
         case .training:
             guard let config = golden.recipe.config else {
-                throw RegressionError("\(golden.name): a training case needs recipe.config")
+                throw RegressionError.noConfig(case: golden.name)
             }
             let configuration = try CaseInputs.configuration(config, of: golden.name)
             return try results(of: try train(configuration, data: data, kernels: kernels), data: data,

@@ -11,7 +11,7 @@ package enum GoldenCaseFile {
     ///   golden case of this format version.
     package static func read(_ url: URL) throws -> GoldenCase {
         guard let data = try? Data(contentsOf: url) else {
-            throw RegressionError("cannot read \(url.path): the file cannot be opened")
+            throw RegressionError.unopenable(file: url.path)
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf",
@@ -20,11 +20,10 @@ package enum GoldenCaseFile {
         do {
             golden = try decoder.decode(GoldenCase.self, from: data)
         } catch {
-            throw RegressionError("\(url.path): not a golden case (\(describe(error)))")
+            throw RegressionError.notAGoldenCase(file: url.path, reason: describe(error))
         }
         guard golden.format == GoldenCase.formatName, golden.formatVersion == GoldenCase.currentVersion else {
-            throw RegressionError("\(url.path): format \(golden.format) version \(golden.formatVersion) is not "
-                                  + "\(GoldenCase.formatName) version \(GoldenCase.currentVersion)")
+            throw RegressionError.otherFormat(file: url.path, format: golden.format, version: golden.formatVersion)
         }
         return golden
     }
@@ -47,12 +46,12 @@ package enum GoldenCaseFile {
             let url = URL(fileURLWithPath: path)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RegressionError("\(path): no such file or folder")
+                throw RegressionError.noSuchPath(path)
             }
             guard isFolder.boolValue else { return [url] }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let found = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(obtainedSuffix) }.sorted()
-            guard !found.isEmpty else { throw RegressionError("\(path): no golden case (*.json) in the folder") }
+            guard !found.isEmpty else { throw RegressionError.noCases(folder: path) }
             return found.map { url.appendingPathComponent($0) }
         }
     }

@@ -35,11 +35,11 @@ extension SweepFile {
         do {
             file = try JSONDecoder().decode(Self.self, from: bytes)
         } catch {
-            throw SweepError("\(url.path): not a \(kind) (\(SweepError.reason(of: error)))")
+            throw SweepError.unreadable(file: url.path, kind: kind, reason: SweepError.reason(of: error))
         }
         guard file.format == format, file.formatVersion == formatVersion else {
-            throw SweepError("\(url.path): format \(file.format) version \(file.formatVersion), expected \(format) "
-                             + "version \(formatVersion)")
+            throw SweepError.otherFormat(file: url.path, format: file.format, version: file.formatVersion,
+                                         expected: format, expectedVersion: formatVersion)
         }
         return file
     }

@@ -121,7 +121,8 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     }
 
     /// The run's configuration.
-    /// - Throws: `ConfigurationError` when the plan's config of the run is not usable.
+    /// - Throws: `ModelFileError.configuration` when the plan's config of the run is not
+    ///   usable.
     package func configuration(of run: Run) throws -> RunConfiguration {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -140,7 +141,7 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     package static func read(from folder: URL) throws -> SweepPlan {
         let url = folder.appendingPathComponent(fileName)
         guard let plan = try readJSON(url) else {
-            throw SweepError("\(url.path): no sweep plan (make one with `plastic-unet sweep plan`)")
+            throw SweepError.noPlan(file: url.path)
         }
         try plan.check(url.path)
         return plan
@@ -155,31 +156,31 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     /// - Throws: ``SweepError`` naming `file` and the run.
     func check(_ file: String) throws {
         guard !runs.isEmpty, runs.count <= Self.maximumRuns else {
-            throw SweepError("\(file): a plan holds 1 to \(Self.maximumRuns) runs, this one \(runs.count)")
+            throw SweepError.runCount(file: file, count: runs.count)
         }
-        guard threads >= 1 else { throw SweepError("\(file): threads must be at least 1, got \(threads)") }
+        guard threads >= 1 else { throw SweepError.threads(file: file, count: threads) }
         for (offset, run) in runs.enumerated() {
-            let problem = { (text: String) in SweepError("\(file): run \(offset): \(text)") }
-            guard run.index == offset else { throw problem("index \(run.index): the runs are not numbered 0, 1, 2, ...") }
-            guard let variant = SweepVariant(name: run.variant) else {
-                throw problem("\(run.variant) is not a variant")
-            }
+            let problem = { (problem: SweepError.RunProblem) in SweepError.run(file: file, position: offset, problem) }
+            guard run.index == offset else { throw problem(.misnumbered(index: run.index)) }
+            guard let variant = SweepVariant(name: run.variant) else { throw problem(.unknownVariant(run.variant)) }
             let configuration: RunConfiguration
             do {
                 configuration = try self.configuration(of: run)
             } catch {
-                throw problem("\(error)")
+                throw problem(.unusableConfig(reason: "\(error)"))
             }
-            if let text = configuration.model.problem ?? configuration.training.problem { throw problem(text) }
+            if let text = configuration.model.problem ?? configuration.training.problem {
+                throw problem(.unusableConfig(reason: text))
+            }
             guard configuration.model == variant.configuration(over: configuration.model),
                   configuration.training.seed == run.seed else {
-                throw problem("its config is not of variant \(run.variant) with seed \(run.seed)")
+                throw problem(.otherConfig(variant: run.variant, seed: run.seed))
             }
             guard configuration.model.size == data.size else {
-                throw problem("its config's size \(configuration.model.size) is not the data's \(data.size)")
+                throw problem(.otherSize(size: configuration.model.size, dataSize: data.size))
             }
             guard run.folder == "runs/" + Self.folderName(index: run.index, variant: variant, seed: run.seed) else {
-                throw problem("its folder \(run.folder) is not its own")
+                throw problem(.foreignFolder(run.folder))
             }
         }
     }

@@ -61,7 +61,7 @@ package struct SweepReport: Equatable, Sendable {
     ///   file is not a result of its run.
     package init(folder: URL, plan: SweepPlan, baseline: String) throws {
         guard plan.variants.contains(baseline) else {
-            throw SweepError("the baseline \(baseline) is not a variant of the sweep (\(plan.variants.joined(separator: ", ")))")
+            throw SweepError.unknownBaseline(baseline, variants: plan.variants)
         }
         var finished: [String: [UInt64: SweepResult]] = [:]
         var unfinished: [Unfinished] = []

@@ -124,12 +124,10 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
         let url = run.resultURL(in: sweep)
         guard let result = try readJSON(url) else { return nil }
         guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {
-            throw SweepError("\(url.path): the result of run \(result.index) (\(result.variant), seed \(result.seed)), "
-                             + "not of run \(run.index) (\(run.variant), seed \(run.seed))")
+            throw SweepError.resultOfOtherRun(file: url.path, found: result.runName, expected: run.name)
         }
         guard result.configSHA256 == run.configSHA256 else {
-            throw SweepError("\(url.path): the result of a run with another config (another plan's): remove the "
-                             + "run's folder to run it again")
+            throw SweepError.resultOfOtherConfig(file: url.path)
         }
         return result
     }

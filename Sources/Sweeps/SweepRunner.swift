@@ -46,8 +46,7 @@ package struct SweepRunner {
     package init(folder: URL, plan: SweepPlan, data: DataSet, kernels: any ConvolutionKernels,
                  reading: HDF5Reading) throws {
         guard data.fingerprint == plan.data.fingerprint else {
-            throw SweepError("the data (fingerprint \(data.fingerprint)) is not the data of the plan "
-                             + "(\(plan.data.fingerprint)): it changed since the sweep was planned")
+            throw SweepError.otherData(fingerprint: data.fingerprint, planned: plan.data.fingerprint)
         }
         self.folder = folder
         self.plan = plan
@@ -64,7 +63,7 @@ package struct SweepRunner {
     package func run(_ index: Int, stopRequested: () -> Bool = { false },
                     observer: (any TrainingObserver)? = nil) throws -> Outcome {
         guard plan.runs.indices.contains(index) else {
-            throw SweepError("no run \(index): the plan has runs 0 to \(plan.runs.count - 1)")
+            throw SweepError.noRun(index: index, count: plan.runs.count)
         }
         let run = plan.runs[index]
         if let done = try SweepResult.read(of: run, in: folder) { return .alreadyDone(done.status) }
@@ -108,8 +107,7 @@ package struct SweepRunner {
         let checkpoint = try ModelFileReader.read(modelURL, using: reading)
         guard checkpoint.contents.configuration == configuration, let dataset = checkpoint.contents.dataset,
               dataset.fingerprint == data.fingerprint else {
-            throw SweepError("\(modelURL.path) is not a checkpoint of run \(run.index) (\(run.variant), seed "
-                             + "\(run.seed)) on the plan's data: remove it to start the run afresh")
+            throw SweepError.notACheckpoint(file: modelURL.path, run: run.name)
         }
         return try RunStart.resuming(checkpoint, data: data)
     }

@@ -53,7 +53,7 @@ package enum RunLengthEncoding {
     /// - Parameter pixelCount: when given, runs past this pixel are refused too.
     /// - Throws: ``RunLengthError`` naming the first faulty token.
     /// - Complexity: O(length of `text`).
-    package static func runs(in text: String, pixelCount: Int? = nil) throws -> [Run] {
+    package static func runs(in text: String, pixelCount: Int? = nil) throws(RunLengthError) -> [Run] {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var runs: [Run] = []
         var previousEnd = 0
@@ -86,7 +86,7 @@ package enum RunLengthEncoding {
     /// The row-major mask (0 or 1) that `text` encodes.
     /// - Throws: ``RunLengthError`` naming the first faulty token.
     /// - Complexity: O(width * height + length of `text`).
-    package static func decode(_ text: String, width: Int, height: Int) throws -> [UInt8] {
+    package static func decode(_ text: String, width: Int, height: Int) throws(RunLengthError) -> [UInt8] {
         mask(of: try runs(in: text, pixelCount: width * height), width: width, height: height)
     }
 
@@ -106,7 +106,7 @@ package enum RunLengthEncoding {
     }
 
     /// The value of a token made of ASCII digits with an optional leading minus sign.
-    private static func integer(_ text: String, token: Int) throws -> Int {
+    private static func integer(_ text: String, token: Int) throws(RunLengthError) -> Int {
         let digits = text.hasPrefix("-") ? text.utf8.dropFirst() : text.utf8[...]
         guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               let value = Int(text) else {

@@ -18,16 +18,16 @@ package enum CSVTable {
 
     /// The rows of the table `file` in `layout`, header included.
     /// - Throws: ``DataProblem`` naming the file and line.
-    static func read(_ file: String, in layout: DataFolderLayout) throws -> [Row] {
+    static func read(_ file: String, in layout: DataFolderLayout) throws(DataProblem) -> [Row] {
         try read(layout.url(file), name: file)
     }
 
     /// The rows of the table at `url`, header included.
     /// - Parameter name: how errors name the table.
     /// - Throws: ``DataProblem`` naming the file and line.
-    static func read(_ url: URL, name: String) throws -> [Row] {
-        guard let data = try? Data(contentsOf: url) else { throw DataProblem(name, "the file cannot be read") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw DataProblem(name, "not UTF-8 text") }
+    static func read(_ url: URL, name: String) throws(DataProblem) -> [Row] {
+        guard let data = try? Data(contentsOf: url) else { throw .table(file: name, .unreadable) }
+        guard let text = String(validating: data, as: UTF8.self) else { throw .table(file: name, .notUTF8) }
         return try parse(text, file: name)
     }
 
@@ -35,7 +35,7 @@ package enum CSVTable {
     /// - Parameter file: how errors name the table.
     /// - Throws: ``DataProblem`` naming the file and line.
     /// - Complexity: O(length of `text`).
-    static func parse(_ text: String, file: String) throws -> [Row] {
+    static func parse(_ text: String, file: String) throws(DataProblem) -> [Row] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var rows: [Row] = []
@@ -50,7 +50,7 @@ package enum CSVTable {
             if index < bytes.count && bytes[index] == quote {
                 index += 1
                 while true {
-                    guard index < bytes.count else { throw DataProblem.row(file, rowLine, "a quoted field is not closed") }
+                    guard index < bytes.count else { throw .row(file: file, line: rowLine, .unclosedQuote) }
                     let byte = bytes[index]
                     index += 1
                     if byte == quote {
@@ -62,11 +62,11 @@ package enum CSVTable {
                     field.append(byte)
                 }
                 guard index == bytes.count || bytes[index] == comma || isLineEnd(index) else {
-                    throw DataProblem.row(file, line, "text after the closing quote of a field")
+                    throw .row(file: file, line: line, .textAfterQuote)
                 }
             } else {
                 while index < bytes.count && bytes[index] != comma && !isLineEnd(index) {
-                    guard bytes[index] != quote else { throw DataProblem.row(file, line, "a quote inside an unquoted field") }
+                    guard bytes[index] != quote else { throw .row(file: file, line: line, .quoteInUnquotedField) }
                     field.append(bytes[index])
                     index += 1
                 }
@@ -98,13 +98,10 @@ package enum CSVTable {
 
     /// Throws unless `rows` starts with the header `expected`.
     /// - Throws: ``DataProblem`` naming the file and line 1.
-    static func requireHeader(_ expected: [String], of rows: [Row], file: String) throws {
-        guard let header = rows.first else {
-            throw DataProblem(file, "the file is empty; it must start with the header \(expected.joined(separator: ","))")
-        }
+    static func requireHeader(_ expected: [String], of rows: [Row], file: String) throws(DataProblem) {
+        guard let header = rows.first else { throw .table(file: file, .empty(header: expected)) }
         guard header.fields == expected else {
-            throw DataProblem.row(file, header.line,
-                                  "the header must be \(expected.joined(separator: ",")), found \(header.fields.joined(separator: ","))")
+            throw .row(file: file, line: header.line, .header(expected: expected, found: header.fields))
         }
     }
 }

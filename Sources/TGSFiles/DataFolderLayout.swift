@@ -44,8 +44,8 @@ struct DataFolderLayout {
     }
 
     /// Throws unless the folder holds a `train.csv`.
-    /// - Throws: ``DataFolderError``.
-    func requireDataFolder() throws {
-        guard hasFile(Self.trainTableName) else { throw DataFolderError(path: directory.path) }
+    /// - Throws: ``DataProblem/notADataFolder(path:)``.
+    func requireDataFolder() throws(DataProblem) {
+        guard hasFile(Self.trainTableName) else { throw .notADataFolder(path: directory.path) }
     }
 }

@@ -13,8 +13,8 @@ struct DataFolderScan {
     let problems: [DataProblem]
 
     /// Reads and checks everything in `directory`.
-    /// - Throws: ``DataFolderError`` when the folder has no `train.csv`.
-    init(_ directory: URL) throws {
+    /// - Throws: ``DataProblem/notADataFolder(path:)`` when the folder has no `train.csv`.
+    init(_ directory: URL) throws(DataProblem) {
         let layout = DataFolderLayout(directory)
         try layout.requireDataFolder()
         let table = TrainTable(layout)

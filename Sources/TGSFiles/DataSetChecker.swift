@@ -5,8 +5,9 @@ import TGSData
 package enum DataSetChecker {
     /// Every problem of the data folder `directory`, in the order of `train.csv` (then
     /// those of `depths.csv`); empty when ``DataSetLoader/load(from:)`` would succeed.
-    /// - Throws: ``DataFolderError`` only when the folder has no `train.csv`.
-    package static func check(_ directory: URL) throws -> [DataProblem] {
+    /// - Throws: ``DataProblem/notADataFolder(path:)``, only when the folder has no
+    ///   `train.csv`.
+    package static func check(_ directory: URL) throws(DataProblem) -> [DataProblem] {
         try DataFolderScan(directory).problems
     }
 }

@@ -11,26 +11,27 @@ struct DepthTable {
         let file = DataFolderLayout.depthTableName
         guard layout.hasFile(file) else { return }
         let rows: [CSVTable.Row]
-        do {
+        do throws(DataProblem) {
             rows = try CSVTable.read(file, in: layout)
             try CSVTable.requireHeader(DataFolderLayout.depthHeader, of: rows, file: file)
         } catch {
-            problems = [error as? DataProblem ?? DataProblem(file, "\(error)")]
+            problems = [error]
             return
         }
         var firstLines: [String: Int] = [:]
         for row in rows.dropFirst() {
             guard row.fields.count == 2 else {
-                problems.append(.row(file, row.line, "expected 2 fields (id,z), found \(row.fields.count)"))
+                problems.append(.row(file: file, line: row.line,
+                                     .fieldCount(header: DataFolderLayout.depthHeader, found: row.fields.count)))
                 continue
             }
             let (id, text) = (row.fields[0], row.fields[1])
             guard let z = Double(text), z.isFinite else {
-                problems.append(.row(file, row.line, "z \"\(text)\" is not a number"))
+                problems.append(.row(file: file, line: row.line, .depthNotANumber(text)))
                 continue
             }
             if let first = firstLines[id] {
-                problems.append(.row(file, row.line, "duplicate id \"\(id)\" (first on line \(first))"))
+                problems.append(.row(file: file, line: row.line, .duplicateID(id, firstLine: first)))
                 continue
             }
             firstLines[id] = row.line

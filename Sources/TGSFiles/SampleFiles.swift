@@ -27,10 +27,10 @@ struct SampleFiles {
         let id = entry.id
         var problems: [DataProblem] = []
         var runs: [RunLengthEncoding.Run]?
-        do {
+        do throws(RunLengthError) {
             runs = try RunLengthEncoding.runs(in: entry.runLengthMask, pixelCount: size.map { $0 * $0 })
         } catch {
-            problems.append(DataProblem(id, "rle_mask: \(error)"))
+            problems.append(.sample(id: id, .runLengthMask(error)))
         }
         var goodImage: GrayImage?
         switch image {
@@ -38,7 +38,7 @@ struct SampleFiles {
             problems.append(problem)
         case let .success(image):
             if let shape = SquareImageRule.problem(width: image.width, height: image.height, commonSize: size) {
-                problems.append(DataProblem(id, "image \(DataFolderLayout.imagePath(id)) \(shape)"))
+                problems.append(.sample(id: id, .image(path: DataFolderLayout.imagePath(id), shape)))
             } else {
                 goodImage = image
             }
@@ -51,8 +51,8 @@ struct SampleFiles {
             problems.append(problem)
         case let .success(mask):
             if let size, mask.width != size || mask.height != size {
-                problems.append(DataProblem(id, "mask \(DataFolderLayout.maskPath(id)) is \(mask.width) x \(mask.height), "
-                                                + "its image should be \(size) x \(size)"))
+                problems.append(.sample(id: id, .maskSize(path: DataFolderLayout.maskPath(id), width: mask.width,
+                                                          height: mask.height, size: size)))
             } else {
                 maskFromFile = mask.binaryMask
             }
@@ -61,7 +61,7 @@ struct SampleFiles {
             let decoded = RunLengthEncoding.mask(of: runs, width: size, height: size)
             let differing = zip(decoded, maskFromFile).count(where: { $0 != $1 })
             if differing > 0 {
-                problems.append(DataProblem(id, "mask \(DataFolderLayout.maskPath(id)) and rle_mask differ in \(differing) pixels"))
+                problems.append(.sample(id: id, .maskDiffers(path: DataFolderLayout.maskPath(id), pixels: differing)))
             }
         }
         guard problems.isEmpty, let size, let runs, let goodImage else { return (nil, problems) }
@@ -70,6 +70,7 @@ struct SampleFiles {
     }
 
     private static func read(_ path: String, in layout: DataFolderLayout, id: String) -> Result<GrayImage, DataProblem> {
-        Result { try PNGFile.read(layout.url(path), name: path) }.mapError { DataProblem(id, "\($0)") }
+        Result { () throws(ImageFileError) in try PNGFile.read(layout.url(path), name: path) }
+            .mapError { .sample(id: id, .unreadableFile($0)) }
     }
 }

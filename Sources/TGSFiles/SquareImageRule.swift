@@ -20,14 +20,12 @@ enum SquareImageRule {
     }
 
     /// What is wrong with an image of `width` x `height` in a data set of side
-    /// `commonSize`, as a phrase that follows the image's name; nil when nothing is.
-    static func problem(width: Int, height: Int, commonSize: Int?) -> String? {
-        if width != height { return "is \(width) x \(height), not square" }
-        if width < DataSet.minimumSize {
-            return "is \(width) x \(height), smaller than \(DataSet.minimumSize) x \(DataSet.minimumSize)"
-        }
+    /// `commonSize`; nil when nothing is.
+    static func problem(width: Int, height: Int, commonSize: Int?) -> ImageShapeProblem? {
+        if width != height { return .notSquare(width: width, height: height) }
+        if width < DataSet.minimumSize { return .tooSmall(width: width, height: height) }
         if let commonSize, width != commonSize {
-            return "is \(width) x \(height), the other images are \(commonSize) x \(commonSize)"
+            return .otherSize(width: width, height: height, commonSize: commonSize)
         }
         return nil
     }

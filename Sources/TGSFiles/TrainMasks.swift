@@ -27,10 +27,9 @@ package struct TrainMasks: Sendable {
     ///
     /// S is the side of the first image found for an id of `train.csv` (in its order);
     /// `defaultSize` when there is none.
-    /// - Throws: ``DataFolderError`` when there is no `train.csv`; the first
-    ///   ``DataProblem`` of the tables or of a run-length mask, worded as
-    ///   ``DataSetChecker`` words it; ``ImageFiles/ImageFileError`` when the image that
-    ///   fixes S cannot be read.
+    /// - Throws: ``DataProblem`` when there is no `train.csv`; the first ``DataProblem`` of
+    ///   the tables or of a run-length mask, worded as ``DataSetChecker`` words it;
+    ///   ``ImageFiles/ImageFileError`` when the image that fixes S cannot be read.
     package init(from directory: URL, defaultSize: Int) throws {
         let layout = DataFolderLayout(directory)
         try layout.requireDataFolder()
@@ -62,10 +61,10 @@ package struct TrainMasks: Sendable {
     /// - Throws: ``DataProblem`` naming the id of the first mask that does not decode.
     static func decode(_ entries: [TrainTable.Entry], size: Int) throws -> [IdentifiedMask] {
         try entries.map { entry in
-            do {
+            do throws(RunLengthError) {
                 return IdentifiedMask(id: entry.id, mask: try RunLengthEncoding.decode(entry.runLengthMask, width: size, height: size))
             } catch {
-                throw DataProblem(entry.id, "rle_mask: \(error)")
+                throw DataProblem.sample(id: entry.id, .runLengthMask(error))
             }
         }
     }
@@ -75,7 +74,7 @@ package struct TrainMasks: Sendable {
         let path = DataFolderLayout.imagePath(id)
         let image = try PNGFile.read(layout.url(path), name: path)
         if let problem = SquareImageRule.problem(width: image.width, height: image.height, commonSize: nil) {
-            throw DataProblem(id, "image \(path) \(problem)")
+            throw DataProblem.sample(id: id, .image(path: path, problem))
         }
         return (image.width, .images)
     }

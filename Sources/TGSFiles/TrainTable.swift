@@ -24,28 +24,29 @@ struct TrainTable {
     /// - Parameter name: how problems name the file.
     init(_ url: URL, name file: String) {
         let rows: [CSVTable.Row]
-        do {
+        do throws(DataProblem) {
             rows = try CSVTable.read(url, name: file)
             try CSVTable.requireHeader(DataFolderLayout.trainHeader, of: rows, file: file)
         } catch {
-            problems = [(0, error as? DataProblem ?? DataProblem(file, "\(error)"))]
+            problems = [(0, error)]
             return
         }
         guard rows.count > 1 else {
-            problems = [(0, DataProblem(file, "no samples (only the header)"))]
+            problems = [(0, .table(file: file, .onlyHeader))]
             return
         }
         var firstLines: [String: Int] = [:]
         for row in rows.dropFirst() {
             guard row.fields.count == 2 else {
-                problems.append((row.line, .row(file, row.line, "expected 2 fields (id,rle_mask), found \(row.fields.count)")))
+                problems.append((row.line, .row(file: file, line: row.line,
+                                                .fieldCount(header: DataFolderLayout.trainHeader, found: row.fields.count))))
                 continue
             }
             let id = row.fields[0]
             if let problem = SampleID.problem(with: id) {
-                problems.append((row.line, .row(file, row.line, problem)))
+                problems.append((row.line, .row(file: file, line: row.line, problem)))
             } else if let first = firstLines[id] {
-                problems.append((row.line, .row(file, row.line, "duplicate id \"\(id)\" (first on line \(first))")))
+                problems.append((row.line, .row(file: file, line: row.line, .duplicateID(id, firstLine: first))))
             } else {
                 firstLines[id] = row.line
                 entries.append(Entry(id: id, runLengthMask: row.fields[1], line: row.line))

@@ -23,9 +23,9 @@ package struct Trainer: Sendable {
     /// - Throws: ``TrainingError`` when the split names an image the data does not hold,
     ///   or there is no training image.
     package init(configuration: RunConfiguration, data: DataSet, split: DataSplit, kernels: any ConvolutionKernels) throws {
-        guard !split.trainIDs.isEmpty else { throw TrainingError("the split has no training image") }
+        guard !split.trainIDs.isEmpty else { throw TrainingError.noTrainingImage }
         if let missing = (split.trainIDs + split.validationIDs).first(where: { data.sample(id: $0) == nil }) {
-            throw TrainingError("the split names image \(missing), which the data set does not hold")
+            throw TrainingError.missingImage(id: missing)
         }
         self.configuration = configuration
         self.data = data
@@ -117,7 +117,7 @@ package struct Trainer: Sendable {
                                    parameters: state.parameters, trace: state.trace, dropout: dropout)
         let loss = BinaryCrossEntropy.loss(pass.probabilities, mask: sample.mask)
         guard loss.isFinite else {
-            throw TrainingError("the loss became \(loss) at step \(step + 1) (epoch \(state.epoch + 1), image \(id))")
+            throw TrainingError.lossNotFinite(loss: loss, step: step + 1, epoch: state.epoch + 1, image: id)
         }
         let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
         let probabilityGradient = BinaryCrossEntropy.gradient(pass.probabilities, mask: sample.mask)
@@ -141,10 +141,9 @@ package struct Trainer: Sendable {
         }
         if let index = firstNonFinite {
             let name = gradients.specs[index].name
-            let what = gradients.tensors[index].scalars.allSatisfy(\.isFinite)
-                ? "the update made \(name) hold" : "the gradient of \(name) holds"
-            throw TrainingError("\(what) a NaN or an infinity at step \(step + 1) (epoch \(state.epoch + 1), "
-                                + "image \(id))")
+            throw gradients.tensors[index].scalars.allSatisfy(\.isFinite)
+                ? TrainingError.updateNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
+                : TrainingError.gradientNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
         }
         state.trace = nextTrace
         state.history.trainLoss.append(Float(loss))

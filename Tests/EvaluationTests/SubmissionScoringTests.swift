@@ -25,6 +25,9 @@ final class SubmissionScoringTests: XCTestCase {
         XCTAssertThrowsError(try SubmissionScoring.score(truth: truth, prediction: prediction, size: 4, threshold: nil,
                                                          names: (truth: "t.csv", prediction: "p.csv"))) { error in
             XCTAssertEqual("\(error)", "2 ids missing from p.csv: a, b; 1 id missing from t.csv: x")
+            XCTAssertEqual(error as? EvaluationError,
+                           .differentIDs(missingFromPrediction: ["a", "b"], prediction: "p.csv", missingFromTruth: ["x"],
+                                         truth: "t.csv"))
         }
     }
 

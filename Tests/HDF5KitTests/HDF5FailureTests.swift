@@ -67,6 +67,8 @@ final class HDF5FailureTests: XCTestCase {
         }
         XCTAssertThrowsError(try root.dataset("g/x").read(Double.self)) { error in
             XCTAssertEqual("\(error)", url.path + ": /g/x: read failed: stored as float32, not float64")
+            XCTAssertEqual(error as? HDF5Error, .failed(file: url.path, object: "/g/x", operation: "read",
+                                                        reason: "stored as float32, not float64"))
         }
         XCTAssertThrowsError(try root.dataset("g/x").readStrings())
         XCTAssertThrowsError(try root.createGroup("new")) { error in

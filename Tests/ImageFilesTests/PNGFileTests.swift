@@ -62,6 +62,9 @@ final class PNGFileTests: XCTestCase {
         let good = HandMadePNG.make(width: 4, height: 4, bitDepth: 8, colorType: .gray, rows: Array(repeating: [1, 2, 3, 4], count: 4))
         assertRefused(good.prefix(good.count - 20), name: "cut.png", reason: "truncated PNG file")
         assertRefused(good.prefix(5), name: "short.png", reason: "not a PNG file")
+        XCTAssertThrowsError(try PNGFile.decode(good.prefix(good.count - 20), name: "cut.png")) { error in
+            XCTAssertEqual(error as? ImageFileError, .truncated(name: "cut.png", byteCount: good.count - 20))
+        }
         assertRefused(Data("GIF89a, not at all a PNG".utf8), name: "gif.png", reason: "not a PNG file")
         var corrupted = good
         corrupted[40] ^= 0xff
@@ -69,6 +72,7 @@ final class PNGFileTests: XCTestCase {
         let missing = URL(fileURLWithPath: "/nonexistent-folder/none.png")
         XCTAssertThrowsError(try PNGFile.read(missing)) { error in
             XCTAssertEqual("\(error)", "cannot read /nonexistent-folder/none.png: no such file")
+            XCTAssertEqual(error as? ImageFileError, .noSuchFile(name: missing.path))
         }
     }
 

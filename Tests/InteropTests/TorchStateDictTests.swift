@@ -128,6 +128,9 @@ final class TorchStateDictTests: XCTestCase {
         let index = try XCTUnwrap(stateDict.entries.firstIndex { $0.key == "eta" })
         stateDict.entries[index] = .init(key: "eta", tensor: Tensor(shape: [1], scalars: [.infinity]))
         assertRefused(stateDict, options(), naming: ["key eta holds NaN or an infinity"])
+        XCTAssertThrowsError(try imported(stateDict, options())) { error in
+            XCTAssertEqual(error as? InteropError, .nonFinite(file: file, key: "eta"))
+        }
     }
 
     func testTheWidthAndSizeComeFromTheTensors() throws {

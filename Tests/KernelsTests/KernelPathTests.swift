@@ -25,6 +25,7 @@ final class KernelPathTests: XCTestCase {
             let text = "\(error)"
             XCTAssertTrue(text.contains("'sse9' is not a kernel path"), text)
             XCTAssertTrue(text.contains("portable"), text)
+            XCTAssertEqual(error as? KernelPathError, .unknown(name: "sse9"))
         }
     }
 
@@ -34,6 +35,7 @@ final class KernelPathTests: XCTestCase {
         }
         XCTAssertThrowsError(try KernelPath(named: lacking.rawValue)) { error in
             XCTAssertTrue("\(error)".contains("needs \(lacking.instructions), which this CPU lacks"), "\(error)")
+            XCTAssertEqual(error as? KernelPathError, .unsupported(lacking))
         }
     }
 

@@ -32,6 +32,7 @@ final class ParameterPlaceTests: XCTestCase {
         XCTAssertEqual(ParameterName.head(.w).modelFilePath, "/plastic/w")
         XCTAssertThrowsError(try schema.place(of: .convolution(layer: "down9.conv", part: .weight))) { error in
             XCTAssertEqual("\(error)", "model schema: no convolution down9.conv")
+            XCTAssertEqual(error as? ModelFileError, .schema(.noConvolution("down9.conv")))
         }
     }
 }

@@ -23,6 +23,7 @@ final class RunConfigurationTests: XCTestCase {
         }
         XCTAssertThrowsError(try RunConfiguration(jsonText: "not json")) { error in
             XCTAssertEqual("\(error)", "config: not valid JSON")
+            XCTAssertEqual(error as? ModelFileError, .configuration(.notJSON))
         }
         let wrongRule = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
             .jsonText().replacingOccurrences(of: #""rule":"oja""#, with: #""rule":"anti-hebb""#)
@@ -36,6 +37,7 @@ final class RunConfigurationTests: XCTestCase {
             .jsonText().replacingOccurrences(of: "}", with: #","convolution":"winograd"}"#)
         XCTAssertThrowsError(try RunConfiguration(jsonText: newer)) { error in
             XCTAssertEqual("\(error)", #"config: unknown key "convolution" (written by a newer plastic-unet?)"#)
+            XCTAssertEqual(error as? ModelFileError, .configuration(.unknownKey("convolution")))
         }
     }
 

@@ -89,9 +89,15 @@ final class SweepReportTests: XCTestCase {
         try FileManager.default.copyItem(at: moved, to: missing.appendingPathComponent(SweepResult.fileName))
         XCTAssertThrowsError(try SweepReport(folder: folder, plan: plan, baseline: "hebb-free")) {
             XCTAssertTrue("\($0)".contains("the result of run 0"), "\($0)")
+            guard case .resultOfOtherRun(_, let found, let expected)? = $0 as? SweepError else {
+                return XCTFail("\($0)")
+            }
+            XCTAssertEqual(found, plan.runs[0].name)
+            XCTAssertEqual(expected, plan.runs[2].name)
         }
         XCTAssertThrowsError(try SweepReport(folder: folder, plan: plan, baseline: "none")) {
             XCTAssertTrue("\($0)".contains("not a variant"), "\($0)")
+            XCTAssertEqual($0 as? SweepError, .unknownBaseline("none", variants: plan.variants))
         }
     }
 }

@@ -144,5 +144,11 @@ final class DataSetLoaderTests: XCTestCase {
         let expected = "\(folder.url.path) is not a data folder (it has no train.csv)"
         XCTAssertThrowsError(try DataSetChecker.check(folder.url)) { XCTAssertEqual("\($0)", expected) }
         XCTAssertThrowsError(try DataSetLoader.load(from: folder.url)) { XCTAssertEqual("\($0)", expected) }
+        do throws(DataProblem) {
+            _ = try DataSetChecker.check(folder.url)
+            XCTFail("checked a folder without train.csv")
+        } catch {
+            XCTAssertEqual(error, .notADataFolder(path: folder.url.path))
+        }
     }
 }

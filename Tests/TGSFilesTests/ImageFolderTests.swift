@@ -28,6 +28,8 @@ final class ImageFolderTests: XCTestCase {
         }
         XCTAssertThrowsError(try ImageFolder.load(from: folder)) { error in
             XCTAssertEqual("\(error)", "image \(folder.path)/c.png is 17 x 17, the other images are 16 x 16")
+            XCTAssertEqual(error as? DataProblem, .image(path: folder.appendingPathComponent("c.png").path,
+                                                         .otherSize(width: 17, height: 17, commonSize: 16)))
         }
         try Data("not a png".utf8).write(to: folder.appendingPathComponent("c.png"))
         XCTAssertThrowsError(try ImageFolder.load(from: folder)) { error in

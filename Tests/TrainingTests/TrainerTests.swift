@@ -129,6 +129,19 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(try self.trainer(shuffled).epochOrder(1), trainer.split.trainIDs)
     }
 
+    func testASplitWithoutTrainingImagesOrWithOtherImagesIsRefused() {
+        let configuration = configuration()
+        let kernels = FastKernels(threadCount: 1)
+        let id = Self.data.samples[0].id
+        for (split, expected) in [(DataSplit(trainIDs: [], validationIDs: [id]), TrainingError.noTrainingImage),
+                                  (DataSplit(trainIDs: [id, "absent"], validationIDs: []), .missingImage(id: "absent"))] {
+            XCTAssertThrowsError(try Trainer(configuration: configuration, data: Self.data, split: split,
+                                             kernels: kernels)) { error in
+                XCTAssertEqual(error as? TrainingError, expected)
+            }
+        }
+    }
+
     func testANonFiniteLossStopsWithTheStepNamed() throws {
         let configuration = configuration()
         var state = start(configuration)
@@ -136,6 +149,10 @@ final class TrainerTests: XCTestCase {
         let recorded = RecordedCheckpoints()
         XCTAssertThrowsError(try trainer(configuration).train(from: state, checkpoints: recorded)) { error in
             XCTAssertTrue("\(error)".hasPrefix("the loss became nan at step 1 (epoch 1, image "), "\(error)")
+            guard case .lossNotFinite(let loss, step: 1, epoch: 1, image: _)? = error as? TrainingError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertTrue(loss.isNaN)
         }
         XCTAssertEqual(recorded.written.count, 0)
     }
@@ -149,6 +166,9 @@ final class TrainerTests: XCTestCase {
         XCTAssertThrowsError(try trainer(configuration).train(from: start(configuration), checkpoints: recorded)) {
             XCTAssertTrue("\($0)".hasPrefix("the update made w hold a NaN or an infinity at step 1 (epoch 1, image "),
                           "\($0)")
+            guard case .updateNotFinite(name: .head(.w), step: 1, epoch: 1, image: _)? = $0 as? TrainingError else {
+                return XCTFail("\($0)")
+            }
         }
         XCTAssertEqual(recorded.written.count, 0)
     }

@@ -18,15 +18,17 @@ package enum SubmissionScoring {
                              names: (truth: String, prediction: String)) throws -> EvaluationReport {
         let predicted = Dictionary(prediction.map { ($0.id, $0.mask) }, uniquingKeysWith: { first, _ in first })
         let trueIDs = Set(truth.map(\.id))
-        let missing = [
-            Self.missing(truth.map(\.id).filter { predicted[$0] == nil }, from: names.prediction),
-            Self.missing(prediction.map(\.id).filter { !trueIDs.contains($0) }, from: names.truth),
-        ].compactMap { $0 }
-        guard missing.isEmpty else { throw EvaluationError(missing.joined(separator: "; ")) }
-        guard !truth.isEmpty else { throw EvaluationError("\(names.truth) holds no mask") }
+        let missingFromPrediction = truth.map(\.id).filter { predicted[$0] == nil }
+        let missingFromTruth = prediction.map(\.id).filter { !trueIDs.contains($0) }
+        guard missingFromPrediction.isEmpty && missingFromTruth.isEmpty else {
+            throw EvaluationError.differentIDs(missingFromPrediction: missingFromPrediction,
+                                               prediction: names.prediction, missingFromTruth: missingFromTruth,
+                                               truth: names.truth)
+        }
+        guard !truth.isEmpty else { throw EvaluationError.noMask(truth: names.truth) }
         for (entry, name) in truth.map({ ($0, names.truth) }) + prediction.map({ ($0, names.prediction) })
         where entry.mask.count != size * size {
-            throw EvaluationError("\(name): the mask of \(entry.id) has \(entry.mask.count) pixels, not \(size) x \(size)")
+            throw EvaluationError.maskSize(file: name, id: entry.id, pixels: entry.mask.count, size: size)
         }
         let images = truth.sorted { IDOrder.precedes($0.id, $1.id) }.map { entry in
             ImageResult(id: entry.id,
@@ -36,13 +38,5 @@ package enum SubmissionScoring {
         let part = EvaluationReport.SubmissionPart(size: size, truthFingerprint: MaskSetFingerprint.of(truth),
                                                    predictionFingerprint: MaskSetFingerprint.of(prediction))
         return EvaluationReport(subject: .submission(part), threshold: threshold, images: images)
-    }
-
-    /// `N ids missing from NAME: a, b, c, ...` (the first five in id order), or nil for none.
-    private static func missing(_ ids: [String], from name: String) -> String? {
-        guard !ids.isEmpty else { return nil }
-        let sorted = ids.sorted(by: IDOrder.precedes)
-        let shown = sorted.prefix(5).joined(separator: ", ") + (sorted.count > 5 ? ", ..." : "")
-        return "\(sorted.count) id\(sorted.count == 1 ? "" : "s") missing from \(name): \(shown)"
     }
 }
