@@ -197,5 +197,6 @@ package enum ModelSchemaText {
     ]
   }
 }
+
 """#
 }

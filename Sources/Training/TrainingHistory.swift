@@ -28,10 +28,16 @@ package struct HistoryRecord: Equatable, Sendable {
     /// earlier steps recorded none (a file of an older version), which records none either.
     package var stepDigests: [StepDigest]?
 
-    /// A history from its parts; by default one that records step digests.
-    package init(trainLoss: [Float], epochs: [EpochRecord], stepDigests: [StepDigest]? = []) {
+    /// A history from its parts.
+    package init(trainLoss: [Float], epochs: [EpochRecord], stepDigests: [StepDigest]?) {
         self.trainLoss = trainLoss
         self.epochs = epochs
         self.stepDigests = stepDigests
+    }
+
+    /// A history without step digests of its steps: one that records them from its first
+    /// step when it has none yet, and none otherwise (its rows would not cover every step).
+    package init(trainLoss: [Float], epochs: [EpochRecord]) {
+        self.init(trainLoss: trainLoss, epochs: epochs, stepDigests: trainLoss.isEmpty ? [] : nil)
     }
 }

@@ -62,6 +62,7 @@ final class ModelFileRejectionTests: XCTestCase {
             brokenSeal,
             "/trace/hebb: shape [32, 31], expected [S, S] = [32, 32]",
             "/history/train_loss: dtype float64, expected float32",
+            "/history/step_digests: shape [40, 4], expected [steps, 4] = [3, 4]",
         ])
     }
 

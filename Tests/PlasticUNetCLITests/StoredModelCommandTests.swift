@@ -75,7 +75,7 @@ final class StoredModelCommandTests: XCTestCase {
                 f.attrs["config"] = json.dumps(config, sort_keys=True, separators=(",", ":"))
                 f.attrs["generator"] = "plastic-unet 0.9.0"
             with h5py.File(sys.argv[2], "a") as f:
-                f.create_dataset("history/step_digests", data=[[1, 2, 3]], dtype="uint64")
+                f.create_dataset("history/future_record", data=[[1, 2, 3]], dtype="uint64")
             """
         let edit = try runExternal("python3", ["-c", script, key.path, object.path], in: folder)
         XCTAssertEqual(edit.status, 0, edit.output)
@@ -84,7 +84,7 @@ final class StoredModelCommandTests: XCTestCase {
             let refusedKey = try ToolRunner.run([command[0], key.path] + command.dropFirst())
             assertOneLineError(refusedKey, containing: [key.path, newer, "(plastic-unet 0.9.0)", "config key \"convolution\""])
             let refusedObject = try ToolRunner.run([command[0], object.path] + command.dropFirst())
-            assertOneLineError(refusedObject, containing: [object.path, newer, "the dataset /history/step_digests"])
+            assertOneLineError(refusedObject, containing: [object.path, newer, "the dataset /history/future_record"])
         }
         let trained = try ToolRunner.run(["train", "--resume", key.path, "--data", EvaluationFixtures.smallData.path])
         assertOneLineError(trained, containing: [newer])
