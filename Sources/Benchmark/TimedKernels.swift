@@ -107,6 +107,32 @@ final class TimedKernels: ConvolutionKernels, Sendable {
         }
     }
 
+    /// Winograd's convolutions are timed under the layer names of the direct ones with
+    /// `winograd` in front, and counted by the direct arithmetic's operations, so that
+    /// their GFLOP/s compare with the direct ones' as effective rates.
+    func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+        let (layer, operations) = Self.convolution(weight.shape, input.shape)
+        return timed("forward", "winograd " + layer, operations: operations) {
+            inner.winogradConvolve(input, weight: weight, bias: bias)
+        }
+    }
+
+    func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
+        let inputShape = [weight.shape[1], outputGradient.shape[1], outputGradient.shape[2]]
+        let (layer, operations) = Self.convolution(weight.shape, inputShape)
+        return timed("input gradient", "winograd " + layer, operations: operations) {
+            inner.winogradConvolveInputGradient(outputGradient, weight: weight)
+        }
+    }
+
+    func winogradConvolveParameterGradients(_ outputGradient: Tensor,
+                                            input: Tensor) -> (weight: Tensor, bias: Tensor) {
+        let (layer, operations) = Self.convolution([outputGradient.shape[0], input.shape[0], 3, 3], input.shape)
+        return timed("weight gradient", "winograd " + layer, operations: operations) {
+            inner.winogradConvolveParameterGradients(outputGradient, input: input)
+        }
+    }
+
     func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let (layer, operations) = Self.transposed(weight.shape, input.shape)
         return timed("forward", layer, operations: operations) {

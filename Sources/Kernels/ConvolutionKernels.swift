@@ -66,6 +66,34 @@ package protocol ConvolutionKernels: Sendable {
     func convolveParameterGradients(_ outputGradient: Tensor, input: Tensor, kernelSize: Int,
                                     padding: Int) -> (weight: Tensor, bias: Tensor)
 
+    /// The Winograd arithmetic of a 3 x 3 convolution with stride 1 and padding 1
+    /// (``ConvolutionArithmetic/winograd``, defined in ``WinogradTransform``).
+    /// - Parameters:
+    ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]` (each image's result is that
+    ///     image's alone, bit for bit).
+    ///   - weight: `[Co, Ci, 3, 3]`.
+    ///   - bias: `[Co]`.
+    /// - Returns: `[Co, H, W]` (`[N, Co, H, W]` for a batch).
+    func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor
+
+    /// The gradient of ``winogradConvolve(_:weight:bias:)`` with respect to its input: the
+    /// exact adjoint of its arithmetic (``WinogradTransform``).
+    /// - Parameters:
+    ///   - outputGradient: `[Co, H, W]`.
+    ///   - weight: `[Co, Ci, 3, 3]`.
+    /// - Returns: `[Ci, H, W]`.
+    func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor
+
+    /// The gradients of ``winogradConvolve(_:weight:bias:)`` with respect to its weight
+    /// and bias: the exact adjoint of its arithmetic (``WinogradTransform``); the bias
+    /// gradient as for the direct convolution.
+    /// - Parameters:
+    ///   - outputGradient: `[Co, H, W]`.
+    ///   - input: `[Ci, H, W]`, the input of the forward pass.
+    /// - Returns: the weight gradient `[Co, Ci, 3, 3]` and the bias gradient `[Co]`.
+    func winogradConvolveParameterGradients(_ outputGradient: Tensor,
+                                            input: Tensor) -> (weight: Tensor, bias: Tensor)
+
     /// Transposed convolution with a 3 x 3 kernel, stride 2 and no padding.
     /// - Parameters:
     ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]`.

@@ -4,6 +4,13 @@ import Kernels
 /// back: the parameter gradients go into a gradient set, the input gradient is returned.
 struct ConvolutionStep {
     let kernels: any ConvolutionKernels
+    /// The arithmetic of the 3 x 3 convolutions of stride 1.
+    let arithmetic: ConvolutionArithmetic
+
+    /// Whether `layer` computes with Winograd's arithmetic.
+    private func isWinograd(_ layer: ConvolutionLayer) -> Bool {
+        arithmetic == .winograd && layer.kind == .conv3x3
+    }
 
     /// The convolution `layer` applied to `input`.
     func forward(_ layer: ConvolutionLayer, _ input: Tensor, parameters: ParameterSet) -> Tensor {
@@ -12,6 +19,8 @@ struct ConvolutionStep {
         switch layer.kind {
         case .transposed3x3:
             return kernels.transposedConvolve(input, weight: weight, bias: bias)
+        case .conv3x3 where isWinograd(layer):
+            return kernels.winogradConvolve(input, weight: weight, bias: bias)
         case .conv3x3, .conv1x1:
             return kernels.convolve(input, weight: weight, bias: bias, padding: layer.padding)
         }
@@ -23,6 +32,8 @@ struct ConvolutionStep {
         let parameterGradients = switch layer.kind {
         case .transposed3x3:
             kernels.transposedConvolveParameterGradients(outputGradient, input: input)
+        case .conv3x3 where isWinograd(layer):
+            kernels.winogradConvolveParameterGradients(outputGradient, input: input)
         case .conv3x3, .conv1x1:
             kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: layer.kernelSize,
                                                padding: layer.padding)
@@ -37,6 +48,8 @@ struct ConvolutionStep {
         switch layer.kind {
         case .transposed3x3:
             return kernels.transposedConvolveInputGradient(outputGradient, weight: weight)
+        case .conv3x3 where isWinograd(layer):
+            return kernels.winogradConvolveInputGradient(outputGradient, weight: weight)
         case .conv3x3, .conv1x1:
             return kernels.convolveInputGradient(outputGradient, weight: weight, padding: layer.padding)
         }

@@ -1,3 +1,5 @@
+import Kernels
+
 /// The plasticity rule of the head (docs/MODEL.md §3).
 package enum PlasticityRule: String, Codable, CaseIterable, Sendable {
     /// No trace: `Y = sigmoid(A · w)`.
@@ -38,16 +40,20 @@ package struct ModelConfiguration: Codable, Equatable, Sendable {
     package var traceRows: TraceRows
     /// Whether eta receives its exact gradient through the forward-mode sensitivity.
     package var learnEta: Bool
+    /// The arithmetic of the 3 x 3 convolutions of stride 1.
+    package var convolution: ConvolutionArithmetic
 
     /// A configuration; the defaults are those of docs/MODEL.md.
     package init(rule: PlasticityRule = .oja, alpha: AlphaKind = .free, width: Int = 16,
-                size: Int = 101, traceRows: TraceRows = .all, learnEta: Bool = false) {
+                size: Int = 101, traceRows: TraceRows = .all, learnEta: Bool = false,
+                convolution: ConvolutionArithmetic = .direct) {
         self.rule = rule
         self.alpha = alpha
         self.width = width
         self.size = size
         self.traceRows = traceRows
         self.learnEta = learnEta
+        self.convolution = convolution
     }
 
     /// The image sizes a model accepts: the four pooling stages need at least 16.
@@ -72,6 +78,20 @@ package struct ModelConfiguration: Codable, Equatable, Sendable {
         case rule, alpha, width, size
         case traceRows = "trace_rows"
         case learnEta = "learn_eta"
+        case convolution
+    }
+
+    /// Decodes a configuration; one without `convolution` (written before it existed, or
+    /// with the default left out) is ``ConvolutionArithmetic/direct``.
+    package init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(rule: try values.decode(PlasticityRule.self, forKey: .rule),
+                  alpha: try values.decode(AlphaKind.self, forKey: .alpha),
+                  width: try values.decode(Int.self, forKey: .width),
+                  size: try values.decode(Int.self, forKey: .size),
+                  traceRows: try values.decode(TraceRows.self, forKey: .traceRows),
+                  learnEta: try values.decode(Bool.self, forKey: .learnEta),
+                  convolution: try values.decodeIfPresent(ConvolutionArithmetic.self, forKey: .convolution) ?? .direct)
     }
 
     /// The keys of its coded form, every one this version knows.

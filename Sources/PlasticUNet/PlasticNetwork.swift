@@ -13,7 +13,7 @@ package struct PlasticNetwork: Sendable {
     package init(configuration: ModelConfiguration, kernels: any ConvolutionKernels) {
         self.configuration = configuration
         self.kernels = kernels
-        body = UNetBody(width: configuration.width, kernels: kernels)
+        body = UNetBody(width: configuration.width, kernels: kernels, arithmetic: configuration.convolution)
         head = PlasticHead(configuration: configuration)
     }
 

@@ -44,9 +44,9 @@ struct UNetBody {
         }
     }
 
-    init(width: Int, kernels: any ConvolutionKernels) {
+    init(width: Int, kernels: any ConvolutionKernels, arithmetic: ConvolutionArithmetic) {
         let layers = Dictionary(uniqueKeysWithValues: NetworkLayout.convolutions(width: width).map { ($0.name, $0) })
-        step = ConvolutionStep(kernels: kernels)
+        step = ConvolutionStep(kernels: kernels, arithmetic: arithmetic)
         downBlocks = (1...4).map { ResidualBlock(name: "down\($0)", layers: layers) }
         middle = ResidualBlock(name: "middle", layers: layers)
         upTransposes = (1...4).reversed().map { layers.layer(named: "up\($0).transpose") }
