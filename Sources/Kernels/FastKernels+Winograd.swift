@@ -1,17 +1,79 @@
+/// Winograd's arithmetic (``WinogradTransform``) at GEMM speed, with the bits of
+/// ``ReferenceKernels``: the transforms run eight tiles (or channels) at a time in vectors,
+/// each task owning whole channels; the 36 products over channels, or over tiles for the
+/// weight gradient, are ``TapProduct``s in one parallel run, every element one chain
+/// computed by one lane of one register tile. The tiles of every image of a batch are the
+/// columns of one product, so that the small images of the deep layers fill its tiles.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        convolve(input, weight: weight, bias: bias, padding: 1) // PLACEHOLDER until the Winograd kernels land
+        let shape = input.imageShape()
+        let problem = WinogradProblem(inChannels: shape[0], outChannels: weight.shape[0], images: input.imageCount(),
+                                      tiles: WinogradTiles(height: shape[1], width: shape[2]))
+        precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
+                     "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
+        let u = transformedWeight(weight)
+        let v = transformedPatches(input, channels: problem.inChannels, problem: problem, transposed: false)
+        // M[t][co][q] = Σ_ci U[t][co][ci] · V[t][ci][q]
+        let m = pointProducts(a: u, rows: problem.outChannels, rowStride: problem.inChannels, depthStride: 1,
+                              pointStride: problem.outChannels * problem.inChannels, depth: problem.inChannels,
+                              b: v, bRowStride: problem.columns, bPointStride: problem.inChannels * problem.columns,
+                              columns: problem.columns)
+        var output = Tensor(shape: input.batchShape([problem.outChannels, shape[1], shape[2]]))
+        outputTiles(m, problem: problem, bias: bias.scalars, into: &output.scalars)
+        return output
     }
 
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.
     package func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
-        convolveInputGradient(outputGradient, weight: weight, padding: 1)
+        let shape = outputGradient.shape
+        let problem = WinogradProblem(inChannels: weight.shape[1], outChannels: weight.shape[0], images: 1,
+                                      tiles: WinogradTiles(height: shape[1], width: shape[2]))
+        let u = transformedWeight(weight)
+        let dm = transformedOutputTiles(outputGradient, problem: problem)
+        // dV[t][ci][q] = Σ_co U[t][co][ci] · dM[t][co][q]
+        let dv = pointProducts(a: u, rows: problem.inChannels, rowStride: 1, depthStride: problem.inChannels,
+                               pointStride: problem.outChannels * problem.inChannels, depth: problem.outChannels,
+                               b: dm, bRowStride: problem.columns, bPointStride: problem.outChannels * problem.columns,
+                               columns: problem.columns)
+        var inputGradient = Tensor(shape: [problem.inChannels, shape[1], shape[2]])
+        addPatches(dv, problem: problem, into: &inputGradient.scalars)
+        return inputGradient
     }
 
     /// See ``ConvolutionKernels/winogradConvolveParameterGradients(_:input:)``.
     package func winogradConvolveParameterGradients(_ outputGradient: Tensor,
                                                     input: Tensor) -> (weight: Tensor, bias: Tensor) {
-        convolveParameterGradients(outputGradient, input: input, kernelSize: 3, padding: 1)
+        let problem = WinogradProblem(inChannels: input.shape[0], outChannels: outputGradient.shape[0], images: 1,
+                                      tiles: WinogradTiles(height: input.shape[1], width: input.shape[2]))
+        let dm = transformedOutputTiles(outputGradient, problem: problem)
+        let vt = transformedPatches(input, channels: problem.inChannels, problem: problem, transposed: true)
+        // dU[t][co][ci] = Σ_q dM[t][co][q] · Vᵀ[t][q][ci]
+        let du = pointProducts(a: dm, rows: problem.outChannels, rowStride: problem.columns, depthStride: 1,
+                               pointStride: problem.outChannels * problem.columns, depth: problem.columns,
+                               b: vt, bRowStride: problem.inChannels,
+                               bPointStride: problem.columns * problem.inChannels, columns: problem.inChannels)
+        return (weightFromPoints(du, problem: problem), biasGradient(outputGradient))
+    }
+}
+
+/// The sizes of one Winograd convolution: its channels and its tiles, which are the
+/// columns of its products (every image's tiles in row-major order, image after image).
+struct WinogradProblem {
+    /// Input channels.
+    let inChannels: Int
+    /// Output channels.
+    let outChannels: Int
+    /// Images of the batch.
+    let images: Int
+    /// The tiles of one image.
+    let tiles: WinogradTiles
+
+    /// Columns of the products: every tile of every image.
+    var columns: Int { images * tiles.count }
+
+    /// The column of tile (n, ty, 0).
+    func firstColumn(image: Int, tileRow: Int) -> Int {
+        (image * tiles.rows + tileRow) * tiles.columns
     }
 }

@@ -1,17 +1,97 @@
+/// The Winograd arithmetic (``WinogradTransform``) as plain loops, one tile at a time, on
+/// one thread: the definition that ``FastKernels`` follows bit for bit.
 extension ReferenceKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        convolve(input, weight: weight, bias: bias, padding: 1) // PLACEHOLDER until the Winograd kernels land
+        if input.shape.count == 4 {
+            return Tensor(stacking: input.images().map { winogradConvolve($0, weight: weight, bias: bias) })
+        }
+        let tiles = WinogradTiles(height: input.shape[1], width: input.shape[2])
+        let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
+        let u = Self.transformedWeight(weight)
+        var output = Tensor(shape: [outChannels, tiles.height, tiles.width])
+        for (ty, tx) in tiles.positions {
+            let v = (0..<inChannels).map { WinogradTransform.input.apply(input.patch($0, tiles.patchOrigin(ty, tx))) }
+            for co in 0..<outChannels {
+                let m = (0..<WinogradTransform.points).map { t in
+                    (0..<inChannels).reduce(Float(0)) { $0.addingProduct(u[co][$1][t], v[$1][t]) }
+                }
+                let tile = WinogradTransform.output.apply(m)
+                tiles.forEachOutput(ty, tx) { i, j, y, x in
+                    output.scalars[(co * tiles.height + y) * tiles.width + x] = tile[i * 4 + j] + bias.scalars[co]
+                }
+            }
+        }
+        return output
     }
 
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.
     package func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
-        convolveInputGradient(outputGradient, weight: weight, padding: 1)
+        let tiles = WinogradTiles(height: outputGradient.shape[1], width: outputGradient.shape[2])
+        let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
+        let u = Self.transformedWeight(weight)
+        let toPoints = WinogradTransform.output.transposed
+        let toPatch = WinogradTransform.input.transposed
+        var inputGradient = Tensor(shape: [inChannels, tiles.height, tiles.width])
+        for (ty, tx) in tiles.positions {
+            let dm = (0..<outChannels).map { toPoints.apply(outputGradient.tile($0, ty, tx)) }
+            for ci in 0..<inChannels {
+                let dv = (0..<WinogradTransform.points).map { t in
+                    (0..<outChannels).reduce(Float(0)) { $0.addingProduct(u[$1][ci][t], dm[$1][t]) }
+                }
+                let patch = toPatch.apply(dv)
+                tiles.forEachPatchElement(ty, tx) { a, b, y, x in
+                    inputGradient.scalars[(ci * tiles.height + y) * tiles.width + x] += patch[a * 6 + b]
+                }
+            }
+        }
+        return inputGradient
     }
 
     /// See ``ConvolutionKernels/winogradConvolveParameterGradients(_:input:)``.
     package func winogradConvolveParameterGradients(_ outputGradient: Tensor,
                                                     input: Tensor) -> (weight: Tensor, bias: Tensor) {
-        convolveParameterGradients(outputGradient, input: input, kernelSize: 3, padding: 1)
+        let tiles = WinogradTiles(height: input.shape[1], width: input.shape[2])
+        let (outChannels, inChannels) = (outputGradient.shape[0], input.shape[0])
+        let toPoints = WinogradTransform.output.transposed
+        let positions = tiles.positions
+        let v = positions.map { ty, tx in
+            (0..<inChannels).map { WinogradTransform.input.apply(input.patch($0, tiles.patchOrigin(ty, tx))) }
+        }
+        let dm = positions.map { ty, tx in (0..<outChannels).map { toPoints.apply(outputGradient.tile($0, ty, tx)) } }
+        let toWeight = WinogradTransform.weight.transposed
+        var weightGradient = [Float]()
+        for co in 0..<outChannels {
+            for ci in 0..<inChannels {
+                let du = (0..<WinogradTransform.points).map { t in
+                    positions.indices.reduce(Float(0)) { $0.addingProduct(dm[$1][co][t], v[$1][ci][t]) }
+                }
+                weightGradient += toWeight.apply(du)
+            }
+        }
+        return (Tensor(shape: [outChannels, inChannels, 3, 3], scalars: weightGradient),
+                Self.biasGradient(outputGradient))
+    }
+
+    /// `U[co][ci] = G · w[co, ci] · Gᵀ`, 36 points each.
+    private static func transformedWeight(_ weight: Tensor) -> [[[Float]]] {
+        (0..<weight.shape[0]).map { co in
+            (0..<weight.shape[1]).map { ci in
+                let start = (co * weight.shape[1] + ci) * 9
+                return WinogradTransform.weight.apply(Array(weight.scalars[start..<start + 9]))
+            }
+        }
+    }
+}
+
+private extension Tensor {
+    /// The 6 x 6 patch of channel `channel` from `origin` (row, column), zero outside.
+    func patch(_ channel: Int, _ origin: (Int, Int)) -> [Float] {
+        (0..<36).map { valueOrZero(channel, origin.0 + $0 / 6, origin.1 + $0 % 6) }
+    }
+
+    /// The 4 x 4 output tile (ty, tx) of channel `channel`, zero outside.
+    func tile(_ channel: Int, _ ty: Int, _ tx: Int) -> [Float] {
+        (0..<16).map { valueOrZero(channel, 4 * ty + $0 / 4, 4 * tx + $0 % 4) }
     }
 }

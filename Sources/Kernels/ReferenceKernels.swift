@@ -160,7 +160,7 @@ package struct ReferenceKernels: ConvolutionKernels {
     }
 
     /// `db[c]`: 0 plus every element of channel c of `outputGradient`, in row-major order.
-    private static func biasGradient(_ outputGradient: Tensor) -> Tensor {
+    static func biasGradient(_ outputGradient: Tensor) -> Tensor {
         let channels = outputGradient.shape[0]
         let planeSize = outputGradient.shape[1] * outputGradient.shape[2]
         return Tensor(shape: [channels], scalars: (0..<channels).map { c in
@@ -176,7 +176,7 @@ package struct ReferenceKernels: ConvolutionKernels {
 extension Tensor {
     /// Element `[channel, row, column]` of a `[C, H, W]` tensor, or 0 when the row or the
     /// column lies outside the tensor (the zero padding).
-    fileprivate func valueOrZero(_ channel: Int, _ row: Int, _ column: Int) -> Float {
+    func valueOrZero(_ channel: Int, _ row: Int, _ column: Int) -> Float {
         let height = shape[1], width = shape[2]
         guard row >= 0, row < height, column >= 0, column < width else { return 0 }
         return scalars[(channel * height + row) * width + column]

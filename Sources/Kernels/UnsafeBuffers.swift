@@ -14,6 +14,9 @@ struct BufferReader<Element>: @unchecked Sendable {
     /// The number of elements.
     var count: Int { buffer.count }
 
+    /// The first element, for loops that take a pointer.
+    var start: UnsafePointer<Element> { buffer.start }
+
     /// The element at `index`.
     @inline(__always)
     subscript(index: Int) -> Element {
@@ -46,6 +49,9 @@ struct BufferWriter<Element>: @unchecked Sendable {
 
     /// The number of elements.
     var count: Int { buffer.count }
+
+    /// The first element, for loops that take a pointer.
+    var start: UnsafeMutablePointer<Element> { buffer.start }
 
     /// The element at `index`.
     @inline(__always)
