@@ -24,15 +24,19 @@ package enum Benchmark {
         package var batchSize: Int
         /// The instruction set of the kernels.
         package var kernelPath: KernelPath
+        /// The arithmetic of the model's 3 x 3 convolutions.
+        package var convolution: ConvolutionArithmetic
 
         /// Options from their parts.
-        package init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int, kernelPath: KernelPath) {
+        package init(width: Int, size: Int, threads: Int, repeats: Int, batchSize: Int, kernelPath: KernelPath,
+                     convolution: ConvolutionArithmetic = .direct) {
             self.width = width
             self.size = size
             self.threads = threads
             self.repeats = repeats
             self.batchSize = batchSize
             self.kernelPath = kernelPath
+            self.convolution = convolution
         }
     }
 
@@ -46,7 +50,8 @@ package enum Benchmark {
         let fastKernels = FastKernels(threadCount: options.threads, path: options.kernelPath)
         let kernels = TimedKernels(fastKernels)
         let data = SyntheticSeismic(size: options.size, seed: 1).dataSet(count: max(options.batchSize, 8))
-        let configuration = RunConfiguration(model: ModelConfiguration(width: options.width, size: options.size),
+        let configuration = RunConfiguration(model: ModelConfiguration(width: options.width, size: options.size,
+                                                                                    convolution: options.convolution),
                                              training: TrainingOptions(epochs: 1_000_000, validationFraction: 0))
         let trainer = try Trainer(configuration: configuration, data: data,
                                   split: DataSplit(trainIDs: data.samples.map(\.id), validationIDs: []),
@@ -80,7 +85,8 @@ package enum Benchmark {
         return BenchmarkReport(
             cpu: MachineDescription.cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
             kernelPath: fastKernels.path.description, width: options.width, size: options.size,
-            rule: configuration.model.rule.rawValue, alpha: configuration.model.alpha.rawValue, threads: options.threads,
+            rule: configuration.model.rule.rawValue, alpha: configuration.model.alpha.rawValue,
+            convolution: configuration.model.convolution.rawValue, threads: options.threads,
             trainingStep: step, digest: digest, digestPass: digestPass, inference: inference, batch: batch, batchSize: images.count,
             imagesPerPass: min(PredictionStream.independentBatchSize, images.count),
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,

@@ -47,6 +47,8 @@ package struct BenchmarkReport: Sendable {
     package let rule: String
     /// Its kind of alpha.
     package let alpha: String
+    /// The arithmetic of its 3 x 3 convolutions.
+    package let convolution: String
     /// The threads of the convolutions.
     package let threads: Int
     /// One training step (forward, loss, backward, trace update, Adam, step digests).

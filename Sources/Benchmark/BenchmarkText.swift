@@ -14,7 +14,7 @@ package enum BenchmarkText {
             "cpu            \(report.cpu), \(report.cores) cores",
             "kernels        \(report.kernelPath), \(report.threads) threads",
             "model          width \(report.width), \(report.size) x \(report.size), rule \(report.rule), "
-                + "\(report.alpha) alpha",
+                + "\(report.alpha) alpha, \(report.convolution) convolutions",
             "training step  " + milliseconds(report.trainingStep) + ", "
                 + gigaflops(report.stepOperations / report.trainingStep.median) + " in the convolutions",
             "step digests   " + milliseconds(report.digest) + ", "
@@ -51,6 +51,7 @@ package enum BenchmarkText {
             "kernel_path": .string(report.kernelPath), "threads": .integer(Int64(report.threads)),
             "width": .integer(Int64(report.width)), "size": .integer(Int64(report.size)),
             "rule": .string(report.rule), "alpha": .string(report.alpha),
+            "convolution": .string(report.convolution),
             "training_step_seconds": timing(report.trainingStep), "inference_seconds": timing(report.inference),
             "step_digest_seconds": timing(report.digest), "digest_pass_seconds": timing(report.digestPass),
             "batch_seconds": timing(report.batch), "batch_size": .integer(Int64(report.batchSize)),

@@ -8,6 +8,9 @@ extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let shape = input.imageShape()
+        guard WinogradTransform.applies(height: shape[1], width: shape[2]) else {
+            return convolve(input, weight: weight, bias: bias, padding: 1)
+        }
         let problem = WinogradProblem(inChannels: shape[0], outChannels: weight.shape[0], images: input.imageCount(),
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
@@ -27,6 +30,9 @@ extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.
     package func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let shape = outputGradient.shape
+        guard WinogradTransform.applies(height: shape[1], width: shape[2]) else {
+            return convolveInputGradient(outputGradient, weight: weight, padding: 1)
+        }
         let problem = WinogradProblem(inChannels: weight.shape[1], outChannels: weight.shape[0], images: 1,
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         let u = transformedWeight(weight)
@@ -44,6 +50,9 @@ extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolveParameterGradients(_:input:)``.
     package func winogradConvolveParameterGradients(_ outputGradient: Tensor,
                                                     input: Tensor) -> (weight: Tensor, bias: Tensor) {
+        guard WinogradTransform.applies(height: input.shape[1], width: input.shape[2]) else {
+            return convolveParameterGradients(outputGradient, input: input, kernelSize: 3, padding: 1)
+        }
         let problem = WinogradProblem(inChannels: input.shape[0], outChannels: outputGradient.shape[0], images: 1,
                                       tiles: WinogradTiles(height: input.shape[1], width: input.shape[2]))
         let dm = transformedOutputTiles(outputGradient, problem: problem)

@@ -17,7 +17,7 @@ extension FastKernels {
         return [Float](count: points * outChannels * inChannels) { u in
             lanes.withReader { lanes in
                 runner.run(taskCount: outChannels) { co in
-                    WinogradTransform.weight.apply(lanes: inChannels, input: lanes.start + co * 9 * inChannels,
+                    WinogradLanes.apply(WeightRows.self, lanes: inChannels, input: lanes.start + co * 9 * inChannels,
                                                    inputStride: inChannels, output: u.start + co * inChannels,
                                                    outputStride: outChannels * inChannels)
                 }
@@ -26,7 +26,7 @@ extension FastKernels {
     }
 
     /// `V[t][c][q]` (or, `transposed`, `V[t][q][c]`): every 6 x 6 patch of `input` through
-    /// `Bᵀ · d · B`, the tiles of a tile row in lanes.
+    /// `Bᵀ · d · B`, the tiles of an image in lanes.
     func transformedPatches(_ input: Tensor, channels: Int, problem: WinogradProblem, transposed: Bool) -> [Float] {
         let tiles = problem.tiles
         let columns = problem.columns
@@ -35,16 +35,12 @@ extension FastKernels {
                 runner.run(taskCount: problem.images * channels) { task in
                     let (image, c) = task.quotientAndRemainder(dividingBy: channels)
                     let plane = input.start + (image * channels + c) * tiles.height * tiles.width
-                    var patches = [Float](repeating: 0, count: 36 * tiles.columns)
-                    for ty in 0..<tiles.rows {
-                        tiles.gather(plane, side: 6, top: 4 * ty - 1, leftOfFirst: -1, into: &patches)
-                        let q = problem.firstColumn(image: image, tileRow: ty)
-                        patches.withUnsafeBufferPointer { patches in
-                            WinogradTransform.input.apply(
-                                lanes: tiles.columns, input: patches.start, inputStride: tiles.columns,
-                                output: v.start + (transposed ? q * channels + c : c * columns + q),
-                                outputStride: channels * columns, outputLaneStride: transposed ? channels : 1)
-                        }
+                    let q = problem.firstColumn(image: image, tileRow: 0)
+                    Self.withSquares(of: tiles, side: 6) { patches in
+                        tiles.gather(plane, side: 6, offset: -1, into: patches)
+                        WinogradLanes.apply(InputRows.self, lanes: tiles.count, input: patches, inputStride: tiles.count,
+                                            output: v.start + (transposed ? q * channels + c : c * columns + q),
+                                            outputStride: channels * columns, outputLaneStride: transposed ? channels : 1)
                     }
                 }
             }
@@ -56,23 +52,25 @@ extension FastKernels {
     func transformedOutputTiles(_ outputGradient: Tensor, problem: WinogradProblem) -> [Float] {
         let tiles = problem.tiles
         let (channels, columns) = (problem.outChannels, problem.columns)
-        let toPoints = WinogradTransform.output.transposed
         return [Float](count: WinogradTransform.points * channels * columns) { dm in
             outputGradient.scalars.withReader { gradient in
                 runner.run(taskCount: channels) { co in
-                    let plane = gradient.start + co * tiles.height * tiles.width
-                    var outputTiles = [Float](repeating: 0, count: 16 * tiles.columns)
-                    for ty in 0..<tiles.rows {
-                        tiles.gather(plane, side: 4, top: 4 * ty, leftOfFirst: 0, into: &outputTiles)
-                        outputTiles.withUnsafeBufferPointer { outputTiles in
-                            toPoints.apply(lanes: tiles.columns, input: outputTiles.start, inputStride: tiles.columns,
-                                           output: dm.start + co * columns + ty * tiles.columns,
-                                           outputStride: channels * columns)
-                        }
+                    Self.withSquares(of: tiles, side: 4) { outputTiles in
+                        tiles.gather(gradient.start + co * tiles.height * tiles.width, side: 4, offset: 0,
+                                     into: outputTiles)
+                        WinogradLanes.apply(OutputColumns.self, lanes: tiles.count, input: outputTiles,
+                                            inputStride: tiles.count, output: dm.start + co * columns,
+                                            outputStride: channels * columns)
                     }
                 }
             }
         }
+    }
+
+    /// Calls `body` with scratch room for a `side x side` square of every tile of an image.
+    private static func withSquares(of tiles: WinogradTiles, side: Int,
+                                    _ body: (UnsafeMutablePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: side * side * tiles.count) { body($0.start) }
     }
 
     /// For each point t, `out[t][m][q] = Σ_k A_t[m][k] · B_t[k][q]`, one chain from 0 over k
@@ -103,20 +101,12 @@ extension FastKernels {
             output.withWriter { output in
                 runner.run(taskCount: problem.images * channels) { task in
                     let (image, co) = task.quotientAndRemainder(dividingBy: channels)
-                    let plane = (image * channels + co) * tiles.height * tiles.width
-                    var values = [Float](repeating: 0, count: 16 * tiles.columns)
-                    for ty in 0..<tiles.rows {
-                        let q = problem.firstColumn(image: image, tileRow: ty)
-                        values.withUnsafeMutableBufferPointer { values in
-                            WinogradTransform.output.apply(lanes: tiles.columns, input: m.start + co * columns + q,
-                                                           inputStride: channels * columns, output: values.start,
-                                                           outputStride: tiles.columns)
-                        }
-                        for tx in 0..<tiles.columns {
-                            tiles.forEachOutput(ty, tx) { i, j, y, x in
-                                output[plane + y * tiles.width + x] = values[(i * 4 + j) * tiles.columns + tx] + bias[co]
-                            }
-                        }
+                    let plane = output.start + (image * channels + co) * tiles.height * tiles.width
+                    let q = problem.firstColumn(image: image, tileRow: 0)
+                    Self.withSquares(of: tiles, side: 4) { values in
+                        WinogradLanes.apply(OutputRows.self, lanes: tiles.count, input: m.start + co * columns + q,
+                                            inputStride: channels * columns, output: values, outputStride: tiles.count)
+                        tiles.scatter(values, side: 4, offset: 0, into: plane) { _, value in value + bias[co] }
                     }
                 }
             }
@@ -128,23 +118,15 @@ extension FastKernels {
     func addPatches(_ dv: [Float], problem: WinogradProblem, into inputGradient: inout [Float]) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.inChannels, problem.columns)
-        let toPatch = WinogradTransform.input.transposed
         dv.withReader { dv in
             inputGradient.withWriter { gradient in
                 runner.run(taskCount: channels) { ci in
-                    let plane = ci * tiles.height * tiles.width
-                    var patches = [Float](repeating: 0, count: 36 * tiles.columns)
-                    for ty in 0..<tiles.rows {
-                        patches.withUnsafeMutableBufferPointer { patches in
-                            toPatch.apply(lanes: tiles.columns, input: dv.start + ci * columns + ty * tiles.columns,
-                                          inputStride: channels * columns, output: patches.start,
-                                          outputStride: tiles.columns)
-                        }
-                        for tx in 0..<tiles.columns {
-                            tiles.forEachPatchElement(ty, tx) { a, b, y, x in
-                                gradient[plane + y * tiles.width + x] += patches[(a * 6 + b) * tiles.columns + tx]
-                            }
-                        }
+                    Self.withSquares(of: tiles, side: 6) { patches in
+                        WinogradLanes.apply(InputColumns.self, lanes: tiles.count, input: dv.start + ci * columns,
+                                            inputStride: channels * columns, output: patches,
+                                            outputStride: tiles.count)
+                        tiles.scatter(patches, side: 6, offset: -1,
+                                      into: gradient.start + ci * tiles.height * tiles.width) { $0 + $1 }
                     }
                 }
             }
@@ -154,13 +136,12 @@ extension FastKernels {
     /// The weight gradient `[Co, Ci, 3, 3]`: `Gᵀ · dU · G` for every pair, channels in lanes.
     func weightFromPoints(_ du: [Float], problem: WinogradProblem) -> Tensor {
         let (outChannels, inChannels) = (problem.outChannels, problem.inChannels)
-        let toWeight = WinogradTransform.weight.transposed
         let scalars = [Float](count: outChannels * inChannels * 9) { weight in
             du.withReader { du in
                 runner.run(taskCount: outChannels) { co in
                     var values = [Float](repeating: 0, count: 9 * inChannels)
                     values.withUnsafeMutableBufferPointer { values in
-                        toWeight.apply(lanes: inChannels, input: du.start + co * inChannels,
+                        WinogradLanes.apply(WeightColumns.self, lanes: inChannels, input: du.start + co * inChannels,
                                        inputStride: outChannels * inChannels, output: values.start,
                                        outputStride: inChannels)
                     }

@@ -6,6 +6,9 @@ extension ReferenceKernels {
         if input.shape.count == 4 {
             return Tensor(stacking: input.images().map { winogradConvolve($0, weight: weight, bias: bias) })
         }
+        guard WinogradTransform.applies(height: input.shape[1], width: input.shape[2]) else {
+            return convolve(input, weight: weight, bias: bias, padding: 1)
+        }
         let tiles = WinogradTiles(height: input.shape[1], width: input.shape[2])
         let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
         let u = Self.transformedWeight(weight)
@@ -27,6 +30,9 @@ extension ReferenceKernels {
 
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.
     package func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
+        guard WinogradTransform.applies(height: outputGradient.shape[1], width: outputGradient.shape[2]) else {
+            return convolveInputGradient(outputGradient, weight: weight, padding: 1)
+        }
         let tiles = WinogradTiles(height: outputGradient.shape[1], width: outputGradient.shape[2])
         let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
         let u = Self.transformedWeight(weight)
@@ -51,6 +57,9 @@ extension ReferenceKernels {
     /// See ``ConvolutionKernels/winogradConvolveParameterGradients(_:input:)``.
     package func winogradConvolveParameterGradients(_ outputGradient: Tensor,
                                                     input: Tensor) -> (weight: Tensor, bias: Tensor) {
+        guard WinogradTransform.applies(height: input.shape[1], width: input.shape[2]) else {
+            return convolveParameterGradients(outputGradient, input: input, kernelSize: 3, padding: 1)
+        }
         let tiles = WinogradTiles(height: input.shape[1], width: input.shape[2])
         let (outChannels, inChannels) = (outputGradient.shape[0], input.shape[0])
         let toPoints = WinogradTransform.output.transposed

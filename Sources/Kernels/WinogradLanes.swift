@@ -1,44 +1,60 @@
-extension WinogradTransform {
-    /// The lanes of one vector of the lane-wise transform.
+/// The two-pass transforms of ``WinogradTransform`` applied to many squares at once, eight
+/// at a time in vectors, with the bits of ``WinogradTransform/apply(_:)`` for each.
+enum WinogradLanes {
+    /// The lanes of one vector.
     typealias LaneVector = SIMD8<Float>
 
-    /// ``apply(_:)`` to `lanes` squares at once, eight at a time in vectors, with the same
-    /// bits as one at a time: element (a, b) of square l is
-    /// `input[(a·columns + b)·inputStride + l]`, and element (i, j) of its result goes to
-    /// `output[(i·rows + j)·outputStride + l·outputLaneStride]`.
-    func apply(lanes: Int, input: UnsafePointer<Float>, inputStride: Int, output: UnsafeMutablePointer<Float>,
-               outputStride: Int, outputLaneStride: Int = 1) {
+    /// `L · z · Lᵀ` for the matrix L of `Rows`, for `lanes` squares z: element (a, b) of
+    /// square l is `input[(a·columns + b)·inputStride + l]`, and element (i, j) of its
+    /// result goes to `output[(i·rows + j)·outputStride + l·outputLaneStride]`.
+    static func apply<Rows: WinogradRows>(_ rows: Rows.Type, lanes: Int, input: UnsafePointer<Float>,
+                                          inputStride: Int, output: UnsafeMutablePointer<Float>, outputStride: Int,
+                                          outputLaneStride: Int = 1) {
+        let (n, k) = (Rows.rows, Rows.columns)
         let width = LaneVector.scalarCount
         var first = 0
         while first < lanes {
             let count = min(width, lanes - first)
-            var z = InlineArray<36, LaneVector>(repeating: LaneVector())
-            for element in 0..<(columns * columns) {
-                let source = input + element * inputStride + first
-                if count == width {
-                    z[element] = UnsafeRawPointer(source).loadUnaligned(as: LaneVector.self)
-                } else {
-                    for lane in 0..<count { z[element][lane] = source[lane] }
-                }
-            }
+            // P = L · z, one column of z at a time.
             var p = InlineArray<36, LaneVector>(repeating: LaneVector())
-            for i in 0..<rows {
-                for b in 0..<columns {
-                    p[i * columns + b] = Self.sum(terms[i]) { z[$0 * columns + b] }
+            for b in 0..<k {
+                var column = InlineArray<6, LaneVector>(repeating: LaneVector())
+                for a in 0..<k {
+                    column[a] = load(input + (a * k + b) * inputStride + first, count: count)
+                }
+                let transformed = Rows.apply(column)
+                for i in 0..<n {
+                    p[i * k + b] = transformed[i]
                 }
             }
-            for i in 0..<rows {
-                for j in 0..<rows {
-                    let x = Self.sum(terms[j]) { p[i * columns + $0] }
-                    let target = output + (i * rows + j) * outputStride + first * outputLaneStride
+            // X = P · Lᵀ, one row of P at a time.
+            for i in 0..<n {
+                var row = InlineArray<6, LaneVector>(repeating: LaneVector())
+                for b in 0..<k {
+                    row[b] = p[i * k + b]
+                }
+                let transformed = Rows.apply(row)
+                for j in 0..<n {
+                    let target = output + (i * n + j) * outputStride + first * outputLaneStride
                     if count == width && outputLaneStride == 1 {
-                        UnsafeMutableRawPointer(target).storeBytes(of: x, as: LaneVector.self)
+                        UnsafeMutableRawPointer(target).storeBytes(of: transformed[j], as: LaneVector.self)
                     } else {
-                        for lane in 0..<count { target[lane * outputLaneStride] = x[lane] }
+                        for lane in 0..<count { target[lane * outputLaneStride] = transformed[j][lane] }
                     }
                 }
             }
             first += width
         }
+    }
+
+    /// `count` floats from `source` in the first lanes of a vector, zeros in the others.
+    @inline(__always)
+    private static func load(_ source: UnsafePointer<Float>, count: Int) -> LaneVector {
+        if count == LaneVector.scalarCount {
+            return UnsafeRawPointer(source).loadUnaligned(as: LaneVector.self)
+        }
+        var vector = LaneVector()
+        for lane in 0..<count { vector[lane] = source[lane] }
+        return vector
     }
 }

@@ -45,19 +45,49 @@ struct WinogradTiles {
 }
 
 extension WinogradTiles {
-    /// Copies the `side x side` squares of one tile row of `plane` (an `height x width`
-    /// channel) into `squares`, tiles in lanes: element (a, b) of tile tx, which is plane
-    /// position `(top + a, leftOfFirst + 4·tx + b)`, goes to `squares[(a·side + b)·columns + tx]`,
-    /// 0 where the position is outside the plane.
-    func gather(_ plane: UnsafePointer<Float>, side: Int, top: Int, leftOfFirst: Int, into squares: inout [Float]) {
+    /// Copies the `side x side` square of every tile of `plane` (an `height x width`
+    /// channel) into `squares`, tiles in lanes: element (a, b) of tile (ty, tx), which is
+    /// plane position `(4·ty + offset + a, 4·tx + offset + b)`, goes to
+    /// `squares[(a·side + b)·count + ty·columns + tx]`, 0 where the position is outside the plane.
+    func gather(_ plane: UnsafePointer<Float>, side: Int, offset: Int, into squares: UnsafeMutablePointer<Float>) {
         for a in 0..<side {
-            let y = top + a
-            let inside = (0..<height).contains(y)
             for b in 0..<side {
-                let row = (a * side + b) * columns
-                for tx in 0..<columns {
-                    let x = leftOfFirst + 4 * tx + b
-                    squares[row + tx] = inside && (0..<width).contains(x) ? plane[y * width + x] : 0
+                let left = offset + b
+                // Tiles tx with 0 <= left + 4·tx < width.
+                let firstInside = left < 0 ? (3 - left) / 4 : 0
+                let endInside = left < width ? min(columns, (width - 1 - left) / 4 + 1) : 0
+                for ty in 0..<rows {
+                    let y = 4 * ty + offset + a
+                    let row = squares + (a * side + b) * count + ty * columns
+                    guard (0..<height).contains(y), firstInside < endInside else {
+                        row.update(repeating: 0, count: columns)
+                        continue
+                    }
+                    row.update(repeating: 0, count: firstInside)
+                    let source = plane + y * width + left
+                    for tx in firstInside..<endInside {
+                        row[tx] = source[4 * tx]
+                    }
+                    (row + endInside).update(repeating: 0, count: columns - endInside)
+                }
+            }
+        }
+    }
+
+    /// Writes the squares that ``gather(_:side:offset:into:)`` reads back into `plane`, tiles
+    /// in row-major order, each square row by row: plane position (y, x) inside the plane
+    /// becomes `combine(plane[y, x], element)` (later tiles see what earlier ones wrote).
+    func scatter(_ squares: UnsafePointer<Float>, side: Int, offset: Int, into plane: UnsafeMutablePointer<Float>,
+                 _ combine: (Float, Float) -> Float) {
+        for ty in 0..<rows {
+            for tx in 0..<columns {
+                let tile = ty * columns + tx
+                for a in 0..<side where (0..<height).contains(4 * ty + offset + a) {
+                    let row = plane + (4 * ty + offset + a) * width
+                    for b in 0..<side where (0..<width).contains(4 * tx + offset + b) {
+                        let x = 4 * tx + offset + b
+                        row[x] = combine(row[x], squares[(a * side + b) * count + tile])
+                    }
                 }
             }
         }

@@ -20,6 +20,9 @@
 /// addition (no fused multiply-adds). Coefficients are the floats nearest to the exact
 /// fractions.
 ///
+/// Images smaller than ``minimumSide`` on either side have too few tiles for the
+/// products to pay: their convolutions (and gradients) use the direct arithmetic.
+///
 /// The gradients are the exact adjoints of these steps, in the reverse order: `dM = A · dy ·
 /// Aᵀ`, `dV[ci][t] = Σ_co U[co,ci][t] · dM[co][t]` over co ascending, the input gradient
 /// `B · dV · Bᵀ` added into the patches' positions (tiles in row-major order, from 0, the
@@ -89,6 +92,14 @@ package struct WinogradTransform: Sendable {
         self.terms = terms
     }
 
+    /// The smallest image side that the Winograd arithmetic computes: three tiles.
+    package static let minimumSide = 9
+
+    /// Whether an `height x width` image's convolution uses the Winograd arithmetic.
+    package static func applies(height: Int, width: Int) -> Bool {
+        height >= minimumSide && width >= minimumSide
+    }
+
     /// The points of a tile: 6 x 6.
     package static let points = 36
     /// The side of an output tile.
@@ -137,6 +148,22 @@ protocol WinogradValue {
     static func * (coefficient: Float, value: Self) -> Self
     /// The sum, rounded.
     static func + (left: Self, right: Self) -> Self
+    /// The difference, rounded: the sum with the product by -1.
+    static func - (left: Self, right: Self) -> Self
+    /// The negation: the product by -1.
+    static prefix func - (value: Self) -> Self
+}
+
+/// One of the matrices of ``WinogradTransform`` as straight-line code
+/// (`scripts/generate_winograd_rows.py` writes them): ``apply(_:)`` gives the bits of
+/// the documented sums.
+protocol WinogradRows {
+    /// Values out.
+    static var rows: Int { get }
+    /// Values in.
+    static var columns: Int { get }
+    /// The matrix times the first ``columns`` values of `v`, in the first ``rows`` of the result.
+    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value>
 }
 
 extension Float: WinogradValue {}

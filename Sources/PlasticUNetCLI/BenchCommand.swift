@@ -2,6 +2,9 @@ import ArgumentParser
 import Benchmark
 import FileOutput
 import Foundation
+import Kernels
+
+extension ConvolutionArithmetic: ExpressibleByArgument {}
 
 /// `plastic-unet bench`: how fast training, inference and model files are on this machine.
 package struct BenchCommand: ParsableCommand {
@@ -46,6 +49,11 @@ package struct BenchCommand: ParsableCommand {
     @Option(help: "The images of the throughput measurement.")
     package var batch = 100
 
+    /// The arithmetic of the measured model.
+    @Option(help: ArgumentHelp("The arithmetic of the measured model's 3 x 3 convolutions: direct or winograd "
+                                   + "(see `train --help`).", valueName: "arithmetic"))
+    package var convolution: ConvolutionArithmetic = .direct
+
     /// The JSON file to write.
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     package var json: String?
@@ -69,7 +77,8 @@ package struct BenchCommand: ParsableCommand {
         let report = try Benchmark.run(
             Benchmark.Options(width: width, size: size,
                               threads: ThreadCountRule.resolve(threads),
-                              repeats: repeats, batchSize: batch, kernelPath: try KernelPathRule.resolve()),
+                              repeats: repeats, batchSize: batch, kernelPath: try KernelPathRule.resolve(),
+                              convolution: convolution),
             scratch: FileManager.default.temporaryDirectory)
         if let json { try AtomicFile.write(BenchmarkText.json(of: report), to: URL(fileURLWithPath: json)) }
         print(BenchmarkText.text(of: report), terminator: "")

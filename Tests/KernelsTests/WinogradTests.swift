@@ -7,11 +7,12 @@ import XCTest
 final class WinogradTests: XCTestCase {
     private let reference = ReferenceKernels()
 
-    /// (Ci, Co, H, W): single pixels, sides below, at and past a tile, odd edges, wide rows
-    /// (more than eight tiles in lanes) and more channels than a vector.
+    /// (Ci, Co, H, W): the smallest side, sides one past a tile and one short of one,
+    /// wide rows (more than eight tiles in lanes), more channels than a vector, and images
+    /// too small for the arithmetic (direct).
     private let shapes: [(Int, Int, Int, Int)] = [
-        (1, 1, 1, 1), (1, 3, 4, 4), (2, 1, 5, 5), (3, 2, 7, 9), (1, 1, 13, 2), (9, 17, 6, 6), (4, 5, 12, 37),
-        (17, 3, 3, 25), (2, 2, 25, 25),
+        (1, 1, 9, 9), (3, 2, 9, 11), (1, 1, 10, 13), (2, 3, 11, 26), (9, 17, 12, 12), (4, 5, 12, 37),
+        (17, 3, 9, 25), (2, 2, 25, 25), (1, 1, 1, 1), (2, 3, 8, 40),
     ]
 
     func testFastKernelsGiveTheReferenceBitsOnEveryPathAndThreadCount() {
@@ -52,38 +53,62 @@ final class WinogradTests: XCTestCase {
         }
     }
 
-    /// A 3 x 3 box of ones over a 5 x 6 image of ones counts each pixel's neighbours inside
+    /// Images with a side below nine compute the direct arithmetic.
+    func testSmallImagesUseTheDirectArithmetic() {
+        var random = TestRandom(seed: 45)
+        for (h, w) in [(8, 8), (6, 30), (30, 5), (1, 1)] {
+            let input = random.tensor([3, h, w])
+            let weight = random.tensor([4, 3, 3, 3])
+            let bias = random.tensor([4])
+            let outputGradient = random.tensor([4, h, w])
+            let fast = FastKernels(threadCount: 2)
+            assertSameBits(fast.winogradConvolve(input, weight: weight, bias: bias),
+                           fast.convolve(input, weight: weight, bias: bias, padding: 1), "\(h)x\(w)")
+            assertSameBits(fast.winogradConvolveInputGradient(outputGradient, weight: weight),
+                           fast.convolveInputGradient(outputGradient, weight: weight, padding: 1), "\(h)x\(w)")
+            assertSameBits(fast.winogradConvolveParameterGradients(outputGradient, input: input).weight,
+                           fast.convolveParameterGradients(outputGradient, input: input, kernelSize: 3,
+                                                           padding: 1).weight, "\(h)x\(w)")
+        }
+    }
+
+    /// A 3 x 3 box of ones over a 9 x 10 image of ones counts each pixel's neighbours inside
     /// the image: 4 at the corners, 6 on the edges, 9 inside (to float rounding, since G
     /// holds thirds and fifteenths).
     func testABoxOfOnesCountsNeighbours() {
         let output = FastKernels(threadCount: 1).winogradConvolve(
-            Tensor(shape: [1, 5, 6], repeating: 1), weight: Tensor(shape: [1, 1, 3, 3], repeating: 1),
+            Tensor(shape: [1, 9, 10], repeating: 1), weight: Tensor(shape: [1, 1, 3, 3], repeating: 1),
             bias: Tensor(shape: [1], scalars: [0.5]))
-        for y in 0..<5 {
-            for x in 0..<6 {
-                let rows = (y == 0 || y == 4) ? 2 : 3
-                let columns = (x == 0 || x == 5) ? 2 : 3
-                XCTAssertEqual(output.scalars[y * 6 + x], Float(rows * columns) + 0.5, accuracy: 4e-6, "(\(y), \(x))")
+        for y in 0..<9 {
+            for x in 0..<10 {
+                let rows = (y == 0 || y == 8) ? 2 : 3
+                let columns = (x == 0 || x == 9) ? 2 : 3
+                XCTAssertEqual(output.scalars[y * 10 + x], Float(rows * columns) + 0.5, accuracy: 4e-6, "(\(y), \(x))")
             }
         }
     }
 
     /// The error against the convolution computed in float64 stays below 1e-5 of the
-    /// output's largest magnitude at the network's deepest shape (256 channels), with
-    /// ReLU-like inputs and He-scaled weights.
-    func testErrorAgainstFloat64IsBelowTheBound() {
+    /// output's largest magnitude at every image side of the default network that uses the
+    /// arithmetic, with the most input channels a layer of that side has at width 16 (the
+    /// up blocks' concatenations), ReLU-like inputs and He-scaled weights.
+    func testErrorAgainstFloat64IsBelowTheBoundAtEveryLayerSide() {
         var random = TestRandom(seed: 43)
-        let (ci, co, side) = (256, 32, 12)
-        let input = Tensor(shape: [ci, side, side], scalars: (0..<ci * side * side).map { _ in max(0, random.float()) })
-        let scale = Float((2.0 / Double(9 * ci)).squareRoot() * 3.0.squareRoot())
-        let weight = Tensor(shape: [co, ci, 3, 3], scalars: (0..<co * ci * 9).map { _ in random.float() * scale })
-        let bias = Tensor(shape: [co], repeating: 0)
-        let output = FastKernels(threadCount: 2).winogradConvolve(input, weight: weight, bias: bias)
-        let exact = Float64Convolution.convolve(input, weight: weight)
-        let largest = exact.map(abs).max() ?? 0
-        let error = zip(output.scalars, exact).map { abs(Double($0) - $1) }.max() ?? 0
-        XCTAssertLessThan(error, 1e-5 * largest, "error \(error) against largest \(largest)")
-        XCTAssertGreaterThan(error, 0, "the arithmetic rounds: an error of 0 means the float64 reference was not used")
+        for (inChannels, side) in [(32, 101), (64, 50), (128, 25), (256, 12)] {
+            let outChannels = 4
+            let input = Tensor(shape: [inChannels, side, side],
+                               scalars: (0..<inChannels * side * side).map { _ in max(0, random.float()) })
+            let scale = Float((6.0 / Double(9 * inChannels)).squareRoot())
+            let weight = Tensor(shape: [outChannels, inChannels, 3, 3],
+                                scalars: (0..<outChannels * inChannels * 9).map { _ in random.float() * scale })
+            let output = FastKernels(threadCount: 2).winogradConvolve(input, weight: weight,
+                                                                       bias: Tensor(shape: [outChannels]))
+            let exact = Float64Convolution.convolve(input, weight: weight)
+            let largest = exact.map(abs).max() ?? 0
+            let error = zip(output.scalars, exact).map { abs(Double($0) - $1) }.max() ?? 0
+            XCTAssertLessThan(error, 1e-5 * largest, "\(inChannels) channels at \(side): error \(error), largest \(largest)")
+            XCTAssertGreaterThan(error, 0, "an error of 0 means the float64 reference was not used")
+        }
     }
 
     /// `⟨dy, conv(x) - bias⟩ = ⟨dx, x⟩ = ⟨dw, w⟩` and the bias gradient sums dy: the
