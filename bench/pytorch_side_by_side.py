@@ -17,8 +17,23 @@ Adam with StepLR), then measures, with the same width n, image side S and thread
 - the peak resident memory of a training loop, run in a child process of its own.
 
 It runs `plastic-unet bench` with the same settings, reads its JSON report and prints
-both sets of figures in one table, with the CPU, its vector extensions, the torch version
-and the thread count. The two sides take turns --rounds times, so that a spell of load
+both sets of figures in one table, with the CPU, its vector extensions, the torch version,
+the CPU capability PyTorch dispatches to and the thread count.
+
+The machine's limit: plastic-unet bench measures the peak rate of fused multiply-adds on
+its kernel path with the same thread count (independent chains of FMAs held in registers,
+one thread per core; see `plastic-unet bench --help`). The script prints that peak (the
+highest over the rounds) and each side's convolution GFLOP/s also as a percentage of it:
+PyTorch's figure is its convolutions' operations (counted as below) over its median time,
+over the same peak.
+
+--isa chooses the instruction set of both sides. `native` (the default): each side's
+fastest on this CPU (the script clears PLASTIC_UNET_KERNELS, ATEN_CPU_CAPABILITY and
+ONEDNN_MAX_CPU_ISA). `avx2`: both forced to AVX2, to compare the AVX2 paths on a CPU that
+has AVX-512: PLASTIC_UNET_KERNELS=avx2 for plastic-unet bench, ATEN_CPU_CAPABILITY=avx2 and
+ONEDNN_MAX_CPU_ISA=AVX2 for PyTorch, set before torch is imported (so the script imports
+torch only once its options are read). The table shows the capability that PyTorch then
+reports (torch.backends.cpu.get_cpu_capability()) and the kernel path of plastic-unet. The two sides take turns --rounds times, so that a spell of load
 from elsewhere on the machine slows both alike; the table holds the median over the
 rounds of each side's medians (the fastest and slowest over all rounds), and the
 training step's ratio of each round is printed below it.
@@ -35,8 +50,8 @@ state_dict keys and shapes for n = 16, S = 101 with
 fixtures/reference/torch-state-dict-n16-s101.txt and exits.
 
 Exit codes: 0 measured (or names matched); 1 names or parameter count differ;
-2 PyTorch missing, plastic-unet missing or failing, its report unreadable, or the
-PyTorch training-memory process failing.
+2 PyTorch missing, plastic-unet missing or failing (for example a kernel path this CPU
+lacks), its report unreadable, or the PyTorch training-memory process failing.
 
 This is a developer tool: no test or CI step uses it.
 """
@@ -53,20 +68,10 @@ import tempfile
 import time
 from pathlib import Path
 
-try:
-    import torch
-    from torch.nn import functional
-except ImportError:
-    print("PyTorch is not installed: pip install torch", file=sys.stderr)
-    sys.exit(2)
-
-# The network of docs/MODEL.md §2 and §3 with the original module's names: examples/unetpres.py.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
-try:
-    from unetpres import UNetpRes
-except ImportError as error:
-    print(f"examples/unetpres.py needs {error.name}: pip install numpy h5py pillow", file=sys.stderr)
-    sys.exit(2)
+# Imported by import_torch, once the environment that --isa asks for is set.
+torch = None
+functional = None
+UNetpRes = None
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 REFERENCE_NAMES = REPOSITORY / "fixtures" / "reference" / "torch-state-dict-n16-s101.txt"
@@ -76,10 +81,48 @@ LEARNING_RATE = 3e-4
 GAMMA = 0.666
 STEP_SIZE = 100_000
 DROPOUT = 0.5
+# What --isa sets in the environment, for plastic-unet and PyTorch (None: removed).
+ISA_ENVIRONMENT = {
+    "native": {"PLASTIC_UNET_KERNELS": None, "ATEN_CPU_CAPABILITY": None, "ONEDNN_MAX_CPU_ISA": None},
+    "avx2": {"PLASTIC_UNET_KERNELS": "avx2", "ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"},
+}
 
 
 class ToolError(Exception):
     """A failure that ends the script with exit code 2 and a one-line message."""
+
+
+def import_torch(isa):
+    """Sets the environment of `isa` (ISA_ENVIRONMENT) for this process and its children,
+    then imports torch and the network of docs/MODEL.md §2 and §3 with the original
+    module's names (examples/unetpres.py). Exits with 2 if either is missing."""
+    global torch, functional, UNetpRes
+    for name, value in ISA_ENVIRONMENT[isa].items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    try:
+        import torch as torch_module
+        from torch.nn import functional as functional_module
+    except ImportError:
+        print("PyTorch is not installed: pip install torch", file=sys.stderr)
+        sys.exit(2)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+    try:
+        from unetpres import UNetpRes as network
+    except ImportError as error:
+        print(f"examples/unetpres.py needs {error.name}: pip install numpy h5py pillow", file=sys.stderr)
+        sys.exit(2)
+    torch, functional, UNetpRes = torch_module, functional_module, network
+
+
+def cpu_capability():
+    """The instruction set PyTorch's CPU kernels dispatch to (AVX512, AVX2, DEFAULT...)."""
+    try:
+        return torch.backends.cpu.get_cpu_capability()
+    except AttributeError:
+        return "unknown (torch.backends.cpu.get_cpu_capability is missing)"
 
 
 def expected_parameter_count(width, size, rule):
@@ -218,7 +261,7 @@ def training_peak_memory(args):
     """training_memory in a fresh process running this script."""
     command = [sys.executable, str(Path(__file__).resolve()), "--training-memory-child", "--width", str(args.width),
                "--size", str(args.size), "--rule", args.rule, "--threads", str(args.threads),
-               "--repeats", str(args.repeats)]
+               "--repeats", str(args.repeats), "--isa", args.isa]
     result = run_fresh(command)
     if result.returncode != 0:
         last_line = (result.stderr.strip().splitlines() or ["no message"])[-1]
@@ -239,7 +282,8 @@ def measure_pytorch(args):
     batch_sizes = sorted({min(size, args.batch) for size in args.batch_sizes})
     throughput = best_throughput(model, trace, images, batch_sizes, repeats=3)
     memory = training_peak_memory(args)
-    return {"torch_version": torch.__version__, "threads": torch.get_num_threads(), "rule": args.rule,
+    return {"torch_version": torch.__version__, "cpu_capability": cpu_capability(),
+            "threads": torch.get_num_threads(), "rule": args.rule,
             "parameters": sum(parameter.numel() for parameter in model.parameters()),
             "training_step_seconds": summary(training), "inference_seconds": summary(inference),
             **throughput, **memory, **convolution_operations(model, args.size)}
@@ -309,7 +353,10 @@ def plastic_unet_figures(report):
             "rule": field(report, "rule"), "alpha": field(report, "alpha"),
             "peak_resident_bytes": int(field(report, "peak_resident_bytes")),
             "training_step_flop": float(field(report, "training_step_flop")),
-            "inference_flop": float(field(report, "inference_flop"))}
+            "inference_flop": float(field(report, "inference_flop")),
+            "fma_peak_flop_per_second": float(field(report, "fma_peak_flop_per_second")),
+            "fma_peak_chains": int(field(report, "fma_peak_chains")),
+            "fma_peak_lanes": int(field(report, "fma_peak_lanes"))}
 
 
 # The machine.
@@ -344,7 +391,7 @@ def cpu_description():
 def over_rounds(rounds):
     """One side's figures from its figures of several rounds: each timing's median over
     the rounds' medians, its fastest and slowest over all rounds; the median throughput;
-    the highest peak memory; the rest from the first round."""
+    the highest peak memory and the highest FMA peak; the rest from the first round."""
     combined = dict(rounds[0])
     for key, value in rounds[0].items():
         if isinstance(value, dict) and "median" in value:
@@ -352,7 +399,21 @@ def over_rounds(rounds):
                              "min": min(r[key]["min"] for r in rounds), "max": max(r[key]["max"] for r in rounds)}
     combined["images_per_second"] = statistics.median(r["images_per_second"] for r in rounds)
     combined["peak_resident_bytes"] = max(r["peak_resident_bytes"] for r in rounds)
+    if "fma_peak_flop_per_second" in combined:
+        combined["fma_peak_flop_per_second"] = max(r["fma_peak_flop_per_second"] for r in rounds)
     return combined
+
+
+def convolution_rates(figures, peak):
+    """One side's convolution rates (operations per second over the median time) of a
+    training step and of one prediction, and each as a percentage of `peak`."""
+    rates = {}
+    for short, flop, seconds in (("training_step", "training_step_flop", "training_step_seconds"),
+                                 ("inference", "inference_flop", "inference_seconds")):
+        rate = figures[flop] / figures[seconds]["median"]
+        rates[f"{short}_flop_per_second"] = rate
+        rates[f"{short}_percent_of_peak"] = 100 * rate / peak
+    return rates
 
 
 def ratios(ours, theirs):
@@ -388,12 +449,16 @@ def table(machine, ours, theirs, ratio, args):
                  f"{theirs['images_per_second']:.1f}/s (batch {theirs['batch_size']})", f"{ratio['throughput']:.2f}"))
     rows.append(("peak resident memory", mb(ours["peak_resident_bytes"]), mb(theirs["peak_resident_bytes"]),
                  f"{ratio['peak_memory']:.2f}"))
-    for label, key, seconds in (("conv GFLOP, training step", "training_step_flop", "training_step_seconds"),
-                                ("conv GFLOP, inference", "inference_flop", "inference_seconds")):
+    peak = ours["fma_peak_flop_per_second"]
+    our_rates, their_rates = convolution_rates(ours, peak), convolution_rates(theirs, peak)
+    for label, key, short in (("conv GFLOP, training step", "training_step_flop", "training_step"),
+                              ("conv GFLOP, inference", "inference_flop", "inference")):
         rows.append((label, f"{ours[key] / 1e9:.3f}", f"{theirs[key] / 1e9:.3f}",
                      "same" if ours[key] == theirs[key] else f"{theirs[key] / ours[key]:.3f}"))
-        rows.append((label.replace("GFLOP", "GFLOP/s"), f"{ours[key] / ours[seconds]['median'] / 1e9:.1f}",
-                     f"{theirs[key] / theirs[seconds]['median'] / 1e9:.1f}", ""))
+        rows.append((label.replace("GFLOP", "GFLOP/s"), f"{our_rates[f'{short}_flop_per_second'] / 1e9:.1f}",
+                     f"{their_rates[f'{short}_flop_per_second'] / 1e9:.1f}", ""))
+        rows.append((label.replace("GFLOP", "% of fma peak"), f"{our_rates[f'{short}_percent_of_peak']:.1f}%",
+                     f"{their_rates[f'{short}_percent_of_peak']:.1f}%", ""))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     lines = [
         f"cpu           {machine['model_name']} ({', '.join(machine['vector_flags']) or 'no listed vector flags'}), "
@@ -403,8 +468,13 @@ def table(machine, ours, theirs, ratio, args):
         f"{ours['alpha']} alpha",
         f"threads       {args.threads} (torch.get_num_threads() = {theirs['threads']}, "
         f"plastic-unet {ours['threads']})",
-        f"torch         {theirs['torch_version']}",
+        f"isa           {args.isa}" + ("" if args.isa == "native" else
+                                          " (PLASTIC_UNET_KERNELS=avx2; ATEN_CPU_CAPABILITY=avx2, "
+                                          "ONEDNN_MAX_CPU_ISA=AVX2 before importing torch)"),
+        f"torch         {theirs['torch_version']}, CPU capability {theirs['cpu_capability']}",
         f"plastic-unet  {ours['kernel_path']}",
+        f"fma peak      {peak / 1e9:.1f} GFLOP/s on {ours['threads']} thread{'' if ours['threads'] == 1 else 's'} "
+        f"(plastic-unet bench, the highest over the rounds)",
         f"load          {machine['load_before']:.2f} before, {machine['load_after']:.2f} after (1-minute load "
         "average; other work on the cores slows both sides, PyTorch's OpenMP threads the most)",
         "",
@@ -418,6 +488,9 @@ def table(machine, ours, theirs, ratio, args):
         "",
         "ratio > 1: plastic-unet better (times and memory: PyTorch / plastic-unet; "
         "throughput: plastic-unet / PyTorch).",
+        f"% of fma peak: each side's GFLOP/s over the fma peak, the machine's limit that plastic-unet bench "
+        f"measured on its kernel path: {ours['fma_peak_chains']} independent chains of {ours['fma_peak_lanes']} "
+        "floats of fused multiply-adds in registers on each thread, the fastest of its short repetitions.",
         "PyTorch throughput by batch size: " + ", ".join(
             f"{size}: {rate:.1f}/s" for size, rate in theirs["images_per_second_by_batch_size"].items()),
         f"PyTorch peak memory: a child process training {args.repeats + WARM_UP} steps, "
@@ -481,6 +554,10 @@ def parse_arguments(argv):
                         f"--show-bin-path` in {REPOSITORY}, + /plastic-unet)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="turns each side takes, alternating; the table holds the median over them (default 3)")
+    parser.add_argument("--isa", choices=tuple(ISA_ENVIRONMENT), default="native",
+                        help="instruction set of both sides: native, each side's fastest on this CPU; avx2, "
+                        "PLASTIC_UNET_KERNELS=avx2 for plastic-unet and ATEN_CPU_CAPABILITY=avx2 "
+                        "ONEDNN_MAX_CPU_ISA=AVX2 for PyTorch (default native)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the combined figures as JSON to OUT")
     parser.add_argument("--check-names", action="store_true",
                         help="only compare the PyTorch state_dict for n = 16, S = 101 with "
@@ -499,6 +576,7 @@ def parse_arguments(argv):
 def main(argv):
     """Measures, prints the table and writes the JSON; returns the exit code."""
     args = parse_arguments(argv)
+    import_torch(args.isa)
     if args.check_names:
         return 0 if check_names(REFERENCE_NAMES) else 1
     if args.training_memory_child:
@@ -532,9 +610,11 @@ def main(argv):
         settings = {"width": args.width, "size": args.size, "threads": args.threads, "repeats": args.repeats,
                     "rounds": args.rounds,
                     "batch": args.batch, "batch_sizes": args.batch_sizes, "rule": args.rule,
-                    "plastic_unet": str(binary)}
-        combined = {"machine": machine, "settings": settings, "plastic_unet": ours, "pytorch": theirs,
-                    "ratios": ratio}
+                    "isa": args.isa, "plastic_unet": str(binary)}
+        peak = ours["fma_peak_flop_per_second"]
+        combined = {"machine": machine, "settings": settings,
+                    "plastic_unet": {**ours, **convolution_rates(ours, peak)},
+                    "pytorch": {**theirs, **convolution_rates(theirs, peak)}, "ratios": ratio}
         args.json.write_text(json.dumps(combined, indent=2) + "\n")
     return 0
 

@@ -48,6 +48,8 @@ package enum Benchmark {
     /// - Throws: the errors of training and of model files.
     package static func run(_ options: Options, scratch: URL) throws -> BenchmarkReport {
         let fastKernels = FastKernels(threadCount: options.threads, path: options.kernelPath)
+        // The machine's limit on this path and these threads, which every rate is measured against.
+        let peak = FMAPeak.measure(path: options.kernelPath, threads: options.threads)
         let kernels = TimedKernels(fastKernels)
         let data = SyntheticSeismic(size: options.size, seed: 1).dataSet(count: max(options.batchSize, 8))
         let configuration = RunConfiguration(model: ModelConfiguration(width: options.width, size: options.size,
@@ -87,6 +89,7 @@ package enum Benchmark {
             kernelPath: fastKernels.path.description, width: options.width, size: options.size,
             rule: configuration.model.rule.rawValue, alpha: configuration.model.alpha.rawValue,
             convolution: configuration.model.convolution.rawValue, threads: options.threads,
+            peakOperationsPerSecond: peak * 1e9, peakShape: FMAPeak.shape(of: options.kernelPath),
             trainingStep: step, digest: digest, digestPass: digestPass, inference: inference, batch: batch, batchSize: images.count,
             imagesPerPass: min(PredictionStream.independentBatchSize, images.count),
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,

@@ -51,6 +51,11 @@ package struct BenchmarkReport: Sendable {
     package let convolution: String
     /// The threads of the convolutions.
     package let threads: Int
+    /// The machine's limit on the kernels' path with ``threads`` threads (``FMAPeak``):
+    /// floating-point operations per second of independent fused multiply-add chains.
+    package let peakOperationsPerSecond: Double
+    /// The chains of the peak's loop on each thread and the floats of each.
+    package let peakShape: (chains: Int, lanes: Int)
     /// One training step (forward, loss, backward, trace update, Adam, step digests).
     package let trainingStep: Timing
     /// What the step digests add to a training step (``DigestCost``).
@@ -83,4 +88,15 @@ package struct BenchmarkReport: Sendable {
 
     /// Images per second over the batch.
     package var throughput: Double { Double(batchSize) / batch.median }
+
+    /// The convolutions' floating-point operations per second in a training step (median).
+    package var stepOperationsPerSecond: Double { stepOperations / trainingStep.median }
+
+    /// The convolutions' floating-point operations per second in a prediction (median).
+    package var inferenceOperationsPerSecond: Double { inferenceOperations / inference.median }
+
+    /// `operationsPerSecond` as a percentage of ``peakOperationsPerSecond``.
+    package func percentOfPeak(_ operationsPerSecond: Double) -> Double {
+        100 * operationsPerSecond / peakOperationsPerSecond
+    }
 }

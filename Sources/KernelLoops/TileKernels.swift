@@ -1,5 +1,6 @@
 /// The inner loops of the fast convolutions, the head's products, Adam and XXH3, compiled
-/// for one instruction set, with the register tiles that suit it.
+/// for one instruction set, with the register tiles that suit it, and the loop that
+/// measures the instruction set's peak rate of fused multiply-adds.
 ///
 /// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:columnPanels:)``
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
@@ -40,6 +41,19 @@ public protocol TileKernels: SendableMetatype {
 
     /// ``XXH3Loop/hash64(_:_:seed:)``.
     static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64
+
+    /// The chains of ``fmaPeakLoop(iterations:)``: enough registers of the instruction
+    /// set's widest vector to keep every fused multiply-add pipe busy. By default 16 chains
+    /// of ``TileVector`` (16 of the 32 AVX-512 registers).
+    associatedtype PeakChains: FMAPeakChains = FMAChains<Self, TileVector, 16>
+
+    /// ``FMAPeakChains/run(iterations:)`` of ``PeakChains``: `iterations` times, one fused
+    /// multiply-add on every lane of every chain; the sum of the lanes.
+    static func fmaPeakLoop(iterations: Int) -> Float
+
+    /// The chains of ``PeakChains`` and the lanes of each: one iteration of
+    /// ``fmaPeakLoop(iterations:)`` is `chains · lanes` fused multiply-adds.
+    static var fmaPeakShape: (chains: Int, lanes: Int) { get }
 }
 
 /// Every conforming type's loops: inlinable, so that the compiler instantiates them in the
@@ -96,5 +110,15 @@ extension TileKernels {
     @inlinable
     public static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         XXH3Loop.hash64(Self.self, bytes, seed: seed)
+    }
+
+    @inlinable
+    public static func fmaPeakLoop(iterations: Int) -> Float {
+        PeakChains.run(iterations: iterations)
+    }
+
+    @inlinable
+    public static var fmaPeakShape: (chains: Int, lanes: Int) {
+        (PeakChains.chainCount, PeakChains.lanes)
     }
 }

@@ -5,4 +5,8 @@ import KernelLoops
 /// multiply-add is a call to the C library's `fmaf`, exact but slow).
 package enum PortableTileKernels: TileKernels {
     package static let tiles = [TileShape(rows: 6, vectors: 1)]
+
+    /// 16 chains of 4 floats, one NEON or SSE register each (on x86-64 each lane's fused
+    /// multiply-add is a call to `fmaf`, as in the path's other loops).
+    package typealias PeakChains = FMAChains<Self, SIMD4<Float>, 16>
 }

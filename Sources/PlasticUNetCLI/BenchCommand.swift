@@ -21,6 +21,14 @@ package struct BenchCommand: ParsableCommand {
         file, and the peak resident memory. It names the CPU and the kernels in use. Times depend on the \
         machine and its load; compare figures taken side by side in one run.
 
+        The fma peak is the machine's limit for those kernels, measured first: each of --threads threads \
+        (one per core gives the machine's limit) runs independent chains of fused multiply-adds held in \
+        registers, in the kernel path's own instructions (avx2: 12 chains of 8 floats; avx512: 16 of 16; \
+        portable: 16 of 4, where on x86-64 each is a call to fmaf), all threads at once, in repetitions \
+        of about 2 ms for 0.08 s; the fastest counts, a fused multiply-add as 2 operations. \
+        Every GFLOP/s figure (training, inference, each layer) is also given as a percentage of it: how \
+        far the convolutions are from what the cores can do.
+
         Every command uses the fastest kernel path this CPU has (avx512, avx2, then portable); the \
         environment variable PLASTIC_UNET_KERNELS=avx512|avx2|portable forces one, to compare them. \
         Every path gives the same bits.

@@ -15,7 +15,8 @@ final class BenchCommandTests: XCTestCase {
         let result = try ToolRunner.run(["bench", "--width", "1", "--size", "16", "--repeats", "2", "--batch", "3",
                                          "--threads", "1", "--json", json.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        for label in ["cpu", "kernels", "training step", "inference", "throughput", "save", "load", "peak memory"] {
+        for label in ["cpu", "kernels", "fma peak", "training step", "inference", "throughput", "save", "load",
+                      "peak memory"] {
             XCTAssertTrue(result.stdout.contains("\n" + label) || result.stdout.hasPrefix(label), label)
         }
         let report = try EvaluationFixtures.jsonObject(json)
@@ -29,6 +30,49 @@ final class BenchCommandTests: XCTestCase {
         let layers = try XCTUnwrap(report["layers"] as? [[String: Any]])
         XCTAssertEqual(Set(layers.compactMap { $0["pass"] as? String }),
                        ["forward", "input gradient", "weight gradient"])
+    }
+
+    /// The machine's limit is measured on the kernel path and threads of the bench, and
+    /// every rate of the convolutions is given as a percentage of it, in the text and the
+    /// JSON.
+    func testEveryRateIsAlsoAPercentageOfTheFMAPeak() throws {
+        let json = try makeTemporaryDirectory(for: self).appendingPathComponent("bench.json")
+        let result = try ToolRunner.run(["bench", "--width", "1", "--size", "16", "--repeats", "1", "--batch", "1",
+                                         "--threads", "2", "--json", json.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let peakLine = try XCTUnwrap(lines.first { $0.hasPrefix("fma peak") })
+        XCTAssertTrue(peakLine.contains("GFLOP/s on 2 threads"), peakLine)
+        for label in ["training step", "inference   "] {
+            let line = try XCTUnwrap(lines.first { $0.hasPrefix(label) }, label)
+            XCTAssertTrue(line.contains("% of peak)"), line)
+        }
+        let report = try EvaluationFixtures.jsonObject(json)
+        let peak = try XCTUnwrap(report["fma_peak_flop_per_second"] as? Double)
+        XCTAssertTrue(peak.isFinite && peak > 0, "\(peak)")
+        let path = try XCTUnwrap((report["kernel_path"] as? String)?.split(separator: ":").first)
+        let shapes: [Substring: [Int]] = ["avx512": [16, 16], "avx2": [12, 8], "portable": [16, 4]]
+        XCTAssertEqual([report["fma_peak_chains"] as? Int, report["fma_peak_lanes"] as? Int].compactMap { $0 },
+                       shapes[path])
+        for pass in ["training_step", "inference"] {
+            let rate = try XCTUnwrap(report[pass + "_flop_per_second"] as? Double, pass)
+            let percent = try XCTUnwrap(report[pass + "_percent_of_peak"] as? Double, pass)
+            XCTAssertEqual(percent, 100 * rate / peak, accuracy: 1e-9 * percent, pass)
+        }
+        let step = try XCTUnwrap(report["training_step_seconds"] as? [String: Any])
+        XCTAssertEqual(report["training_step_flop_per_second"] as? Double,
+                       (report["training_step_flop"] as? Double).flatMap { flop in
+                           (step["median"] as? Double).map { flop / $0 } })
+        let layers = try XCTUnwrap(report["layers"] as? [[String: Any]])
+        XCTAssertFalse(layers.isEmpty)
+        for layer in layers {
+            let rate = try XCTUnwrap(layer["flop_per_second"] as? Double)
+            let percent = try XCTUnwrap(layer["percent_of_peak"] as? Double)
+            XCTAssertEqual(percent, 100 * rate / peak, accuracy: 1e-9 * percent)
+        }
+        let rows = lines.drop { !$0.hasPrefix("per training step") }.dropFirst()
+        XCTAssertFalse(rows.isEmpty)
+        for row in rows { XCTAssertTrue(row.contains("GFLOP/s") && row.contains("%  "), row) }
     }
 
     func testBadOptionsExitTwo() throws {
