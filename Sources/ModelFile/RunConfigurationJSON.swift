@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PlasticUNet
 import Reports
 import Training
@@ -58,24 +59,40 @@ extension RunConfiguration {
     /// - Throws: ``ModelFileError/configuration(_:)`` when the text is not a configuration
     ///   or holds a key this version does not know.
     package init(jsonText: String) throws {
-        if let unknown = Self.values(of: jsonText).keys.filter({ !Self.knownKeys.contains($0) }).sorted().first {
+        let values = Self.values(of: jsonText)
+        if let unknown = values.keys.filter({ !Self.knownKeys.contains($0) }).sorted().first {
             throw ModelFileError.configuration(.unknownKey(unknown))
         }
         do {
             let flat = try JSONDecoder().decode(FlatCoding.self, from: Data(jsonText.utf8))
             self = flat.configuration
         } catch let error as DecodingError {
-            throw ModelFileError.configuration(Self.problem(of: error))
+            throw ModelFileError.configuration(Self.problem(of: error, values: values))
         }
     }
 
-    private static func problem(of error: DecodingError) -> ModelFileError.ConfigurationProblem {
+    /// The names each key that takes a name knows, in order.
+    package static let knownNames: [String: [String]] = [
+        "alpha": AlphaKind.allCases.map(\.rawValue),
+        "convolution": ConvolutionArithmetic.allCases.map(\.rawValue),
+        "eval_trace": TraceMode.allCases.map(\.rawValue),
+        "rule": PlasticityRule.allCases.map(\.rawValue),
+        "trace_rows": TraceRows.allCases.map(\.rawValue),
+    ]
+
+    /// What `error` says of the text whose keys and values are `values`: a name that a key
+    /// does not know is named with those it knows.
+    private static func problem(of error: DecodingError,
+                                values: [String: JSONValue]) -> ModelFileError.ConfigurationProblem {
         switch error {
         case .keyNotFound(let key, _): return .missingKey(key.stringValue)
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return .badValue(key: context.codingPath.map(\.stringValue).joined(separator: "."))
         case .dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            if let known = knownNames[path], case .string(let value)? = values[path] {
+                return .unknownName(key: path, value: value, known: known)
+            }
             return path.isEmpty ? .notJSON : .badValue(key: path)
         @unknown default: return .notAConfiguration
         }

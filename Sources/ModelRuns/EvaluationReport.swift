@@ -15,6 +15,8 @@ package struct EvaluationReport: Equatable, Sendable {
         package let data: DataIdentity
         /// The trace mode of the predictions.
         package let traceMode: TraceMode
+        /// The convolution arithmetic of the predictions, and the one the model records.
+        package let convolution: ConvolutionChoice
         /// The score at each mask threshold of the sweep.
         package let sweep: ThresholdSweep
         /// The mean binary cross-entropy of the images.

@@ -94,7 +94,10 @@ package enum Evaluator {
                                       kernels: kernels, modelName: modelName)
         let dataIdentity = DataIdentity(fingerprint: data.fingerprint, size: data.size, split: split,
                                         imageCount: samples.count)
+        let used = contents.configuration.model.convolution
+        let convolution = ConvolutionChoice(recorded: identity?.configuration.model.convolution ?? used, override: used)
         let report = self.report(model: identity, data: dataIdentity, traceMode: traceMode, threshold: threshold,
+                                 convolution: convolution,
                                  predictions: zip(samples, predictions).map { (probabilities: $1.probabilities.scalars,
                                                                                truth: $0.mask, id: $0.id) })
         return ModelEvaluation(report: report, predictions: predictions)
@@ -102,19 +105,25 @@ package enum Evaluator {
 
     /// Evaluates the stored model `model`, as ``evaluate(_:identity:data:split:traceMode:threshold:kernels:modelName:)``
     /// with its file's identity, named by its file.
+    /// - Parameter convolution: the arithmetic to compute with in place of the one the file
+    ///   records; nil for the recorded one.
     package static func evaluate(_ model: StoredModel, data: DataSet, split: EvaluationSplit, traceMode: TraceMode,
-                                 threshold: Double, kernels: any ConvolutionKernels) throws -> ModelEvaluation {
-        try evaluate(model.contents, identity: model.identity, data: data, split: split, traceMode: traceMode,
+                                 threshold: Double, kernels: any ConvolutionKernels,
+                                 convolution: ConvolutionArithmetic? = nil) throws -> ModelEvaluation {
+        try evaluate(ConvolutionChoice(for: model, override: convolution).applied(to: model.contents),
+                     identity: model.identity, data: data, split: split, traceMode: traceMode,
                      threshold: threshold, kernels: kernels, modelName: model.name)
     }
 
     /// The report of probabilities against the truth.
     /// - Parameters:
+    ///   - convolution: the arithmetic of the predictions, and the one the model records.
     ///   - predictions: per image, in id order: its probabilities and true mask (of equal
     ///     sizes) and its id.
     /// - Precondition: `predictions` is not empty.
     /// - Complexity: O(pixels).
     package static func report(model: ModelIdentity?, data: DataIdentity, traceMode: TraceMode, threshold: Double,
+                              convolution: ConvolutionChoice = ConvolutionChoice(recorded: .direct),
                               predictions: [(probabilities: [Float], truth: [UInt8], id: String)]) -> EvaluationReport {
         var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
         var lossSum = 0.0
@@ -130,7 +139,7 @@ package enum Evaluator {
                                       prediction: ProbabilityThreshold.mask(item.probabilities, threshold: threshold))
             return ImageResult(id: item.id, overlap: overlap, pixelCount: item.truth.count, loss: loss)
         }
-        let part = EvaluationReport.ModelPart(model: model, data: data, traceMode: traceMode,
+        let part = EvaluationReport.ModelPart(model: model, data: data, traceMode: traceMode, convolution: convolution,
                                               sweep: ThresholdSweep(totalPassed: sweepTotals, imageCount: images.count),
                                               loss: lossSum / Double(images.count))
         return EvaluationReport(subject: .model(part), threshold: threshold, images: images)

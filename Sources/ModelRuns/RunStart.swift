@@ -18,7 +18,8 @@ package struct RunStart: Sendable {
     /// The configuration a new run builds on, before the options given for it: the config
     /// `recipe` records (`--config-from`), else the defaults for images of side `size`;
     /// started from `initial` (`--init`), with that model's architecture, its seed (unless
-    /// the recipe gives one) and its file's sha256.
+    /// the recipe gives one) and its file's sha256. The convolution arithmetic is not the
+    /// parameters' but the run's: the recipe's when there is one, else `initial`'s.
     /// - Throws: ``ModelRunError`` when the recipe started from another model file than
     ///   `initial`.
     package static func base(recipe: StoredModel?, initial: StoredModel?, size: Int) throws -> RunConfiguration {
@@ -29,7 +30,9 @@ package struct RunStart: Sendable {
         if let recorded = base.training.initialModelSHA256, recorded != digest {
             throw ModelRunError.otherInitialModel(model: initial.name, sha256: digest, recorded: recorded)
         }
+        let convolution = recipe?.contents.configuration.model.convolution
         base.model = initial.contents.configuration.model
+        if let convolution { base.model.convolution = convolution }
         if recipe == nil { base.training.seed = initial.contents.configuration.training.seed }
         base.training.initialModelSHA256 = digest
         return base

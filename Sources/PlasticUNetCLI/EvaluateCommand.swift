@@ -29,7 +29,9 @@ package struct EvaluateCommand: ParsableCommand {
 
         The JSON report (schemas/evaluation-report-v1.schema.json) identifies the model by the SHA-256 of \
         its file, not by its path, and holds no time: the same model, data and options give the same \
-        bytes. Every file is written to a temporary file in its folder and renamed into place.
+        bytes. The model computes with the convolution arithmetic its file records, or with \
+        --convolution's; the table and the report name the arithmetic (key convolution) whenever \
+        winograd is involved. Every file is written to a temporary file in its folder and renamed into place.
 
         Exit codes: 0 evaluated; 2 bad options, a model or data that cannot be read, data that does not \
         fit the model or the split, or a file that cannot be written (nothing is written then).
@@ -52,6 +54,9 @@ package struct EvaluateCommand: ParsableCommand {
 
     /// The trace mode, threshold and threads.
     @OptionGroup package var prediction: PredictionOptions
+
+    /// The convolution arithmetic, when not the file's.
+    @OptionGroup package var arithmetic: ConvolutionOverride
 
     /// The JSON report to write.
     @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
@@ -87,7 +92,8 @@ package struct EvaluateCommand: ParsableCommand {
         let stored = try ModelFiles().model(model)
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault
         let evaluation = try Evaluator.evaluate(stored, data: dataSet, split: split, traceMode: prediction.trace,
-                                                threshold: prediction.threshold, kernels: try prediction.kernels())
+                                                threshold: prediction.threshold, kernels: try prediction.kernels(),
+                                                convolution: arithmetic.convolution)
         let report = evaluation.report
         var outputs = ReportFiles.texts(of: report, json: json, perImage: perImage)
         if let plots {

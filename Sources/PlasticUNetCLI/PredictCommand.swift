@@ -26,7 +26,10 @@ package struct PredictCommand: ParsableCommand {
         --probabilities FILE.h5 also writes the probability maps as HDF5: /probabilities (float32 \
         [N, S, S]) and /ids (fixed-length strings, the same order), both chunked with shuffle, deflate and \
         Fletcher-32, and the root attributes format = "plastic-unet-probabilities", format_version = 1, \
-        model_sha256 and trace_mode.
+        model_sha256 and trace_mode (and convolution, the arithmetic of the predictions, whenever \
+        winograd is involved).
+
+        The model computes with the convolution arithmetic its file records, or with --convolution's.
 
         The images must be S x S, the model's size. One image is read and predicted at a time, so any \
         number of images fits in memory (with --probabilities, the maps of all of them are kept for that \
@@ -54,6 +57,9 @@ package struct PredictCommand: ParsableCommand {
     /// The trace mode, threshold and threads.
     @OptionGroup package var prediction: PredictionOptions
 
+    /// The convolution arithmetic, when not the file's.
+    @OptionGroup package var arithmetic: ConvolutionOverride
+
     /// The probability file to write.
     @Option(help: ArgumentHelp("Also write the probability maps to this HDF5 file.", valueName: "file.h5"))
     package var probabilities: String?
@@ -77,6 +83,7 @@ package struct PredictCommand: ParsableCommand {
     package func run() throws {
         if let probabilities { try OutputFolder.requireParent(of: URL(fileURLWithPath: probabilities)) }
         let stored = try ModelFiles().model(model)
+        let convolution = arithmetic.choice(for: stored)
         let folder = URL(fileURLWithPath: images)
         let ids = try ImageFolder.ids(in: folder)
         let size = stored.contents.configuration.model.size
@@ -88,7 +95,7 @@ package struct PredictCommand: ParsableCommand {
         var masks: [IdentifiedMask] = []
         var maps: [(id: String, probabilities: Tensor)] = []
         do {
-            try Evaluator.predictEach(stored.contents, ids: ids, traceMode: prediction.trace, kernels: kernels,
+            try Evaluator.predictEach(convolution.applied(to: stored.contents), ids: ids, traceMode: prediction.trace, kernels: kernels,
                                       modelName: model, image: { id in
                                           try Self.image(id, in: folder, size: size, model: model)
                                       }) { id, map in
@@ -109,11 +116,14 @@ package struct PredictCommand: ParsableCommand {
         }
         if let probabilities {
             try ProbabilityFile.write(maps, size: size, modelSHA256: stored.identity.sha256,
-                                      traceMode: prediction.trace, to: URL(fileURLWithPath: probabilities))
+                                      traceMode: prediction.trace,
+                                      convolution: convolution.isReported ? convolution.used : nil,
+                                      to: URL(fileURLWithPath: probabilities))
         }
         let salt = masks.count { $0.mask.contains(1) }
         print("wrote \(masks.count) masks (\(salt) with salt) and submission.csv to \(out) "
-              + "(threshold \(prediction.threshold), trace \(prediction.trace))")
+              + "(threshold \(prediction.threshold), trace \(prediction.trace)"
+              + (convolution.isReported ? ", \(convolution.text))" : ")"))
         if let probabilities { print("wrote \(probabilities)") }
     }
 

@@ -8,6 +8,7 @@ import ModelRuns
 import PlasticUNet
 import Regression
 import Reports
+import Sweeps
 import TGSData
 import TGSFiles
 import Training
@@ -24,7 +25,8 @@ package struct RegressRecordCommand: ParsableCommand {
         made in memory, no model file is written. A checkpoint case: --model MODEL, evaluated on --data, \
         for models too large to retrain in CI. The case records the full config or the model file's \
         sha256, the data folder's path (relative to the case file) and fingerprint, and the results; \
-        check re-runs it.
+        check re-runs it. Cases are named as sweeps name their variants, \
+        \(SweepVariant.grammar): a recipe with --convolution winograd is, say, oja-free-winograd.
 
         A case is exact (--exact: tolerances 0 and the tensors' byte hashes checked, for the same program \
         on a machine it supports) or, by default, checked within --rtol and --atol; edit tolerances.fields \

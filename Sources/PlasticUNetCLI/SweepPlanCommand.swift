@@ -1,6 +1,7 @@
 import ArgumentParser
 import FileOutput
 import Foundation
+import Kernels
 import PlasticUNet
 import Sweeps
 import TGSData
@@ -16,9 +17,11 @@ package struct SweepPlanCommand: ParsableCommand {
         discussion: """
         Every variant is trained with every seed: run I is variant number I / K with seed \
         number I mod K (K seeds, in the order given), with the training options given here \
-        (except --seed, which --seeds and --seed-list replace) and the model width. A variant is named RULE[-ALPHA][-first-row][-learn-eta] as the golden cases \
-        are: none, hebb-free, hebb-yoked, oja-free, oja-yoked, oja-free-first-row, \
-        oja-free-learn-eta (the default: all seven).
+        (except --seed, which --seeds and --seed-list replace) and the model width. A variant is named \
+        \(SweepVariant.grammar) as the golden cases are: none, hebb-free, hebb-yoked, oja-free, \
+        oja-yoked, oja-free-first-row, oja-free-learn-eta (the default: all seven). A name that ends \
+        in -winograd computes its convolutions with Winograd's arithmetic (oja-free-winograd), one \
+        without it with the direct one, unless --convolution winograd makes every variant winograd.
 
         Writes SWEEP_DIR/plan.json (schemas/sweep-plan-v1.schema.json), SWEEP_DIR/slurm.sh \
         and the folder of its output files. Submit the script with sbatch: one array task \
@@ -58,6 +61,12 @@ package struct SweepPlanCommand: ParsableCommand {
     /// The model width.
     @Option(help: "The base width n of every model.")
     package var width = 16
+
+    /// The arithmetic of the variants whose names do not say winograd.
+    @Option(help: ArgumentHelp(ArchitectureOptions.convolutionHelp + """
+         With winograd, every variant is winograd and its name ends in -winograd.
+        """))
+    package var convolution: ConvolutionArithmetic = .direct
 
     /// The training options.
     @OptionGroup package var options: TrainingOptionGroup
@@ -115,7 +124,7 @@ package struct SweepPlanCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let dataSet = try dataURL.map { try DataSetLoader.load(from: $0) } ?? DataSet.embeddedDefault
-        let base = RunConfiguration(model: ModelConfiguration(width: width, size: dataSet.size),
+        let base = RunConfiguration(model: ModelConfiguration(width: width, size: dataSet.size, convolution: convolution),
                                     training: options.options())
         if let problem = base.model.problem ?? base.training.problem { throw ValidationError(problem) }
         let seeds = try chosenSeeds(), variants = try chosenVariants()
@@ -166,19 +175,25 @@ package struct SweepPlanCommand: ParsableCommand {
         }
     }
 
+    /// The variants of --variants (default: the seven standard ones), each computing with
+    /// --convolution winograd when it is given.
     private func chosenVariants() throws -> [SweepVariant] {
-        guard let variants else { return SweepVariant.standard }
-        let names = variants.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        let chosen = try names.map { name in
+        let names = variants.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let chosen = try names?.map { name in
             guard let variant = SweepVariant(name: name) else {
                 throw ValidationError("--variants: \(name.isEmpty ? "an empty name" : name) is not a variant "
-                                      + "(RULE[-ALPHA][-first-row][-learn-eta], for example hebb-free or oja-free-first-row)")
+                                      + "(\(SweepVariant.grammar), for example hebb-free or oja-free-winograd)")
             }
             return variant
+        } ?? SweepVariant.standard
+        let computed = convolution == .direct ? chosen : chosen.map { $0.computing(with: convolution) }
+        guard Set(computed).count == computed.count else {
+            throw ValidationError("--variants names a variant twice"
+                                  + (Set(chosen).count == chosen.count ? " with --convolution \(convolution)" : ""))
         }
-        guard Set(chosen).count == chosen.count else { throw ValidationError("--variants names a variant twice") }
-        return chosen
+        return computed
     }
 
     private func chosenSeeds() throws -> [UInt64] {

@@ -45,8 +45,11 @@ package struct SweepReportCommand: ParsableCommand {
     package var plots: String?
 
     /// The baseline variant.
-    @Option(help: "The variant the others are compared with. (default: hebb-free)")
-    package var baseline = "hebb-free"
+    @Option(help: """
+        The variant the others are compared with. (default: hebb-free, or hebb-free-winograd in a sweep \
+        that has it and not hebb-free)
+        """)
+    package var baseline: String?
 
     /// A command as the parser fills it.
     package init() {}
@@ -59,7 +62,9 @@ package struct SweepReportCommand: ParsableCommand {
     /// Reads the results, writes the files asked for and prints the table.
     package func run() throws {
         let url = URL(fileURLWithPath: folder).standardizedFileURL
-        let report = try SweepReport(folder: url, plan: try SweepPlan.read(from: url), baseline: baseline)
+        let plan = try SweepPlan.read(from: url)
+        let report = try SweepReport(folder: url, plan: plan,
+                                     baseline: baseline ?? SweepVariant.defaultBaseline(among: plan.variants))
         var files: [(URL, String)] = []
         if let json { files.append((URL(fileURLWithPath: json), try report.json())) }
         if let plots {

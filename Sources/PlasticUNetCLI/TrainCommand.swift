@@ -24,7 +24,9 @@ package struct TrainCommand: ParsableCommand {
         Three ways to start: from a new model drawn from --seed (the default); from the \
         parameters of another model file (--init FILE, whose architecture is used); or from a \
         checkpoint (--resume FILE, which continues the run it holds up to --epochs). \
-        --config-from FILE repeats the run recorded in FILE's config.
+        --config-from FILE repeats the run recorded in FILE's config. The convolution \
+        arithmetic (--convolution) is recorded in the model file: a resumed run keeps its \
+        file's, --config-from and --init take their file's unless --convolution is given.
 
         On a terminal a progress bar shows on standard error; one line per epoch with the \
         training loss and the validation loss and score goes to standard output.
@@ -58,7 +60,10 @@ package struct TrainCommand: ParsableCommand {
     package var out: String?
 
     /// The model file to start from.
-    @Option(name: .customLong("init"), help: "Start from this model file's parameters and architecture.")
+    @Option(name: .customLong("init"), help: """
+        Start from this model file's parameters and architecture (and its convolution arithmetic, unless \
+        --convolution gives another).
+        """)
     package var initial: String?
 
     /// The checkpoint to continue.

@@ -21,8 +21,14 @@ enum TrainingSetup {
         let configuration = RunConfiguration(
             model: command.architecture.configuration(size: base.model.size, over: base.model),
             training: command.options.options(over: base.training))
-        if let initial, configuration.model != initial.contents.configuration.model {
-            throw ModelRunError.architectureDiffers(options: command.architecture.given, model: initial.name)
+        if let initial {
+            // The arithmetic is the run's, not the parameters': --convolution may differ from initial's.
+            var architecture = initial.contents.configuration.model
+            architecture.convolution = configuration.model.convolution
+            if configuration.model != architecture {
+                throw ModelRunError.architectureDiffers(options: command.architecture.given.filter { $0 != "--convolution" },
+                                                        model: initial.name)
+            }
         }
         return try RunStart.new(configuration, data: data, initial: initial)
     }

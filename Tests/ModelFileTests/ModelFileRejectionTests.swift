@@ -100,11 +100,11 @@ final class ModelFileRejectionTests: XCTestCase {
         let key = try editedFile { root in
             try root.setAttribute("generator", .string("plastic-unet 0.9.0"))
             guard let config = try root.attribute("config")?.stringValue else { return XCTFail("no config") }
-            try root.setAttribute("config", .string(String(config.dropLast()) + #","convolution":"winograd"}"#))
+            try root.setAttribute("config", .string(String(config.dropLast()) + #","dilation":2}"#))
         }
-        assertRead(key, failsWith: "\(key.path): \(newer) the config key \"convolution\"")
+        assertRead(key, failsWith: "\(key.path): \(newer) the config key \"dilation\"")
         XCTAssertThrowsError(try ModelFileValidator.validate(HDF5Reading.direct.read(key))) { error in
-            XCTAssertEqual("\(error)", "\(key.path): \(newer) the config key \"convolution\"")
+            XCTAssertEqual("\(error)", "\(key.path): \(newer) the config key \"dilation\"")
         }
     }
 

@@ -28,28 +28,59 @@ final class RunConfigurationTests: XCTestCase {
         let wrongRule = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
             .jsonText().replacingOccurrences(of: #""rule":"oja""#, with: #""rule":"anti-hebb""#)
         XCTAssertThrowsError(try RunConfiguration(jsonText: wrongRule)) { error in
-            XCTAssertEqual("\(error)", #"config: bad value for "rule""#)
+            XCTAssertEqual("\(error)", #"config: bad value "anti-hebb" for "rule" (this version knows none, hebb, oja)"#)
+        }
+        let wrongWidth = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
+            .jsonText().replacingOccurrences(of: #""width":16"#, with: #""width":"wide""#)
+        XCTAssertThrowsError(try RunConfiguration(jsonText: wrongWidth)) { error in
+            XCTAssertEqual("\(error)", #"config: bad value for "width""#)
         }
     }
 
     func testAKeyThisVersionDoesNotKnowIsRefused() {
         let newer = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
-            .jsonText().replacingOccurrences(of: "}", with: #","convolution":"winograd"}"#)
+            .jsonText().replacingOccurrences(of: "}", with: #","dilation":2}"#)
         XCTAssertThrowsError(try RunConfiguration(jsonText: newer)) { error in
-            XCTAssertEqual("\(error)", #"config: unknown key "convolution" (written by a newer plastic-unet?)"#)
-            XCTAssertEqual(error as? ModelFileError, .configuration(.unknownKey("convolution")))
+            XCTAssertEqual("\(error)", #"config: unknown key "dilation" (written by a newer plastic-unet?)"#)
+            XCTAssertEqual(error as? ModelFileError, .configuration(.unknownKey("dilation")))
         }
     }
 
+    /// `convolution` is written only when it is not `direct`; a config without it is
+    /// `direct`; a name it does not know is refused with the names it knows.
+    func testTheConvolutionIsWrittenOnlyWhenItIsNotDirect() throws {
+        let direct = RunConfiguration(model: ModelConfiguration(rule: .hebb, width: 2, size: 32),
+                                      training: TrainingOptions(seed: 7))
+        XCTAssertFalse(direct.jsonText().contains("convolution"), direct.jsonText())
+        XCTAssertEqual(try RunConfiguration(jsonText: direct.jsonText()).model.convolution, .direct)
+        var winograd = direct
+        winograd.model.convolution = .winograd
+        let text = winograd.jsonText()
+        XCTAssertEqual(text, direct.jsonText().replacingOccurrences(of: #""alpha":"free","#,
+                                                                    with: #""alpha":"free","convolution":"winograd","#))
+        XCTAssertEqual(try RunConfiguration(jsonText: text), winograd)
+        let fancy = text.replacingOccurrences(of: #""winograd""#, with: #""fancy""#)
+        XCTAssertThrowsError(try RunConfiguration(jsonText: fancy)) { error in
+            XCTAssertEqual("\(error)", #"config: bad value "fancy" for "convolution" (this version knows direct, winograd)"#)
+            XCTAssertEqual(error as? ModelFileError,
+                           .configuration(.unknownName(key: "convolution", value: "fancy", known: ["direct", "winograd"])))
+        }
+    }
+
+    /// Every key that takes a name is one this version knows.
+    func testTheKeysThatTakeNamesAreKnown() {
+        XCTAssertTrue(Set(RunConfiguration.knownNames.keys).isSubset(of: RunConfiguration.knownKeys))
+    }
+
     /// The keys of the first release of format version 1 are exactly those a configuration
-    /// writes (every one of them, `init_sha256` when set): a key added later is written only
-    /// when it differs from its default, so it never shows in a default configuration and a
-    /// file of an old recipe keeps its bytes (docs/FORMAT.md, "Versions").
+    /// writes (every one of them, `init_sha256` when set): a key added later (`convolution`)
+    /// is written only when it differs from its default, so it never shows in a default
+    /// configuration and a file of an old recipe keeps its bytes (docs/FORMAT.md, "Versions").
     func testTheFirstKeysAreEveryKeyWrittenAndEveryKeyKnown() throws {
         var configuration = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
         configuration.training.initialModelSHA256 = String(repeating: "a", count: 64)
         let written = try JSONSerialization.jsonObject(with: Data(configuration.jsonText().utf8)) as? [String: Any]
         XCTAssertEqual(Set(written?.keys.map { $0 } ?? []), RunConfiguration.firstKeys)
-        XCTAssertEqual(RunConfiguration.knownKeys, RunConfiguration.firstKeys)
+        XCTAssertEqual(RunConfiguration.knownKeys.subtracting(RunConfiguration.firstKeys), ["convolution"])
     }
 }

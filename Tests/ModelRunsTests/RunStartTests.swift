@@ -72,6 +72,24 @@ final class RunStartTests: XCTestCase {
         XCTAssertEqual(start.state.parameters, initial.contents.parameters)
     }
 
+    /// The convolution arithmetic is the run's, not the parameters': a recipe's is kept over
+    /// the initial model's, which serves only without a recipe; a resumed run keeps its own.
+    func testTheConvolutionIsTheRecipesElseTheInitialModels() throws {
+        var winograd = configuration(seed: 9)
+        winograd.model.convolution = .winograd
+        let direct = try stored(.untrained(configuration: configuration(seed: 11)), named: "direct.h5")
+        let initial = try stored(.untrained(configuration: winograd), named: "winograd.h5")
+        XCTAssertEqual(try RunStart.base(recipe: nil, initial: initial, size: 16).model.convolution, .winograd)
+        XCTAssertEqual(try RunStart.base(recipe: direct, initial: initial, size: 16).model.convolution, .direct)
+        let recipe = try stored(.untrained(configuration: winograd), named: "recipe.h5")
+        XCTAssertEqual(try RunStart.base(recipe: recipe, initial: direct, size: 16).model.convolution, .winograd)
+        XCTAssertEqual(try RunStart.base(recipe: recipe, initial: nil, size: 16).model.convolution, .winograd)
+        var run = winograd
+        run.training.epochs = 2
+        let checkpoint = try stored(checkpoint(run, epochs: 1), named: "run.h5")
+        XCTAssertEqual(try RunStart.resuming(checkpoint, data: data).configuration.model.convolution, .winograd)
+    }
+
     func testARecipeThatStartedFromAModelFileNeedsThatFile() throws {
         var recorded = configuration()
         recorded.training.initialModelSHA256 = String(repeating: "0", count: 64)

@@ -71,7 +71,7 @@ final class StoredModelCommandTests: XCTestCase {
             import json, sys, h5py
             with h5py.File(sys.argv[1], "a") as f:
                 config = json.loads(f.attrs["config"])
-                config["convolution"] = "winograd"
+                config["dilation"] = 2
                 f.attrs["config"] = json.dumps(config, sort_keys=True, separators=(",", ":"))
                 f.attrs["generator"] = "plastic-unet 0.9.0"
             with h5py.File(sys.argv[2], "a") as f:
@@ -82,7 +82,7 @@ final class StoredModelCommandTests: XCTestCase {
         let newer = "written by a newer plastic-unet"
         for command in [["evaluate"], ["validate"], ["export", "--torch", folder.appendingPathComponent("t.h5").path]] {
             let refusedKey = try ToolRunner.run([command[0], key.path] + command.dropFirst())
-            assertOneLineError(refusedKey, containing: [key.path, newer, "(plastic-unet 0.9.0)", "config key \"convolution\""])
+            assertOneLineError(refusedKey, containing: [key.path, newer, "(plastic-unet 0.9.0)", "config key \"dilation\""])
             let refusedObject = try ToolRunner.run([command[0], object.path] + command.dropFirst())
             assertOneLineError(refusedObject, containing: [object.path, newer, "the dataset /history/future_record"])
         }

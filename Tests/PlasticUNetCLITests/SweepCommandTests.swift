@@ -34,15 +34,6 @@ final class SweepCommandTests: XCTestCase {
         return files
     }
 
-    private func checkSchema(_ schema: String, _ documents: [URL], in folder: URL) throws {
-        try requireExternalTool("python3 with jsonschema",
-                                isAvailable: try runExternal("python3", ["-c", "import jsonschema"], in: folder).status == 0)
-        let check = try runExternal("python3", [PackageFiles.url("Tests/Python/check_json_schema.py").path,
-                                                PackageFiles.url("schemas/\(schema)").path] + documents.map(\.path),
-                                    in: folder)
-        XCTAssertEqual(check.output, "ok\n", schema)
-    }
-
     func testASmallSweepRunsAndItsReportMeansAreTheEvaluationsMeans() throws {
         let folder = try makeTemporaryDirectory(for: self).appendingPathComponent("sweep")
         try plan(folder, Self.small)
@@ -56,9 +47,9 @@ final class SweepCommandTests: XCTestCase {
         let results = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
             .sorted().map { folder.appendingPathComponent("runs/\($0)/result.json") }
         XCTAssertEqual(results.count, 4)
-        try checkSchema("sweep-plan-v1.schema.json", [folder.appendingPathComponent("plan.json")], in: folder)
-        try checkSchema("sweep-result-v1.schema.json", results, in: folder)
-        try checkSchema("sweep-report-v1.schema.json", [report], in: folder)
+        try SchemaCheck.check("sweep-plan-v1.schema.json", [folder.appendingPathComponent("plan.json")], in: folder)
+        try SchemaCheck.check("sweep-result-v1.schema.json", results, in: folder)
+        try SchemaCheck.check("sweep-report-v1.schema.json", [report], in: folder)
         let svg = try String(contentsOf: folder.appendingPathComponent("plots/sweep-scores.svg"), encoding: .utf8)
         XCTAssertTrue(svg.contains("<svg") && svg.contains("oja-free"))
 

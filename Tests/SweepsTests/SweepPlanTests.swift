@@ -26,6 +26,36 @@ final class SweepPlanTests: XCTestCase {
         XCTAssertEqual(configuration.training, TrainingOptions(seed: 1, epochs: 2, learningRate: 0.001))
     }
 
+    /// A winograd variant's runs record `convolution` in their configs and folders; a
+    /// direct variant's do not, and a run whose config leaves out its variant's arithmetic
+    /// is refused.
+    func testAWinogradVariantRecordsItsArithmetic() throws {
+        let base = RunConfiguration(model: ModelConfiguration(width: 4, size: 32), training: TrainingOptions(epochs: 1))
+        let plan = SweepPlan(variants: ["oja-free", "oja-free-winograd"].compactMap(SweepVariant.init(name:)),
+                             seeds: [1], base: base, data: .init(path: nil, fingerprint: "f", size: 32), threads: 1)
+        XCTAssertEqual(plan.variants, ["oja-free", "oja-free-winograd"])
+        XCTAssertEqual(plan.runs.map(\.folder), ["runs/0000-oja-free-seed1", "runs/0001-oja-free-winograd-seed1"])
+        XCTAssertEqual(try plan.runs.map { try plan.configuration(of: $0).model.convolution }, [.direct, .winograd])
+        guard case .object(let direct) = plan.runs[0].config, case .object(let winograd) = plan.runs[1].config else {
+            return XCTFail("configs are not objects")
+        }
+        XCTAssertNil(direct["convolution"])
+        XCTAssertEqual(winograd["convolution"], .string("winograd"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try plan.write(into: folder)
+        XCTAssertEqual(try SweepPlan.read(from: folder), plan)
+        let url = folder.appendingPathComponent("plan.json")
+        var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        Self.editConfig(&object, run: 1) { $0["convolution"] = nil }
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        XCTAssertThrowsError(try SweepPlan.read(from: folder)) { error in
+            XCTAssertTrue("\(error)".contains("run 1: its config is not of variant oja-free-winograd"), "\(error)")
+        }
+    }
+
     func testThePlanRoundTripsThroughItsFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -42,6 +42,8 @@ package enum EvaluationReportJSON {
                 "image_count": .integer(Int64(part.data.imageCount)),
             ])
             object["trace_mode"] = .string(part.traceMode.rawValue)
+            // Only where winograd is involved, so that the reports of direct models keep their bytes.
+            if part.convolution.isReported { object["convolution"] = .string(part.convolution.used.rawValue) }
             object["sweep"] = .object([
                 "points": .array(zip(ThresholdSweep.thresholds, part.sweep.scores).map { threshold, score in
                     .object(["threshold": .number(threshold), "score": .number(score)])

@@ -21,7 +21,8 @@ package enum EvaluationTable {
                                     + "\(identity.epochsCompleted) epochs trained"))
             }
             lines.append(row("data", "split \(part.data.split.rawValue): \(part.data.imageCount) images, "
-                                + "fingerprint \(part.data.fingerprint.prefix(12)), trace \(part.traceMode.rawValue)"))
+                                + "fingerprint \(part.data.fingerprint.prefix(12)), trace \(part.traceMode.rawValue)"
+                                + (part.convolution.isReported ? ", \(part.convolution.text)" : "")))
         case .submission(let part):
             lines.append(row("masks", "\(summary.imageCount) images of \(part.size) x \(part.size)"))
         }
