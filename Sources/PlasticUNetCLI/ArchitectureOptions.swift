@@ -5,6 +5,7 @@ import PlasticUNet
 extension PlasticityRule: ExpressibleByArgument {}
 extension AlphaKind: ExpressibleByArgument {}
 extension TraceRows: ExpressibleByArgument {}
+extension ConvolutionArithmetic: ExpressibleByArgument {}
 
 /// The options that fix a model's architecture (docs/MODEL.md §2-3) apart from the image size,
 /// and the arithmetic of its convolutions, shared by the commands that create models. Each is optional, so that a command that

@@ -4,8 +4,6 @@ import FileOutput
 import Foundation
 import Kernels
 
-extension ConvolutionArithmetic: ExpressibleByArgument {}
-
 /// `plastic-unet bench`: how fast training, inference and model files are on this machine.
 package struct BenchCommand: ParsableCommand {
     /// The command's name, help and exit codes.

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import Regression
 import XCTest
 
@@ -31,10 +32,28 @@ final class RegressCommandTests: XCTestCase {
 
     func testTheProjectsGoldensPassOnOneThreadAndOnTwo() throws {
         for threads in ["1", "2"] {
-            let result = try ToolRunner.run(["regress", "check", Self.goldens.path, "--threads", threads])
-            XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-            XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.hasPrefix("pass ") }.count, 8)
-            XCTAssertTrue(result.stdout.hasSuffix("8 cases: 8 passed\n"), result.stdout)
+            try checkTheProjectsGoldens(["--threads", threads])
+        }
+    }
+
+    /// Every kernel path this CPU runs besides the fastest (which the test above uses),
+    /// forced in a child process, passes every golden, direct and winograd alike.
+    func testTheProjectsGoldensPassOnEveryOtherKernelPath() throws {
+        for path in KernelPath.supported.dropFirst() {
+            try checkTheProjectsGoldens(["--threads", "2"], environment: ["PLASTIC_UNET_KERNELS": path.rawValue])
+        }
+    }
+
+    private func checkTheProjectsGoldens(_ options: [String], environment: [String: String] = [:],
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try ToolRunner.run(["regress", "check", Self.goldens.path] + options, environment: environment)
+        let what = "\(options) \(environment)"
+        XCTAssertEqual(result.status, 0, what + result.stdout + result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.hasPrefix("pass ") }.count, 10, what,
+                       file: file, line: line)
+        XCTAssertTrue(result.stdout.hasSuffix("10 cases: 10 passed\n"), what + result.stdout, file: file, line: line)
+        for winograd in ["hebb-free-winograd", "oja-free-winograd"] {
+            XCTAssertTrue(result.stdout.contains("pass \(winograd)"), what + result.stdout, file: file, line: line)
         }
     }
 
