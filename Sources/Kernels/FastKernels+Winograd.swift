@@ -81,8 +81,8 @@ struct WinogradProblem {
     /// Columns of the products: every tile of every image.
     var columns: Int { images * tiles.count }
 
-    /// The column of tile (n, ty, 0).
-    func firstColumn(image: Int, tileRow: Int) -> Int {
-        (image * tiles.rows + tileRow) * tiles.columns
+    /// The column of image `image`'s first tile.
+    func firstColumn(image: Int) -> Int {
+        image * tiles.count
     }
 }

@@ -35,7 +35,7 @@ extension FastKernels {
                 runner.run(taskCount: problem.images * channels) { task in
                     let (image, c) = task.quotientAndRemainder(dividingBy: channels)
                     let plane = input.start + (image * channels + c) * tiles.height * tiles.width
-                    let q = problem.firstColumn(image: image, tileRow: 0)
+                    let q = problem.firstColumn(image: image)
                     Self.withSquares(of: tiles, side: 6) { patches in
                         tiles.gather(plane, side: 6, offset: -1, into: patches)
                         WinogradLanes.apply(InputRows.self, lanes: tiles.count, input: patches, inputStride: tiles.count,
@@ -102,7 +102,7 @@ extension FastKernels {
                 runner.run(taskCount: problem.images * channels) { task in
                     let (image, co) = task.quotientAndRemainder(dividingBy: channels)
                     let plane = output.start + (image * channels + co) * tiles.height * tiles.width
-                    let q = problem.firstColumn(image: image, tileRow: 0)
+                    let q = problem.firstColumn(image: image)
                     Self.withSquares(of: tiles, side: 4) { values in
                         WinogradLanes.apply(OutputRows.self, lanes: tiles.count, input: m.start + co * columns + q,
                                             inputStride: channels * columns, output: values, outputStride: tiles.count)
