@@ -16,7 +16,7 @@ extension FastKernels {
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
                      "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
         let u = transformedWeight(weight)
-        let v = transformedPatches(input, channels: problem.inChannels, problem: problem, transposed: false)
+        let v = transformedPatches(input, problem: problem, transposed: false)
         // M[t][co][q] = Σ_ci U[t][co][ci] · V[t][ci][q]
         let m = pointProducts(a: u, rows: problem.outChannels, rowStride: problem.inChannels, depthStride: 1,
                               pointStride: problem.outChannels * problem.inChannels, depth: problem.inChannels,
@@ -56,7 +56,7 @@ extension FastKernels {
         let problem = WinogradProblem(inChannels: input.shape[0], outChannels: outputGradient.shape[0], images: 1,
                                       tiles: WinogradTiles(height: input.shape[1], width: input.shape[2]))
         let dm = transformedOutputTiles(outputGradient, problem: problem)
-        let vt = transformedPatches(input, channels: problem.inChannels, problem: problem, transposed: true)
+        let vt = transformedPatches(input, problem: problem, transposed: true)
         // dU[t][co][ci] = Σ_q dM[t][co][q] · Vᵀ[t][q][ci]
         let du = pointProducts(a: dm, rows: problem.outChannels, rowStride: problem.columns, depthStride: 1,
                                pointStride: problem.outChannels * problem.columns, depth: problem.columns,

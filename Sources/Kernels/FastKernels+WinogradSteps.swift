@@ -18,8 +18,8 @@ extension FastKernels {
             lanes.withReader { lanes in
                 runner.run(taskCount: outChannels) { co in
                     WinogradLanes.apply(WeightRows.self, lanes: inChannels, input: lanes.start + co * 9 * inChannels,
-                                                   inputStride: inChannels, output: u.start + co * inChannels,
-                                                   outputStride: outChannels * inChannels)
+                                        inputStride: inChannels, output: u.start + co * inChannels,
+                                        outputStride: outChannels * inChannels)
                 }
             }
         }
@@ -27,9 +27,9 @@ extension FastKernels {
 
     /// `V[t][c][q]` (or, `transposed`, `V[t][q][c]`): every 6 x 6 patch of `input` through
     /// `Bᵀ · d · B`, the tiles of an image in lanes.
-    func transformedPatches(_ input: Tensor, channels: Int, problem: WinogradProblem, transposed: Bool) -> [Float] {
+    func transformedPatches(_ input: Tensor, problem: WinogradProblem, transposed: Bool) -> [Float] {
         let tiles = problem.tiles
-        let columns = problem.columns
+        let (channels, columns) = (problem.inChannels, problem.columns)
         return [Float](count: WinogradTransform.points * channels * columns) { v in
             input.scalars.withReader { input in
                 runner.run(taskCount: problem.images * channels) { task in

@@ -14,13 +14,13 @@ extension ReferenceKernels {
         let u = Self.transformedWeight(weight)
         var output = Tensor(shape: [outChannels, tiles.height, tiles.width])
         for (ty, tx) in tiles.positions {
-            let v = (0..<inChannels).map { WinogradTransform.input.apply(input.patch($0, tiles.patchOrigin(ty, tx))) }
+            let v = (0..<inChannels).map { WinogradTransform.input.apply(input.square($0, ty, tx, side: 6, offset: -1)) }
             for co in 0..<outChannels {
                 let m = (0..<WinogradTransform.points).map { t in
                     (0..<inChannels).reduce(Float(0)) { $0.addingProduct(u[co][$1][t], v[$1][t]) }
                 }
                 let tile = WinogradTransform.output.apply(m)
-                tiles.forEachOutput(ty, tx) { i, j, y, x in
+                tiles.forEachElement(ty, tx, side: 4, offset: 0) { i, j, y, x in
                     output.scalars[(co * tiles.height + y) * tiles.width + x] = tile[i * 4 + j] + bias.scalars[co]
                 }
             }
@@ -40,13 +40,13 @@ extension ReferenceKernels {
         let toPatch = WinogradTransform.input.transposed
         var inputGradient = Tensor(shape: [inChannels, tiles.height, tiles.width])
         for (ty, tx) in tiles.positions {
-            let dm = (0..<outChannels).map { toPoints.apply(outputGradient.tile($0, ty, tx)) }
+            let dm = (0..<outChannels).map { toPoints.apply(outputGradient.square($0, ty, tx, side: 4, offset: 0)) }
             for ci in 0..<inChannels {
                 let dv = (0..<WinogradTransform.points).map { t in
                     (0..<outChannels).reduce(Float(0)) { $0.addingProduct(u[$1][ci][t], dm[$1][t]) }
                 }
                 let patch = toPatch.apply(dv)
-                tiles.forEachPatchElement(ty, tx) { a, b, y, x in
+                tiles.forEachElement(ty, tx, side: 6, offset: -1) { a, b, y, x in
                     inputGradient.scalars[(ci * tiles.height + y) * tiles.width + x] += patch[a * 6 + b]
                 }
             }
@@ -65,9 +65,9 @@ extension ReferenceKernels {
         let toPoints = WinogradTransform.output.transposed
         let positions = tiles.positions
         let v = positions.map { ty, tx in
-            (0..<inChannels).map { WinogradTransform.input.apply(input.patch($0, tiles.patchOrigin(ty, tx))) }
+            (0..<inChannels).map { WinogradTransform.input.apply(input.square($0, ty, tx, side: 6, offset: -1)) }
         }
-        let dm = positions.map { ty, tx in (0..<outChannels).map { toPoints.apply(outputGradient.tile($0, ty, tx)) } }
+        let dm = positions.map { ty, tx in (0..<outChannels).map { toPoints.apply(outputGradient.square($0, ty, tx, side: 4, offset: 0)) } }
         let toWeight = WinogradTransform.weight.transposed
         var weightGradient = [Float]()
         for co in 0..<outChannels {
@@ -94,13 +94,9 @@ extension ReferenceKernels {
 }
 
 private extension Tensor {
-    /// The 6 x 6 patch of channel `channel` from `origin` (row, column), zero outside.
-    func patch(_ channel: Int, _ origin: (Int, Int)) -> [Float] {
-        (0..<36).map { valueOrZero(channel, origin.0 + $0 / 6, origin.1 + $0 % 6) }
-    }
-
-    /// The 4 x 4 output tile (ty, tx) of channel `channel`, zero outside.
-    func tile(_ channel: Int, _ ty: Int, _ tx: Int) -> [Float] {
-        (0..<16).map { valueOrZero(channel, 4 * ty + $0 / 4, 4 * tx + $0 % 4) }
+    /// Channel `channel`'s `side x side` square of tile (ty, tx) whose element (0, 0) is
+    /// position `(4·ty + offset, 4·tx + offset)`, row-major, zero outside the image.
+    func square(_ channel: Int, _ ty: Int, _ tx: Int, side: Int, offset: Int) -> [Float] {
+        (0..<side * side).map { valueOrZero(channel, 4 * ty + offset + $0 / side, 4 * tx + offset + $0 % side) }
     }
 }

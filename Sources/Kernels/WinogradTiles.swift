@@ -17,27 +17,14 @@ struct WinogradTiles {
         (0..<rows).flatMap { ty in (0..<columns).map { (ty, $0) } }
     }
 
-    /// The image position of patch (ty, tx)'s element (0, 0).
-    func patchOrigin(_ ty: Int, _ tx: Int) -> (Int, Int) {
-        (4 * ty - 1, 4 * tx - 1)
-    }
-
-    /// Calls `body(i, j, y, x)` for each element (i, j) of output tile (ty, tx) inside the
-    /// image, at (y, x), in row-major order.
-    func forEachOutput(_ ty: Int, _ tx: Int, _ body: (Int, Int, Int, Int) -> Void) {
-        for i in 0..<4 where 4 * ty + i < height {
-            for j in 0..<4 where 4 * tx + j < width {
-                body(i, j, 4 * ty + i, 4 * tx + j)
-            }
-        }
-    }
-
-    /// Calls `body(a, b, y, x)` for each element (a, b) of patch (ty, tx) inside the image,
-    /// at (y, x), in row-major order.
-    func forEachPatchElement(_ ty: Int, _ tx: Int, _ body: (Int, Int, Int, Int) -> Void) {
-        let (top, left) = patchOrigin(ty, tx)
-        for a in 0..<6 where (0..<height).contains(top + a) {
-            for b in 0..<6 where (0..<width).contains(left + b) {
+    /// Calls `body(a, b, y, x)` for each element (a, b) of tile (ty, tx)'s `side x side`
+    /// square whose element (0, 0) is image position `(4·ty + offset, 4·tx + offset)`: the
+    /// elements inside the image, at (y, x), in row-major order. The output tile is the
+    /// square of side 4 at offset 0; the input patch, of side 6 at offset -1.
+    func forEachElement(_ ty: Int, _ tx: Int, side: Int, offset: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        let (top, left) = (4 * ty + offset, 4 * tx + offset)
+        for a in 0..<side where (0..<height).contains(top + a) {
+            for b in 0..<side where (0..<width).contains(left + b) {
                 body(a, b, top + a, left + b)
             }
         }
@@ -81,13 +68,8 @@ extension WinogradTiles {
                  _ combine: (Float, Float) -> Float) {
         for ty in 0..<rows {
             for tx in 0..<columns {
-                let tile = ty * columns + tx
-                for a in 0..<side where (0..<height).contains(4 * ty + offset + a) {
-                    let row = plane + (4 * ty + offset + a) * width
-                    for b in 0..<side where (0..<width).contains(4 * tx + offset + b) {
-                        let x = 4 * tx + offset + b
-                        row[x] = combine(row[x], squares[(a * side + b) * count + tile])
-                    }
+                forEachElement(ty, tx, side: side, offset: offset) { a, b, y, x in
+                    plane[y * width + x] = combine(plane[y * width + x], squares[(a * side + b) * count + ty * columns + tx])
                 }
             }
         }

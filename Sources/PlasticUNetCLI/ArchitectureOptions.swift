@@ -8,8 +8,9 @@ extension TraceRows: ExpressibleByArgument {}
 extension ConvolutionArithmetic: ExpressibleByArgument {}
 
 /// The options that fix a model's architecture (docs/MODEL.md §2-3) apart from the image size,
-/// and the arithmetic of its convolutions, shared by the commands that create models. Each is optional, so that a command that
-/// takes the architecture from a file can tell which ones were given.
+/// and the arithmetic of its convolutions, shared by the commands that create models. Each is
+/// optional, so that a command that takes the architecture from a file can tell which ones
+/// were given.
 package struct ArchitectureOptions: ParsableArguments {
     private static let defaults = ModelConfiguration()
 
