@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "RandomStreams", dependencies: ["PortableMath"]),
         .target(name: "Checksums"),
         .target(name: "CPUFeatures"),
+        .target(name: "CMemory"),
         .target(name: "KernelLoops"),
         .target(name: "KernelsAVX512", dependencies: ["KernelLoops"], swiftSettings: avx512Settings),
         .target(name: "KernelsAVX2", dependencies: ["KernelLoops"], swiftSettings: avx2Settings),
@@ -117,7 +118,7 @@ let package = Package(
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            "Sweeps", "Reports", "ModelRuns", "Reproduction",
+            "Sweeps", "Reports", "ModelRuns", "Reproduction", "CMemory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [
