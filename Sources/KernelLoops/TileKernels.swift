@@ -39,6 +39,11 @@ public protocol TileKernels: SendableMetatype {
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float, blockElements: Int, digests: UnsafeMutablePointer<UInt64>) -> Bool
 
+    /// ``WinogradLanes/apply(_:lanes:input:inputStride:output:outputStride:outputLaneStride:)``
+    /// with the matrix of `step`.
+    static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
+                         output: UnsafeMutablePointer<Float>, outputStride: Int, outputLaneStride: Int)
+
     /// ``XXH3Loop/hash64(_:_:seed:)``.
     static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64
 
@@ -105,6 +110,13 @@ extension TileKernels {
                         gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
                         stepSize: stepSize, correction: correction, epsilon: epsilon, blockElements: blockElements,
                         digests: digests)
+    }
+
+    @inlinable
+    public static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
+                                output: UnsafeMutablePointer<Float>, outputStride: Int, outputLaneStride: Int) {
+        WinogradLanes<Self>.apply(step, lanes: lanes, input: input, inputStride: inputStride, output: output,
+                            outputStride: outputStride, outputLaneStride: outputLaneStride)
     }
 
     @inlinable

@@ -17,9 +17,9 @@ extension FastKernels {
         return [Float](count: points * outChannels * inChannels) { u in
             lanes.withReader { lanes in
                 runner.run(taskCount: outChannels) { co in
-                    WinogradLanes.apply(WeightRows.self, lanes: inChannels, input: lanes.start + co * 9 * inChannels,
+                    path.tileKernels.winograd(.weightRows, lanes: inChannels, input: lanes.start + co * 9 * inChannels,
                                         inputStride: inChannels, output: u.start + co * inChannels,
-                                        outputStride: outChannels * inChannels)
+                                        outputStride: outChannels * inChannels, outputLaneStride: 1)
                 }
             }
         }
@@ -38,7 +38,7 @@ extension FastKernels {
                     let q = problem.firstColumn(image: image)
                     Self.withSquares(of: tiles, side: 6) { patches in
                         tiles.gather(plane, side: 6, offset: -1, into: patches)
-                        WinogradLanes.apply(InputRows.self, lanes: tiles.count, input: patches, inputStride: tiles.count,
+                        path.tileKernels.winograd(.inputRows, lanes: tiles.count, input: patches, inputStride: tiles.count,
                                             output: v.start + (transposed ? q * channels + c : c * columns + q),
                                             outputStride: channels * columns, outputLaneStride: transposed ? channels : 1)
                     }
@@ -58,9 +58,9 @@ extension FastKernels {
                     Self.withSquares(of: tiles, side: 4) { outputTiles in
                         tiles.gather(gradient.start + co * tiles.height * tiles.width, side: 4, offset: 0,
                                      into: outputTiles)
-                        WinogradLanes.apply(OutputColumns.self, lanes: tiles.count, input: outputTiles,
+                        path.tileKernels.winograd(.outputColumns, lanes: tiles.count, input: outputTiles,
                                             inputStride: tiles.count, output: dm.start + co * columns,
-                                            outputStride: channels * columns)
+                                            outputStride: channels * columns, outputLaneStride: 1)
                     }
                 }
             }
@@ -104,9 +104,9 @@ extension FastKernels {
                     let plane = output.start + (image * channels + co) * tiles.height * tiles.width
                     let q = problem.firstColumn(image: image)
                     Self.withSquares(of: tiles, side: 4) { values in
-                        WinogradLanes.apply(OutputRows.self, lanes: tiles.count, input: m.start + co * columns + q,
-                                            inputStride: channels * columns, output: values, outputStride: tiles.count)
-                        tiles.scatter(values, side: 4, offset: 0, into: plane) { _, value in value + bias[co] }
+                        path.tileKernels.winograd(.outputRows, lanes: tiles.count, input: m.start + co * columns + q,
+                                            inputStride: channels * columns, output: values, outputStride: tiles.count, outputLaneStride: 1)
+                        tiles.crop(values, adding: bias[co], into: plane)
                     }
                 }
             }
@@ -122,11 +122,10 @@ extension FastKernels {
             inputGradient.withWriter { gradient in
                 runner.run(taskCount: channels) { ci in
                     Self.withSquares(of: tiles, side: 6) { patches in
-                        WinogradLanes.apply(InputColumns.self, lanes: tiles.count, input: dv.start + ci * columns,
+                        path.tileKernels.winograd(.inputColumns, lanes: tiles.count, input: dv.start + ci * columns,
                                             inputStride: channels * columns, output: patches,
-                                            outputStride: tiles.count)
-                        tiles.scatter(patches, side: 6, offset: -1,
-                                      into: gradient.start + ci * tiles.height * tiles.width) { $0 + $1 }
+                                            outputStride: tiles.count, outputLaneStride: 1)
+                        tiles.addPatches(patches, into: gradient.start + ci * tiles.height * tiles.width)
                     }
                 }
             }
@@ -141,9 +140,9 @@ extension FastKernels {
                 runner.run(taskCount: outChannels) { co in
                     var values = [Float](repeating: 0, count: 9 * inChannels)
                     values.withUnsafeMutableBufferPointer { values in
-                        WinogradLanes.apply(WeightColumns.self, lanes: inChannels, input: du.start + co * inChannels,
+                        path.tileKernels.winograd(.weightColumns, lanes: inChannels, input: du.start + co * inChannels,
                                        inputStride: outChannels * inChannels, output: values.start,
-                                       outputStride: inChannels)
+                                       outputStride: inChannels, outputLaneStride: 1)
                     }
                     for ci in 0..<inChannels {
                         for e in 0..<9 {

@@ -50,7 +50,7 @@ struct TapLayout {
 
     /// The buffer offset of every matrix row, `(channel, tap)` with the tap varying fastest.
     var rowOffsets: [Int] {
-        (0..<channels).flatMap { c in tapOffsets.map { c * channelStride + $0 } }
+        channelTapOffsets(channels: channels, channelStride: channelStride, tapOffsets: tapOffsets)
     }
 
     /// The columns up to the last kept position of the last image,
@@ -65,5 +65,18 @@ struct TapLayout {
         guard rowCount > 0, columnSpan > 0 else { return 0 }
         let widest = TileShape.maximumColumns
         return (channels - 1) * channelStride + (tapOffsets.max() ?? 0) + (columnSpan + widest - 1) / widest * widest
+    }
+}
+
+/// `channel·channelStride + tapOffsets[tap]` for every `(channel, tap)`, the tap varying
+/// fastest: the offsets of a ``TapLayout``'s rows and of a ``WeightMatrix``'s columns.
+func channelTapOffsets(channels: Int, channelStride: Int, tapOffsets: [Int]) -> [Int] {
+    [Int](unsafeUninitializedCapacity: channels * tapOffsets.count) { offsets, count in
+        for c in 0..<channels {
+            for (tap, offset) in tapOffsets.enumerated() {
+                offsets[c * tapOffsets.count + tap] = c * channelStride + offset
+            }
+        }
+        count = channels * tapOffsets.count
     }
 }

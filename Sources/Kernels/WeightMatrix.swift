@@ -16,7 +16,7 @@ struct WeightMatrix {
     init(rows: Int, rowStride: Int, channels: Int, channelStride: Int, tapOffsets: [Int]) {
         self.rows = rows
         self.rowStride = rowStride
-        columnOffsets = (0..<channels).flatMap { c in tapOffsets.map { c * channelStride + $0 } }
+        columnOffsets = channelTapOffsets(channels: channels, channelStride: channelStride, tapOffsets: tapOffsets)
     }
 
     /// A row-major `[rows, columns]` matrix.

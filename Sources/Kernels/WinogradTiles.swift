@@ -61,15 +61,37 @@ extension WinogradTiles {
         }
     }
 
-    /// Writes the squares that ``gather(_:side:offset:into:)`` reads back into `plane`, tiles
-    /// in row-major order, each square row by row: plane position (y, x) inside the plane
-    /// becomes `combine(plane[y, x], element)` (later tiles see what earlier ones wrote).
-    func scatter(_ squares: UnsafePointer<Float>, side: Int, offset: Int, into plane: UnsafeMutablePointer<Float>,
-                 _ combine: (Float, Float) -> Float) {
+    /// Writes the output tiles that ``gather(_:side:offset:into:)`` reads (side 4, offset 0)
+    /// back into `plane`, each position plus `bias`: position (y, x) is element
+    /// `(y mod 4, x mod 4)` of tile `(y / 4, x / 4)`.
+    func crop(_ squares: UnsafePointer<Float>, adding bias: Float, into plane: UnsafeMutablePointer<Float>) {
         for ty in 0..<rows {
-            for tx in 0..<columns {
-                forEachElement(ty, tx, side: side, offset: offset) { a, b, y, x in
-                    plane[y * width + x] = combine(plane[y * width + x], squares[(a * side + b) * count + ty * columns + tx])
+            for a in 0..<min(4, height - 4 * ty) {
+                let row = plane + (4 * ty + a) * width
+                let source = squares + a * 4 * count + ty * columns
+                for tx in 0..<columns {
+                    for b in 0..<min(4, width - 4 * tx) {
+                        row[4 * tx + b] = source[b * count + tx] + bias
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the input patches of the tiles (side 6, offset -1, laid out as
+    /// ``gather(_:side:offset:into:)`` lays them) into `plane`, tiles in row-major order,
+    /// each patch row by row: position (y, x) inside the plane becomes its value plus the
+    /// element of each patch that covers it, in that order.
+    func addPatches(_ squares: UnsafePointer<Float>, into plane: UnsafeMutablePointer<Float>) {
+        for ty in 0..<rows {
+            for a in max(0, 1 - 4 * ty)..<min(6, height + 1 - 4 * ty) {
+                let row = plane + (4 * ty - 1 + a) * width
+                let source = squares + a * 6 * count + ty * columns
+                for tx in 0..<columns {
+                    let left = 4 * tx - 1
+                    for b in max(0, -left)..<min(6, width - left) {
+                        row[left + b] = row[left + b] + source[b * count + tx]
+                    }
                 }
             }
         }

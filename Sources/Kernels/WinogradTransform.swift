@@ -1,3 +1,5 @@
+import KernelLoops
+
 /// The three matrices of Winograd's minimal filtering F(4 x 4, 3 x 3) with the
 /// interpolation points 0, 1, -1, 1/2, -2 and infinity, and the one way this project
 /// applies them: the definition of ``ConvolutionArithmetic/winograd``.
@@ -141,30 +143,3 @@ package struct WinogradTransform: Sendable {
         return total
     }
 }
-
-/// A float, or a vector of floats transformed lane by lane: what the transforms sum.
-protocol WinogradValue {
-    /// The product by a coefficient, rounded.
-    static func * (coefficient: Float, value: Self) -> Self
-    /// The sum, rounded.
-    static func + (left: Self, right: Self) -> Self
-    /// The difference, rounded: the sum with the product by -1.
-    static func - (left: Self, right: Self) -> Self
-    /// The negation: the product by -1.
-    static prefix func - (value: Self) -> Self
-}
-
-/// One of the matrices of ``WinogradTransform`` as straight-line code
-/// (`scripts/generate_winograd_rows.py` writes them): ``apply(_:)`` gives the bits of
-/// the documented sums.
-protocol WinogradRows {
-    /// Values out.
-    static var rows: Int { get }
-    /// Values in.
-    static var columns: Int { get }
-    /// The matrix times the first ``columns`` values of `v`, in the first ``rows`` of the result.
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value>
-}
-
-extension Float: WinogradValue {}
-extension SIMD8: WinogradValue where Scalar == Float {}

@@ -2,12 +2,12 @@
 // do not edit.
 
 /// Bᵀ: an input patch's column (or row) to points: 6 values from 6.
-enum InputRows: WinogradRows {
-    static let rows = 6
-    static let columns = 6
+public enum InputRows: WinogradRows {
+    public static let rows = 6
+    public static let columns = 6
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
@@ -47,12 +47,12 @@ enum InputRows: WinogradRows {
 }
 
 /// B: the adjoint of ``InputRows``: 6 values from 6.
-enum InputColumns: WinogradRows {
-    static let rows = 6
-    static let columns = 6
+public enum InputColumns: WinogradRows {
+    public static let rows = 6
+    public static let columns = 6
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
@@ -92,12 +92,12 @@ enum InputColumns: WinogradRows {
 }
 
 /// G: a weight's column (or row) to points: 6 values from 3.
-enum WeightRows: WinogradRows {
-    static let rows = 6
-    static let columns = 3
+public enum WeightRows: WinogradRows {
+    public static let rows = 6
+    public static let columns = 3
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
@@ -125,12 +125,12 @@ enum WeightRows: WinogradRows {
 }
 
 /// Gᵀ: the adjoint of ``WeightRows``: 3 values from 6.
-enum WeightColumns: WinogradRows {
-    static let rows = 3
-    static let columns = 6
+public enum WeightColumns: WinogradRows {
+    public static let rows = 3
+    public static let columns = 6
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
@@ -155,12 +155,12 @@ enum WeightColumns: WinogradRows {
 }
 
 /// Aᵀ: points to an output tile's column (or row): 4 values from 6.
-enum OutputRows: WinogradRows {
-    static let rows = 4
-    static let columns = 6
+public enum OutputRows: WinogradRows {
+    public static let rows = 4
+    public static let columns = 6
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
@@ -190,12 +190,12 @@ enum OutputRows: WinogradRows {
 }
 
 /// A: the adjoint of ``OutputRows``: 6 values from 4.
-enum OutputColumns: WinogradRows {
-    static let rows = 6
-    static let columns = 4
+public enum OutputColumns: WinogradRows {
+    public static let rows = 6
+    public static let columns = 4
 
-    @inline(__always)
-    static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
+    @inlinable @inline(__always)
+    public static func apply<Value: WinogradValue>(_ v: InlineArray<6, Value>) -> InlineArray<6, Value> {
         var x = v
         var sum: Value
         sum = v[0]
