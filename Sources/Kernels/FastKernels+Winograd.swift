@@ -15,11 +15,12 @@ extension FastKernels {
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
                      "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
-        let u = transformedWeight(weight)
-        let v = transformedPatches(input, problem: problem, transposed: false)
-        // M[t][co][q] = Σ_ci U[t][co][ci] · V[t][ci][q]
-        let m = pointProducts(a: u, rows: problem.outChannels, rowStride: problem.inChannels, depthStride: 1,
-                              pointStride: problem.outChannels * problem.inChannels, depth: problem.inChannels,
+        let points = WinogradTransform.points
+        let u = transformedWeight(weight, transposed: false)
+        let v = transformedPatches(input, problem: problem)
+        // M[t][co][q] = Σ_ci U[co][t][ci] · V[t][ci][q]
+        let m = pointProducts(a: u, rows: problem.outChannels, rowStride: points * problem.inChannels, depthStride: 1,
+                              pointStride: problem.inChannels, depth: problem.inChannels,
                               b: v, bRowStride: problem.columns, bPointStride: problem.inChannels * problem.columns,
                               columns: problem.columns)
         var output = Tensor(shape: input.batchShape([problem.outChannels, shape[1], shape[2]]))
@@ -35,11 +36,12 @@ extension FastKernels {
         }
         let problem = WinogradProblem(inChannels: weight.shape[1], outChannels: weight.shape[0], images: 1,
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
-        let u = transformedWeight(weight)
+        let points = WinogradTransform.points
+        let ut = transformedWeight(weight, transposed: true)
         let dm = transformedOutputTiles(outputGradient, problem: problem)
-        // dV[t][ci][q] = Σ_co U[t][co][ci] · dM[t][co][q]
-        let dv = pointProducts(a: u, rows: problem.inChannels, rowStride: 1, depthStride: problem.inChannels,
-                               pointStride: problem.outChannels * problem.inChannels, depth: problem.outChannels,
+        // dV[t][ci][q] = Σ_co Uᵀ[ci][t][co] · dM[t][co][q]
+        let dv = pointProducts(a: ut, rows: problem.inChannels, rowStride: points * problem.outChannels,
+                               depthStride: 1, pointStride: problem.outChannels, depth: problem.outChannels,
                                b: dm, bRowStride: problem.columns, bPointStride: problem.outChannels * problem.columns,
                                columns: problem.columns)
         var inputGradient = Tensor(shape: [problem.inChannels, shape[1], shape[2]])
@@ -56,12 +58,13 @@ extension FastKernels {
         let problem = WinogradProblem(inChannels: input.shape[0], outChannels: outputGradient.shape[0], images: 1,
                                       tiles: WinogradTiles(height: input.shape[1], width: input.shape[2]))
         let dm = transformedOutputTiles(outputGradient, problem: problem)
-        let vt = transformedPatches(input, problem: problem, transposed: true)
-        // dU[t][co][ci] = Σ_q dM[t][co][q] · Vᵀ[t][q][ci]
+        let vt = transposedPatches(input, problem: problem)
+        // dU[co][t][ci] = Σ_q dM[t][co][q] · Vᵀ[t][q][ci]
         let du = pointProducts(a: dm, rows: problem.outChannels, rowStride: problem.columns, depthStride: 1,
                                pointStride: problem.outChannels * problem.columns, depth: problem.columns,
                                b: vt, bRowStride: problem.inChannels,
-                               bPointStride: problem.columns * problem.inChannels, columns: problem.inChannels)
+                               bPointStride: problem.columns * problem.inChannels, columns: problem.inChannels,
+                               pointsInRows: true)
         return (weightFromPoints(du, problem: problem), biasGradient(outputGradient))
     }
 }

@@ -61,6 +61,27 @@ extension WinogradTiles {
         }
     }
 
+    /// Copies the 6 x 6 input patch of tile (ty, tx) of every channel of `image` (`[C, H, W]`)
+    /// into `patch`, channels in lanes: element (a, b) of channel c, image position
+    /// `(4·ty - 1 + a, 4·tx - 1 + b)`, goes to `patch[(a·6 + b)·channels + c]`, 0 where the
+    /// position is outside the image.
+    func gatherPatch(_ ty: Int, _ tx: Int, channels: Int, of image: UnsafePointer<Float>,
+                     into patch: UnsafeMutablePointer<Float>) {
+        let (top, left) = (4 * ty - 1, 4 * tx - 1)
+        let inside = (rows: max(0, -top)..<min(6, height - top), columns: max(0, -left)..<min(6, width - left))
+        if inside.rows.count < 6 || inside.columns.count < 6 {
+            patch.update(repeating: 0, count: 36 * channels)
+        }
+        for c in 0..<channels {
+            let plane = image + c * height * width
+            for a in inside.rows {
+                for b in inside.columns {
+                    patch[(a * 6 + b) * channels + c] = plane[(top + a) * width + left + b]
+                }
+            }
+        }
+    }
+
     /// Writes the output tiles that ``gather(_:side:offset:into:)`` reads (side 4, offset 0)
     /// back into `plane`, each position plus `bias`: position (y, x) is element
     /// `(y mod 4, x mod 4)` of tile `(y / 4, x / 4)`.
