@@ -88,7 +88,7 @@ let package = Package(
 
         .target(name: "ModelDiff", dependencies: [
             "HDF5Kit", "ModelFile", "Scoring", "TGSData", "PlasticUNet", "Kernels", "Checksums", "Reports",
-            "ModelRuns", "ParallelWork",
+            "ModelRuns", "ParallelWork", "Training",
         ]),
 
         .target(name: "Regression", dependencies: [

@@ -38,6 +38,15 @@ extension RunConfiguration {
         return Self.encoded(written)
     }
 
+    /// What a config without `key` holds for it: the default configuration's value of a key
+    /// added after ``firstKeys`` (left out while it has that value) for images of side
+    /// `size`; nil for any other key, whose absence is absence.
+    package static func impliedValue(ofMissing key: String, size: Int) -> JSONValue? {
+        guard knownKeys.contains(key), !firstKeys.contains(key) else { return nil }
+        return values(of: encoded(RunConfiguration(model: ModelConfiguration(size: size),
+                                                   training: TrainingOptions())))[key]
+    }
+
     /// `value` as JSON text: keys sorted, no whitespace.
     private static func encoded(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()

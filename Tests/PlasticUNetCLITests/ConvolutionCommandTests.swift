@@ -242,10 +242,12 @@ final class ConvolutionCommandTests: XCTestCase {
         let report = folder.appendingPathComponent("diff.json")
         let compared = try ToolRunner.run(["diff", direct.path, winograd.path, "--json", report.path])
         XCTAssertEqual(compared.status, 1, compared.stderr)
-        XCTAssertTrue(compared.stdout.contains("config (1 key differs)\n  convolution: "), compared.stdout)
+        XCTAssertTrue(compared.stdout.contains("config (1 key differs)\n  convolution: \"direct\" -> \"winograd\""),
+                      compared.stdout)
         XCTAssertTrue(compared.stdout.contains("values: all "), compared.stdout)
         let changes = try XCTUnwrap(EvaluationFixtures.jsonObject(report)["config"] as? [[String: Any]])
         XCTAssertEqual(changes.map { $0["key"] as? String }, ["convolution"])
+        XCTAssertEqual(changes.first?["a"] as? String, "direct", "the direct file leaves the key out: its default")
         XCTAssertEqual(changes.first?["b"] as? String, "winograd")
         try SchemaCheck.check("diff-report-v1.schema.json", [report], in: folder)
 
