@@ -42,7 +42,6 @@ let package = Package(
         .target(name: "RandomStreams", dependencies: ["PortableMath"]),
         .target(name: "Checksums"),
         .target(name: "CPUFeatures"),
-        .target(name: "CMemory"),
         .target(name: "KernelLoops"),
         .target(name: "KernelsAVX512", dependencies: ["KernelLoops"], swiftSettings: avx512Settings),
         .target(name: "KernelsAVX2", dependencies: ["KernelLoops"], swiftSettings: avx2Settings),
@@ -54,7 +53,7 @@ let package = Package(
         // The domain: the model, the data, scoring and training, all without files.
         .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams"]),
         .target(name: "TGSData", dependencies: ["RandomStreams", "PortableMath", "Checksums"]),
-        .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData"]),
+        .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData", "ParallelWork"]),
         .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"]),
 
         // What every report is made of: tolerances, numbers and tables as text, JSON values,
@@ -118,7 +117,7 @@ let package = Package(
         .target(name: "PlasticUNetCLI", dependencies: [
             "HDF5Kit", "ModelFile", "PlasticUNet", "TGSData", "TGSFiles", "Training", "Scoring", "Evaluation",
             "ImageFiles", "FileOutput", "Kernels", "Checksums", "ModelDiff", "Regression", "Benchmark", "Interop",
-            "Sweeps", "Reports", "ModelRuns", "Reproduction", "CMemory",
+            "Sweeps", "Reports", "ModelRuns", "Reproduction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "plastic-unet", dependencies: [

@@ -32,6 +32,9 @@ final class TimedKernels: ConvolutionKernels, Sendable {
     /// The threads of the wrapped kernels.
     var threadCount: Int { inner.threadCount }
 
+    /// The wrapped kernels on one thread, timed in a table of their own.
+    var onOneThread: any ConvolutionKernels { TimedKernels(inner.onOneThread) }
+
     /// Kernels that time `inner`.
     init(_ inner: any ConvolutionKernels) {
         self.inner = inner

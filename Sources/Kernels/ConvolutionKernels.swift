@@ -38,6 +38,10 @@ package protocol ConvolutionKernels: Sendable {
     /// may use as many.
     var threadCount: Int { get }
 
+    /// The same kernels on one thread, with the same bits: for work that runs independent
+    /// passes on several threads at once (one image per thread), each on one.
+    var onOneThread: any ConvolutionKernels { get }
+
     /// Convolution with stride 1 and zero padding `padding` on every side.
     /// - Parameters:
     ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]`.

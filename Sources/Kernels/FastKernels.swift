@@ -20,6 +20,9 @@ package struct FastKernels: ConvolutionKernels {
     /// The instruction set of the inner loops.
     package let path: KernelPath
 
+    /// The same path on one thread.
+    package var onOneThread: any ConvolutionKernels { FastKernels(threadCount: 1, path: path) }
+
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
 

@@ -10,6 +10,9 @@ package struct ReferenceKernels: ConvolutionKernels {
     /// One: the reference runs on the calling thread.
     package let threadCount = 1
 
+    /// Itself: it runs on one thread.
+    package var onOneThread: any ConvolutionKernels { self }
+
     /// The reference implementation (it has no settings).
     package init() {}
 

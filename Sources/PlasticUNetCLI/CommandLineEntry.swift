@@ -1,5 +1,4 @@
 import ArgumentParser
-import CMemory
 import Foundation
 
 /// Runs the command line with the exit codes every subcommand documents.
@@ -12,11 +11,8 @@ import Foundation
 ///   pointer to `--help` instead of the whole usage text).
 package enum CommandLineEntry {
     /// Parses `arguments` with `root`, runs the chosen subcommand and exits the process.
-    /// Freed memory stays with the process for its next allocations
-    /// (`plastic_unet_keep_freed_memory`).
     package static func run(_ root: any ParsableCommand.Type,
                            arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        plastic_unet_keep_freed_memory()
         do {
             var command = try root.parseAsRoot(arguments)
             try command.run()

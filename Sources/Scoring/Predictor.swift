@@ -1,4 +1,5 @@
 import Kernels
+import ParallelWork
 import PlasticUNet
 import TGSData
 
@@ -49,8 +50,9 @@ package struct Predictor: Sendable {
 /// The predictions of a sequence of images, with the trace that the `online` mode carries
 /// from one to the next.
 package struct PredictionStream {
-    /// The images that the `stored` and `zero` modes predict together: enough to keep the
-    /// kernels' tiles full on the small deep layers, few enough to stay in cache.
+    /// The images of one call of ``next(_:)`` in the `stored` and `zero` modes: enough for
+    /// every thread to have an image of its own (two cores) or to fill the kernels' tiles
+    /// on the small deep layers (one thread), few enough to hold.
     package static let independentBatchSize = 4
 
     private let predictor: Predictor
@@ -63,9 +65,9 @@ package struct PredictionStream {
         self.trace = trace
     }
 
-    /// The images that one call of ``next(_:)`` predicts together: 1 in the
-    /// `online` mode, whose trace changes after every image, ``independentBatchSize`` in the
-    /// others, whose images are independent. Any count gives the same bits.
+    /// The images of one call of ``next(_:)``: 1 in the `online` mode, whose trace changes
+    /// after every image, ``independentBatchSize`` in the others, whose images are
+    /// independent. Any count gives the same bits.
     package var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
 
     /// Predicts `items` in the order given, ``batchSize`` at a time: reads each batch's
@@ -84,13 +86,25 @@ package struct PredictionStream {
     }
 
     /// The probabilities `[S, S]` of the next images (`S*S` intensities each), in order:
-    /// together in the `stored` and `zero` modes, one after the other in `online` mode.
+    /// in the `stored` and `zero` modes, whose images are independent, one image on each of
+    /// the kernels' threads at once (each pass on one thread: no thread waits for another
+    /// inside a pass), or together where there is one thread; one after the other in
+    /// `online` mode. Every way gives each image its own bits.
     package mutating func next(_ images: [[Float]]) -> [Tensor] {
         let network = predictor.network
         let size = network.configuration.size
         let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }
         guard traceMode == .online else {
-            return network.probabilities(of: tensors, parameters: predictor.parameters, trace: trace)
+            let (parameters, trace) = (predictor.parameters, trace)
+            let threads = network.kernels.threadCount
+            guard threads > 1, tensors.count > 1 else {
+                return network.probabilities(of: tensors, parameters: parameters, trace: trace)
+            }
+            let single = network.onOneThread
+            // The passes throw nothing.
+            return try! OrderedWork.map(count: tensors.count, threads: threads) { index in
+                single.probabilities(of: [tensors[index]], parameters: parameters, trace: trace)[0]
+            }
         }
         return tensors.map { image in
             let pass = network.forward(image: image, parameters: predictor.parameters, trace: trace)

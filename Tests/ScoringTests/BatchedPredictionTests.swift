@@ -3,8 +3,9 @@ import PlasticUNet
 import Scoring
 import XCTest
 
-/// The `stored` and `zero` modes predict several images in one pass of the network; each
-/// image still gets the bits of its own pass, whatever the batch cut and the threads.
+/// The `stored` and `zero` modes predict several images at once (one on each thread, or all
+/// in one pass on one thread); each image still gets the bits of its own pass, whatever the
+/// batch cut and the threads.
 final class BatchedPredictionTests: XCTestCase {
     private let configuration = ModelConfiguration(rule: .hebb, width: 2, size: 20)
 
@@ -20,7 +21,7 @@ final class BatchedPredictionTests: XCTestCase {
                          parameters: parameters, storedTrace: trace)
     }
 
-    /// Eleven images: one batch of eight and one of three.
+    /// Eleven images: two batches of four and one of three.
     private var images: [(id: String, image: [Float])] {
         let pixels = configuration.size * configuration.size
         return (0..<11).map { n in
