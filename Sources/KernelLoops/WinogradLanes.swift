@@ -55,31 +55,23 @@ public enum WinogradLanes<Path: TileKernels> {
     @inlinable
     public static func apply(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
                              output: UnsafeMutablePointer<Float>, outputStride: Int, outputLaneStride: Int) {
+        // One specialized copy per matrix: the generic function of each case is named here.
+        func transform<Rows: WinogradRows>(_ rows: Rows.Type) {
+            apply(rows, lanes: lanes, input: input, inputStride: inputStride, output: output,
+                  outputStride: outputStride, outputLaneStride: outputLaneStride)
+        }
         switch step {
-        case .inputRows:
-            apply(InputRows.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
-        case .inputColumns:
-            apply(InputColumns.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
-        case .weightRows:
-            apply(WeightRows.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
-        case .weightColumns:
-            apply(WeightColumns.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
-        case .outputRows:
-            apply(OutputRows.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
-        case .outputColumns:
-            apply(OutputColumns.self, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
+        case .inputRows: transform(InputRows.self)
+        case .inputColumns: transform(InputColumns.self)
+        case .weightRows: transform(WeightRows.self)
+        case .weightColumns: transform(WeightColumns.self)
+        case .outputRows: transform(OutputRows.self)
+        case .outputColumns: transform(OutputColumns.self)
         }
     }
 
     /// `count` floats from `source` in the first lanes of a vector, zeros in the others.
     @inlinable @inline(__always)
-    @usableFromInline
     static func load(_ source: UnsafePointer<Float>, count: Int) -> LaneVector {
         if count == LaneVector.scalarCount {
             return UnsafeRawPointer(source).loadUnaligned(as: LaneVector.self)
