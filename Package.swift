@@ -53,7 +53,7 @@ let package = Package(
         // The domain: the model, the data, scoring and training, all without files.
         .target(name: "PlasticUNet", dependencies: ["Kernels", "RandomStreams"]),
         .target(name: "TGSData", dependencies: ["RandomStreams", "PortableMath", "Checksums"]),
-        .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData", "ParallelWork"]),
+        .target(name: "Scoring", dependencies: ["PlasticUNet", "Kernels", "TGSData"]),
         .target(name: "Training", dependencies: ["PlasticUNet", "Scoring", "TGSData", "Kernels", "RandomStreams"]),
 
         // What every report is made of: tolerances, numbers and tables as text, JSON values,

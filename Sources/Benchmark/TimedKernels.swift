@@ -32,8 +32,10 @@ final class TimedKernels: ConvolutionKernels, Sendable {
     /// The threads of the wrapped kernels.
     var threadCount: Int { inner.threadCount }
 
-    /// The wrapped kernels on one thread, timed in a table of their own.
-    var onOneThread: any ConvolutionKernels { TimedKernels(inner.onOneThread) }
+    /// As the wrapped kernels run them, each item's calls timed in a table of their own.
+    func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result] {
+        inner.mapOnThreads(count: count) { item, kernels in body(item, TimedKernels(kernels)) }
+    }
 
     /// Kernels that time `inner`.
     init(_ inner: any ConvolutionKernels) {

@@ -38,9 +38,11 @@ package protocol ConvolutionKernels: Sendable {
     /// may use as many.
     var threadCount: Int { get }
 
-    /// The same kernels on one thread, with the same bits: for work that runs independent
-    /// passes on several threads at once (one image per thread), each on one.
-    var onOneThread: any ConvolutionKernels { get }
+    /// `body(item, kernels)` for every item of `0..<count`, independent computations: the
+    /// items spread over the threads, one at a time on each, every item computing on one
+    /// thread with the kernels handed to it (these kernels on one thread, with the same
+    /// bits); the results in item order, which do not depend on how the items ran.
+    func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result]
 
     /// Convolution with stride 1 and zero padding `padding` on every side.
     /// - Parameters:

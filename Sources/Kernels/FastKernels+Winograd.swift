@@ -1,9 +1,11 @@
-/// Winograd's arithmetic (``WinogradTransform``) at GEMM speed, with the bits of
-/// ``ReferenceKernels``: the transforms run eight tiles (or channels) at a time in vectors,
-/// each task owning whole channels; the 36 products over channels, or over tiles for the
-/// weight gradient, are ``TapProduct``s in one parallel run, every element one chain
-/// computed by one lane of one register tile. The tiles of every image of a batch are the
-/// columns of one product, so that the small images of the deep layers fill its tiles.
+/// Winograd's arithmetic (``WinogradTransform``) in products, with the bits of
+/// ``ReferenceKernels``: the transforms run eight tiles (or channels) at a time in vectors
+/// compiled for the kernel path (``KernelLoops/WinogradLanes``), each task owning whole
+/// channels (the weight gradient's patches: a row of tiles, channels in lanes); the 36
+/// products over channels, or over tiles for the weight gradient, are ``TapProduct``s in
+/// one parallel run, every element one chain computed by one lane of one register tile. The
+/// tiles of every image of a batch are the columns of one product, so that the small images
+/// of the deep layers fill its tiles.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {

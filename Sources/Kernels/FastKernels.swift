@@ -20,8 +20,12 @@ package struct FastKernels: ConvolutionKernels {
     /// The instruction set of the inner loops.
     package let path: KernelPath
 
-    /// The same path on one thread.
-    package var onOneThread: any ConvolutionKernels { FastKernels(threadCount: 1, path: path) }
+    /// The items on the worker pool, each with this path on one thread; one after the
+    /// other with these kernels where there is one thread or one item.
+    package func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result] {
+        guard threadCount > 1, count > 1 else { return (0..<count).map { body($0, self) } }
+        return ItemsOnThreads.map(count: count, runner: runner, kernels: FastKernels(threadCount: 1, path: path), body)
+    }
 
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }

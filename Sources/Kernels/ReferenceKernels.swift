@@ -10,8 +10,10 @@ package struct ReferenceKernels: ConvolutionKernels {
     /// One: the reference runs on the calling thread.
     package let threadCount = 1
 
-    /// Itself: it runs on one thread.
-    package var onOneThread: any ConvolutionKernels { self }
+    /// One item after the other, with these kernels.
+    package func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result] {
+        (0..<count).map { body($0, self) }
+    }
 
     /// The reference implementation (it has no settings).
     package init() {}

@@ -17,12 +17,6 @@ package struct PlasticNetwork: Sendable {
         head = PlasticHead(configuration: configuration)
     }
 
-    /// The same network on one thread (``Kernels/ConvolutionKernels/onOneThread``): the
-    /// same bits, for passes that run side by side.
-    package var onOneThread: PlasticNetwork {
-        PlasticNetwork(configuration: configuration, kernels: kernels.onOneThread)
-    }
-
     /// A forward pass kept for its backward pass and the trace update.
     package struct ForwardPass: Sendable {
         /// Y, the S x S probabilities.

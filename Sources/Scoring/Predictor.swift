@@ -1,5 +1,4 @@
 import Kernels
-import ParallelWork
 import PlasticUNet
 import TGSData
 
@@ -96,14 +95,12 @@ package struct PredictionStream {
         let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }
         guard traceMode == .online else {
             let (parameters, trace) = (predictor.parameters, trace)
-            let threads = network.kernels.threadCount
-            guard threads > 1, tensors.count > 1 else {
+            guard network.kernels.threadCount > 1 else {
                 return network.probabilities(of: tensors, parameters: parameters, trace: trace)
             }
-            let single = network.onOneThread
-            // The passes throw nothing.
-            return try! OrderedWork.map(count: tensors.count, threads: threads) { index in
-                single.probabilities(of: [tensors[index]], parameters: parameters, trace: trace)[0]
+            return network.kernels.mapOnThreads(count: tensors.count) { index, kernels in
+                PlasticNetwork(configuration: network.configuration, kernels: kernels)
+                    .probabilities(of: [tensors[index]], parameters: parameters, trace: trace)[0]
             }
         }
         return tensors.map { image in
