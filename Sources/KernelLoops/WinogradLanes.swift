@@ -8,11 +8,11 @@ public enum WinogradLanes<Path: TileKernels> {
 
     /// `L · z · Lᵀ` for the matrix L of `Rows`, for `lanes` squares z: element (a, b) of
     /// square l is `input[(a·columns + b)·inputStride + l]`, and element (i, j) of its
-    /// result goes to `output[(i·rows + j)·outputStride + l·outputLaneStride]`.
+    /// result goes to `output[(i·rows + j)·outputStride + l]`.
     @inlinable
     public static func apply<Rows: WinogradRows>(_ rows: Rows.Type, lanes: Int, input: UnsafePointer<Float>,
                                                  inputStride: Int, output: UnsafeMutablePointer<Float>,
-                                                 outputStride: Int, outputLaneStride: Int = 1) {
+                                                 outputStride: Int) {
         let (n, k) = (Rows.rows, Rows.columns)
         let width = LaneVector.scalarCount
         var first = 0
@@ -38,11 +38,11 @@ public enum WinogradLanes<Path: TileKernels> {
                 }
                 let transformed = Rows.apply(row)
                 for j in 0..<n {
-                    let target = output + (i * n + j) * outputStride + first * outputLaneStride
-                    if count == width && outputLaneStride == 1 {
+                    let target = output + (i * n + j) * outputStride + first
+                    if count == width {
                         UnsafeMutableRawPointer(target).storeBytes(of: transformed[j], as: LaneVector.self)
                     } else {
-                        for lane in 0..<count { target[lane * outputLaneStride] = transformed[j][lane] }
+                        for lane in 0..<count { target[lane] = transformed[j][lane] }
                     }
                 }
             }
@@ -50,15 +50,15 @@ public enum WinogradLanes<Path: TileKernels> {
         }
     }
 
-    /// ``apply(_:lanes:input:inputStride:output:outputStride:outputLaneStride:)`` with the
-    /// matrix that `step` names.
+    /// ``apply(_:lanes:input:inputStride:output:outputStride:)`` with the matrix that `step`
+    /// names.
     @inlinable
     public static func apply(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
-                             output: UnsafeMutablePointer<Float>, outputStride: Int, outputLaneStride: Int) {
+                             output: UnsafeMutablePointer<Float>, outputStride: Int) {
         // One specialized copy per matrix: the generic function of each case is named here.
         func transform<Rows: WinogradRows>(_ rows: Rows.Type) {
             apply(rows, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride, outputLaneStride: outputLaneStride)
+                  outputStride: outputStride)
         }
         switch step {
         case .inputRows: transform(InputRows.self)

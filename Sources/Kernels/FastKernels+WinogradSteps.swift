@@ -22,8 +22,7 @@ extension FastKernels {
                             }
                         }
                         path.tileKernels.winograd(.weightRows, lanes: lanes, input: filters.start, inputStride: lanes,
-                                                  output: u.start + row * points * lanes, outputStride: lanes,
-                                                  outputLaneStride: 1)
+                                                  output: u.start + row * points * lanes, outputStride: lanes)
                     }
                 }
             }
@@ -45,7 +44,7 @@ extension FastKernels {
                         path.tileKernels.winograd(.inputRows, lanes: tiles.count, input: patches,
                                                   inputStride: tiles.count,
                                                   output: v.start + c * columns + problem.firstColumn(image: image),
-                                                  outputStride: channels * columns, outputLaneStride: 1)
+                                                  outputStride: channels * columns)
                     }
                 }
             }
@@ -69,7 +68,7 @@ extension FastKernels {
                             let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
                             path.tileKernels.winograd(.inputRows, lanes: channels, input: patch.start,
                                                       inputStride: channels, output: vt.start + q * channels,
-                                                      outputStride: columns * channels, outputLaneStride: 1)
+                                                      outputStride: columns * channels)
                         }
                     }
                 }
@@ -89,8 +88,8 @@ extension FastKernels {
                         tiles.gather(gradient.start + co * tiles.height * tiles.width, side: 4, offset: 0,
                                      into: outputTiles)
                         path.tileKernels.winograd(.outputColumns, lanes: tiles.count, input: outputTiles,
-                                            inputStride: tiles.count, output: dm.start + co * columns,
-                                            outputStride: channels * columns, outputLaneStride: 1)
+                                                  inputStride: tiles.count, output: dm.start + co * columns,
+                                                  outputStride: channels * columns)
                     }
                 }
             }
@@ -139,7 +138,8 @@ extension FastKernels {
                     let q = problem.firstColumn(image: image)
                     Self.withSquares(of: tiles, side: 4) { values in
                         path.tileKernels.winograd(.outputRows, lanes: tiles.count, input: m.start + co * columns + q,
-                                            inputStride: channels * columns, output: values, outputStride: tiles.count, outputLaneStride: 1)
+                                                  inputStride: channels * columns, output: values,
+                                                  outputStride: tiles.count)
                         tiles.crop(values, adding: bias[co], into: plane)
                     }
                 }
@@ -157,8 +157,8 @@ extension FastKernels {
                 runner.run(taskCount: channels) { ci in
                     Self.withSquares(of: tiles, side: 6) { patches in
                         path.tileKernels.winograd(.inputColumns, lanes: tiles.count, input: dv.start + ci * columns,
-                                            inputStride: channels * columns, output: patches,
-                                            outputStride: tiles.count, outputLaneStride: 1)
+                                                  inputStride: channels * columns, output: patches,
+                                                  outputStride: tiles.count)
                         tiles.addPatches(patches, into: gradient.start + ci * tiles.height * tiles.width)
                     }
                 }
@@ -177,7 +177,7 @@ extension FastKernels {
                     withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * inChannels) { values in
                         path.tileKernels.winograd(.weightColumns, lanes: inChannels,
                                                   input: du.start + co * points * inChannels, inputStride: inChannels,
-                                                  output: values.start, outputStride: inChannels, outputLaneStride: 1)
+                                                  output: values.start, outputStride: inChannels)
                         let filters = weight.start + co * inChannels * 9
                         for ci in 0..<inChannels {
                             for e in 0..<9 {
