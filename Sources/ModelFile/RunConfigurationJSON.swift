@@ -31,8 +31,7 @@ extension RunConfiguration {
         let values = Self.values(of: text)
         let added = values.keys.filter { !Self.firstKeys.contains($0) }
         guard !added.isEmpty else { return text }
-        let defaults = Self.values(of: Self.encoded(RunConfiguration(model: ModelConfiguration(size: model.size),
-                                                                     training: TrainingOptions())))
+        let defaults = Self.defaultValues(size: model.size)
         var written = values
         for key in added where written[key] == defaults[key] { written[key] = nil }
         return Self.encoded(written)
@@ -43,8 +42,12 @@ extension RunConfiguration {
     /// `size`; nil for any other key, whose absence is absence.
     package static func impliedValue(ofMissing key: String, size: Int) -> JSONValue? {
         guard knownKeys.contains(key), !firstKeys.contains(key) else { return nil }
-        return values(of: encoded(RunConfiguration(model: ModelConfiguration(size: size),
-                                                   training: TrainingOptions())))[key]
+        return defaultValues(size: size)[key]
+    }
+
+    /// The values by key of the default configuration for images of side `size`.
+    private static func defaultValues(size: Int) -> [String: JSONValue] {
+        values(of: encoded(RunConfiguration(model: ModelConfiguration(size: size), training: TrainingOptions())))
     }
 
     /// `value` as JSON text: keys sorted, no whitespace.

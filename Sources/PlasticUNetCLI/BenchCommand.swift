@@ -16,9 +16,9 @@ package struct BenchCommand: ParsableCommand {
         of --repeats runs after two that warm up), the throughput over --batch images predicted as \
         `predict` predicts them (a few per pass, one image on each thread at once), the floating-point \
         rate of the convolutions, the slowest convolution calls of a step by layer shape and pass, the \
-        time to save and to load the model \
-        file, and the peak resident memory. It names the CPU and the kernels in use. Times depend on the \
-        machine and its load; compare figures taken side by side in one run.
+        time to save and to load the model file, and the peak resident memory. It names the CPU and the \
+        kernels in use. Times depend on the machine and its load; compare figures taken side by side in \
+        one run.
 
         The fma peak is the machine's limit for those kernels, measured first: each of --threads threads \
         (one per core gives the machine's limit) runs independent chains of fused multiply-adds held in \

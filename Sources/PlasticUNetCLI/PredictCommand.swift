@@ -33,9 +33,9 @@ package struct PredictCommand: ParsableCommand {
 
         The images must be S x S, the model's size. A few images are read and predicted at a time (one \
         on each thread at once), so any number of images fits in memory (with --probabilities, the maps \
-        of all of them are kept for that file). Each mask goes to a temporary file in --out as soon as it is predicted; all of them are \
-        renamed into place once every prediction is made, and on an error they are removed: either every \
-        file appears or none does.
+        of all of them are kept for that file). Each mask goes to a temporary file in --out as soon as it \
+        is predicted; all of them are renamed into place once every prediction is made, and on an error \
+        they are removed: either every file appears or none does.
 
         Exit codes: 0 written; 2 bad options, a model or image that cannot be read, an image of another \
         size than the model's, or a file that cannot be written.
@@ -95,8 +95,8 @@ package struct PredictCommand: ParsableCommand {
         var masks: [IdentifiedMask] = []
         var maps: [(id: String, probabilities: Tensor)] = []
         do {
-            try Evaluator.predictEach(convolution.applied(to: stored.contents), ids: ids, traceMode: prediction.trace, kernels: kernels,
-                                      modelName: model, image: { id in
+            try Evaluator.predictEach(convolution.applied(to: stored.contents), ids: ids, traceMode: prediction.trace,
+                                      kernels: kernels, modelName: model, image: { id in
                                           try Self.image(id, in: folder, size: size, model: model)
                                       }) { id, map in
                 let mask: [UInt8] = ProbabilityThreshold.mask(map.scalars, threshold: prediction.threshold)
