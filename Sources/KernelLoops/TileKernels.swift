@@ -39,10 +39,10 @@ public protocol TileKernels: SendableMetatype {
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float, blockElements: Int, digests: UnsafeMutablePointer<UInt64>) -> Bool
 
-    /// ``WinogradLanes/apply(_:lanes:input:inputStride:output:outputStride:)`` with the
-    /// matrix of `step`.
-    static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
-                         output: UnsafeMutablePointer<Float>, outputStride: Int)
+    /// ``WinogradLanes/apply(_:lanes:input:inputRowStride:inputStride:output:outputStride:)``
+    /// with the matrix of `step`.
+    static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputRowStride: Int,
+                         inputStride: Int, output: UnsafeMutablePointer<Float>, outputStride: Int)
 
     /// ``XXH3Loop/hash64(_:_:seed:)``.
     static func xxh3(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64
@@ -113,10 +113,10 @@ extension TileKernels {
     }
 
     @inlinable
-    public static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
-                                output: UnsafeMutablePointer<Float>, outputStride: Int) {
-        WinogradLanes<Self>.apply(step, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                                  outputStride: outputStride)
+    public static func winograd(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputRowStride: Int,
+                                inputStride: Int, output: UnsafeMutablePointer<Float>, outputStride: Int) {
+        WinogradLanes<Self>.apply(step, lanes: lanes, input: input, inputRowStride: inputRowStride,
+                                  inputStride: inputStride, output: output, outputStride: outputStride)
     }
 
     @inlinable

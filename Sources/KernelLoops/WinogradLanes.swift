@@ -7,12 +7,12 @@ public enum WinogradLanes<Path: TileKernels> {
     public typealias LaneVector = SIMD8<Float>
 
     /// `L · z · Lᵀ` for the matrix L of `Rows`, for `lanes` squares z: element (a, b) of
-    /// square l is `input[(a·columns + b)·inputStride + l]`, and element (i, j) of its
+    /// square l is `input[a·inputRowStride + b·inputStride + l]`, and element (i, j) of its
     /// result goes to `output[(i·rows + j)·outputStride + l]`.
     @inlinable
     public static func apply<Rows: WinogradRows>(_ rows: Rows.Type, lanes: Int, input: UnsafePointer<Float>,
-                                                 inputStride: Int, output: UnsafeMutablePointer<Float>,
-                                                 outputStride: Int) {
+                                                 inputRowStride: Int, inputStride: Int,
+                                                 output: UnsafeMutablePointer<Float>, outputStride: Int) {
         let (n, k) = (Rows.rows, Rows.columns)
         let width = LaneVector.scalarCount
         var first = 0
@@ -23,7 +23,7 @@ public enum WinogradLanes<Path: TileKernels> {
             for b in 0..<k {
                 var column = InlineArray<6, LaneVector>(repeating: LaneVector())
                 for a in 0..<k {
-                    column[a] = load(input + (a * k + b) * inputStride + first, count: count)
+                    column[a] = load(input + a * inputRowStride + b * inputStride + first, count: count)
                 }
                 let transformed = Rows.apply(column)
                 for i in 0..<n {
@@ -50,15 +50,15 @@ public enum WinogradLanes<Path: TileKernels> {
         }
     }
 
-    /// ``apply(_:lanes:input:inputStride:output:outputStride:)`` with the matrix that `step`
-    /// names.
+    /// ``apply(_:lanes:input:inputRowStride:inputStride:output:outputStride:)`` with the
+    /// matrix that `step` names.
     @inlinable
-    public static func apply(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputStride: Int,
-                             output: UnsafeMutablePointer<Float>, outputStride: Int) {
+    public static func apply(_ step: WinogradStep, lanes: Int, input: UnsafePointer<Float>, inputRowStride: Int,
+                             inputStride: Int, output: UnsafeMutablePointer<Float>, outputStride: Int) {
         // One specialized copy per matrix: the generic function of each case is named here.
         func transform<Rows: WinogradRows>(_ rows: Rows.Type) {
-            apply(rows, lanes: lanes, input: input, inputStride: inputStride, output: output,
-                  outputStride: outputStride)
+            apply(rows, lanes: lanes, input: input, inputRowStride: inputRowStride, inputStride: inputStride,
+                  output: output, outputStride: outputStride)
         }
         switch step {
         case .inputRows: transform(InputRows.self)
@@ -97,4 +97,13 @@ public enum WinogradStep: Sendable {
     case outputRows
     /// A: output tiles back to points (the output gradient).
     case outputColumns
+
+    /// The side of the squares that the step transforms.
+    public var inputSide: Int {
+        switch self {
+        case .inputRows, .inputColumns, .weightColumns, .outputRows: 6
+        case .weightRows: 3
+        case .outputColumns: 4
+        }
+    }
 }

@@ -1,11 +1,11 @@
 /// Winograd's arithmetic (``WinogradTransform``) in products, with the bits of
-/// ``ReferenceKernels``: the transforms run eight tiles (or channels) at a time in vectors
-/// compiled for the kernel path (``KernelLoops/WinogradLanes``), each task owning whole
-/// channels (the weight gradient's patches: a row of tiles, channels in lanes); the 36
-/// products over channels, or over tiles for the weight gradient, are ``TapProduct``s in
-/// one parallel run, every element one chain computed by one lane of one register tile. The
-/// tiles of every image of a batch are the columns of one product, so that the small images
-/// of the deep layers fill its tiles.
+/// ``ReferenceKernels``. The images are first laid out channels last, padded to whole
+/// tiles, so that the transforms (``KernelLoops/WinogradLanes``, compiled for the kernel
+/// path) read and write the channels of a tile as whole vectors, one task per row of
+/// tiles; the 36 products, over channels (rows: the tiles of every image of a batch,
+/// columns: channels) or over tiles for the weight gradient, are ``TapProduct``s in one
+/// parallel run, every element one chain computed by one lane of one register tile. The
+/// intermediate arrays are borrowed from ``ScratchBuffers``.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
@@ -18,16 +18,24 @@ extension FastKernels {
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
                      "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
         let points = WinogradTransform.points
-        let u = transformedWeight(weight, transposed: false)
-        let v = transformedPatches(input, problem: problem)
-        // M[t][co][q] = Σ_ci U[co][t][ci] · V[t][ci][q]
-        let m = pointProducts(a: u, rows: problem.outChannels, rowStride: points * problem.inChannels, depthStride: 1,
-                              pointStride: problem.inChannels, depth: problem.inChannels,
-                              b: v, bRowStride: problem.columns, bPointStride: problem.inChannels * problem.columns,
-                              columns: problem.columns)
-        var output = Tensor(shape: input.batchShape([problem.outChannels, shape[1], shape[2]]))
-        outputTiles(m, problem: problem, bias: bias.scalars, into: &output.scalars)
-        return output
+        let (inChannels, outChannels, columns) = (problem.inChannels, problem.outChannels, problem.columns)
+        let counts = [Self.productOperandCount(depth: inChannels, columns: outChannels),
+                      problem.images * problem.tiles.paddedCount(margin: 1) * inChannels, points * columns * inChannels,
+                      points * columns * outChannels]
+        let scalars = ScratchBuffers.shared.borrow(counts) { scratch in
+            let (ut, padded, vt, mt) = (scratch[0], scratch[1], scratch[2], scratch[3])
+            transformWeight(weight, transposed: true, into: ut)
+            channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: padded)
+            transformPatches(padded.reader, problem: problem, into: vt)
+            // Mᵀ[t][q][co] = Σ_ci Vᵀ[t][q][ci] · Uᵀ[ci][t][co]
+            pointProducts(a: vt.reader, rows: columns, rowStride: inChannels, depthStride: 1,
+                          pointStride: columns * inChannels, depth: inChannels, b: ut, bRowStride: points * outChannels,
+                          bPointStride: outChannels, columns: outChannels, into: mt)
+            return [Float](count: problem.images * outChannels * shape[1] * shape[2]) { output in
+                outputTiles(mt.reader, problem: problem, bias: bias.scalars, into: output)
+            }
+        }
+        return Tensor(shape: input.batchShape([outChannels, shape[1], shape[2]]), scalars: scalars)
     }
 
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.
@@ -39,16 +47,22 @@ extension FastKernels {
         let problem = WinogradProblem(inChannels: weight.shape[1], outChannels: weight.shape[0], images: 1,
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         let points = WinogradTransform.points
-        let ut = transformedWeight(weight, transposed: true)
-        let dm = transformedOutputTiles(outputGradient, problem: problem)
-        // dV[t][ci][q] = Σ_co Uᵀ[ci][t][co] · dM[t][co][q]
-        let dv = pointProducts(a: ut, rows: problem.inChannels, rowStride: points * problem.outChannels,
-                               depthStride: 1, pointStride: problem.outChannels, depth: problem.outChannels,
-                               b: dm, bRowStride: problem.columns, bPointStride: problem.outChannels * problem.columns,
-                               columns: problem.columns)
-        var inputGradient = Tensor(shape: [problem.inChannels, shape[1], shape[2]])
-        addPatches(dv, problem: problem, into: &inputGradient.scalars)
-        return inputGradient
+        let (inChannels, outChannels, columns) = (problem.inChannels, problem.outChannels, problem.columns)
+        let counts = [Self.productOperandCount(depth: outChannels, columns: inChannels),
+                      problem.tiles.paddedCount(margin: 0) * outChannels, points * columns * outChannels,
+                      points * columns * inChannels, problem.tiles.paddedCount(margin: 1) * inChannels]
+        return ScratchBuffers.shared.borrow(counts) { scratch in
+            let (u, padded, dmt, dvt, gradient) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
+            transformWeight(weight, transposed: false, into: u)
+            channelsLast(outputGradient, problem: problem, channels: outChannels, margin: 0, into: padded)
+            transformOutputTiles(padded.reader, problem: problem, into: dmt)
+            // dVᵀ[t][q][ci] = Σ_co dMᵀ[t][q][co] · U[co][t][ci]
+            pointProducts(a: dmt.reader, rows: columns, rowStride: outChannels, depthStride: 1,
+                          pointStride: columns * outChannels, depth: outChannels, b: u, bRowStride: points * inChannels,
+                          bPointStride: inChannels, columns: inChannels, into: dvt)
+            addPatches(dvt.reader, problem: problem, into: gradient)
+            return channelsFirst(gradient.reader, problem: problem, channels: inChannels)
+        }
     }
 
     /// See ``ConvolutionKernels/winogradConvolveParameterGradients(_:input:)``.
@@ -59,15 +73,24 @@ extension FastKernels {
         }
         let problem = WinogradProblem(inChannels: input.shape[0], outChannels: outputGradient.shape[0], images: 1,
                                       tiles: WinogradTiles(height: input.shape[1], width: input.shape[2]))
-        let dm = transformedOutputTiles(outputGradient, problem: problem)
-        let vt = transposedPatches(input, problem: problem)
-        // dU[co][t][ci] = Σ_q dM[t][co][q] · Vᵀ[t][q][ci]
-        let du = pointProducts(a: dm, rows: problem.outChannels, rowStride: problem.columns, depthStride: 1,
-                               pointStride: problem.outChannels * problem.columns, depth: problem.columns,
-                               b: vt, bRowStride: problem.inChannels,
-                               bPointStride: problem.columns * problem.inChannels, columns: problem.inChannels,
-                               pointsInRows: true)
-        return (weightFromPoints(du, problem: problem), biasGradient(outputGradient))
+        let points = WinogradTransform.points
+        let (inChannels, outChannels, columns) = (problem.inChannels, problem.outChannels, problem.columns)
+        let counts = [problem.tiles.paddedCount(margin: 0) * outChannels, points * columns * outChannels,
+                      problem.tiles.paddedCount(margin: 1) * inChannels,
+                      Self.productOperandCount(depth: columns, columns: inChannels), points * outChannels * inChannels]
+        let weightGradient = ScratchBuffers.shared.borrow(counts) { scratch in
+            let (paddedGradient, dmt, paddedInput, vt, du) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
+            channelsLast(outputGradient, problem: problem, channels: outChannels, margin: 0, into: paddedGradient)
+            transformOutputTiles(paddedGradient.reader, problem: problem, into: dmt)
+            channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: paddedInput)
+            transformPatches(paddedInput.reader, problem: problem, into: vt)
+            // dU[co][t][ci] = Σ_q dMᵀ[t][q][co] · Vᵀ[t][q][ci]
+            pointProducts(a: dmt.reader, rows: outChannels, rowStride: 1, depthStride: outChannels,
+                          pointStride: columns * outChannels, depth: columns, b: vt, bRowStride: inChannels,
+                          bPointStride: columns * inChannels, columns: inChannels, pointsInRows: true, into: du)
+            return weightFromPoints(du.reader, problem: problem)
+        }
+        return (weightGradient, biasGradient(outputGradient))
     }
 }
 

@@ -1,116 +1,123 @@
+import KernelLoops
+
 /// The steps of ``FastKernels``'s Winograd arithmetic: transforms of whole channels per
-/// task, and the 36 products over points.
+/// task, and the 36 products over points. Each step writes into scalars that its caller
+/// borrows (``ScratchBuffers``) and writes every one of them.
 extension FastKernels {
     /// `U[co][t][ci]`: the weight `[Co, Ci, 3, 3]` through `G · w · Gᵀ`, input channels in
     /// lanes, one task per output channel; or, `transposed`, `U[ci][t][co]`, output
-    /// channels in lanes, one task per input channel.
-    func transformedWeight(_ weight: Tensor, transposed: Bool) -> [Float] {
+    /// channels in lanes, one task per input channel. Into `u`, `36·Co·Ci` scalars.
+    func transformWeight(_ weight: Tensor, transposed: Bool, into u: BufferWriter<Float>) {
         let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
         // Filter (row, lane) is weight[row·rowStride + lane·laneStride ..< +9].
         let (rows, lanes) = transposed ? (inChannels, outChannels) : (outChannels, inChannels)
         let (rowStride, laneStride) = transposed ? (9, 9 * inChannels) : (9 * inChannels, 9)
         let points = WinogradTransform.points
-        return [Float](count: rows * points * lanes) { u in
-            weight.scalars.withReader { weight in
-                runner.run(taskCount: rows) { row in
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * lanes) { filters in
-                        // filters[e][lane]: element e of filter (row, lane), the lanes contiguous.
-                        for lane in 0..<lanes {
-                            let filter = weight.start + row * rowStride + lane * laneStride
-                            for e in 0..<9 {
-                                filters[e * lanes + lane] = filter[e]
-                            }
-                        }
-                        path.tileKernels.winograd(.weightRows, lanes: lanes, input: filters.start, inputStride: lanes,
-                                                  output: u.start + row * points * lanes, outputStride: lanes)
-                    }
-                }
-            }
-        }
-    }
-
-    /// `V[t][c][q]`: every 6 x 6 patch of `input` through `Bᵀ · d · B`, the tiles of an
-    /// image in lanes.
-    func transformedPatches(_ input: Tensor, problem: WinogradProblem) -> [Float] {
-        let tiles = problem.tiles
-        let (channels, columns) = (problem.inChannels, problem.columns)
-        return [Float](count: WinogradTransform.points * channels * columns) { v in
-            input.scalars.withReader { input in
-                runner.run(taskCount: problem.images * channels) { task in
-                    let (image, c) = task.quotientAndRemainder(dividingBy: channels)
-                    let plane = input.start + (image * channels + c) * tiles.height * tiles.width
-                    Self.withSquares(of: tiles, side: 6) { patches in
-                        tiles.gather(plane, side: 6, offset: -1, into: patches)
-                        path.tileKernels.winograd(.inputRows, lanes: tiles.count, input: patches,
-                                                  inputStride: tiles.count,
-                                                  output: v.start + c * columns + problem.firstColumn(image: image),
-                                                  outputStride: channels * columns)
-                    }
-                }
-            }
-        }
-    }
-
-    /// `Vᵀ[t][q][c]`: the patches of ``transformedPatches(_:problem:)`` with the channels in
-    /// lanes, one task per row of tiles.
-    func transposedPatches(_ input: Tensor, problem: WinogradProblem) -> [Float] {
-        let tiles = problem.tiles
-        let (channels, columns) = (problem.inChannels, problem.columns)
-        let imageSize = channels * tiles.height * tiles.width
-        return [Float](count: WinogradTransform.points * columns * channels) { vt in
-            input.scalars.withReader { input in
-                runner.run(taskCount: problem.images * tiles.rows) { task in
-                    let (image, ty) = task.quotientAndRemainder(dividingBy: tiles.rows)
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 * channels) { patch in
-                        for tx in 0..<tiles.columns {
-                            tiles.gatherPatch(ty, tx, channels: channels, of: input.start + image * imageSize,
-                                              into: patch.start)
-                            let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
-                            path.tileKernels.winograd(.inputRows, lanes: channels, input: patch.start,
-                                                      inputStride: channels, output: vt.start + q * channels,
-                                                      outputStride: columns * channels)
+        weight.scalars.withReader { weight in
+            runner.run(taskCount: rows) { row in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * lanes) { filters in
+                    // filters[e][lane]: element e of filter (row, lane), the lanes contiguous.
+                    for lane in 0..<lanes {
+                        let filter = weight.start + row * rowStride + lane * laneStride
+                        for e in 0..<9 {
+                            filters[e * lanes + lane] = filter[e]
                         }
                     }
+                    path.tileKernels.winograd(.weightRows, lanes: lanes, input: filters.start, inputRowStride: 3 * lanes,
+                                              inputStride: lanes,
+                                              output: u.start + row * points * lanes, outputStride: lanes)
                 }
             }
         }
     }
 
-    /// `dM[t][co][q]`: every 4 x 4 tile of the output gradient `[Co, H, W]` through
-    /// `A · dy · Aᵀ`.
-    func transformedOutputTiles(_ outputGradient: Tensor, problem: WinogradProblem) -> [Float] {
+    /// The images of `tensor` (`[N, C, H, W]`, or one image `[C, H, W]`) channels last,
+    /// padded to whole tiles: `[N][rows][columns][C]` for the sides of
+    /// ``WinogradTiles/padded(margin:)``, element (y, x) of channel c at padded position
+    /// (y + margin, x + margin), zero around the image. Into `padded`, one task per padded row.
+    func channelsLast(_ tensor: Tensor, problem: WinogradProblem, channels: Int, margin: Int,
+                      into padded: BufferWriter<Float>) {
+        let tiles = problem.tiles
+        let (height, width) = tiles.padded(margin: margin)
+        tensor.scalars.withReader { tensor in
+            runner.run(taskCount: problem.images * height) { task in
+                let (image, y) = task.quotientAndRemainder(dividingBy: height)
+                let row = padded.start + task * width * channels
+                guard (margin..<margin + tiles.height).contains(y) else {
+                    row.update(repeating: 0, count: width * channels)
+                    return
+                }
+                row.update(repeating: 0, count: margin * channels)
+                (row + (tiles.width + margin) * channels).update(repeating: 0,
+                                                                 count: (width - tiles.width - margin) * channels)
+                for c in 0..<channels {
+                    let source = tensor.start + ((image * channels + c) * tiles.height + y - margin) * tiles.width
+                    for x in 0..<tiles.width {
+                        row[(x + margin) * channels + c] = source[x]
+                    }
+                }
+            }
+        }
+    }
+
+    /// `Vᵀ[t][q][c]`: every 6 x 6 patch through `Bᵀ · d · B`, the channels in lanes, read
+    /// from the images of ``channelsLast(_:problem:channels:margin:into:)`` with margin 1;
+    /// one task per row of tiles. Into `vt`, `36·columns·Ci` scalars.
+    func transformPatches(_ padded: BufferReader<Float>, problem: WinogradProblem, into vt: BufferWriter<Float>) {
+        let tiles = problem.tiles
+        let (channels, columns) = (problem.inChannels, problem.columns)
+        let (height, width) = tiles.padded(margin: 1)
+        let rowStride = width * channels
+        runner.run(taskCount: problem.images * tiles.rows) { task in
+            let (image, ty) = task.quotientAndRemainder(dividingBy: tiles.rows)
+            let patchRow = padded.start + (image * height + 4 * ty) * rowStride
+            for tx in 0..<tiles.columns {
+                let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
+                path.tileKernels.winograd(.inputRows, lanes: channels, input: patchRow + 4 * tx * channels,
+                                          inputRowStride: rowStride, inputStride: channels,
+                                          output: vt.start + q * channels, outputStride: columns * channels)
+            }
+        }
+    }
+
+    /// `dMᵀ[t][q][co]`: every 4 x 4 tile of the output gradient through `A · dy · Aᵀ`, the
+    /// channels in lanes, read from ``channelsLast(_:problem:channels:margin:into:)`` with
+    /// margin 0; one task per row of tiles. Into `dmt`, `36·columns·Co` scalars.
+    func transformOutputTiles(_ padded: BufferReader<Float>, problem: WinogradProblem,
+                              into dmt: BufferWriter<Float>) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.outChannels, problem.columns)
-        return [Float](count: WinogradTransform.points * channels * columns) { dm in
-            outputGradient.scalars.withReader { gradient in
-                runner.run(taskCount: channels) { co in
-                    Self.withSquares(of: tiles, side: 4) { outputTiles in
-                        tiles.gather(gradient.start + co * tiles.height * tiles.width, side: 4, offset: 0,
-                                     into: outputTiles)
-                        path.tileKernels.winograd(.outputColumns, lanes: tiles.count, input: outputTiles,
-                                                  inputStride: tiles.count, output: dm.start + co * columns,
-                                                  outputStride: channels * columns)
-                    }
-                }
+        let rowStride = tiles.padded(margin: 0).columns * channels
+        runner.run(taskCount: tiles.rows) { ty in
+            for tx in 0..<tiles.columns {
+                path.tileKernels.winograd(.outputColumns, lanes: channels,
+                                          input: padded.start + 4 * ty * rowStride + 4 * tx * channels,
+                                          inputRowStride: rowStride, inputStride: channels,
+                                          output: dmt.start + (ty * tiles.columns + tx) * channels,
+                                          outputStride: columns * channels)
             }
         }
     }
 
-    /// Calls `body` with scratch room for a `side x side` square of every tile of an image.
-    private static func withSquares(of tiles: WinogradTiles, side: Int,
-                                    _ body: (UnsafeMutablePointer<Float>) -> Void) {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: side * side * tiles.count) { body($0.start) }
+    /// The scalars that ``pointProducts(a:rows:rowStride:depthStride:pointStride:depth:b:bRowStride:bPointStride:columns:pointsInRows:into:)``
+    /// needs for its `b` operand of `36·depth·columns` scalars: the register tiles read
+    /// whole vectors past its last column.
+    static func productOperandCount(depth: Int, columns: Int) -> Int {
+        WinogradTransform.points * depth * columns + TileShape.maximumColumns
     }
 
     /// For each point t, `out[t][m][q] = Σ_k A_t[m][k] · B_t[k][q]`, one chain from 0 over k
     /// ascending: `A_t[m][k] = a[t·pointStride + m·rowStride + k·depthStride]`,
-    /// `B_t[k][q] = b[t·bPointStride + k·bRowStride + q]`.
-    /// - Returns: `[36][rows][columns]`, or, with `pointsInRows`, `[rows][36][columns]`.
-    func pointProducts(a: [Float], rows: Int, rowStride: Int, depthStride: Int, pointStride: Int, depth: Int,
-                       b: [Float], bRowStride: Int, bPointStride: Int, columns: Int,
-                       pointsInRows: Bool = false) -> [Float] {
+    /// `B_t[k][q] = b[t·bPointStride + k·bRowStride + q]`. `b` holds
+    /// ``productOperandCount(depth:columns:)`` scalars; those past its `36·depth·columns`
+    /// are set to 0 here.
+    /// Into `output`, `[36][rows][columns]`, or, with `pointsInRows`, `[rows][36][columns]`.
+    func pointProducts(a: BufferReader<Float>, rows: Int, rowStride: Int, depthStride: Int, pointStride: Int,
+                       depth: Int, b: BufferWriter<Float>, bRowStride: Int, bPointStride: Int, columns: Int,
+                       pointsInRows: Bool = false, into output: BufferWriter<Float>) {
         let points = WinogradTransform.points
-        let source = PlaneBuffer(matrixRows: b, rowLength: bRowStride)
+        let operandCount = points * depth * columns
+        b.fill(b.count - operandCount, with: 0, at: operandCount)
         let products = (0..<points).map { t in
             TapProduct(matrix: WeightMatrix(rows: rows, rowStride: rowStride, channels: depth,
                                             channelStride: depthStride, tapOffsets: [t * pointStride]),
@@ -121,68 +128,106 @@ extension FastKernels {
                                                   rowStep: 0, columnStep: 1,
                                                   offset: pointsInRows ? t * columns : t * rows * columns))
         }
-        var output = [Float](repeating: 0, count: points * rows * columns)
-        TapProduct.compute(products, weight: a, source: source, starts: nil, into: &output, kernels: self)
-        return output
+        TapProduct.compute(products, weight: a, source: b.reader, starts: nil, into: output, kernels: self)
     }
 
-    /// The output `[N, Co, H, W]`: `Aᵀ · M · A + bias` of every tile, cropped to the image.
-    func outputTiles(_ m: [Float], problem: WinogradProblem, bias: [Float], into output: inout [Float]) {
+    /// The output `[N, Co, H, W]`: `Aᵀ · M · A + bias` of every tile, cropped to the image,
+    /// from `Mᵀ[t][q][co]`, the channels in lanes; one task per row of tiles.
+    func outputTiles(_ mt: BufferReader<Float>, problem: WinogradProblem, bias: [Float],
+                     into output: BufferWriter<Float>) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.outChannels, problem.columns)
-        m.withReader { m in
-            output.withWriter { output in
-                runner.run(taskCount: problem.images * channels) { task in
-                    let (image, co) = task.quotientAndRemainder(dividingBy: channels)
+        runner.run(taskCount: problem.images * tiles.rows) { task in
+            let (image, ty) = task.quotientAndRemainder(dividingBy: tiles.rows)
+            // values[tx][i·4 + j][co]: element (i, j) of tile (ty, tx) of channel co.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: tiles.columns * 16 * channels) { values in
+                for tx in 0..<tiles.columns {
+                    let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
+                    path.tileKernels.winograd(.outputRows, lanes: channels, input: mt.start + q * channels,
+                                              inputRowStride: 6 * columns * channels, inputStride: columns * channels,
+                                              output: values.start + tx * 16 * channels, outputStride: channels)
+                }
+                for co in 0..<channels {
                     let plane = output.start + (image * channels + co) * tiles.height * tiles.width
-                    let q = problem.firstColumn(image: image)
-                    Self.withSquares(of: tiles, side: 4) { values in
-                        path.tileKernels.winograd(.outputRows, lanes: tiles.count, input: m.start + co * columns + q,
-                                                  inputStride: channels * columns, output: values,
-                                                  outputStride: tiles.count)
-                        tiles.crop(values, adding: bias[co], into: plane)
+                    for i in 0..<min(4, tiles.height - 4 * ty) {
+                        let row = plane + (4 * ty + i) * tiles.width
+                        for x in 0..<tiles.width {
+                            row[x] = values[((x >> 2) * 16 + i * 4 + (x & 3)) * channels + co] + bias[co]
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The input gradient `[Ci, H, W]`: `B · dV · Bᵀ` of every tile added into its patch's
-    /// positions inside the image, tiles in row-major order, from 0.
-    func addPatches(_ dv: [Float], problem: WinogradProblem, into inputGradient: inout [Float]) {
+    /// The input gradient, channels last with margin 1 (as
+    /// ``channelsLast(_:problem:channels:margin:into:)`` lays an image out): `B · dV · Bᵀ` of
+    /// every tile, from `dVᵀ[t][q][ci]`, added into its patch's positions, tiles in row-major
+    /// order, from 0. One task per eight channels.
+    func addPatches(_ dvt: BufferReader<Float>, problem: WinogradProblem, into gradient: BufferWriter<Float>) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.inChannels, problem.columns)
-        dv.withReader { dv in
-            inputGradient.withWriter { gradient in
-                runner.run(taskCount: channels) { ci in
-                    Self.withSquares(of: tiles, side: 6) { patches in
-                        path.tileKernels.winograd(.inputColumns, lanes: tiles.count, input: dv.start + ci * columns,
-                                                  inputStride: channels * columns, output: patches,
-                                                  outputStride: tiles.count)
-                        tiles.addPatches(patches, into: gradient.start + ci * tiles.height * tiles.width)
+        let rowStride = tiles.padded(margin: 1).columns * channels
+        gradient.fill(gradient.count, with: 0, at: 0)
+        let groupSize = 8
+        runner.run(taskCount: (channels + groupSize - 1) / groupSize) { group in
+            let (first, lanes) = (group * groupSize, min(groupSize, channels - group * groupSize))
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 * lanes) { patch in
+                for (ty, tx) in tiles.positions {
+                    path.tileKernels.winograd(.inputColumns, lanes: lanes,
+                                              input: dvt.start + (ty * tiles.columns + tx) * channels + first,
+                                              inputRowStride: 6 * columns * channels, inputStride: columns * channels,
+                                              output: patch.start, outputStride: lanes)
+                    for a in 0..<6 {
+                        for b in 0..<6 {
+                            let target = gradient.start + (4 * ty + a) * rowStride + (4 * tx + b) * channels + first
+                            let source = patch.start + (a * 6 + b) * lanes
+                            for lane in 0..<lanes {
+                                target[lane] = target[lane] + source[lane]
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// The image `[C, H, W]` inside `padded`, laid out channels last with margin 1 (see
+    /// ``channelsLast(_:problem:channels:margin:into:)``), one task per channel.
+    func channelsFirst(_ padded: BufferReader<Float>, problem: WinogradProblem, channels: Int) -> Tensor {
+        let tiles = problem.tiles
+        let rowStride = tiles.padded(margin: 1).columns * channels
+        let scalars = [Float](count: channels * tiles.height * tiles.width) { image in
+            runner.run(taskCount: channels) { c in
+                var target = image.start + c * tiles.height * tiles.width
+                for y in 0..<tiles.height {
+                    let source = padded.start + (y + 1) * rowStride + channels + c
+                    for x in 0..<tiles.width {
+                        target[x] = source[x * channels]
+                    }
+                    target += tiles.width
+                }
+            }
+        }
+        return Tensor(shape: [channels, tiles.height, tiles.width], scalars: scalars)
     }
 
     /// The weight gradient `[Co, Ci, 3, 3]`: `Gᵀ · dU · G` for every pair, from `dU[co][t][ci]`,
     /// input channels in lanes.
-    func weightFromPoints(_ du: [Float], problem: WinogradProblem) -> Tensor {
+    func weightFromPoints(_ du: BufferReader<Float>, problem: WinogradProblem) -> Tensor {
         let (outChannels, inChannels) = (problem.outChannels, problem.inChannels)
         let points = WinogradTransform.points
         let scalars = [Float](count: outChannels * inChannels * 9) { weight in
-            du.withReader { du in
-                runner.run(taskCount: outChannels) { co in
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * inChannels) { values in
-                        path.tileKernels.winograd(.weightColumns, lanes: inChannels,
-                                                  input: du.start + co * points * inChannels, inputStride: inChannels,
-                                                  output: values.start, outputStride: inChannels)
-                        let filters = weight.start + co * inChannels * 9
-                        for ci in 0..<inChannels {
-                            for e in 0..<9 {
-                                filters[ci * 9 + e] = values[e * inChannels + ci]
-                            }
+            runner.run(taskCount: outChannels) { co in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * inChannels) { values in
+                    path.tileKernels.winograd(.weightColumns, lanes: inChannels,
+                                              input: du.start + co * points * inChannels,
+                                              inputRowStride: 6 * inChannels, inputStride: inChannels,
+                                              output: values.start, outputStride: inChannels)
+                    let filters = weight.start + co * inChannels * 9
+                    for ci in 0..<inChannels {
+                        for e in 0..<9 {
+                            filters[ci * 9 + e] = values[e * inChannels + ci]
                         }
                     }
                 }

@@ -56,6 +56,19 @@ struct TapProduct {
     /// - Complexity: O(rows·columnCount·paddedColumnSpan) fused multiply-adds per product.
     static func compute(_ products: [TapProduct], weight: [Float], source: PlaneBuffer, starts: [Float]?,
                         into output: inout [Float], kernels: FastKernels) {
+        output.withWriter { output in
+            weight.withReader { weight in
+                source.scalars.withReader { source in
+                    compute(products, weight: weight, source: source, starts: starts, into: output, kernels: kernels)
+                }
+            }
+        }
+    }
+
+    /// ``compute(_:weight:source:starts:into:kernels:)`` on scalars that the caller holds:
+    /// `source` must hold every product's ``TapLayout/requiredBufferCount`` elements.
+    static func compute(_ products: [TapProduct], weight: BufferReader<Float>, source: BufferReader<Float>,
+                        starts: [Float]?, into output: BufferWriter<Float>, kernels: FastKernels) {
         let path = kernels.path.tileKernels
         let tiles = products.map { path.tiles.fastest(rows: $0.matrix.rows, columns: $0.layout.columnSpan) }
         let blocks = zip(products, tiles).map { $0.blocks(tile: $1, threads: kernels.threadCount) }
@@ -63,38 +76,32 @@ struct TapProduct {
         var counted = [0]
         for (index, product) in products.enumerated() {
             counted.append(counted[index] + blocks[index].count)
-            precondition(source.scalars.count >= product.layout.requiredBufferCount, "planes too short for the layout")
+            precondition(source.count >= product.layout.requiredBufferCount, "planes too short for the layout")
         }
         let firstTasks = counted
         let startValues = starts ?? [Float](repeating: 0, count: products.map(\.matrix.rows).max() ?? 0)
         // Every product's B offsets, then its A offsets, in one table.
         let offsets = products.flatMap { $0.layout.rowOffsets + $0.matrix.columnOffsets }
-        output.withUnsafeMutableBufferPointer { output in
-            weight.withUnsafeBufferPointer { weight in
-                source.scalars.withUnsafeBufferPointer { source in
-                    startValues.withUnsafeBufferPointer { starts in
-                        offsets.withUnsafeBufferPointer { offsets in
-                            var next = offsets.start
-                            let operands = products.map { product in
-                                let sourceOffsets = next
-                                next += product.layout.rowCount
-                                let weightOffsets = next
-                                next += product.matrix.columnCount
-                                return product.operands(weight: weight.start, weightOffsets: weightOffsets,
-                                                        source: source.start, sourceOffsets: sourceOffsets,
-                                                        starts: starts.start, output: output.start)
-                            }
-                            kernels.runner.run(taskCount: firstTasks[products.count]) { task in
-                                var index = 0
-                                while firstTasks[index + 1] <= task {
-                                    index += 1
-                                }
-                                let block = blocks[index].block(task - firstTasks[index])
-                                path.product(operands[index], tile: tiles[index], rowPanels: block.rows,
-                                             columnPanels: block.columns)
-                            }
-                        }
+        startValues.withUnsafeBufferPointer { starts in
+            offsets.withUnsafeBufferPointer { offsets in
+                var next = offsets.start
+                let operands = products.map { product in
+                    let sourceOffsets = next
+                    next += product.layout.rowCount
+                    let weightOffsets = next
+                    next += product.matrix.columnCount
+                    return product.operands(weight: weight.start, weightOffsets: weightOffsets,
+                                            source: source.start, sourceOffsets: sourceOffsets,
+                                            starts: starts.start, output: output.start)
+                }
+                kernels.runner.run(taskCount: firstTasks[products.count]) { task in
+                    var index = 0
+                    while firstTasks[index + 1] <= task {
+                        index += 1
                     }
+                    let block = blocks[index].block(task - firstTasks[index])
+                    path.product(operands[index], tile: tiles[index], rowPanels: block.rows,
+                                 columnPanels: block.columns)
                 }
             }
         }

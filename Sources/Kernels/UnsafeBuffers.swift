@@ -90,6 +90,22 @@ extension BufferWriter {
     }
 }
 
+extension BufferWriter {
+    /// A read handle on the same elements.
+    var reader: BufferReader<Element> { BufferReader(UnsafeBufferPointer(buffer)) }
+
+    /// Handles on consecutive runs of the elements from the first: `counts[i]` elements
+    /// each, in order.
+    func split(_ counts: [Int]) -> [BufferWriter<Element>] {
+        precondition(counts.reduce(0, +) <= buffer.count, "runs of \(counts) outside \(buffer.count) elements")
+        var start = buffer.start
+        return counts.map { count in
+            defer { start += count }
+            return BufferWriter(UnsafeMutableBufferPointer(start: start, count: count))
+        }
+    }
+}
+
 extension Array {
     /// An array of `count` elements that `initialize` writes, every one of them, through a
     /// write handle (the elements start uninitialized, so none may be read before it is written).
