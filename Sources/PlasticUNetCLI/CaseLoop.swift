@@ -18,17 +18,13 @@ enum CaseLoop {
         }
     }
 
-    /// Calls `body` for each selected case, read once, with the file it was read from;
-    /// `body` returns whether the case succeeded.
-    /// - Throws: ``Regression/RegressionError`` when the paths hold no case;
-    ///   ``CommandError/noCaseNamed(_:paths:)`` when a `--case` names none of them.
-    static func run(_ selection: CaseSelection,
-                    _ body: (GoldenCase, URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
-        let kernels = try PredictionOptions.kernels(threads: selection.threads)
-        // A case that cannot be read stays in the loop (unless --case leaves it out), which
-        // reports it.
+    /// The selected case files, each with its case or why it cannot be read: a case that
+    /// cannot be read stays in the selection (unless `--case` leaves it out), for the loop
+    /// to report it.
+    /// - Throws: as ``run(_:_:)``.
+    static func selected(_ selection: CaseSelection) throws -> [(url: URL, golden: Result<GoldenCase, Error>)] {
         var cases = try GoldenCaseFile.cases(at: selection.paths).map { url in
-            (url: url, golden: Result { try GoldenCaseFile.read(url) })
+            (url: url, golden: Result<GoldenCase, Error> { try GoldenCaseFile.read(url) })
         }
         if !selection.case.isEmpty {
             let names = Set(selection.case)
@@ -37,6 +33,17 @@ enum CaseLoop {
                 throw CommandError.noCaseNamed(selection.case, paths: selection.paths)
             }
         }
+        return cases
+    }
+
+    /// Calls `body` for each selected case, read once, with the file it was read from;
+    /// `body` returns whether the case succeeded.
+    /// - Throws: ``Regression/RegressionError`` when the paths hold no case;
+    ///   ``CommandError/noCaseNamed(_:paths:)`` when a `--case` names none of them.
+    static func run(_ selection: CaseSelection,
+                    _ body: (GoldenCase, URL, any ConvolutionKernels) throws -> Bool) throws -> Outcome {
+        let kernels = try PredictionOptions.kernels(threads: selection.threads)
+        let cases = try selected(selection)
         var outcome = Outcome()
         for (url, golden) in cases {
             outcome.total += 1

@@ -18,6 +18,10 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     case runsWithoutPlan(folder: String)
     /// `--case` names none of the cases in `paths`.
     case noCaseNamed([String], paths: [String])
+    /// `regress accept` or `reject` names cases without a pending result in `paths`.
+    case noPendingResult([String], paths: [String])
+    /// A command that writes golden cases was run in CI mode.
+    case refusedInCI(command: String)
     /// Nothing is at a path that `score` was given.
     case noMaskSource(String)
     /// The masks of a folder of images are `side` x `side`, not the `size` x `size` of
@@ -48,6 +52,12 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
             "\(folder) holds runs but no plan: choose another folder"
         case .noCaseNamed(let names, let paths):
             "no case named \(names.joined(separator: ", ")) in \(paths.joined(separator: ", "))"
+        case .noPendingResult(let names, let paths):
+            "no pending result of \(names.joined(separator: ", ")) in \(paths.joined(separator: ", ")) (review lists "
+                + "them)"
+        case .refusedInCI(let command):
+            "\(command) writes golden cases, which CI mode (--ci, or the environment variable CI=true) refuses: "
+                + "run it outside CI"
         case .noMaskSource(let path):
             "cannot read \(path): no such file or folder"
         case .maskSize(let source, let side, let size):

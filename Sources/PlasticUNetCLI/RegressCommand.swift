@@ -14,10 +14,17 @@ package struct RegressCommand: ParsableCommand {
         precision per IoU threshold, a summary of every tensor (shape, sum, L2 norm, min, max, sha256 of \
         its bytes) and the probabilities of a few fixed pixels. Paths in a case are relative to its file.
 
-        record writes a case, check re-runs cases and compares every field, update rewrites the expected \
-        results of cases after an intended change.
+        record writes a case, check re-runs cases and compares every field (on every kernel path with \
+        --kernels all), update rewrites the expected results of cases after an intended change. A failed \
+        check leaves its obtained results beside the case: review lists them, accept makes them the \
+        expected results without running the case again, reject removes them.
+
+        CI mode (--ci, or the environment variable CI=true, which CI runners set): record, update and \
+        accept refuse to write cases (exit 2); check still writes the obtained results, for the CI's \
+        artifacts.
         """,
-        subcommands: [RegressRecordCommand.self, RegressCheckCommand.self, RegressUpdateCommand.self]
+        subcommands: [RegressRecordCommand.self, RegressCheckCommand.self, RegressReviewCommand.self,
+                      RegressAcceptCommand.self, RegressRejectCommand.self, RegressUpdateCommand.self]
     )
 
     /// Creates the command (for the argument parser).

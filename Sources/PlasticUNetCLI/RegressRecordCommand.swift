@@ -32,8 +32,10 @@ package struct RegressRecordCommand: ParsableCommand {
         on a machine it supports) or, by default, checked within --rtol and --atol; edit tolerances.fields \
         in the file to loosen or tighten single fields.
 
-        Exit codes: 0 recorded; 2 bad options, data or model file that cannot be read, or a file that \
-        cannot be written.
+        CI mode (--ci, or the environment variable CI=true) refuses to record.
+
+        Exit codes: 0 recorded; 2 bad options, data or model file that cannot be read, a file that \
+        cannot be written, or CI mode.
         """)
 
     /// The architecture of a training case.
@@ -78,6 +80,9 @@ package struct RegressRecordCommand: ParsableCommand {
     @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
     package var threads: Int?
 
+    /// CI mode.
+    @OptionGroup package var ciMode: CIModeOption
+
     /// A command as the parser fills it.
     package init() {}
 
@@ -99,6 +104,7 @@ package struct RegressRecordCommand: ParsableCommand {
 
     /// Runs the recipe and writes the case.
     package func run() throws {
+        try ciMode.refuseWriting("regress record")
         let url = URL(fileURLWithPath: out)
         try OutputFolder.requireParent(of: url)
         let dataSet = try data.map { try DataSetLoader.load(from: URL(fileURLWithPath: $0)) } ?? DataSet.embeddedDefault

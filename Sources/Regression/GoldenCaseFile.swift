@@ -43,17 +43,23 @@ package enum GoldenCaseFile {
     /// - Throws: ``RegressionError`` naming a path that does not exist or a folder without cases.
     package static func cases(at paths: [String]) throws -> [URL] {
         try paths.flatMap { path -> [URL] in
-            let url = URL(fileURLWithPath: path)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RegressionError.noSuchPath(path)
-            }
-            guard isFolder.boolValue else { return [url] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let (url, names) = try entries(at: path)
+            guard let names else { return [url] }
             let found = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(obtainedSuffix) }.sorted()
             guard !found.isEmpty else { throw RegressionError.noCases(folder: path) }
             return found.map { url.appendingPathComponent($0) }
         }
+    }
+
+    /// The file at `path` (no names), or the folder at `path` and the names in it.
+    /// - Throws: ``RegressionError/noSuchPath(_:)`` when nothing is there.
+    static func entries(at path: String) throws -> (url: URL, folderNames: [String]?) {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RegressionError.noSuchPath(path)
+        }
+        return (url, isFolder.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : nil)
     }
 
     /// Where a failed check of the case at `url` writes what it obtained.
@@ -61,6 +67,13 @@ package enum GoldenCaseFile {
         let name = url.lastPathComponent
         let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
         return url.deletingLastPathComponent().appendingPathComponent(stem + obtainedSuffix)
+    }
+
+    /// The case file whose failed check wrote `obtainedURL` (the inverse of
+    /// ``obtainedURL(for:)``).
+    package static func caseURL(for obtainedURL: URL) -> URL {
+        let stem = obtainedURL.lastPathComponent.dropLast(obtainedSuffix.count)
+        return obtainedURL.deletingLastPathComponent().appendingPathComponent(stem + ".json")
     }
 
     /// The file `path` names in the case at `caseURL`: relative to the case's folder

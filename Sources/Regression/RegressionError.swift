@@ -28,6 +28,11 @@ package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertibl
     case changedModel(case: String, file: String, sha256: String, recorded: String)
     /// The case's model file cannot be read.
     case unreadableModel(case: String, reason: String)
+    /// A pending obtained file has no case file beside it any more.
+    case noCaseForPending(file: String)
+    /// A pending obtained file records another case (name, recipe or exactness) than the
+    /// case file beside it.
+    case pendingOfAnotherCase(case: String, file: String)
 
     /// The one-line description.
     package var description: String {
@@ -60,6 +65,11 @@ package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(name): the model file \(file) has changed (sha256 \(sha256), the case records \(recorded))"
         case .unreadableModel(let name, let reason):
             "\(name): \(reason)"
+        case .noCaseForPending(let file):
+            "\(file): no case file beside it any more; reject removes it"
+        case .pendingOfAnotherCase(let name, let file):
+            "\(file) was obtained for another case than \(name) (its name, recipe, data fingerprint, model "
+                + "sha256 or exactness differ); check the case again"
         }
     }
 }

@@ -18,34 +18,49 @@ package struct CaseCheck: Sendable {
 
 /// Checks, updates and records cases.
 package enum RegressionRun {
-    /// Re-runs the case `golden`, read from `url`, and compares its results with the
+    /// Compares the results `obtained` for the case `golden`, read from `url`, with the
     /// expected ones; a failed check writes the obtained results beside the case
-    /// (``GoldenCaseFile/obtainedURL(for:)``), a passed one removes such a file.
-    /// - Parameter reading: how a checkpoint case's model file is read.
-    /// - Throws: ``RegressionError`` when the case cannot be checked; the errors of
-    ///   training, evaluation and writing.
-    package static func check(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
-                              reading: HDF5Reading) throws -> CaseCheck {
-        let obtained = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
+    /// (``GoldenCaseFile/obtainedURL(for:)``), a passed one removes such a file (unless
+    /// `besideTheCase` is false).
+    /// - Throws: the errors of writing.
+    package static func check(_ golden: GoldenCase, at url: URL, obtained: GoldenResults,
+                              besideTheCase: Bool = true) throws -> CaseCheck {
         let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
                                         exact: golden.exact)
         let obtainedURL = GoldenCaseFile.obtainedURL(for: url)
-        if comparison.passed {
-            try? FileManager.default.removeItem(at: obtainedURL)
-        } else {
-            var record = golden
-            record.results = obtained
-            record.generator = PlasticUNetVersion.generator
-            try AtomicFile.write(GoldenCaseFile.text(of: record), to: obtainedURL)
+        if besideTheCase {
+            try keepObtained(comparison.passed ? nil : record(of: golden, obtained: obtained), of: url)
         }
-        return CaseCheck(name: golden.name, comparison: comparison, obtainedFile: comparison.passed ? nil : obtainedURL,
+        return CaseCheck(name: golden.name, comparison: comparison,
+                         obtainedFile: comparison.passed || !besideTheCase ? nil : obtainedURL,
                          recordedBy: golden.generator == PlasticUNetVersion.generator ? nil : golden.generator)
+    }
+
+    /// The case `golden` with the results `obtained` by this program: what an obtained file
+    /// holds.
+    package static func record(of golden: GoldenCase, obtained: GoldenResults) -> GoldenCase {
+        var record = golden
+        record.results = obtained
+        record.generator = PlasticUNetVersion.generator
+        return record
+    }
+
+    /// Writes `record` as the obtained results of the case at `url`, or, when it is nil,
+    /// removes them.
+    /// - Throws: the errors of writing.
+    package static func keepObtained(_ record: GoldenCase?, of url: URL) throws {
+        let obtainedURL = GoldenCaseFile.obtainedURL(for: url)
+        if let record {
+            try AtomicFile.write(GoldenCaseFile.text(of: record), to: obtainedURL)
+        } else {
+            try? FileManager.default.removeItem(at: obtainedURL)
+        }
     }
 
     /// Re-runs the case `golden`, read from `url`, and rewrites its expected results (and
     /// the program that recorded them), keeping its recipe and tolerances.
     /// - Returns: the comparison of the old results with the new ones.
-    /// - Throws: as ``check(_:at:kernels:reading:)``.
+    /// - Throws: as ``CaseRunner/run(_:at:kernels:reading:)``; the errors of writing.
     package static func update(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
                                reading: HDF5Reading) throws -> CaseComparison {
         var golden = golden
@@ -63,7 +78,7 @@ package enum RegressionRun {
     /// - Parameters:
     ///   - exact: whether the case is exact (tolerances 0, hashes checked).
     ///   - tolerance: the default tolerance of a case that is not exact.
-    /// - Throws: as ``check(_:at:kernels:reading:)``.
+    /// - Throws: as ``CaseRunner/run(_:at:kernels:reading:)``; the errors of writing.
     package static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
                                to url: URL, kernels: any ConvolutionKernels, reading: HDF5Reading) throws -> GoldenCase {
         let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)

@@ -5,7 +5,7 @@ import XCTest
 
 /// `plastic-unet regress` on copies of the project's goldens and on cases recorded here.
 final class RegressCommandTests: XCTestCase {
-    private static let goldens = PackageFiles.url("fixtures/golden")
+    private static let goldens = GoldenCopies.goldens
 
     private var folder: URL!
 
@@ -13,21 +13,9 @@ final class RegressCommandTests: XCTestCase {
         folder = try makeTemporaryDirectory(for: self)
     }
 
-    /// A copy of the golden `name` in the test's folder, its data (and model) named by
-    /// absolute paths, edited by `edit`.
+    /// A copy of the golden `name` in the test's folder (``GoldenCopies/copy(_:into:_:)``).
     private func copy(_ name: String, _ edit: (inout GoldenCase) -> Void = { _ in }) throws -> URL {
-        let source = Self.goldens.appendingPathComponent(name + ".json")
-        var golden = try GoldenCaseFile.read(source)
-        for keyPath in [\GoldenRecipe.data, \GoldenRecipe.model] {
-            if let reference = golden.recipe[keyPath: keyPath] {
-                golden.recipe[keyPath: keyPath]?.path = Self.goldens.appendingPathComponent(reference.path)
-                    .standardizedFileURL.path
-            }
-        }
-        edit(&golden)
-        let url = folder.appendingPathComponent(name + ".json")
-        try Data(GoldenCaseFile.text(of: golden).utf8).write(to: url)
-        return url
+        try GoldenCopies.copy(name, into: folder, edit)
     }
 
     func testTheProjectsGoldensPassOnOneThreadAndOnTwo() throws {

@@ -41,13 +41,16 @@ enum ToolRunner {
 
     /// Runs the tool with `arguments` in `directory`, with `environment` added to this
     /// process's, and waits for it to finish, or for `timeout` seconds at most (then it is
-    /// killed).
+    /// killed). The variable `CI`, which CI runners set and which puts `regress` in CI mode,
+    /// is cleared unless `environment` gives it: the tests record cases.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     timeout: TimeInterval? = nil) throws -> ToolResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["CI"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         // Files, not pipes: a chatty child can never block on a full pipe.
         let scratch = FileManager.default.temporaryDirectory
