@@ -58,10 +58,7 @@ struct KernelPathsCheck {
             guard records.count == paths.count, let first = records.first else { continue }
             if !agree(records, first: first) { disagreeing += 1 }
             if let golden = try? GoldenCaseFile.read(url) {
-                let failing = records.first { entry in
-                    !CaseComparison(expected: golden.results, obtained: entry.record.results,
-                                    tolerances: golden.tolerances, exact: golden.exact).passed
-                }
+                let failing = records.first { !RegressionRun.comparison(of: golden, with: $0.record.runs).passed }
                 try RegressionRun.keepObtained(failing?.record, of: url)
             }
         }
@@ -77,12 +74,13 @@ struct KernelPathsCheck {
                        first: (path: KernelPath, record: GoldenCase)) -> Bool {
         var agreed = true
         for other in records.dropFirst() {
-            let comparison = CaseComparison(expected: first.record.results, obtained: other.record.results,
-                                            tolerances: GoldenTolerances(default: .init(atol: 0, rtol: 0)), exact: true)
+            let comparison = CaseComparison(expected: first.record.runs, obtained: other.record.runs,
+                                            tolerances: GoldenTolerances(default: .init(atol: 0, rtol: 0)), exact: true,
+                                            equivalence: [:])
             guard !comparison.passed else { continue }
             agreed = false
             print("DISAGREE \(first.record.name): kernel paths \(first.path.rawValue) and \(other.path.rawValue) give "
-                  + "\(comparison.failures.count) of \(comparison.fieldCount) fields differently "
+                  + "\(comparison.failureCount) of \(comparison.fieldCount) fields differently "
                   + "(expected: \(first.path.rawValue), obtained: \(other.path.rawValue))")
             for line in CaseCheckText.table(comparison.failures) { print(line) }
         }

@@ -55,3 +55,19 @@ enum KernelPathRule {
         }
     }
 }
+
+/// `--seed-list`: whole numbers from 0, comma-separated, none twice.
+enum SeedListRule {
+    /// The seeds of `text`.
+    /// - Throws: `ValidationError` naming an entry that is not a seed, or a seed given twice.
+    static func seeds(_ text: String) throws -> [UInt64] {
+        let seeds = try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+            guard let seed = UInt64(entry.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--seed-list: \(entry) is not a seed (a whole number from 0)")
+            }
+            return seed
+        }
+        guard Set(seeds).count == seeds.count else { throw ValidationError("--seed-list names a seed twice") }
+        return seeds
+    }
+}

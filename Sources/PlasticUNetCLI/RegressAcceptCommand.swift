@@ -35,7 +35,7 @@ package struct RegressAcceptCommand: ParsableCommand {
             let changes = result.comparison
             let golden = try result.accept()
             print("accepted \(golden.name) into \(result.caseFile?.path ?? "")"
-                  + (changes.map { ": \($0.failures.count) of \($0.fieldCount) fields changed" } ?? ""))
+                  + (changes.map { ": \($0.failureCount) of \($0.fieldCount) fields changed" } ?? ""))
         }
     }
 }

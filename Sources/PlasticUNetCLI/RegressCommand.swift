@@ -7,7 +7,7 @@ package struct RegressCommand: ParsableCommand {
         commandName: "regress",
         abstract: "Record and check golden-file regression cases: a recipe or a model file, and its expected numbers.",
         discussion: """
-        A case is one JSON file (schemas/golden-v1.schema.json): a recipe (the full training config and \
+        A case is one JSON file (schemas/golden-v1.schema.json; a case over seeds, golden-v2): a recipe (the full training config and \
         the data folder with its fingerprint, or a model file with its sha256), tolerances, and the \
         expected results: the loss and validation score of every epoch, the score at threshold 0.5 and \
         the best threshold in each trace mode (stored, zero, online) on the validation images, the \

@@ -32,6 +32,17 @@ package struct RegressRecordCommand: ParsableCommand {
         on a machine it supports) or, by default, checked within --rtol and --atol; edit tolerances.fields \
         in the file to loosen or tighten single fields.
 
+        A case over seeds (--seeds K or --seed-list, at least \(Self.minimumSeeds) seeds; schemas/golden-v2.schema.json) \
+        trains the recipe once per seed, each replacing its --seed, and records every run's results. An \
+        exact case over seeds compares each seed's fields as a case of one run does. With --equivalence \
+        FIELD=MARGIN (repeatable; FIELD a name or prefix, the longest matching one wins, as in \
+        tolerances.fields; for example evaluation.stored.score=0.02), such a field passes when the 95% \
+        interval of the mean paired difference, obtained minus expected by seed (a seeded bootstrap, as \
+        sweep report computes it), lies within -MARGIN..MARGIN; the fields under no margin (the tensors' \
+        byte hashes among them) are then compared only when the case is exact. That is how a change meant \
+        to keep a recipe's quality but not its bits (another convolution arithmetic, another compiler) is \
+        judged.
+
         CI mode (--ci, or the environment variable CI=true) refuses to record.
 
         Exit codes: 0 recorded; 2 bad options, data or model file that cannot be read, a file that \
@@ -80,6 +91,21 @@ package struct RegressRecordCommand: ParsableCommand {
     @Option(help: ArgumentHelp(PredictionOptions.threadsHelp))
     package var threads: Int?
 
+    /// The seeds 1 to K of a case over seeds.
+    @Option(help: "Record a case over the seeds 1 to K (K at least \(Self.minimumSeeds)), each replacing --seed.")
+    package var seeds: Int?
+
+    /// Explicit seeds of a case over seeds.
+    @Option(help: "Record a case over these seeds, comma-separated (instead of --seeds).")
+    package var seedList: String?
+
+    /// The equivalence margins of a case over seeds.
+    @Option(help: ArgumentHelp("""
+        In a case over seeds, judge FIELD (a name or prefix) by the 95% interval of the mean paired \
+        difference against ±MARGIN (repeatable); other fields are then compared only when the case is exact.
+        """, valueName: "field=margin"))
+    package var equivalence: [String] = []
+
     /// CI mode.
     @OptionGroup package var ciMode: CIModeOption
 
@@ -100,6 +126,50 @@ package struct RegressRecordCommand: ParsableCommand {
         try ToleranceRule.check(atol: atol, rtol: rtol)
         if out.isEmpty || !out.hasSuffix(".json") { throw ValidationError("--out must name a .json file") }
         try ThreadCountRule.check(threads)
+        try validateSeeds()
+    }
+
+    /// The fewest seeds of a case over seeds.
+    static let minimumSeeds = 5
+
+    /// Refuses seeds of a checkpoint case, too few or too many seeds, --seed beside them,
+    /// and margins that are not `FIELD=MARGIN` with a positive margin or without seeds.
+    private func validateSeeds() throws {
+        if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
+        let count = try seedList.map { try SeedListRule.seeds($0).count } ?? seeds
+        if let count {
+            if model != nil { throw ValidationError("--seeds and --seed-list make a training case, not a --model one") }
+            if options.seed != nil {
+                throw ValidationError("--seed: a case over seeds takes its seeds from --seeds or --seed-list")
+            }
+            guard (Self.minimumSeeds...SweepPlanCommand.maximumSeeds).contains(count) else {
+                throw ValidationError("a case over seeds needs \(Self.minimumSeeds) to "
+                                      + "\(SweepPlanCommand.maximumSeeds) seeds, got \(count)")
+            }
+        } else if !equivalence.isEmpty {
+            throw ValidationError("--equivalence judges a case over seeds: give --seeds or --seed-list")
+        }
+        _ = try margins()
+    }
+
+    /// The seeds of a case over seeds, or none.
+    private func chosenSeeds() throws -> [UInt64] {
+        try seedList.map(SeedListRule.seeds) ?? seeds.map { (1...UInt64($0)).map { $0 } } ?? []
+    }
+
+    /// The margins of --equivalence, by field name or prefix.
+    private func margins() throws -> [String: Double] {
+        var margins: [String: Double] = [:]
+        for entry in equivalence {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let margin = Double(parts[1]), margin.isFinite, margin > 0 else {
+                throw ValidationError("--equivalence: \(entry) is not FIELD=MARGIN with a positive margin")
+            }
+            guard margins.updateValue(margin, forKey: parts[0]) == nil else {
+                throw ValidationError("--equivalence names \(parts[0]) twice")
+            }
+        }
+        return margins
     }
 
     /// Runs the recipe and writes the case.
@@ -125,11 +195,15 @@ package struct RegressRecordCommand: ParsableCommand {
         }
         let caseName = name ?? String(url.lastPathComponent.dropLast(".json".count))
         let golden = try RegressionRun.record(recipe, name: caseName, exact: exact,
-                                              tolerance: GoldenTolerances.Rule(atol: atol, rtol: rtol), to: url,
+                                              tolerance: GoldenTolerances.Rule(atol: atol, rtol: rtol),
+                                              seeds: try chosenSeeds(), equivalence: try margins(), to: url,
                                               kernels: try PredictionOptions.kernels(threads: threads),
                                               reading: files.reading)
+        let seeds = golden.runs.compactMap(\.seed)
         print("wrote \(url.path): case \(golden.name), \(golden.recipe.kind.rawValue), "
-              + (exact ? "exact" : "rtol \(rtol), atol \(atol)"))
+              + (exact ? "exact" : "rtol \(rtol), atol \(atol)")
+              + (seeds.isEmpty ? "" : ", over seeds \(seeds.map(String.init).joined(separator: ","))")
+              + golden.equivalence.sorted { $0.key < $1.key }.map { ", \($0.key) within ±\($0.value)" }.joined())
     }
 
     /// The recipe's configuration: the options given over `--config-from`'s config or the

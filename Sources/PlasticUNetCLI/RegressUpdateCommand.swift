@@ -34,7 +34,7 @@ package struct RegressUpdateCommand: ParsableCommand {
         let reading = ProgramReading.commands
         let outcome = try CaseLoop.run(selection) { golden, url, kernels in
             let changes = try RegressionRun.update(golden, at: url, kernels: kernels, reading: reading)
-            print("updated \(url.path): \(changes.failures.count) of \(changes.fieldCount) fields changed")
+            print("updated \(url.path): \(changes.failureCount) of \(changes.fieldCount) fields changed")
             return true
         }
         print(outcome.summary(verb: "updated"))

@@ -198,14 +198,7 @@ package struct SweepPlanCommand: ParsableCommand {
 
     private func chosenSeeds() throws -> [UInt64] {
         guard let seedList else { return (1...UInt64(max(seeds ?? 3, 1))).map { $0 } }
-        let seeds = try seedList.split(separator: ",", omittingEmptySubsequences: false).map { text in
-            guard let seed = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--seed-list: \(text) is not a seed (a whole number from 0)")
-            }
-            return seed
-        }
-        guard Set(seeds).count == seeds.count else { throw ValidationError("--seed-list names a seed twice") }
-        return seeds
+        return try SeedListRule.seeds(seedList)
     }
 
     /// The program's absolute path: --program, or this program.

@@ -22,12 +22,13 @@ package enum CaseRunner {
     }
 
     /// The results of the case `golden`, whose file is at `url` (its paths are relative to
-    /// it); a checkpoint case's model file is read with `reading`.
+    /// it): one run per run of the case, each with the recipe's seed replaced by the run's
+    /// (when it has one); a checkpoint case's model file is read with `reading`.
     /// - Throws: ``RegressionError`` when the case cannot be run: its data folder or model
     ///   file is missing or has another fingerprint, its config is not usable; the errors
     ///   of training and evaluation.
     package static func run(_ golden: GoldenCase, at url: URL, kernels: any ConvolutionKernels,
-                            reading: HDF5Reading) throws -> GoldenResults {
+                            reading: HDF5Reading) throws -> [GoldenRun] {
         let data = try CaseInputs.data(golden.recipe.data, of: golden.name, at: url)
         switch golden.recipe.kind {
         case .training:
@@ -35,11 +36,17 @@ package enum CaseRunner {
                 throw RegressionError.noConfig(case: golden.name)
             }
             let configuration = try CaseInputs.configuration(config, of: golden.name)
-            return try results(of: try train(configuration, data: data, kernels: kernels), data: data,
-                               kernels: kernels, name: golden.name, history: true)
+            return try golden.runs.map { run in
+                var seeded = configuration
+                if let seed = run.seed { seeded.training.seed = seed }
+                return GoldenRun(seed: run.seed, results: try results(of: try train(seeded, data: data, kernels: kernels),
+                                                                      data: data, kernels: kernels, name: golden.name,
+                                                                      history: true))
+            }
         case .checkpoint:
             let model = try CaseInputs.model(golden.recipe.model, of: golden.name, at: url, reading: reading)
-            return try results(of: model.contents, data: data, kernels: kernels, name: golden.name, history: false)
+            return [GoldenRun(seed: nil, results: try results(of: model.contents, data: data, kernels: kernels,
+                                                              name: golden.name, history: false))]
         }
     }
 

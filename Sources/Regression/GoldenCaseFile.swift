@@ -16,16 +16,28 @@ package enum GoldenCaseFile {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf",
                                                                         negativeInfinity: "-inf", nan: "nan")
+        if let header = try? decoder.decode(Header.self, from: data),
+           header.format != GoldenCase.formatName || !GoldenCase.versions.contains(header.formatVersion) {
+            throw RegressionError.otherFormat(file: url.path, format: header.format, version: header.formatVersion)
+        }
         let golden: GoldenCase
         do {
             golden = try decoder.decode(GoldenCase.self, from: data)
         } catch {
             throw RegressionError.notAGoldenCase(file: url.path, reason: describe(error))
         }
-        guard golden.format == GoldenCase.formatName, golden.formatVersion == GoldenCase.currentVersion else {
-            throw RegressionError.otherFormat(file: url.path, format: golden.format, version: golden.formatVersion)
-        }
         return golden
+    }
+
+    /// What a file says it is.
+    private struct Header: Decodable {
+        let format: String
+        let formatVersion: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case format
+            case formatVersion = "format_version"
+        }
     }
 
     /// The case's JSON text: keys sorted, indented, numbers exact, ending with a line feed.

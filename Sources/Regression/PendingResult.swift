@@ -19,10 +19,7 @@ package struct PendingResult: Sendable {
     /// The expected results against the obtained ones, under the case's tolerances; nil
     /// without a case.
     package var comparison: CaseComparison? {
-        golden.map {
-            CaseComparison(expected: $0.results, obtained: obtained.results, tolerances: $0.tolerances,
-                           exact: $0.exact)
-        }
+        golden.map { RegressionRun.comparison(of: $0, with: obtained.runs) }
     }
 
     /// Every pending result in the folders of `paths`: a case file's own, every one in a
@@ -57,15 +54,16 @@ package struct PendingResult: Sendable {
     /// - Returns: the case as written.
     /// - Throws: ``RegressionError`` when there is no case any more, or the obtained file
     ///   belongs to another case (another name, recipe, data fingerprint or model sha256,
-    ///   or exactness); the errors of writing.
+    ///   exactness, seeds or margins); the errors of writing.
     package func accept() throws -> GoldenCase {
         guard var golden, let caseFile else {
             throw RegressionError.noCaseForPending(file: obtainedFile.path)
         }
-        guard obtained.name == golden.name, obtained.recipe == golden.recipe, obtained.exact == golden.exact else {
+        guard obtained.name == golden.name, obtained.recipe == golden.recipe, obtained.exact == golden.exact,
+              obtained.runs.map(\.seed) == golden.runs.map(\.seed), obtained.equivalence == golden.equivalence else {
             throw RegressionError.pendingOfAnotherCase(case: golden.name, file: obtainedFile.path)
         }
-        golden.results = obtained.results
+        golden.runs = obtained.runs
         golden.generator = obtained.generator
         try AtomicFile.write(GoldenCaseFile.text(of: golden), to: caseFile)
         try FileManager.default.removeItem(at: obtainedFile)

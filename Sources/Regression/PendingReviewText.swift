@@ -8,10 +8,10 @@ package enum PendingReviewText {
                     + "(reject removes it)"]
         }
         var lines = ["pending \(pending.name) in \(pending.obtainedFile.path) for \(caseFile.path): "
-                     + "\(comparison.failures.count) of \(comparison.fieldCount) fields moved"
+                     + "\(comparison.failureCount) of \(comparison.fieldCount) fields moved"
                      + (pending.obtained.generator == pending.golden?.generator ? ""
                         : " (obtained by \(pending.obtained.generator))")]
-        lines += CaseCheckText.table(comparison.failures)
+        lines += CaseCheckText.table(comparison.failures) + CaseCheckText.equivalenceLines(comparison.equivalences)
         return lines
     }
 }

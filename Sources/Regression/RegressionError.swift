@@ -43,7 +43,7 @@ package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(file): not a golden case (\(reason))"
         case .otherFormat(let file, let format, let version):
             "\(file): format \(format) version \(version) is not \(GoldenCase.formatName) version "
-                + "\(GoldenCase.currentVersion)"
+                + GoldenCase.versions.map(String.init).joined(separator: " or ")
         case .noSuchPath(let path):
             "\(path): no such file or folder"
         case .noCases(let folder):
@@ -69,7 +69,7 @@ package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertibl
             "\(file): no case file beside it any more; reject removes it"
         case .pendingOfAnotherCase(let name, let file):
             "\(file) was obtained for another case than \(name) (its name, recipe, data fingerprint, model "
-                + "sha256 or exactness differ); check the case again"
+                + "sha256, exactness, seeds or margins differ); check the case again"
         }
     }
 }

@@ -23,10 +23,9 @@ package enum RegressionRun {
     /// (``GoldenCaseFile/obtainedURL(for:)``), a passed one removes such a file (unless
     /// `besideTheCase` is false).
     /// - Throws: the errors of writing.
-    package static func check(_ golden: GoldenCase, at url: URL, obtained: GoldenResults,
+    package static func check(_ golden: GoldenCase, at url: URL, obtained: [GoldenRun],
                               besideTheCase: Bool = true) throws -> CaseCheck {
-        let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
-                                        exact: golden.exact)
+        let comparison = comparison(of: golden, with: obtained)
         let obtainedURL = GoldenCaseFile.obtainedURL(for: url)
         if besideTheCase {
             try keepObtained(comparison.passed ? nil : record(of: golden, obtained: obtained), of: url)
@@ -36,11 +35,17 @@ package enum RegressionRun {
                          recordedBy: golden.generator == PlasticUNetVersion.generator ? nil : golden.generator)
     }
 
-    /// The case `golden` with the results `obtained` by this program: what an obtained file
+    /// The expected runs of `golden` against `obtained`, under its tolerances and margins.
+    package static func comparison(of golden: GoldenCase, with obtained: [GoldenRun]) -> CaseComparison {
+        CaseComparison(expected: golden.runs, obtained: obtained, tolerances: golden.tolerances, exact: golden.exact,
+                       equivalence: golden.equivalence)
+    }
+
+    /// The case `golden` with the runs `obtained` by this program: what an obtained file
     /// holds.
-    package static func record(of golden: GoldenCase, obtained: GoldenResults) -> GoldenCase {
+    package static func record(of golden: GoldenCase, obtained: [GoldenRun]) -> GoldenCase {
         var record = golden
-        record.results = obtained
+        record.runs = obtained
         record.generator = PlasticUNetVersion.generator
         return record
     }
@@ -65,28 +70,31 @@ package enum RegressionRun {
                                reading: HDF5Reading) throws -> CaseComparison {
         var golden = golden
         let obtained = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
-        let comparison = CaseComparison(expected: golden.results, obtained: obtained, tolerances: golden.tolerances,
-                                        exact: golden.exact)
-        golden.results = obtained
+        let comparison = comparison(of: golden, with: obtained)
+        golden.runs = obtained
         golden.generator = PlasticUNetVersion.generator
         try AtomicFile.write(GoldenCaseFile.text(of: golden), to: url)
         return comparison
     }
 
-    /// Records a new case at `url`: runs `recipe` (whose paths are relative to `url`) and
-    /// writes the case with its results.
+    /// Records a new case at `url`: runs `recipe` (whose paths are relative to `url`), once
+    /// or once per seed, and writes the case with its results.
     /// - Parameters:
     ///   - exact: whether the case is exact (tolerances 0, hashes checked).
     ///   - tolerance: the default tolerance of a case that is not exact.
+    ///   - seeds: the seeds of a case over seeds (each replacing the recipe's), or empty
+    ///     for a case of one run.
+    ///   - equivalence: the margins of a case over seeds, by field name or prefix.
     /// - Throws: as ``CaseRunner/run(_:at:kernels:reading:)``; the errors of writing.
     package static func record(_ recipe: GoldenRecipe, name: String, exact: Bool, tolerance: GoldenTolerances.Rule,
-                               to url: URL, kernels: any ConvolutionKernels, reading: HDF5Reading) throws -> GoldenCase {
+                               seeds: [UInt64] = [], equivalence: [String: Double] = [:], to url: URL,
+                               kernels: any ConvolutionKernels, reading: HDF5Reading) throws -> GoldenCase {
         let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)
+        let empty = GoldenResults(epochs: [], evaluation: [:], precision: [], tensors: [:], probabilities: [])
+        let runs = seeds.isEmpty ? [GoldenRun(seed: nil, results: empty)] : seeds.map { GoldenRun(seed: $0, results: empty) }
         var golden = GoldenCase(name: name, generator: PlasticUNetVersion.generator, exact: exact, recipe: recipe,
-                                tolerances: tolerances, results: GoldenResults(epochs: [], evaluation: [:],
-                                                                               precision: [], tensors: [:],
-                                                                               probabilities: []))
-        golden.results = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
+                                tolerances: tolerances, equivalence: equivalence, runs: runs)
+        golden.runs = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)
         try AtomicFile.write(GoldenCaseFile.text(of: golden), to: url)
         return golden
     }

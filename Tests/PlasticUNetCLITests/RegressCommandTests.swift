@@ -49,7 +49,7 @@ final class RegressCommandTests: XCTestCase {
     /// results written beside the case; within a tolerance the case's file sets, it passes.
     func testANudgedValueFailsBeyondItsToleranceAndPassesWithinIt() throws {
         let field = "tensors[/plastic/w].l2"
-        let exact = try copy("oja-free") { $0.results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9 }
+        let exact = try copy("oja-free") { $0.runs[0].results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9 }
         let failed = try ToolRunner.run(["regress", "check", exact.path])
         XCTAssertEqual(failed.status, 1, failed.stdout)
         let obtained = GoldenCaseFile.obtainedURL(for: exact)
@@ -58,11 +58,11 @@ final class RegressCommandTests: XCTestCase {
         let row = try XCTUnwrap(failed.stdout.split(separator: "\n").first { $0.hasPrefix("  \(field) ") })
         XCTAssertTrue(row.hasSuffix("atol 0, rtol 0"), String(row))
         XCTAssertTrue(failed.stdout.contains("  field "), "the table has a header")
-        XCTAssertEqual(try GoldenCaseFile.read(obtained).results,
-                       try GoldenCaseFile.read(Self.goldens.appendingPathComponent("oja-free.json")).results)
+        XCTAssertEqual(try GoldenCaseFile.read(obtained).runs[0].results,
+                       try GoldenCaseFile.read(Self.goldens.appendingPathComponent("oja-free.json")).runs[0].results)
 
         let tolerant = try copy("oja-free") {
-            $0.results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9
+            $0.runs[0].results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9
             $0.tolerances.fields[field] = GoldenTolerances.Rule(atol: 0, rtol: 1e-8)
         }
         let passed = try ToolRunner.run(["regress", "check", tolerant.path])
@@ -73,7 +73,7 @@ final class RegressCommandTests: XCTestCase {
     func testACheckpointCaseFailsOnAChangedModelFileAndOnMovedNumbers() throws {
         let model = folder.appendingPathComponent("model.h5")
         try FileManager.default.copyItem(at: Self.goldens.appendingPathComponent("models/hebb-yoked-w2.h5"), to: model)
-        let moved = try copy("checkpoint-hebb-yoked") { $0.results.evaluation["online"]?.bestScore += 0.1 }
+        let moved = try copy("checkpoint-hebb-yoked") { $0.runs[0].results.evaluation["online"]?.bestScore += 0.1 }
         let failed = try ToolRunner.run(["regress", "check", moved.path])
         XCTAssertEqual(failed.status, 1, failed.stdout)
         XCTAssertTrue(failed.stdout.contains("evaluation.online.best_score"), failed.stdout)
@@ -122,8 +122,8 @@ final class RegressCommandTests: XCTestCase {
         XCTAssertFalse(golden.exact)
         XCTAssertEqual(golden.tolerances.default, GoldenTolerances.Rule(atol: 1e-6, rtol: 1e-4))
         XCTAssertEqual(golden.recipe.data?.path, GoldenCaseFile.relativePath(of: URL(fileURLWithPath: data), from: out))
-        XCTAssertEqual(golden.results.epochs.count, 1)
-        XCTAssertEqual(Set(golden.results.evaluation.keys), ["stored", "zero", "online"])
+        XCTAssertEqual(golden.runs[0].results.epochs.count, 1)
+        XCTAssertEqual(Set(golden.runs[0].results.evaluation.keys), ["stored", "zero", "online"])
         XCTAssertEqual(try ToolRunner.run(["regress", "check", out.path]).status, 0)
         let update = try ToolRunner.run(["regress", "update", out.path])
         XCTAssertEqual(update.status, 0, update.stderr)

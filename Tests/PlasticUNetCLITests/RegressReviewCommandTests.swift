@@ -1,4 +1,3 @@
-import Checksums
 import Foundation
 import Kernels
 import Regression
@@ -16,17 +15,15 @@ final class RegressReviewCommandTests: XCTestCase {
     /// The project's oja-free case in the test's folder with one expected value nudged, and
     /// the results of its failed check pending beside it.
     private func pendingNudgedCase() throws -> (case: URL, check: ToolResult) {
-        let url = try GoldenCopies.copy("oja-free", into: folder) { $0.results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9 }
+        let url = try GoldenCopies.copy("oja-free", into: folder) { $0.runs[0].results.tensors["/plastic/w"]?.l2 *= 1 + 1e-9 }
         let check = try ToolRunner.run(["regress", "check", url.path])
         XCTAssertEqual(check.status, 1, check.stdout + check.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: GoldenCaseFile.obtainedURL(for: url).path))
         return (url, check)
     }
 
-    private func sha256(_ url: URL) throws -> String {
-        var hash = SHA256()
-        hash.update(try Data(contentsOf: url))
-        return hash.finalize().hex
+    private func bytes(_ url: URL) throws -> Data {
+        try Data(contentsOf: url)
     }
 
     /// check fails → review shows check's table → accept makes the case pass, without
@@ -50,7 +47,7 @@ final class RegressReviewCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: GoldenCaseFile.obtainedURL(for: url).path))
         let original = try GoldenCaseFile.read(GoldenCopies.goldens.appendingPathComponent("oja-free.json"))
         let accepted = try GoldenCaseFile.read(url)
-        XCTAssertEqual(accepted.results, original.results)
+        XCTAssertEqual(accepted.runs[0].results, original.runs[0].results)
         XCTAssertEqual(accepted.recipe.config, original.recipe.config)
         XCTAssertTrue(accepted.generator.hasPrefix("plastic-unet "))
 
@@ -69,10 +66,10 @@ final class RegressReviewCommandTests: XCTestCase {
         var other = try GoldenCaseFile.read(obtained)
         other.recipe.data?.fingerprint = String(repeating: "0", count: 64)
         try Data(GoldenCaseFile.text(of: other).utf8).write(to: obtained)
-        let before = try sha256(url)
+        let before = try bytes(url)
         assertOneLineError(try ToolRunner.run(["regress", "accept", "oja-free", folder.path]),
                            containing: [obtained.path, "another case than oja-free"])
-        XCTAssertEqual(try sha256(url), before)
+        XCTAssertEqual(try bytes(url), before)
 
         let orphan = folder.appendingPathComponent("gone.obtained.json")
         other.name = "gone"
@@ -91,7 +88,7 @@ final class RegressReviewCommandTests: XCTestCase {
         XCTAssertEqual(reject.status, 0, reject.stderr)
         XCTAssertEqual(reject.stdout.split(separator: "\n").count, 2, reject.stdout)
         XCTAssertEqual(try ToolRunner.run(["regress", "review", folder.path]).stdout, "nothing pending\n")
-        XCTAssertEqual(try sha256(url), before)
+        XCTAssertEqual(try bytes(url), before)
     }
 
     /// Under CI=true (or --ci), record, update and accept exit 2 and change no file; check
@@ -99,7 +96,7 @@ final class RegressReviewCommandTests: XCTestCase {
     func testCIModeRefusesToWriteCases() throws {
         let (url, _) = try pendingNudgedCase()
         let obtained = GoldenCaseFile.obtainedURL(for: url)
-        let before = try [url, obtained].map(sha256)
+        let before = try [url, obtained].map(bytes)
         let ci = ["CI": "true"]
         let data = GoldenCopies.goldens.appendingPathComponent("../tgs-12-s32").standardizedFileURL.path
         let recorded = folder.appendingPathComponent("new.json")
@@ -110,7 +107,7 @@ final class RegressReviewCommandTests: XCTestCase {
         ] {
             assertOneLineError(try ToolRunner.run(arguments, environment: environment),
                                containing: ["CI mode", arguments[1]])
-            XCTAssertEqual(try [url, obtained].map(sha256), before, "\(arguments)")
+            XCTAssertEqual(try [url, obtained].map(bytes), before, "\(arguments)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: recorded.path))
 
@@ -143,8 +140,8 @@ final class RegressReviewCommandTests: XCTestCase {
         XCTAssertTrue(perturbed.stdout.contains("  evaluation.stored.score "), perturbed.stdout)
         let obtained = try GoldenCaseFile.read(GoldenCaseFile.obtainedURL(for: url))
         let expected = try GoldenCaseFile.read(url)
-        XCTAssertEqual(obtained.results.evaluation["stored"]?.score,
-                       expected.results.evaluation["stored"]?.score.nextUp, "the failing path's results are kept")
+        XCTAssertEqual(obtained.runs[0].results.evaluation["stored"]?.score,
+                       expected.runs[0].results.evaluation["stored"]?.score.nextUp, "the failing path's results are kept")
 
         assertOneLineError(try ToolRunner.run(["regress", "check", "--kernels", "sse9", url.path]),
                            containing: ["sse9"])
