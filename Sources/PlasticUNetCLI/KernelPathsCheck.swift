@@ -64,7 +64,7 @@ struct KernelPathsCheck {
         }
         let names = paths.map(\.rawValue).joined(separator: ", ")
         print(disagreeing == 0 ? "kernel paths \(names): every case gives the same results on each"
-              : "kernel paths \(names): \(disagreeing) case\(disagreeing == 1 ? "" : "s") differ between paths")
+              : "kernel paths \(names): \(disagreeing) case\(disagreeing == 1 ? " differs" : "s differ") between paths")
         return disagreeing > 0 ? max(status, 1) : status
     }
 
