@@ -95,7 +95,8 @@ class ToolError(Exception):
 def import_torch(isa):
     """Sets the environment of `isa` (ISA_ENVIRONMENT) for this process and its children,
     then imports torch and the network of docs/MODEL.md §2 and §3 with the original
-    module's names (examples/unetpres.py). Exits with 2 if either is missing."""
+    module's names (the plastic_unet package's, python/plastic_unet/torch_module.py).
+    Exits with 2 if either is missing."""
     global torch, functional, UNetpRes
     for name, value in ISA_ENVIRONMENT[isa].items():
         if value is None:
@@ -108,11 +109,11 @@ def import_torch(isa):
     except ImportError:
         print("PyTorch is not installed: pip install torch", file=sys.stderr)
         sys.exit(2)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "python"))
     try:
-        from unetpres import UNetpRes as network
+        from plastic_unet.torch_module import UNetpRes as network
     except ImportError as error:
-        print(f"examples/unetpres.py needs {error.name}: pip install numpy h5py pillow", file=sys.stderr)
+        print(f"the plastic_unet package needs {error.name}: pip install numpy h5py", file=sys.stderr)
         sys.exit(2)
     torch, functional, UNetpRes = torch_module, functional_module, network
 

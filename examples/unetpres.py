@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """The original plastic U-Net, UNetpRes, in plain PyTorch, and readers for plastic-unet files.
 
-The module defines the network of docs/MODEL.md §2 and the plastic head of §3 with the
-module names of the original PyTorch implementation, so that its state_dict has the
-original keys and shapes (fixtures/reference/torch-state-dict-n16-s101.txt for n = 16,
-S = 101). It also reads:
+The network of docs/MODEL.md §2 and the plastic head of §3, with the module names of the
+original PyTorch implementation (its state_dict has the original keys and shapes:
+fixtures/reference/torch-state-dict-n16-s101.txt for n = 16, S = 101), is the
+plastic_unet package's (python/plastic_unet/torch_module.py), used from here. This module
+reads:
 
-- a plastic-unet model file (`load_model_file`): the configuration from the root
-  attribute `config`, every tensor from its `torch_name` attribute, the trace from
-  /trace/hebb;
+- a plastic-unet model file (`load_model_file`, through the package's `load`): the
+  configuration from the root attribute `config`, every tensor from its `torch_name`
+  attribute, the trace from /trace/hebb;
 - a flat "torch state_dict" HDF5 file (`load_torch_state_dict_file`): one float32 dataset
   per state_dict key at the root, named as the key, and optionally the trace `hebb`;
 - an 8- or 16-bit grayscale PNG image as intensities v / (2^bits - 1) (`read_image`, from
@@ -21,7 +22,6 @@ Needs torch, numpy, h5py and Pillow.
 """
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from typing import Optional
@@ -29,177 +29,11 @@ from typing import Optional
 import h5py
 import numpy as np
 import torch
-from torch import nn
-from torch.nn import functional
 
 from plastic_unet_files import InputError, read_image, require_file  # noqa: F401 (read_image: this module's API too)
-
-RULES = ("none", "hebb", "oja")
-ALPHAS = ("free", "yoked")
-TRACE_ROWS = ("all", "first")
-# The network (docs/MODEL.md §2), with the module names of the original UNetpRes.
-
-
-class ConvUnit(nn.Module):
-    """A 3x3 convolution c->c, padding 1, followed by a ReLU when `rectify` is set."""
-
-    def __init__(self, channels, rectify):
-        super().__init__()
-        self.conv = nn.Conv2d(channels, channels, 3, padding=1)
-        self.rectify = rectify
-
-    def forward(self, x):
-        """The convolution of `x`, rectified or not."""
-        y = self.conv(x)
-        return functional.relu(y) if self.rectify else y
-
-
-class Residual(nn.Module):
-    """Res(c): r = ReLU(x); r + Conv3(ReLU(Conv3(r))). The skip adds ReLU(x), not x."""
-
-    def __init__(self, channels):
-        super().__init__()
-        self.conv = nn.Sequential(nn.ReLU(), ConvUnit(channels, True), ConvUnit(channels, False))
-
-    def forward(self, x):
-        """The residual unit applied to `x`."""
-        rectified = self.conv[0](x)
-        return rectified + self.conv[2](self.conv[1](rectified))
-
-
-def block(a, b):
-    """Block(a->b): Conv3(a->b), two residual units, ReLU."""
-    return nn.Sequential(nn.Conv2d(a, b, 3, padding=1), Residual(b), Residual(b), nn.ReLU())
-
-
-class DownBlock(nn.Module):
-    """The block of a down stage, held as `dconv` (conv1 ... conv4)."""
-
-    def __init__(self, a, b):
-        super().__init__()
-        self.dconv = block(a, b)
-
-    def forward(self, x):
-        """The block applied to `x`."""
-        return self.dconv(x)
-
-
-class MiddleBlock(nn.Module):
-    """A block held as `mconv`: the middle stage and the block of each up stage."""
-
-    def __init__(self, a, b):
-        super().__init__()
-        self.mconv = block(a, b)
-
-    def forward(self, x):
-        """The block applied to `x`."""
-        return self.mconv(x)
-
-
-class Up(nn.Module):
-    """Up(a->b): a 3x3 transposed convolution of stride 2 (side s -> 2s + 1), without its
-    first row and column when it is one larger than the skip, concatenated with the skip,
-    then Dropout2d(p) and Block(a->b)."""
-
-    def __init__(self, a, b, dropout):
-        super().__init__()
-        self.dconv = nn.ConvTranspose2d(a, b, 3, stride=2)
-        self.uconv = nn.Sequential(nn.Dropout2d(dropout), MiddleBlock(a, b))
-
-    def forward(self, x, skip):
-        """The up stage applied to `x` and the skip of its level."""
-        t = self.dconv(x)
-        if t.shape[-1] == skip.shape[-1] + 1:
-            t = t[..., 1:, 1:]
-        return self.uconv(torch.cat((t, skip), dim=1))
-
-
-class OutConv(nn.Module):
-    """The 1x1 convolution n->1 that gives the map A, held as `conv` (outc)."""
-
-    def __init__(self, channels):
-        super().__init__()
-        self.conv = nn.Conv2d(channels, 1, 1)
-
-    def forward(self, x):
-        """The convolution of `x`."""
-        return self.conv(x)
-
-
-class UNetpRes(nn.Module):
-    """The plastic U-Net of width `n` for S x S images.
-
-    The body maps a batch of images [N, 1, S, S] to the maps A [N, S, S]; the head gives
-    the probabilities Y = sigmoid(A (w + alpha * H)) for the trace H (rule hebb or oja;
-    alpha is S x S when free, one scalar of shape [1] when yoked), or Y = sigmoid(A w)
-    (rule none, whose head holds `w` only). The head's tensors start as in
-    docs/MODEL.md §3; the convolutions keep PyTorch's default initialisation.
-    Evaluation runs in eval mode (no dropout)."""
-
-    def __init__(self, n=16, S=101, rule="oja", alpha="free", dropout=0.5):
-        super().__init__()
-        if rule not in RULES or alpha not in ALPHAS:
-            raise ValueError(f"rule must be one of {RULES} and alpha one of {ALPHAS}")
-        self.rule = rule
-        self.w = nn.Parameter(0.01 * torch.randn(S, S))
-        if rule != "none":
-            initial_alpha = 0.01 * torch.rand(S, S) if alpha == "free" else torch.full((1,), 0.01)
-            self.alpha = nn.Parameter(initial_alpha)
-            self.eta = nn.Parameter(torch.full((1,), 0.01))
-        self.pools = nn.ModuleList(nn.Sequential(nn.MaxPool2d(2), nn.Dropout2d(q))
-                                   for q in (dropout / 2, dropout, dropout, dropout))
-        self.conv1 = DownBlock(1, n)
-        self.conv2 = DownBlock(n, 2 * n)
-        self.conv3 = DownBlock(2 * n, 4 * n)
-        self.conv4 = DownBlock(4 * n, 8 * n)
-        self.mid = MiddleBlock(8 * n, 16 * n)
-        self.uconv4 = Up(16 * n, 8 * n, dropout)
-        self.uconv3 = Up(8 * n, 4 * n, dropout)
-        self.uconv2 = Up(4 * n, 2 * n, dropout)
-        self.uconv1 = Up(2 * n, n, dropout)
-        self.outc = OutConv(n)
-
-    def body(self, x):
-        """The maps A [N, S, S] of the images `x` [N, 1, S, S]."""
-        c1 = self.conv1(x)
-        c2 = self.conv2(self.pools[0](c1))
-        c3 = self.conv3(self.pools[1](c2))
-        c4 = self.conv4(self.pools[2](c3))
-        m = self.mid(self.pools[3](c4))
-        u1 = self.uconv1(self.uconv2(self.uconv3(self.uconv4(m, c4), c3), c2), c1)
-        return self.outc(u1)[:, 0]
-
-    def head(self, a, hebb):
-        """The probabilities Y [N, S, S] of the maps `a` [N, S, S] with the trace `hebb`
-        [S, S] (ignored, and may be None, for rule none)."""
-        weights = self.w if self.rule == "none" else self.w + self.alpha * hebb
-        return torch.sigmoid(a @ weights)
-
-    def forward(self, x, hebb):
-        """The probabilities [N, 1, S, S] of the images `x` [N, 1, S, S] with the trace
-        `hebb` [S, S], the same for every image of the batch."""
-        return self.head(self.body(x), hebb).unsqueeze(1)
-
-    @torch.no_grad()
-    def next_trace(self, a, y, hebb, rows="all"):
-        """The trace after one image (docs/MODEL.md §3) from its map `a` and probabilities
-        `y` (both [S, S]) and the trace `hebb` it was predicted with.
-
-        With x_r = a[r], y_r = y[r] over the rows r of R (every row, or row 0 only):
-        M = mean_r outer(x_r, y_r), Q[j] = mean_r y_r[j]^2, and
-        hebb: (1 - eta) H + eta M;  oja: H + eta (M - H * Q[None, :]).
-        Rule none has no trace: `hebb` comes back unchanged."""
-        if rows not in TRACE_ROWS:
-            raise ValueError(f"rows must be one of {TRACE_ROWS}")
-        if self.rule == "none":
-            return hebb
-        if rows == "first":
-            a, y = a[:1], y[:1]
-        m = a.T @ y / a.shape[0]
-        if self.rule == "hebb":
-            return (1 - self.eta) * hebb + self.eta * m
-        q = (y * y).mean(dim=0)
-        return hebb + self.eta * (m - hebb * q[None, :])
+# The network, from the plastic_unet package (plastic_unet_files puts it on the path).
+import plastic_unet  # noqa: E402
+from plastic_unet.torch_module import ALPHAS, RULES, TRACE_ROWS, UNetpRes  # noqa: E402,F401 (this module's API too)
 
 
 # Files.
@@ -257,31 +91,17 @@ def as_tensor(dataset):
     return torch.from_numpy(np.asarray(dataset[()], dtype=np.float32))
 
 
-def read_architecture(file, path):
-    """Width, size, rule and alpha from the JSON of a model file's root attribute `config`."""
-    if "config" not in file.attrs:
-        raise InputError(f"{path} is not a plastic-unet model file (no root attribute config)")
-    try:
-        config = json.loads(file.attrs["config"])
-        return int(config["width"]), int(config["size"]), config["rule"], config["alpha"]
-    except (KeyError, TypeError, ValueError) as error:
-        raise InputError(f"{path}: the root attribute config does not describe a model ({error!r})") from error
-
-
 def load_model_file(path):
-    """The LoadedModel of a plastic-unet model file: the architecture from the root
-    attribute `config` (JSON), the state_dict from every dataset's `torch_name` attribute
-    and the trace from /trace/hebb (None for rule none)."""
-    with open_hdf5(path) as file:
-        width, size, rule, alpha = read_architecture(file, path)
-        state = {}
-        try:
-            file.visititems(lambda _, item: state.update({item.attrs["torch_name"]: as_tensor(item)})
-                            if isinstance(item, h5py.Dataset) and "torch_name" in item.attrs else None)
-            trace = as_tensor(file["trace/hebb"]) if "trace/hebb" in file else None
-        except (TypeError, ValueError, OSError) as error:
-            raise InputError(f"cannot read the tensors of {path} ({error})") from error
-    return LoadedModel(str(path), width, size, rule, alpha, state, trace)
+    """The LoadedModel of a plastic-unet model file, read by the plastic_unet package as
+    plastic-unet reads files (its seal reported, not enforced): the architecture from the
+    root attribute `config`, the state_dict by every dataset's `torch_name` attribute and
+    the trace from /trace/hebb (None for rule none)."""
+    model = plastic_unet.load(path, verify=False)
+    config = model.config
+    state = {key: torch.from_numpy(np.asarray(value, dtype=np.float32)) for key, value in model.state_dict.items()}
+    trace = None if model.trace is None else torch.from_numpy(np.asarray(model.trace, dtype=np.float32))
+    return LoadedModel(str(path), int(config["width"]), int(config["size"]), config["rule"], config["alpha"], state,
+                       trace)
 
 
 def load_torch_state_dict_file(path, rule="oja"):

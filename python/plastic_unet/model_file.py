@@ -44,6 +44,50 @@ class Model:
         self.sha256 = sha256
         self.seal = seal
 
+    def to_torch(self):
+        """The original module, UNetpRes (`plastic_unet.torch_module`), holding these
+        tensors (load_state_dict, strict), in eval mode. Needs torch."""
+        try:
+            import torch
+            from .torch_module import UNetpRes
+        except ImportError as error:
+            raise PlasticUNetError("to_torch needs torch: pip install torch") from error
+        module = UNetpRes(self.config["width"], self.config["size"], self.config["rule"], self.config["alpha"])
+        expected = module.state_dict()
+        missing = sorted(set(expected) - set(self.state_dict)) + sorted(set(self.state_dict) - set(expected))
+        if missing:
+            raise PlasticUNetError(f"{self.path}: the tensors do not fit UNetpRes (first: {missing[0]})")
+        module.load_state_dict({key: torch.from_numpy(np.asarray(self.state_dict[key], dtype=np.float32))
+                                for key in expected}, strict=True)
+        return module.eval()
+
+    def predict(self, images, trace="stored"):
+        """The probabilities [N, S, S] (float32) of `images` ([N, S, S] or one [S, S]
+        image, intensities in 0..1 as `read_image` gives them) through `to_torch()`, with
+        the trace: "stored" (the file's, frozen), "zero", or "online" (the stored trace,
+        updated by the rule after each image, in the order given)."""
+        import torch
+        if trace not in ("stored", "zero", "online"):
+            raise PlasticUNetError(f"trace must be stored, zero or online, not {trace!r}")
+        module = self.to_torch()
+        size = self.config["size"]
+        batch = np.asarray(images, dtype=np.float32)
+        batch = batch[None] if batch.ndim == 2 else batch
+        if batch.ndim != 3 or batch.shape[1:] != (size, size):
+            raise PlasticUNetError(f"images of {size} x {size} expected, got shape {batch.shape}")
+        hebb = torch.zeros(size, size)
+        if trace != "zero" and self.trace is not None:
+            hebb = torch.from_numpy(np.asarray(self.trace, dtype=np.float32))
+        probabilities = []
+        with torch.no_grad():
+            for image in batch:
+                a = module.body(torch.from_numpy(image)[None, None])
+                y = module.head(a, hebb)
+                probabilities.append(y[0].numpy())
+                if trace == "online":
+                    hebb = module.next_trace(a[0], y[0], hebb, self.config.get("trace_rows", "all"))
+        return np.stack(probabilities)
+
     def __repr__(self):
         return (f"Model({self.path!r}, rule={self.config.get('rule')!r}, width={self.config.get('width')}, "
                 f"generator={self.generator!r}, seal={self.seal!r})")
