@@ -150,13 +150,20 @@ def _model(path, file, data, seal):
     history = {name: array for name, array in arrays.items() if name.startswith("/history/")}
     dataset_record = None
     if "dataset" in file:
-        dataset_record = {key: _text(value) for key, value in file["dataset"].attrs.items()}
+        dataset_record = {key: _value(value) for key, value in file["dataset"].attrs.items()}
         for name, array in arrays.items():
             if name.startswith("/dataset/"):
                 dataset_record[name[len("/dataset/"):]] = [_text(value) for value in np.ravel(array)]
     return Model(path, json.loads(_text(file.attrs["config"])), tensors, state_dict, history, dataset_record,
                  int(file.attrs["format_version"]), _text(file.attrs.get("generator")),
                  hashlib.sha256(data).hexdigest(), seal)
+
+
+def _value(value):
+    """An attribute's value as Python gives it: text as str, a number as int or float."""
+    if isinstance(value, (bytes, str)):
+        return _text(value)
+    return value.item() if isinstance(value, np.generic) or getattr(value, "shape", None) == () else value
 
 
 def _text(value):

@@ -24,7 +24,7 @@ def test_a_committed_model_file_loads_with_its_config_tensors_and_identity(fixtu
     assert np.array_equal(model.state_dict["w"], model.tensors["/plastic/w"])
     assert model.state_dict["conv1.dconv.0.weight"].shape == model.tensors["/parameters/down1.conv/weight"].shape
     assert len(model.history["/history/epochs/train_loss"]) == model.config["epochs"]
-    assert model.dataset["n_val"] == str(len(model.dataset["val_ids"]))
+    assert model.dataset["n_val"] == len(model.dataset["val_ids"]) and isinstance(model.dataset["fingerprint"], str)
 
 
 def test_a_file_without_a_seal_loads(fixtures):
