@@ -28,9 +28,7 @@ extension FastKernels {
             channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: padded)
             transformPatches(padded.reader, problem: problem, into: vt)
             // Mᵀ[t][q][co] = Σ_ci Vᵀ[t][q][ci] · Uᵀ[ci][t][co]
-            pointProducts(a: vt.reader, rows: columns, rowStride: inChannels, depthStride: 1,
-                          pointStride: columns * inChannels, depth: inChannels, b: ut, bRowStride: points * outChannels,
-                          bPointStride: outChannels, columns: outChannels, into: mt)
+            tileProducts(vt.reader, depth: inChannels, weight: ut, width: outChannels, tiles: columns, into: mt)
             return [Float](count: problem.images * outChannels * shape[1] * shape[2]) { output in
                 outputTiles(mt.reader, problem: problem, bias: bias.scalars, into: output)
             }
@@ -57,9 +55,7 @@ extension FastKernels {
             channelsLast(outputGradient, problem: problem, channels: outChannels, margin: 0, into: padded)
             transformOutputTiles(padded.reader, problem: problem, into: dmt)
             // dVᵀ[t][q][ci] = Σ_co dMᵀ[t][q][co] · U[co][t][ci]
-            pointProducts(a: dmt.reader, rows: columns, rowStride: outChannels, depthStride: 1,
-                          pointStride: columns * outChannels, depth: outChannels, b: u, bRowStride: points * inChannels,
-                          bPointStride: inChannels, columns: inChannels, into: dvt)
+            tileProducts(dmt.reader, depth: outChannels, weight: u, width: inChannels, tiles: columns, into: dvt)
             addPatches(dvt.reader, problem: problem, into: gradient)
             return channelsFirst(gradient.reader, problem: problem, channels: inChannels)
         }

@@ -131,6 +131,18 @@ extension FastKernels {
         TapProduct.compute(products, weight: a, source: b.reader, starts: nil, into: output, kernels: self)
     }
 
+    /// For each point t and tile q, `out[t][q][j] = Σ_k a[t][q][k] · w[k][t][j]` over the
+    /// `depth` channels k, for the `width` channels j of the transformed weight `w` (as
+    /// ``transformWeight(_:transposed:into:)`` lays it out, with
+    /// ``productOperandCount(depth:columns:)`` scalars): the tiles in rows, the channels in
+    /// columns, one chain from 0 over k ascending.
+    func tileProducts(_ a: BufferReader<Float>, depth: Int, weight: BufferWriter<Float>, width: Int, tiles: Int,
+                      into output: BufferWriter<Float>) {
+        pointProducts(a: a, rows: tiles, rowStride: depth, depthStride: 1, pointStride: tiles * depth, depth: depth,
+                      b: weight, bRowStride: WinogradTransform.points * width, bPointStride: width, columns: width,
+                      into: output)
+    }
+
     /// The output `[N, Co, H, W]`: `Aᵀ · M · A + bias` of every tile, cropped to the image,
     /// from `Mᵀ[t][q][co]`, the channels in lanes; one task per row of tiles.
     func outputTiles(_ mt: BufferReader<Float>, problem: WinogradProblem, bias: [Float],
