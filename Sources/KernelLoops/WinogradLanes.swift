@@ -97,13 +97,4 @@ public enum WinogradStep: Sendable {
     case outputRows
     /// A: output tiles back to points (the output gradient).
     case outputColumns
-
-    /// The side of the squares that the step transforms.
-    public var inputSide: Int {
-        switch self {
-        case .inputRows, .inputColumns, .weightColumns, .outputRows: 6
-        case .weightRows: 3
-        case .outputColumns: 4
-        }
-    }
 }

@@ -106,19 +106,6 @@ struct PlaneBuffer {
         }
     }
 
-    /// The rows of a matrix already laid out row-major, `rowLength` elements apart, each
-    /// row a channel of one plane row: a source for products that read matrix rows through
-    /// their own ``TapLayout``.
-    init(matrixRows: [Float], rowLength: Int) {
-        channels = matrixRows.count / max(rowLength, 1)
-        images = 1
-        imageRows = nil
-        rowStride = rowLength
-        planeStride = rowLength
-        channelStride = rowLength
-        scalars = matrixRows + repeatElement(0, count: TileShape.maximumColumns)
-    }
-
     /// Allocates the planes and fills them: `fillChannel(planes, c, start)` must write every
     /// one of the `channelStride` elements of channel c, which start at `start`.
     private init(channels: Int, planes: Int, planeHeight: Int, planeWidth: Int, images: Int = 1,

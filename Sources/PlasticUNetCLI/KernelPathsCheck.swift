@@ -49,7 +49,7 @@ struct KernelPathsCheck {
             status = max(status, try runChild(on: path, writingTo: folder, scratch: scratch))
         }
         var disagreeing = 0
-        for url in try CaseLoop.selected(selection).map(\.url) {
+        for (url, golden) in try CaseLoop.selected(selection) {
             let records = paths.compactMap { path in
                 (try? GoldenCaseFile.read(Self.fileName(of: url, in: scratch.appendingPathComponent(path.rawValue))))
                     .map { (path: path, record: $0) }
@@ -57,7 +57,7 @@ struct KernelPathsCheck {
             // A path that could not check the case has said so, and set the status to 2.
             guard records.count == paths.count, let first = records.first else { continue }
             if !agree(records, first: first) { disagreeing += 1 }
-            if let golden = try? GoldenCaseFile.read(url) {
+            if let golden = try? golden.get() {
                 let failing = records.first { !RegressionRun.comparison(of: golden, with: $0.record.runs).passed }
                 try RegressionRun.keepObtained(failing?.record, of: url)
             }
