@@ -102,7 +102,7 @@ let package = Package(
 
         .target(name: "Sweeps", dependencies: [
             "ModelFile", "Training", "PlasticUNet", "TGSData", "TGSFiles", "Kernels", "FileOutput", "Checksums",
-            "Reports", "HDF5Kit", "ModelRuns",
+            "Reports", "HDF5Kit", "ModelRuns", "Scoring",
         ]),
 
         .target(name: "Reproduction", dependencies: [

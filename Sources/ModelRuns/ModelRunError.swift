@@ -29,6 +29,8 @@ package enum ModelRunError: Error, Equatable, Sendable, CustomStringConvertible 
     case otherInitialModel(model: String, sha256: String, recorded: String)
     /// The recorded run started from a model file that was not given.
     case missingInitialModel(recorded: String)
+    /// The run partitions the images into more folds than there are images.
+    case moreFoldsThanImages(folds: Int, images: Int)
 
     /// What a model with non-finite parameters was given for.
     package enum Purpose: Equatable, Sendable {
@@ -71,6 +73,8 @@ package enum ModelRunError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "\(recorded))"
         case .missingInitialModel(let recorded):
             "the run started from a model file with sha256 \(recorded): give it with --init"
+        case .moreFoldsThanImages(let folds, let images):
+            "--folds \(folds) is more than the \(images) images of the data: every fold needs one"
         }
     }
 }

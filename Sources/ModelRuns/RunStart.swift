@@ -82,8 +82,8 @@ package struct RunStart: Sendable {
         return RunStart(configuration: configuration, split: dataset.split, state: contents.trainingState)
     }
 
-    /// Refuses an unusable configuration, data of another size than the model's, or
-    /// starting parameters (from `source`) that hold a NaN or an infinity.
+    /// Refuses an unusable configuration, data of another size than the model's, more folds
+    /// than images, or starting parameters (from `source`) that hold a NaN or an infinity.
     private static func check(_ configuration: RunConfiguration, data: DataSet, parameters: ParameterSet,
                               from source: String) throws {
         if let problem = configuration.model.problem ?? configuration.training.problem {
@@ -91,6 +91,9 @@ package struct RunStart: Sendable {
         }
         guard data.size == configuration.model.size else {
             throw ModelRunError.dataSize(data: data.size, model: "the model", size: configuration.model.size)
+        }
+        if let folds = configuration.training.folds, folds > data.samples.count {
+            throw ModelRunError.moreFoldsThanImages(folds: folds, images: data.samples.count)
         }
         if let name = parameters.firstNonFiniteName {
             throw ModelRunError.nonFinite(model: source, path: name.modelFilePath, purpose: .training)

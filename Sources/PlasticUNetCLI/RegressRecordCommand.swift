@@ -114,6 +114,7 @@ package struct RegressRecordCommand: ParsableCommand {
 
     /// Refuses contradictory options.
     package func validate() throws {
+        try options.requireFoldWithFolds()
         if model != nil {
             let conflicting = architecture.given + options.given() + (configFrom != nil ? ["--config-from"] : [])
             if let first = conflicting.first {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FileOutput
 import Foundation
 import Kernels
+import ModelRuns
 import PlasticUNet
 import Sweeps
 import TGSData
@@ -17,13 +18,18 @@ package struct SweepPlanCommand: ParsableCommand {
         discussion: """
         Every variant is trained with every seed: run I is variant number I / K with seed \
         number I mod K (K seeds, in the order given), with the training options given here \
-        (except --seed, which --seeds and --seed-list replace) and the model width. A variant is named \
+        (except --seed, which --seeds and --seed-list replace) and the model width. With \
+        --folds F every seed is trained F times, once per fold held out (cross-validation): \
+        run I is then variant I / (K F), seed (I / F) mod K and fold I mod F + 1. Folds are \
+        numbered from 1 as --fold of train numbers them, while run indices (--index of sweep \
+        run, and Slurm's array task ids) start at 0; run folders are NNNN-VARIANT-seedS, or \
+        NNNN-VARIANT-seedS-foldF with folds. A variant is named \
         \(SweepVariant.grammar) as the golden cases are: none, hebb-free, hebb-yoked, oja-free, \
         oja-yoked, oja-free-first-row, oja-free-learn-eta (the default: all seven). A name that ends \
         in -winograd computes its convolutions with Winograd's arithmetic (oja-free-winograd), one \
         without it with the direct one, unless --convolution winograd makes every variant winograd.
 
-        Writes SWEEP_DIR/plan.json (schemas/sweep-plan-v1.schema.json), SWEEP_DIR/slurm.sh \
+        Writes SWEEP_DIR/plan.json (schemas/sweep-plan-v2.schema.json), SWEEP_DIR/slurm.sh \
         and the folder of its output files. Submit the script with sbatch: one array task \
         per run, --cpus-per-task the runs' threads, each task running \
         `plastic-unet sweep run SWEEP_DIR --index $SLURM_ARRAY_TASK_ID`. Or run the sweep \
@@ -94,6 +100,7 @@ package struct SweepPlanCommand: ParsableCommand {
     package func validate() throws {
         if out.isEmpty { throw ValidationError("--out must name a folder") }
         if options.seed != nil { throw ValidationError("--seed: a sweep takes its seeds from --seeds or --seed-list") }
+        if options.fold != nil { throw ValidationError("--fold: a sweep with --folds runs every fold") }
         if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
         if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
             throw ValidationError("--seeds must be in 1...\(Self.maximumSeeds), got \(seeds)")
@@ -124,15 +131,23 @@ package struct SweepPlanCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         let dataURL = data.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let dataSet = try dataURL.map { try DataSetLoader.load(from: $0) } ?? DataSet.embeddedDefault
+        // The plan gives each run its fold.
+        var training = options.options()
+        training.folds = nil
         let base = RunConfiguration(model: ModelConfiguration(width: width, size: dataSet.size, convolution: convolution),
-                                    training: options.options())
+                                    training: training)
         if let problem = base.model.problem ?? base.training.problem { throw ValidationError(problem) }
         let seeds = try chosenSeeds(), variants = try chosenVariants()
-        guard variants.count * seeds.count <= SweepPlan.maximumRuns else {
-            throw ValidationError("\(variants.count) variants x \(seeds.count) seeds is more than "
+        let folds = options.folds
+        let runsPerSeed = folds ?? 1
+        guard variants.count * seeds.count * runsPerSeed <= SweepPlan.maximumRuns else {
+            throw ValidationError("\(runCount(variants.count, seeds.count, folds)) is more than "
                                   + "\(SweepPlan.maximumRuns) runs")
         }
-        for seed in seeds {
+        if let folds, folds > dataSet.samples.count {
+            throw ValidationError(ModelRunError.moreFoldsThanImages(folds: folds, images: dataSet.samples.count).description)
+        }
+        for seed in seeds where folds == nil {
             let split = DataSplit.stratified(dataSet, validationFraction: base.training.validationFraction, seed: seed)
             if split.trainIDs.isEmpty || split.validationIDs.isEmpty {
                 throw ValidationError("--val-fraction \(base.training.validationFraction) leaves no "
@@ -140,7 +155,7 @@ package struct SweepPlanCommand: ParsableCommand {
                                       + " image for seed \(seed) on this data: every run needs both")
             }
         }
-        let plan = SweepPlan(variants: variants, seeds: seeds, base: base,
+        let plan = SweepPlan(variants: variants, seeds: seeds, folds: folds, base: base,
                              data: .init(path: dataURL?.path, fingerprint: dataSet.fingerprint, size: dataSet.size),
                              threads: threads)
         try Self.requireRoom(for: plan, in: folder)
@@ -155,9 +170,14 @@ package struct SweepPlanCommand: ParsableCommand {
         let scriptURL = folder.appendingPathComponent(SlurmScript.fileName)
         try AtomicFile.write(script.text, to: scriptURL)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scriptURL.path)
-        print("planned \(plan.runs.count) runs (\(plan.variants.count) variants x \(plan.seeds.count) seeds) in "
+        print("planned \(plan.runs.count) runs (\(runCount(plan.variants.count, plan.seeds.count, folds))) in "
               + "\(folder.path): run them here with `plastic-unet sweep run \(folder.path) --all`, or on Slurm with "
               + "`sbatch \(scriptURL.path)`")
+    }
+
+    /// `V variants x S seeds`, with ` x F folds` when there are folds.
+    private func runCount(_ variants: Int, _ seeds: Int, _ folds: Int?) -> String {
+        "\(variants) variants x \(seeds) seeds" + (folds.map { " x \($0) folds" } ?? "")
     }
 
     /// The most seeds of `--seeds`.

@@ -10,14 +10,25 @@ package struct SweepReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Compare a sweep's variants: scores with their spread, and paired differences to a baseline.",
         discussion: """
-        For every variant in each trace mode: the number of finished runs; the mean and \
-        standard deviation (n - 1) of the final models' validation scores at threshold 0.5 \
-        and at each model's best threshold; and the paired difference to the baseline over \
-        the seeds both finished: each seed's difference, their mean and a 95% interval from \
-        a seeded percentile bootstrap (10000 resamples; the same on every run), flagged \
-        rough below 5 seeds. Runs that are missing or failed are listed, never dropped; the \
-        rest is computed. The table is plain text, Markdown (--markdown) or CSV (--csv; the \
-        missing and failed runs then go to standard error).
+        For every variant in each trace mode: the number of seeds; the mean and standard \
+        deviation (n - 1) over the seeds of the final models' validation scores at threshold \
+        0.5 and at each seed's best threshold; the paired difference to the baseline over the \
+        seeds both finished: each seed's difference, their mean and a 95% interval from a \
+        seeded percentile bootstrap (10000 resamples; the same on every run), flagged rough \
+        below 5 seeds; and the per-image paired difference (Δ image): the mean difference of \
+        the image scores at 0.5 over the same seeds and images, with a 95% interval from a \
+        seeded two-level bootstrap (resample the seeds, then the images within each), which \
+        is about this data set's images.
+
+        In a sweep with folds (sweep plan --folds K) a seed's scores pool the out-of-fold \
+        predictions of its K runs: one score at 0.5 over every image (each scored by the \
+        model of the fold that held it out), and the best threshold of that pooled set. A \
+        seed with a missing or failed fold is listed as incomplete and never pooled.
+
+        Runs that are missing or failed are listed, never dropped; the rest is computed. The \
+        table is plain text, Markdown (--markdown) or CSV (--csv; the missing and failed runs \
+        and the incomplete seeds then go to standard error). Results of sweeps planned before \
+        version 2 have no image scores: their reports have no Δ image and no --per-image rows.
 
         Exit codes: 0 reported; 2 bad options, or a plan or result that cannot be read.
         """)
@@ -35,9 +46,17 @@ package struct SweepReportCommand: ParsableCommand {
     package var csv = false
 
     /// The JSON report's file.
-    @Option(help: ArgumentHelp("Also write the report as JSON (schemas/sweep-report-v1.schema.json).",
+    @Option(help: ArgumentHelp("Also write the report as JSON (schemas/sweep-report-v2.schema.json).",
                                valueName: "file"))
     package var json: String?
+
+    /// The per-image CSV's file.
+    @Option(help: ArgumentHelp("""
+        Also write every image's score as CSV: one row per variant, seed, trace mode and image with the header \
+        variant,seed,trace,image,fold,score,coverage_class (the TGS score at threshold 0.5 from the model of the \
+        fold that held the image out; fold empty without folds).
+        """, valueName: "file"))
+    package var perImage: String?
 
     /// The plots' folder.
     @Option(help: ArgumentHelp("Write the plot of every run's score by variant (sweep-scores.svg) into this folder.",
@@ -67,6 +86,7 @@ package struct SweepReportCommand: ParsableCommand {
                                      baseline: baseline ?? SweepVariant.defaultBaseline(among: plan.variants))
         var files: [(URL, String)] = []
         if let json { files.append((URL(fileURLWithPath: json), try report.json())) }
+        if let perImage { files.append((URL(fileURLWithPath: perImage), report.perImageCSV)) }
         if let plots {
             let plotFolder = URL(fileURLWithPath: plots)
             try OutputFolder.make(plotFolder)
@@ -76,6 +96,7 @@ package struct SweepReportCommand: ParsableCommand {
         if csv {
             print(report.csv, terminator: "")
             for run in report.unfinished { StandardErrorNote.print(SweepReport.describe(run)) }
+            for seed in report.incomplete { StandardErrorNote.print(SweepReport.describe(seed)) }
         } else {
             print(report.text(style: markdown ? .markdown : .plain), terminator: "")
         }

@@ -11,11 +11,12 @@ package struct SweepRunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run one run of a sweep (--index I), or every run here (--all) with worker processes.",
         discussion: """
-        A run trains its model (SWEEP_DIR/runs/NNNN-VARIANT-seedS/model.h5, rewritten after \
-        every epoch), then evaluates the final model on its validation images in each trace \
-        mode, stored, zero and online, at threshold 0.5 and at the best threshold, and \
-        writes result.json (schemas/sweep-result-v1.schema.json). Both are written \
-        atomically.
+        A run trains its model (SWEEP_DIR/runs/NNNN-VARIANT-seedS/model.h5, or \
+        NNNN-VARIANT-seedS-foldF/model.h5 in a sweep with folds; rewritten after every \
+        epoch), then evaluates the final model on its validation images in each trace mode, \
+        stored, zero and online, at threshold 0.5 and at the best threshold, and writes \
+        result.json with every validation image's score (schemas/sweep-result-v2.schema.json). \
+        Both are written atomically.
 
         Running again is always safe: a run with a result is skipped; a run that another \
         process holds (the lock beside its model file) is left to it; a run that was killed \
@@ -37,7 +38,7 @@ package struct SweepRunCommand: ParsableCommand {
     package var folder: String
 
     /// The run to run.
-    @Option(help: "The run to run, from 0 (a Slurm array task's id).")
+    @Option(help: "The run to run, from 0 (a Slurm array task's id; folds, in a sweep with folds, count from 1).")
     package var index: Int?
 
     /// Whether to run every run.

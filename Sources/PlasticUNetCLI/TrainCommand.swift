@@ -88,6 +88,7 @@ package struct TrainCommand: ParsableCommand {
     /// Refuses contradictory or unusable options.
     package func validate() throws {
         try ThreadCountRule.check(threads)
+        try options.requireFoldWithFolds()
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must not be negative, got \(maxSteps)") }
         if resume != nil {
             let conflicting = architecture.given + options.given(excluding: ["--epochs"])

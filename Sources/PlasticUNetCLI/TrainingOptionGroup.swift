@@ -36,6 +36,17 @@ package struct TrainingOptionGroup: ParsableArguments {
     @Option(help: "The fraction of each coverage class held out for validation. (default: \(defaults.validationFraction))")
     package var valFraction: Double?
 
+    /// The number of folds.
+    @Option(help: ArgumentHelp("""
+        Partition the images into K folds, stratified by coverage class and drawn from the seed, and hold \
+        out fold --fold for validation instead of --val-fraction (K from 2 to the number of images).
+        """, valueName: "K"))
+    package var folds: Int?
+
+    /// The fold held out.
+    @Option(help: ArgumentHelp("The fold held out for validation, with --folds: 1 to K.", valueName: "I"))
+    package var fold: Int?
+
     /// Whether to keep file order.
     @Flag(help: "Visit the training images in split order every epoch instead of shuffling them.")
     package var noShuffle = false
@@ -47,6 +58,26 @@ package struct TrainingOptionGroup: ParsableArguments {
     /// Options as the parser fills them.
     package init() {}
 
+    /// Refuses folds that cannot be: --folds with --val-fraction, fewer than two folds, a
+    /// --fold outside 1...K or without --folds.
+    package func validate() throws {
+        if folds != nil && valFraction != nil {
+            throw ValidationError("--folds and --val-fraction both choose the validation images: give one of them")
+        }
+        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2, got \(folds)") }
+        if let fold {
+            guard let folds else { throw ValidationError("--fold needs --folds, the number of folds") }
+            if !(1...folds).contains(fold) { throw ValidationError("--fold must be in 1...\(folds), got \(fold)") }
+        }
+    }
+
+    /// Refuses --folds without --fold, for a command that trains one run.
+    package func requireFoldWithFolds() throws {
+        if let folds, fold == nil {
+            throw ValidationError("--folds \(folds) needs --fold, the fold held out for validation (1...\(folds))")
+        }
+    }
+
     /// The training options: the given ones over `base`.
     package func options(over base: TrainingOptions = TrainingOptions()) -> TrainingOptions {
         var result = base
@@ -57,6 +88,14 @@ package struct TrainingOptionGroup: ParsableArguments {
         result.stepSize = stepSize ?? base.stepSize
         result.dropout = dropout ?? base.dropout
         result.validationFraction = valFraction ?? base.validationFraction
+        if valFraction != nil {
+            result.folds = nil
+            result.fold = nil
+        }
+        if let folds {
+            result.folds = folds
+            result.fold = fold
+        }
         result.shuffle = noShuffle ? false : base.shuffle
         result.evaluationTrace = evalTrace ?? base.evaluationTrace
         return result
@@ -66,6 +105,7 @@ package struct TrainingOptionGroup: ParsableArguments {
     package func given(excluding excluded: Set<String> = []) -> [String] {
         [("--epochs", epochs != nil), ("--seed", seed != nil), ("--lr", lr != nil), ("--gamma", gamma != nil),
          ("--step-size", stepSize != nil), ("--dropout", dropout != nil), ("--val-fraction", valFraction != nil),
+         ("--folds", folds != nil), ("--fold", fold != nil),
          ("--no-shuffle", noShuffle), ("--eval-trace", evalTrace != nil)]
             .filter { $0.1 && !excluded.contains($0.0) }.map(\.0)
     }

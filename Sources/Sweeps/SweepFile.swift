@@ -6,8 +6,10 @@ import Foundation
 protocol SweepFile: Codable {
     /// The value of `format`.
     static var format: String { get }
-    /// The value of `format_version`.
+    /// The value of `format_version` written.
     static var formatVersion: Int { get }
+    /// The values of `format_version` read: this version and the older ones it extends.
+    static var readableVersions: ClosedRange<Int> { get }
     /// What the file is, in words, for messages (`sweep plan`).
     static var kind: String { get }
     /// The file's `format`.
@@ -37,7 +39,7 @@ extension SweepFile {
         } catch {
             throw SweepError.unreadable(file: url.path, kind: kind, reason: SweepError.reason(of: error))
         }
-        guard file.format == format, file.formatVersion == formatVersion else {
+        guard file.format == format, readableVersions.contains(file.formatVersion) else {
             throw SweepError.otherFormat(file: url.path, format: file.format, version: file.formatVersion,
                                          expected: format, expectedVersion: formatVersion)
         }

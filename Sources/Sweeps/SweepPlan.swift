@@ -5,16 +5,18 @@ import Reports
 import Training
 
 /// A sweep: every run's full configuration, the data and the threads, as `plan.json` in
-/// the sweep's folder (`schemas/sweep-plan-v1.schema.json`). Runs are numbered from 0,
-/// variant by variant, each variant's seeds in order; run I lives in its own folder
-/// under `runs/`.
+/// the sweep's folder (`schemas/sweep-plan-v2.schema.json`; version 1 plans, which have no
+/// folds, are still read). Runs are numbered from 0, variant by variant, each variant's
+/// seeds in order and, in a sweep with folds, each seed's folds in order; run I lives in
+/// its own folder under `runs/`.
 package struct SweepPlan: SweepFile, Equatable, Sendable {
     /// The name of the plan file in a sweep's folder.
     package static let fileName = "plan.json"
     /// The value of `format`.
     package static let format = "plastic-unet-sweep-plan"
-    /// The value of `format_version`.
-    package static let formatVersion = 1
+    /// The value of `format_version` written.
+    package static let formatVersion = 2
+    static let readableVersions = 1...2
     static let kind = "sweep plan"
 
     /// The data every run trains on.
@@ -42,6 +44,8 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
         package let variant: String
         /// The seed.
         package let seed: UInt64
+        /// The fold held out for validation, 1...K, in a sweep with folds.
+        package let fold: Int?
         /// Its folder, relative to the sweep's.
         package let folder: String
         /// Its full configuration, as a model file's `config`.
@@ -69,7 +73,7 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// `plastic-unet-sweep-plan`.
     package let format: String
-    /// 1.
+    /// 2 (1 for plans written before version 2).
     package let formatVersion: Int
     /// The program that wrote the plan.
     package let generator: String
@@ -81,17 +85,22 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     package let variants: [String]
     /// The seeds, in order.
     package let seeds: [UInt64]
+    /// The number K of folds each seed's runs partition the images into, or nil for runs
+    /// that hold out their validation fraction.
+    package let folds: Int?
     /// The runs, by index.
     package let runs: [Run]
 
     private enum CodingKeys: String, CodingKey {
-        case format, generator, data, threads, variants, seeds, runs
+        case format, generator, data, threads, variants, seeds, folds, runs
         case formatVersion = "format_version"
     }
 
-    /// The plan of `variants` x `seeds` over `base` (whose rule, alpha, trace rows, eta
-    /// learning and seed each run replaces).
-    package init(variants: [SweepVariant], seeds: [UInt64], base: RunConfiguration, data: Data, threads: Int) {
+    /// The plan of `variants` x `seeds` (x folds 1...`folds`, when given) over `base`
+    /// (whose rule, alpha, trace rows, eta learning and seed each run replaces, and its
+    /// folds and fold when there are folds).
+    package init(variants: [SweepVariant], seeds: [UInt64], folds: Int? = nil, base: RunConfiguration, data: Data,
+                 threads: Int) {
         format = Self.format
         formatVersion = Self.formatVersion
         generator = PlasticUNetVersion.generator
@@ -99,25 +108,33 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
         self.threads = threads
         self.variants = variants.map(\.description)
         self.seeds = seeds
+        self.folds = folds
         var runs: [Run] = []
         for variant in variants {
             for seed in seeds {
-                var configuration = base
-                configuration.model = variant.configuration(over: base.model)
-                configuration.training.seed = seed
-                let index = runs.count
-                runs.append(Run(index: index, variant: variant.description, seed: seed,
-                                folder: "runs/" + Self.folderName(index: index, variant: variant, seed: seed),
-                                config: JSONValue.object(parsing: configuration.jsonText()) ?? .object([:])))
+                for fold in folds.map({ (1...$0).map(Optional.some) }) ?? [nil] {
+                    var configuration = base
+                    configuration.model = variant.configuration(over: base.model)
+                    configuration.training.seed = seed
+                    configuration.training.folds = folds
+                    configuration.training.fold = fold
+                    let index = runs.count
+                    runs.append(Run(index: index, variant: variant.description, seed: seed, fold: fold,
+                                    folder: "runs/" + Self.folderName(index: index, variant: variant, seed: seed,
+                                                                      fold: fold),
+                                    config: JSONValue.object(parsing: configuration.jsonText()) ?? .object([:])))
+                }
             }
         }
         self.runs = runs
     }
 
-    /// `0007-oja-free-seed3`: sorted by index in a listing (up to ``maximumRuns`` runs).
-    static func folderName(index: Int, variant: SweepVariant, seed: UInt64) -> String {
+    /// `0007-oja-free-seed3`, or `0007-oja-free-seed3-fold2` in a sweep with folds: sorted
+    /// by index in a listing (up to ``maximumRuns`` runs).
+    static func folderName(index: Int, variant: SweepVariant, seed: UInt64, fold: Int?) -> String {
         let number = String(index)
         return String(repeating: "0", count: max(0, 4 - number.count)) + number + "-\(variant)-seed\(seed)"
+            + (fold.map { "-fold\($0)" } ?? "")
     }
 
     /// The run's configuration.
@@ -151,8 +168,8 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     package static let maximumRuns = 9999
 
     /// Refuses a plan that `plan` would not have written: runs not numbered 0, 1, 2, ..., a
-    /// run whose config is unusable, is not of its variant and seed or of the data's size,
-    /// whose folder is not its own, or threads below 1.
+    /// run whose config is unusable, is not of its variant, seed and fold or of the data's
+    /// size, whose folder is not its own, or threads below 1.
     /// - Throws: ``SweepError`` naming `file` and the run.
     func check(_ file: String) throws {
         guard !runs.isEmpty, runs.count <= Self.maximumRuns else {
@@ -173,13 +190,15 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
                 throw problem(.unusableConfig(reason: text))
             }
             guard configuration.model == variant.configuration(over: configuration.model),
-                  configuration.training.seed == run.seed else {
-                throw problem(.otherConfig(variant: run.variant, seed: run.seed))
+                  configuration.training.seed == run.seed, configuration.training.folds == folds,
+                  configuration.training.fold == run.fold else {
+                throw problem(.otherConfig(variant: run.variant, seed: run.seed, fold: run.fold))
             }
             guard configuration.model.size == data.size else {
                 throw problem(.otherSize(size: configuration.model.size, dataSize: data.size))
             }
-            guard run.folder == "runs/" + Self.folderName(index: run.index, variant: variant, seed: run.seed) else {
+            guard run.folder == "runs/" + Self.folderName(index: run.index, variant: variant, seed: run.seed,
+                                                          fold: run.fold) else {
                 throw problem(.foreignFolder(run.folder))
             }
         }
@@ -188,6 +207,6 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
     /// Whether `other` plans the same runs on the same data (the threads and the program's
     /// version may differ: they do not change the results).
     package func hasTheSameRuns(as other: SweepPlan) -> Bool {
-        runs == other.runs && data == other.data
+        runs == other.runs && data == other.data && folds == other.folds
     }
 }

@@ -1,28 +1,47 @@
 import Foundation
 import Reports
 
-/// A sweep report as JSON (`schemas/sweep-report-v1.schema.json`).
+/// A sweep report as JSON (`schemas/sweep-report-v2.schema.json`).
 extension SweepReport {
     private struct Document: Encodable {
         let report = "plastic-unet-sweep-report"
-        let reportVersion = 1
+        let reportVersion = 2
         let baseline: String
         let plannedRuns: Int
         let finishedRuns: Int
+        let folds: Int?
         let bootstrapResamples = PairedDifference.resamples
         let roughBelowSeeds = PairedDifference.roughBelow
         let rows: [RowDocument]
         let unfinished: [UnfinishedDocument]
+        let incomplete: [IncompleteDocument]
     }
 
     private struct RowDocument: Encodable {
         let variant: String
         let traceMode: String
-        let runs: Int
+        let seeds: Int
         let score: SpreadDocument?
         let bestScore: SpreadDocument?
         let difference: [String: DifferenceDocument]
-        let perRun: [RunDocument]
+        let imageDifference: ImageDifferenceDocument?
+        let perSeed: [SeedDocument]
+    }
+
+    private struct ImageDifferenceDocument: Encodable {
+        let seeds: [UInt64]
+        let pairs: Int
+        let mean: Double
+        let low: Double
+        let high: Double
+
+        init(_ difference: ImagePairedDifference) {
+            seeds = difference.seeds
+            pairs = difference.pairs
+            mean = difference.mean
+            low = difference.low
+            high = difference.high
+        }
     }
 
     private struct SpreadDocument: Encodable {
@@ -44,8 +63,9 @@ extension SweepReport {
         let rough: Bool
     }
 
-    private struct RunDocument: Encodable {
+    private struct SeedDocument: Encodable {
         let seed: UInt64
+        let images: Int?
         let score: Double
         let bestScore: Double
         let bestThreshold: Double
@@ -56,8 +76,16 @@ extension SweepReport {
         let index: Int
         let variant: String
         let seed: UInt64
+        let fold: Int?
         let status: String
         let error: String?
+    }
+
+    private struct IncompleteDocument: Encodable {
+        let variant: String
+        let seed: UInt64
+        let missingFolds: [Int]
+        let failedFolds: [Int]
     }
 
     /// The report as pretty-printed JSON with sorted keys, ending in a newline.
@@ -65,24 +93,31 @@ extension SweepReport {
     package func json() throws -> String {
         let rows = self.rows.map { row in
             RowDocument(
-                variant: row.variant, traceMode: row.mode.rawValue, runs: row.scores.count,
+                variant: row.variant, traceMode: row.mode.rawValue, seeds: row.seeds.count,
                 score: row.spread[.score].map(SpreadDocument.init), bestScore: row.spread[.bestScore].map(SpreadDocument.init),
                 difference: Dictionary(uniqueKeysWithValues: row.difference.map { metric, difference in
                     (metric.rawValue, DifferenceDocument(seeds: difference.seeds, differences: difference.differences,
                                                          mean: difference.mean, low: difference.low,
                                                          high: difference.high, rough: difference.isRough))
                 }),
-                perRun: row.scores.keys.sorted().map { seed in
-                    let scores = row.scores[seed]!
-                    return RunDocument(seed: seed, score: scores.score, bestScore: scores.bestScore,
-                                       bestThreshold: scores.bestThreshold, loss: scores.loss)
+                imageDifference: row.imageDifference.map(ImageDifferenceDocument.init),
+                perSeed: row.seeds.keys.sorted().map { seed in
+                    let scores = row.seeds[seed]!.scores
+                    return SeedDocument(seed: seed, images: row.seeds[seed]!.images?.count, score: scores.score,
+                                        bestScore: scores.bestScore, bestThreshold: scores.bestThreshold,
+                                        loss: scores.loss)
                 })
         }
         let document = Document(
-            baseline: baseline, plannedRuns: plannedRuns, finishedRuns: plannedRuns - unfinished.count, rows: rows,
+            baseline: baseline, plannedRuns: plannedRuns, finishedRuns: plannedRuns - unfinished.count, folds: folds,
+            rows: rows,
             unfinished: unfinished.map {
-                UnfinishedDocument(index: $0.index, variant: $0.variant, seed: $0.seed,
+                UnfinishedDocument(index: $0.index, variant: $0.variant, seed: $0.seed, fold: $0.fold,
                                    status: $0.failure == nil ? "missing" : "failed", error: $0.failure)
+            },
+            incomplete: incomplete.map {
+                IncompleteDocument(variant: $0.variant, seed: $0.seed, missingFolds: $0.missingFolds,
+                                   failedFolds: $0.failedFolds)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -2,15 +2,17 @@ import Foundation
 import PlasticUNet
 
 /// What one run of a sweep gave, as `result.json` in its folder
-/// (`schemas/sweep-result-v1.schema.json`): the final model's validation scores in each
-/// trace mode, or why the run failed. Its presence marks the run as done.
+/// (`schemas/sweep-result-v2.schema.json`): the final model's validation scores in each
+/// trace mode with every validation image's, or why the run failed. Its presence marks the
+/// run as done. Version 1 results (without the images and the fold) are still read.
 package struct SweepResult: SweepFile, Equatable, Sendable {
     /// The name of the result file in a run's folder.
     package static let fileName = "result.json"
     /// The value of `format`.
     package static let format = "plastic-unet-sweep-result"
-    /// The value of `format_version`.
-    package static let formatVersion = 1
+    /// The value of `format_version` written.
+    package static let formatVersion = 2
+    static let readableVersions = 1...2
     static let kind = "sweep result"
 
     /// How the run ended.
@@ -31,17 +33,21 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
         package let bestThreshold: Double
         /// The mean binary cross-entropy.
         package let loss: Double
+        /// Every validation image's score, in id order (nil in version 1 results).
+        package let images: [SweepImageScore]?
 
         /// Scores from their parts.
-        package init(score: Double, bestScore: Double, bestThreshold: Double, loss: Double) {
+        package init(score: Double, bestScore: Double, bestThreshold: Double, loss: Double,
+                    images: [SweepImageScore]? = nil) {
             self.score = score
             self.bestScore = bestScore
             self.bestThreshold = bestThreshold
             self.loss = loss
+            self.images = images
         }
 
         private enum CodingKeys: String, CodingKey {
-            case score, loss
+            case score, loss, images
             case bestScore = "best_score"
             case bestThreshold = "best_threshold"
         }
@@ -49,7 +55,7 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
 
     /// `plastic-unet-sweep-result`.
     package let format: String
-    /// 1.
+    /// 2 (1 for results written before version 2).
     package let formatVersion: Int
     /// The run's index.
     package let index: Int
@@ -57,6 +63,8 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
     package let variant: String
     /// The seed.
     package let seed: UInt64
+    /// The fold held out for validation, 1...K, in a sweep with folds.
+    package let fold: Int?
     /// The sha256 of the run's config (``SweepPlan/Run/configSHA256``).
     package let configSHA256: String
     /// How the run ended.
@@ -71,7 +79,7 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
     package let evaluation: [String: Scores]?
 
     private enum CodingKeys: String, CodingKey {
-        case format, index, variant, seed, status, error, evaluation
+        case format, index, variant, seed, fold, status, error, evaluation
         case formatVersion = "format_version"
         case modelSHA256 = "model_sha256"
         case configSHA256 = "config_sha256"
@@ -98,6 +106,7 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
         index = run.index
         variant = run.variant
         seed = run.seed
+        fold = run.fold
         configSHA256 = run.configSHA256
         self.status = status
         self.error = error
@@ -123,7 +132,7 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
     package static func read(of run: SweepPlan.Run, in sweep: URL) throws -> SweepResult? {
         let url = run.resultURL(in: sweep)
         guard let result = try readJSON(url) else { return nil }
-        guard result.index == run.index, result.variant == run.variant, result.seed == run.seed else {
+        guard result.runName == run.name else {
             throw SweepError.resultOfOtherRun(file: url.path, found: result.runName, expected: run.name)
         }
         guard result.configSHA256 == run.configSHA256 else {

@@ -5,6 +5,7 @@ import Kernels
 import ModelFile
 import ModelRuns
 import PlasticUNet
+import Scoring
 import TGSData
 import Training
 
@@ -113,7 +114,8 @@ package struct SweepRunner {
     }
 
     /// The final model's validation scores in every trace mode, at 0.5 and at the best
-    /// threshold: what `evaluate --split val --trace MODE` reports.
+    /// threshold, as `evaluate --split val --trace MODE` reports them, with every validation
+    /// image's.
     private func evaluate(_ run: SweepPlan.Run, model: ModelFileContents, sha256: String,
                           name: String) throws -> SweepResult {
         var scores: [TraceMode: SweepResult.Scores] = [:]
@@ -124,9 +126,20 @@ package struct SweepRunner {
             let report = evaluation.report
             guard let part = report.modelPart else { continue }
             scores[mode] = SweepResult.Scores(score: report.summary.score, bestScore: part.sweep.bestScore,
-                                              bestThreshold: part.sweep.bestThreshold, loss: part.loss)
+                                              bestThreshold: part.sweep.bestThreshold, loss: part.loss,
+                                              images: imageScores(evaluation))
             imageCount = report.images.count
         }
         return SweepResult(finished: run, modelSHA256: sha256, validationImages: imageCount, evaluation: scores)
+    }
+
+    /// Every image of `evaluation` with its passes at 0.5 and at each threshold of the sweep.
+    private func imageScores(_ evaluation: ModelEvaluation) -> [SweepImageScore] {
+        zip(evaluation.report.images, evaluation.predictions).map { image, prediction in
+            SweepImageScore(id: image.id, coverageClass: image.coverageClass, passed: image.passedThresholds,
+                            sweepPassed: ThresholdSweep.passedThresholds(probabilities: prediction.probabilities.scalars,
+                                                                         truth: data.sample(id: image.id)?.mask ?? []),
+                            loss: image.loss ?? .nan)
+        }
     }
 }

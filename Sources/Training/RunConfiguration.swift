@@ -16,8 +16,13 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
     package var stepSize: Int
     /// The dropout probability p (the first pooling stage uses p / 2).
     package var dropout: Double
-    /// The fraction of each coverage class that goes to validation.
+    /// The fraction of each coverage class that goes to validation (not used with folds).
     package var validationFraction: Double
+    /// The number K of folds the images are partitioned into, or nil for the split by
+    /// ``validationFraction``.
+    package var folds: Int?
+    /// The fold (1...K) held out for validation, with ``folds``.
+    package var fold: Int?
     /// Whether each epoch visits the training images in a shuffled order.
     package var shuffle: Bool
     /// The trace mode of the validation after each epoch.
@@ -28,7 +33,8 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
     /// Options with docs/MODEL.md's defaults.
     package init(seed: UInt64 = 1, epochs: Int = 12, learningRate: Double = 3e-4, gamma: Double = 0.666,
                 stepSize: Int = 100_000, dropout: Double = 0.5, validationFraction: Double = 0.2,
-                shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil) {
+                shuffle: Bool = true, evaluationTrace: TraceMode = .stored, initialModelSHA256: String? = nil,
+                folds: Int? = nil, fold: Int? = nil) {
         self.seed = seed
         self.epochs = epochs
         self.learningRate = learningRate
@@ -39,6 +45,8 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
         self.shuffle = shuffle
         self.evaluationTrace = evaluationTrace
         self.initialModelSHA256 = initialModelSHA256
+        self.folds = folds
+        self.fold = fold
     }
 
     /// A description of the first problem with these options, or nil when they are usable.
@@ -51,7 +59,20 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
         if !(validationFraction >= 0 && validationFraction < 1) {
             return "val-fraction must be in [0, 1), got \(validationFraction)"
         }
-        return nil
+        return foldsProblem
+    }
+
+    /// A description of what is wrong with ``folds`` and ``fold``, or nil.
+    private var foldsProblem: String? {
+        switch (folds, fold) {
+        case (nil, nil): return nil
+        case (nil, .some): return "fold needs folds"
+        case (.some(let folds), _) where folds < 2: return "folds must be at least 2, got \(folds)"
+        case (.some, nil): return "folds needs fold, the fold held out for validation"
+        case (.some(let folds), .some(let fold)) where !(1...folds).contains(fold):
+            return "fold must be in 1...\(folds), got \(fold)"
+        default: return nil
+        }
     }
 
     /// The training images of `epoch` (from 0) in the order a run visits them: `trainIDs`
@@ -76,6 +97,7 @@ package struct TrainingOptions: Codable, Equatable, Sendable {
         case validationFraction = "val_fraction"
         case evaluationTrace = "eval_trace"
         case initialModelSHA256 = "init_sha256"
+        case folds, fold
     }
 }
 
@@ -94,9 +116,15 @@ package struct RunConfiguration: Equatable, Sendable {
         self.training = training
     }
 
-    /// The split of `data` that a new run of this configuration trains on: stratified by
-    /// coverage class with the run's validation fraction, drawn from its seed.
+    /// The split of `data` that a new run of this configuration trains on, stratified by
+    /// coverage class and drawn from its seed: its fold of the partition into folds when it
+    /// has folds, else the split by its validation fraction.
+    /// - Precondition: the training options are usable (``TrainingOptions/problem``) and
+    ///   there are no more folds than images.
     package func split(of data: DataSet) -> DataSplit {
-        DataSplit.stratified(data, validationFraction: training.validationFraction, seed: training.seed)
+        if let folds = training.folds, let fold = training.fold {
+            return DataSplit.fold(fold, of: folds, data, seed: training.seed)
+        }
+        return DataSplit.stratified(data, validationFraction: training.validationFraction, seed: training.seed)
     }
 }

@@ -67,20 +67,43 @@ final class RunConfigurationTests: XCTestCase {
         }
     }
 
+    /// `folds` and `fold` are written only when folds are used, and read back; one without
+    /// the other, too few folds or a fold outside them make the config unusable.
+    func testTheFoldsAreWrittenOnlyWhenUsed() throws {
+        let fraction = RunConfiguration(model: ModelConfiguration(width: 2, size: 32), training: TrainingOptions(seed: 7))
+        XCTAssertFalse(fraction.jsonText().contains("fold"), fraction.jsonText())
+        var folds = fraction
+        folds.training.folds = 5
+        folds.training.fold = 2
+        XCTAssertEqual(folds.jsonText(), fraction.jsonText().replacingOccurrences(of: #""eval_trace":"stored","#,
+                                                                                with: #""eval_trace":"stored","fold":2,"folds":5,"#))
+        XCTAssertEqual(try RunConfiguration(jsonText: folds.jsonText()), folds)
+        XCTAssertNil(folds.training.problem)
+        let problems: [(Int?, Int?, String)] = [(5, nil, "folds needs fold"), (nil, 1, "fold needs folds"),
+                                                (1, 1, "folds must be at least 2, got 1"),
+                                                (5, 6, "fold must be in 1...5, got 6")]
+        for (count, fold, message) in problems {
+            var options = folds.training
+            options.folds = count
+            options.fold = fold
+            XCTAssertEqual(options.problem?.hasPrefix(message), true, options.problem ?? "nil")
+        }
+    }
+
     /// Every key that takes a name is one this version knows.
     func testTheKeysThatTakeNamesAreKnown() {
         XCTAssertTrue(Set(RunConfiguration.knownNames.keys).isSubset(of: RunConfiguration.knownKeys))
     }
 
     /// The keys of the first release of format version 1 are exactly those a configuration
-    /// writes (every one of them, `init_sha256` when set): a key added later (`convolution`)
-    /// is written only when it differs from its default, so it never shows in a default
+    /// writes (every one of them, `init_sha256` when set): a key added later (`convolution`,
+    /// `folds`, `fold`) is written only when it differs from its default, so it never shows in a default
     /// configuration and a file of an old recipe keeps its bytes (docs/FORMAT.md, "Versions").
     func testTheFirstKeysAreEveryKeyWrittenAndEveryKeyKnown() throws {
         var configuration = RunConfiguration(model: ModelConfiguration(), training: TrainingOptions())
         configuration.training.initialModelSHA256 = String(repeating: "a", count: 64)
         let written = try JSONSerialization.jsonObject(with: Data(configuration.jsonText().utf8)) as? [String: Any]
         XCTAssertEqual(Set(written?.keys.map { $0 } ?? []), RunConfiguration.firstKeys)
-        XCTAssertEqual(RunConfiguration.knownKeys.subtracting(RunConfiguration.firstKeys), ["convolution"])
+        XCTAssertEqual(RunConfiguration.knownKeys.subtracting(RunConfiguration.firstKeys), ["convolution", "folds", "fold"])
     }
 }

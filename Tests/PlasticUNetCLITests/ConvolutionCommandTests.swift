@@ -192,7 +192,7 @@ final class ConvolutionCommandTests: XCTestCase {
                                                              "runs/0002-none-winograd-seed1"])
         XCTAssertEqual(try EvaluationFixtures.jsonObject(all.appendingPathComponent("plan.json"))["variants"] as? [String],
                        ["none-winograd", "hebb-free-winograd"])
-        try SchemaCheck.check("sweep-plan-v1.schema.json", [mixed, all].map { $0.appendingPathComponent("plan.json") },
+        try SchemaCheck.check("sweep-plan-v2.schema.json", [mixed, all].map { $0.appendingPathComponent("plan.json") },
                               in: folder)
 
         let twice = try ToolRunner.run(["sweep", "plan", "--out", folder.appendingPathComponent("twice").path,

@@ -47,9 +47,9 @@ final class SweepCommandTests: XCTestCase {
         let results = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
             .sorted().map { folder.appendingPathComponent("runs/\($0)/result.json") }
         XCTAssertEqual(results.count, 4)
-        try SchemaCheck.check("sweep-plan-v1.schema.json", [folder.appendingPathComponent("plan.json")], in: folder)
-        try SchemaCheck.check("sweep-result-v1.schema.json", results, in: folder)
-        try SchemaCheck.check("sweep-report-v1.schema.json", [report], in: folder)
+        try SchemaCheck.check("sweep-plan-v2.schema.json", [folder.appendingPathComponent("plan.json")], in: folder)
+        try SchemaCheck.check("sweep-result-v2.schema.json", results, in: folder)
+        try SchemaCheck.check("sweep-report-v2.schema.json", [report], in: folder)
         let svg = try String(contentsOf: folder.appendingPathComponent("plots/sweep-scores.svg"), encoding: .utf8)
         XCTAssertTrue(svg.contains("<svg") && svg.contains("oja-free"))
 
@@ -106,7 +106,7 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertTrue(report.stdout.contains("| oja-free | stored | 1 |"), report.stdout)
         XCTAssertTrue(report.stdout.contains("| hebb-free | stored | 2 |"), report.stdout)
         let csv = try ToolRunner.run(["sweep", "report", folder.path, "--csv"])
-        XCTAssertTrue(csv.stdout.hasPrefix("variant,trace_mode,runs,"), csv.stdout)
+        XCTAssertTrue(csv.stdout.hasPrefix("variant,trace_mode,seeds,"), csv.stdout)
         XCTAssertTrue(csv.stderr.contains("run 3 (oja-free, seed 2): missing"), csv.stderr)
         assertOneLineError(try ToolRunner.run(["sweep", "report", folder.path, "--baseline", "oja-yoked"]),
                            containing: ["oja-yoked", "not a variant"])
