@@ -135,7 +135,7 @@ let package = Package(
         ]),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "PlasticUNetTests", dependencies: ["PlasticUNet", "Kernels", "RandomStreams"]),
-        .testTarget(name: "TGSDataTests", dependencies: ["TGSData"]),
+        .testTarget(name: "TGSDataTests", dependencies: ["TGSData", "RandomStreams"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "PlasticUNet", "Kernels"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "PlasticUNet", "TGSData", "Kernels"]),
         .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),

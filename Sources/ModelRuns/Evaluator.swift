@@ -128,8 +128,8 @@ package enum Evaluator {
         var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
         var lossSum = 0.0
         let images = predictions.map { item in
-            for (index, passed) in ThresholdSweep.passedThresholds(probabilities: item.probabilities,
-                                                                   truth: item.truth).enumerated() {
+            let sweepPassed = ThresholdSweep.passedThresholds(probabilities: item.probabilities, truth: item.truth)
+            for (index, passed) in sweepPassed.enumerated() {
                 sweepTotals[index] += passed
             }
             let loss = BinaryCrossEntropy.loss(Tensor(shape: [item.probabilities.count], scalars: item.probabilities),
@@ -137,7 +137,8 @@ package enum Evaluator {
             lossSum += loss
             let overlap = MaskOverlap(truth: item.truth,
                                       prediction: ProbabilityThreshold.mask(item.probabilities, threshold: threshold))
-            return ImageResult(id: item.id, overlap: overlap, pixelCount: item.truth.count, loss: loss)
+            return ImageResult(id: item.id, overlap: overlap, pixelCount: item.truth.count, loss: loss,
+                               sweepPassed: sweepPassed)
         }
         let part = EvaluationReport.ModelPart(model: model, data: data, traceMode: traceMode, convolution: convolution,
                                               sweep: ThresholdSweep(totalPassed: sweepTotals, imageCount: images.count),

@@ -139,13 +139,12 @@ package struct SweepPlanCommand: ParsableCommand {
         if let problem = base.model.problem ?? base.training.problem { throw ValidationError(problem) }
         let seeds = try chosenSeeds(), variants = try chosenVariants()
         let folds = options.folds
-        let runsPerSeed = folds ?? 1
-        guard variants.count * seeds.count * runsPerSeed <= SweepPlan.maximumRuns else {
-            throw ValidationError("\(runCount(variants.count, seeds.count, folds)) is more than "
-                                  + "\(SweepPlan.maximumRuns) runs")
-        }
         if let folds, folds > dataSet.samples.count {
             throw ValidationError(ModelRunError.moreFoldsThanImages(folds: folds, images: dataSet.samples.count).description)
+        }
+        guard variants.count * seeds.count * (folds ?? 1) <= SweepPlan.maximumRuns else {
+            throw ValidationError("\(runCount(variants.count, seeds.count, folds)) is more than "
+                                  + "\(SweepPlan.maximumRuns) runs")
         }
         for seed in seeds where folds == nil {
             let split = DataSplit.stratified(dataSet, validationFraction: base.training.validationFraction, seed: seed)

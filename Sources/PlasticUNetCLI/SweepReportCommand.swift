@@ -27,8 +27,8 @@ package struct SweepReportCommand: ParsableCommand {
 
         Runs that are missing or failed are listed, never dropped; the rest is computed. The \
         table is plain text, Markdown (--markdown) or CSV (--csv; the missing and failed runs \
-        and the incomplete seeds then go to standard error). Results of sweeps planned before \
-        version 2 have no image scores: their reports have no Δ image and no --per-image rows.
+        and the incomplete seeds then go to standard error). Results written before version 2 \
+        have no image scores: their seeds have no Δ image and no --per-image rows.
 
         Exit codes: 0 reported; 2 bad options, or a plan or result that cannot be read.
         """)
@@ -59,7 +59,7 @@ package struct SweepReportCommand: ParsableCommand {
     package var perImage: String?
 
     /// The plots' folder.
-    @Option(help: ArgumentHelp("Write the plot of every run's score by variant (sweep-scores.svg) into this folder.",
+    @Option(help: ArgumentHelp("Write the plot of every seed's score by variant (sweep-scores.svg) into this folder.",
                                valueName: "dir"))
     package var plots: String?
 

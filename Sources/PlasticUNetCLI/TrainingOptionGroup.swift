@@ -38,13 +38,14 @@ package struct TrainingOptionGroup: ParsableArguments {
 
     /// The number of folds.
     @Option(help: ArgumentHelp("""
-        Partition the images into K folds, stratified by coverage class and drawn from the seed, and hold \
-        out fold --fold for validation instead of --val-fraction (K from 2 to the number of images).
+        Partition the images into K folds, stratified by coverage class and drawn from the seed, and validate \
+        on one fold instead of --val-fraction: fold --fold for a run, every fold in turn for a sweep (K from 2 \
+        to the number of images).
         """, valueName: "K"))
     package var folds: Int?
 
     /// The fold held out.
-    @Option(help: ArgumentHelp("The fold held out for validation, with --folds: 1 to K.", valueName: "I"))
+    @Option(help: ArgumentHelp("The fold held out for validation, with --folds: 1 to K (a sweep runs every fold and refuses it).", valueName: "I"))
     package var fold: Int?
 
     /// Whether to keep file order.

@@ -28,8 +28,8 @@ package struct ImagePairedDifference: Equatable, Sendable {
     /// from the one stream `RandomStream(seed: 1, name: streamName)`, as many seeds as there
     /// are (`nextInt(below:)` over the seeds in order, with replacement), and for each seed
     /// drawn as many of its pairs as it has (with replacement); its value is the mean of all
-    /// the pairs drawn. The interval is the 250th and the 9,750th of the 10,000 resampled
-    /// means in increasing order, as ``PairedDifference``'s.
+    /// the pairs drawn. The interval runs from the 251st to the 9,750th of the 10,000
+    /// resampled means in increasing order (indices 250 and 9,749), as ``PairedDifference``'s.
     package init?(_ values: [UInt64: [String: Double]], baseline: [UInt64: [String: Double]], streamName: String) {
         var differences: [[Double]] = []
         var seeds: [UInt64] = []

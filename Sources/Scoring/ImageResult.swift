@@ -11,14 +11,19 @@ package struct ImageResult: Equatable, Sendable {
     /// The binary cross-entropy of the probabilities against the truth; nil when the
     /// prediction is a mask without probabilities.
     package let loss: Double?
+    /// How many IoU thresholds the image passes at each mask threshold of the threshold
+    /// sweep (``ThresholdSweep/passedThresholds(probabilities:truth:)``); nil when the
+    /// prediction is a mask without probabilities.
+    package let sweepPassed: [Int]?
 
     /// The result of image `id`; its coverage class follows from the overlap.
     /// - Parameter pixelCount: the number of pixels of the image (S²).
-    package init(id: String, overlap: MaskOverlap, pixelCount: Int, loss: Double?) {
+    package init(id: String, overlap: MaskOverlap, pixelCount: Int, loss: Double?, sweepPassed: [Int]? = nil) {
         self.id = id
         self.coverageClass = CoverageClass.of(saltPixels: overlap.truthPixels, pixelCount: pixelCount)
         self.overlap = overlap
         self.loss = loss
+        self.sweepPassed = sweepPassed
     }
 
     /// How many IoU thresholds the image passes, 0...10.

@@ -34,14 +34,19 @@ package struct SeedScores: Equatable, Sendable {
     /// thresholds passed over 10 x the images, exactly), the best mask threshold of that
     /// pooled set and its score, and the mean loss of the images (summed in id order). Nil
     /// when a run lacks the images (a version 1 result) or has no scores in `mode`.
-    package init?(folds results: [SweepResult], mode: TraceMode) {
+    /// - Throws: ``SweepError/imageInTwoFolds(variant:seed:image:)`` when two of the runs
+    ///   validated the same image.
+    package init?(folds results: [SweepResult], mode: TraceMode) throws {
         var images: [Image] = []
         for result in results {
             guard let scored = result.scores(mode)?.images else { return nil }
             images += scored.map { Image(fold: result.fold, score: $0) }
         }
-        guard !images.isEmpty else { return nil }
+        guard let first = results.first, !images.isEmpty else { return nil }
         images.sort { IDOrder.precedes($0.score.id, $1.score.id) }
+        if let twice = zip(images, images.dropFirst()).first(where: { $0.score.id == $1.score.id }) {
+            throw SweepError.imageInTwoFolds(variant: first.variant, seed: first.seed, image: twice.0.score.id)
+        }
         var sweepTotals = [Int](repeating: 0, count: ThresholdSweep.thresholds.count)
         for image in images {
             for (index, passed) in image.score.sweepPassed.prefix(sweepTotals.count).enumerated() {
@@ -56,7 +61,8 @@ package struct SeedScores: Equatable, Sendable {
         self.images = images
     }
 
-    /// Each image's score at 0.5 by id.
+    /// Each image's score at 0.5 by id (the ids are unique: a result lists each image once,
+    /// and pooled folds validate disjoint images).
     var imageScores: [String: Double]? {
         images.map { Dictionary($0.map { ($0.score.id, $0.score.score) }, uniquingKeysWith: { first, _ in first }) }
     }

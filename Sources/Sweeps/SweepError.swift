@@ -2,8 +2,8 @@
 package enum SweepError: Error, CustomStringConvertible, Equatable {
     /// The file is not JSON of a `kind` (`sweep plan`, `sweep result`); `reason` says why.
     case unreadable(file: String, kind: String, reason: String)
-    /// The file is of another format or version than `expected` version `expectedVersion`.
-    case otherFormat(file: String, format: String, version: Int, expected: String, expectedVersion: Int)
+    /// The file is of another format than `expected`, or of a version outside `expectedVersions`.
+    case otherFormat(file: String, format: String, version: Int, expected: String, expectedVersions: ClosedRange<Int>)
     /// The folder holds no plan: `file` is where it should be.
     case noPlan(file: String)
     /// The plan holds no run, or more than ``SweepPlan/maximumRuns``.
@@ -24,14 +24,20 @@ package enum SweepError: Error, CustomStringConvertible, Equatable {
     case noRun(index: Int, count: Int)
     /// The model file in the folder of `run` is not a checkpoint of it on the plan's data.
     case notACheckpoint(file: String, run: SweepRunName)
+    /// Two folds' results of one seed of a variant hold the same image.
+    case imageInTwoFolds(variant: String, seed: UInt64, image: String)
+    /// The plan's runs are not its variants x seeds (x folds) in order.
+    case otherRuns(file: String)
 
     /// The message.
     package var description: String {
         switch self {
         case .unreadable(let file, let kind, let reason):
             "\(file): not a \(kind) (\(reason))"
-        case .otherFormat(let file, let format, let version, let expected, let expectedVersion):
-            "\(file): format \(format) version \(version), expected \(expected) version \(expectedVersion)"
+        case .otherFormat(let file, let format, let version, let expected, let expectedVersions):
+            "\(file): format \(format) version \(version), expected \(expected) version "
+                + (expectedVersions.count == 1 ? "\(expectedVersions.lowerBound)"
+                    : "\(expectedVersions.lowerBound) to \(expectedVersions.upperBound)")
         case .noPlan(let file):
             "\(file): no sweep plan (make one with `plastic-unet sweep plan`)"
         case .runCount(let file, let count):
@@ -54,6 +60,11 @@ package enum SweepError: Error, CustomStringConvertible, Equatable {
             "no run \(index): the plan has runs 0 to \(count - 1)"
         case .notACheckpoint(let file, let run):
             "\(file) is not a checkpoint of \(run) on the plan's data: remove it to start the run afresh"
+        case .imageInTwoFolds(let variant, let seed, let image):
+            "the results of \(variant), seed \(seed) validate image \(image) in two folds: they are not of one "
+                + "partition"
+        case .otherRuns(let file):
+            "\(file): the runs are not the plan's variants x seeds (x folds), each once and in order"
         }
     }
 

@@ -41,7 +41,7 @@ extension SweepFile {
         }
         guard file.format == format, readableVersions.contains(file.formatVersion) else {
             throw SweepError.otherFormat(file: url.path, format: file.format, version: file.formatVersion,
-                                         expected: format, expectedVersion: formatVersion)
+                                         expected: format, expectedVersions: readableVersions)
         }
         return file
     }

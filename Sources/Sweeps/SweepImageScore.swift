@@ -25,6 +25,20 @@ package struct SweepImageScore: Codable, Equatable, Sendable {
         self.loss = loss
     }
 
+    /// What is wrong with the image's numbers, or nil: `passed`, the class and every count
+    /// of the sweep in 0...10, one count per threshold of the sweep, a finite loss of at
+    /// least 0.
+    var problem: String? {
+        let counts = 0...TGSMetric.thresholdCount
+        if !counts.contains(passed) { return "image \(id): passed \(passed) is not in 0...10" }
+        if !(0..<11).contains(coverageClass) { return "image \(id): coverage_class \(coverageClass) is not in 0...10" }
+        if sweepPassed.count != ThresholdSweep.thresholds.count || !sweepPassed.allSatisfy(counts.contains) {
+            return "image \(id): sweep_passed is not \(ThresholdSweep.thresholds.count) counts in 0...10"
+        }
+        if !(loss >= 0 && loss.isFinite) { return "image \(id): loss \(loss) is not a finite number of at least 0" }
+        return nil
+    }
+
     /// Its TGS score at mask threshold 0.5.
     package var score: Double { TGSMetric.imageScore(passedThresholds: passed) }
 

@@ -169,7 +169,8 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
 
     /// Refuses a plan that `plan` would not have written: runs not numbered 0, 1, 2, ..., a
     /// run whose config is unusable, is not of its variant, seed and fold or of the data's
-    /// size, whose folder is not its own, or threads below 1.
+    /// size, whose folder is not its own, runs that are not the variants x seeds (x folds)
+    /// in order, or threads below 1.
     /// - Throws: ``SweepError`` naming `file` and the run.
     func check(_ file: String) throws {
         guard !runs.isEmpty, runs.count <= Self.maximumRuns else {
@@ -201,6 +202,13 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
                                                           fold: run.fold) else {
                 throw problem(.foreignFolder(run.folder))
             }
+        }
+        let planned = variants.flatMap { variant in
+            seeds.flatMap { seed in (folds.map { (1...max($0, 1)).map(Optional.some) } ?? [nil]).map { (variant, seed, $0) } }
+        }
+        guard planned.count == runs.count,
+              zip(planned, runs).allSatisfy({ $0.0 == $1.variant && $0.1 == $1.seed && $0.2 == $1.fold }) else {
+            throw SweepError.otherRuns(file: file)
         }
     }
 

@@ -93,8 +93,8 @@ package struct SweepReport: Equatable, Sendable {
     package let incomplete: [Incomplete]
 
     /// The report of the sweep in `folder`.
-    /// - Throws: ``SweepError`` when the baseline is not a variant of the plan, or a result
-    ///   file is not a result of its run.
+    /// - Throws: ``SweepError`` when the baseline is not a variant of the plan, a result
+    ///   file is not a result of its run, or two folds of a seed validated the same image.
     package init(folder: URL, plan: SweepPlan, baseline: String) throws {
         guard plan.variants.contains(baseline) else {
             throw SweepError.unknownBaseline(baseline, variants: plan.variants)
@@ -130,16 +130,16 @@ package struct SweepReport: Equatable, Sendable {
         folds = plan.folds
         self.unfinished = unfinished
         self.incomplete = incomplete
-        let seedScores = { (variant: String, mode: TraceMode) -> [UInt64: SeedScores] in
-            (complete[variant] ?? [:]).compactMapValues { results in
+        let seedScores = { (variant: String, mode: TraceMode) throws -> [UInt64: SeedScores] in
+            try (complete[variant] ?? [:]).compactMapValues { results in
                 plan.folds == nil ? results.first.flatMap { SeedScores(run: $0, mode: mode) }
-                    : SeedScores(folds: results, mode: mode)
+                    : try SeedScores(folds: results, mode: mode)
             }
         }
-        rows = plan.variants.flatMap { variant in
-            TraceMode.allCases.map { mode in
-                Self.row(variant, mode, seedScores(variant, mode),
-                         baseline: variant == baseline ? nil : seedScores(baseline, mode))
+        rows = try plan.variants.flatMap { variant in
+            try TraceMode.allCases.map { mode in
+                Self.row(variant, mode, try seedScores(variant, mode),
+                         baseline: variant == baseline ? nil : try seedScores(baseline, mode))
             }
         }
     }

@@ -138,6 +138,20 @@ package struct SweepResult: SweepFile, Equatable, Sendable {
         guard result.configSHA256 == run.configSHA256 else {
             throw SweepError.resultOfOtherConfig(file: url.path)
         }
+        if let problem = result.imagesProblem {
+            throw SweepError.unreadable(file: url.path, kind: kind, reason: problem)
+        }
         return result
+    }
+
+    /// What is wrong with the images of a trace mode, or nil: an image's numbers, or an id
+    /// twice.
+    private var imagesProblem: String? {
+        for mode in TraceMode.allCases {
+            guard let images = scores(mode)?.images else { continue }
+            if let problem = images.lazy.compactMap(\.problem).first { return "\(mode.rawValue): \(problem)" }
+            if Set(images.map(\.id)).count != images.count { return "\(mode.rawValue): an image is listed twice" }
+        }
+        return nil
     }
 }

@@ -127,19 +127,19 @@ package struct SweepRunner {
             guard let part = report.modelPart else { continue }
             scores[mode] = SweepResult.Scores(score: report.summary.score, bestScore: part.sweep.bestScore,
                                               bestThreshold: part.sweep.bestThreshold, loss: part.loss,
-                                              images: imageScores(evaluation))
+                                              images: report.images.map(Self.imageScore))
             imageCount = report.images.count
         }
         return SweepResult(finished: run, modelSHA256: sha256, validationImages: imageCount, evaluation: scores)
     }
 
-    /// Every image of `evaluation` with its passes at 0.5 and at each threshold of the sweep.
-    private func imageScores(_ evaluation: ModelEvaluation) -> [SweepImageScore] {
-        zip(evaluation.report.images, evaluation.predictions).map { image, prediction in
-            SweepImageScore(id: image.id, coverageClass: image.coverageClass, passed: image.passedThresholds,
-                            sweepPassed: ThresholdSweep.passedThresholds(probabilities: prediction.probabilities.scalars,
-                                                                         truth: data.sample(id: image.id)?.mask ?? []),
-                            loss: image.loss ?? .nan)
+    /// An image of a model's evaluation, which scores every image from probabilities (so
+    /// with a loss and the sweep's passes).
+    private static func imageScore(_ image: ImageResult) -> SweepImageScore {
+        guard let loss = image.loss, let sweepPassed = image.sweepPassed else {
+            preconditionFailure("a model evaluation scores every image from its probabilities")
         }
+        return SweepImageScore(id: image.id, coverageClass: image.coverageClass, passed: image.passedThresholds,
+                               sweepPassed: sweepPassed, loss: loss)
     }
 }

@@ -56,10 +56,19 @@ final class FoldsCommandTests: XCTestCase {
             XCTAssertEqual(train.stderr.split(separator: "\n").count, 1, train.stderr)
             XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         }
-        let sweep = try ToolRunner.run(["sweep", "plan", "--out", folder.appendingPathComponent("s").path,
-                                        "--folds", "3", "--fold", "1"])
-        XCTAssertEqual(sweep.status, 2)
-        XCTAssertTrue(sweep.stderr.contains("--fold: a sweep with --folds runs every fold"), sweep.stderr)
+        let plans: [([String], String)] = [
+            (["--folds", "3", "--fold", "1"], "--fold: a sweep with --folds runs every fold"),
+            (["--folds", "3", "--val-fraction", "0.3"], "--folds and --val-fraction both choose"),
+            (["--folds", "121"], "--folds 121 is more than the 120 images of the data"),
+            (["--folds", "999999999999999999"], "--folds 999999999999999999 is more than the 120 images"),
+        ]
+        for (arguments, message) in plans {
+            let sweep = folder.appendingPathComponent("sweep")
+            let plan = try ToolRunner.run(["sweep", "plan", "--out", sweep.path] + arguments)
+            XCTAssertEqual(plan.status, 2, arguments.joined(separator: " "))
+            XCTAssertTrue(plan.stderr.contains(message), plan.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: sweep.path))
+        }
     }
 
     /// A sweep of 2 variants x 2 seeds x 3 folds on the 32 x 32 fixture data: each seed's

@@ -38,8 +38,8 @@ final class SweepCommandTests: XCTestCase {
         let folder = try makeTemporaryDirectory(for: self).appendingPathComponent("sweep")
         try plan(folder, Self.small)
         try runAll(folder, jobs: 2)
-        let report = folder.appendingPathComponent("report.json")
-        let shown = try ToolRunner.run(["sweep", "report", folder.path, "--json", report.path,
+        let report = folder.appendingPathComponent("report.json"), perImage = folder.appendingPathComponent("images.csv")
+        let shown = try ToolRunner.run(["sweep", "report", folder.path, "--json", report.path, "--per-image", perImage.path,
                                         "--plots", folder.appendingPathComponent("plots").path])
         XCTAssertEqual(shown.status, 0, shown.stderr)
         XCTAssertTrue(shown.stdout.hasPrefix("4 of 4 runs finished"), shown.stdout)
@@ -50,6 +50,10 @@ final class SweepCommandTests: XCTestCase {
         try SchemaCheck.check("sweep-plan-v2.schema.json", [folder.appendingPathComponent("plan.json")], in: folder)
         try SchemaCheck.check("sweep-result-v2.schema.json", results, in: folder)
         try SchemaCheck.check("sweep-report-v2.schema.json", [report], in: folder)
+        // Without folds the per-image rows have no fold: 2 variants x 2 seeds x 3 modes x 2 images.
+        let table = try String(contentsOf: perImage, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(table.count, 1 + 2 * 2 * 3 * 2)
+        XCTAssertTrue(table.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[4].isEmpty })
         let svg = try String(contentsOf: folder.appendingPathComponent("plots/sweep-scores.svg"), encoding: .utf8)
         XCTAssertTrue(svg.contains("<svg") && svg.contains("oja-free"))
 

@@ -130,6 +130,55 @@ final class SweepFoldsTests: XCTestCase {
         XCTAssertEqual(try SweepReport(folder: folder, plan: try sweep(), baseline: "hebb-free").json(), try report.json())
     }
 
+    /// Results whose images cannot be (a short sweep, a count above 10, an id twice) are
+    /// refused naming the file; two folds that validated the same image too.
+    func testImpossibleImagesAreRefused() throws {
+        let plan = try sweep()
+        let url = folder.appendingPathComponent(plan.runs[4].folder).appendingPathComponent(SweepResult.fileName)
+        let original = try Data(contentsOf: url)
+        let edits: [(String, (inout [String: Any]) -> Void)] = [
+            ("sweep_passed is not 31 counts", { $0["sweep_passed"] = [1, 2] }),
+            ("passed 11 is not in 0...10", { $0["passed"] = 11 }),
+            ("an image is listed twice", { $0["id"] = "b" }),
+        ]
+        for (message, edit) in edits {
+            var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: original) as? [String: Any])
+            var evaluation = try XCTUnwrap(object["evaluation"] as? [String: [String: Any]])
+            var images = try XCTUnwrap(evaluation["zero"]?["images"] as? [[String: Any]])
+            edit(&images[0])
+            evaluation["zero"]?["images"] = images
+            object["evaluation"] = evaluation
+            try JSONSerialization.data(withJSONObject: object).write(to: url)
+            XCTAssertThrowsError(try SweepReport(folder: folder, plan: plan, baseline: "hebb-free")) { error in
+                XCTAssertTrue("\(error)".hasPrefix(url.path) && "\(error)".contains(message), "\(error)")
+            }
+        }
+        try original.write(to: url)
+        try write(plan.runs[5], images: [image("a", 10, early: 0), image("d", 0, early: 0)])
+        XCTAssertThrowsError(try SweepReport(folder: folder, plan: plan, baseline: "hebb-free")) { error in
+            XCTAssertEqual(error as? SweepError, .imageInTwoFolds(variant: "oja-free", seed: 1, image: "a"))
+        }
+    }
+
+    /// A plan whose runs are not every fold of every seed once (fold 1 twice, say) is
+    /// refused: its report could not pool.
+    func testAPlanWithoutEveryFoldIsRefused() throws {
+        try plan().write(into: folder)
+        let url = folder.appendingPathComponent(SweepPlan.fileName)
+        var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var runs = try XCTUnwrap(object["runs"] as? [[String: Any]])
+        var config = try XCTUnwrap(runs[1]["config"] as? [String: Any])
+        config["fold"] = 1
+        runs[1]["config"] = config
+        runs[1]["fold"] = 1
+        runs[1]["folder"] = "runs/0001-hebb-free-seed1-fold1"
+        object["runs"] = runs
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        XCTAssertThrowsError(try SweepPlan.read(from: folder)) { error in
+            XCTAssertTrue("\(error)".contains("not the plan's variants x seeds (x folds)"), "\(error)")
+        }
+    }
+
     /// A result of version 1 (no images, no fold) still reports, without a per-image
     /// difference or per-image rows.
     func testAVersion1ResultStillReports() throws {

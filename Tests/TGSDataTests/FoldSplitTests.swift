@@ -1,3 +1,4 @@
+import RandomStreams
 import TGSData
 import XCTest
 
@@ -38,10 +39,28 @@ final class FoldSplitTests: XCTestCase {
         }
     }
 
-    func testTheSeedChoosesThePartition() {
+    /// The partition is docs/DATA.md's, written out here: the members of each class in
+    /// table order, shuffled with the one stream `folds`, dealt in turn across classes.
+    func testThePartitionIsTheDocumentedDeal() {
         let data = SyntheticSeismic(size: 16, seed: 3).dataSet(count: 40)
-        XCTAssertEqual(DataSplit.fold(2, of: 5, data, seed: 1), DataSplit.fold(2, of: 5, data, seed: 1))
+        for seed: UInt64 in [1, 2] {
+            var stream = RandomStream(seed: seed, name: "folds")
+            var foldOf: [String: Int] = [:]
+            var dealt = 0
+            for coverageClass in 0..<11 {
+                var members = data.samples.filter { CoverageClass.of(mask: $0.mask) == coverageClass }.map(\.id)
+                stream.shuffle(&members)
+                for id in members {
+                    foldOf[id] = dealt % 5 + 1
+                    dealt += 1
+                }
+            }
+            for fold in 1...5 {
+                XCTAssertEqual(DataSplit.fold(fold, of: 5, data, seed: seed).validationIDs,
+                               data.samples.map(\.id).filter { foldOf[$0] == fold }, "seed \(seed), fold \(fold)")
+            }
+        }
         XCTAssertNotEqual(DataSplit.fold(2, of: 5, data, seed: 1).validationIDs,
-                          DataSplit.fold(2, of: 5, data, seed: 2).validationIDs)
+                          DataSplit.fold(2, of: 5, data, seed: 2).validationIDs, "the seed chooses the partition")
     }
 }
