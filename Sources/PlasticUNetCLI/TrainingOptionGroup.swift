@@ -45,7 +45,8 @@ package struct TrainingOptionGroup: ParsableArguments {
     package var folds: Int?
 
     /// The fold held out.
-    @Option(help: ArgumentHelp("The fold held out for validation, with --folds: 1 to K (a sweep runs every fold and refuses it).", valueName: "I"))
+    @Option(help: ArgumentHelp("The fold held out for validation, with --folds: 1 to K (a sweep runs every fold and "
+                               + "refuses it).", valueName: "I"))
     package var fold: Int?
 
     /// Whether to keep file order.

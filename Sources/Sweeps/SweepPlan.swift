@@ -112,7 +112,7 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
         var runs: [Run] = []
         for variant in variants {
             for seed in seeds {
-                for fold in folds.map({ (1...$0).map(Optional.some) }) ?? [nil] {
+                for fold in Self.foldsOfASeed(folds) {
                     var configuration = base
                     configuration.model = variant.configuration(over: base.model)
                     configuration.training.seed = seed
@@ -127,6 +127,11 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
             }
         }
         self.runs = runs
+    }
+
+    /// The folds of each seed's runs: 1...`folds`, or one run without a fold.
+    private static func foldsOfASeed(_ folds: Int?) -> [Int?] {
+        folds.map { (1...max($0, 1)).map(Optional.some) } ?? [nil]
     }
 
     /// `0007-oja-free-seed3`, or `0007-oja-free-seed3-fold2` in a sweep with folds: sorted
@@ -203,11 +208,12 @@ package struct SweepPlan: SweepFile, Equatable, Sendable {
                 throw problem(.foreignFolder(run.folder))
             }
         }
+        let (count, overflow) = (variants.count * seeds.count).multipliedReportingOverflow(by: folds ?? 1)
+        guard !overflow, count == runs.count else { throw SweepError.otherRuns(file: file) }
         let planned = variants.flatMap { variant in
-            seeds.flatMap { seed in (folds.map { (1...max($0, 1)).map(Optional.some) } ?? [nil]).map { (variant, seed, $0) } }
+            seeds.flatMap { seed in Self.foldsOfASeed(folds).map { (variant, seed, $0) } }
         }
-        guard planned.count == runs.count,
-              zip(planned, runs).allSatisfy({ $0.0 == $1.variant && $0.1 == $1.seed && $0.2 == $1.fold }) else {
+        guard zip(planned, runs).allSatisfy({ $0.0 == $1.variant && $0.1 == $1.seed && $0.2 == $1.fold }) else {
             throw SweepError.otherRuns(file: file)
         }
     }
