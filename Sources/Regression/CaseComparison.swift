@@ -74,8 +74,7 @@ package struct CaseComparison: Sendable {
     package init(expected: [GoldenRun], obtained: [GoldenRun], tolerances: GoldenTolerances, exact: Bool,
                  equivalence: [String: Double]) {
         guard expected.contains(where: { $0.seed != nil }) || obtained.contains(where: { $0.seed != nil }) else {
-            let empty = GoldenResults(epochs: [], evaluation: [:], precision: [], tensors: [:], probabilities: [])
-            self.init(expected: expected.first?.results ?? empty, obtained: obtained.first?.results ?? empty,
+            self.init(expected: expected.first?.results ?? .empty, obtained: obtained.first?.results ?? .empty,
                       tolerances: tolerances, exact: exact)
             return
         }

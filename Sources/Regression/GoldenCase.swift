@@ -14,7 +14,7 @@ package struct GoldenCase: Codable, Equatable, Sendable {
     /// `plastic-unet-golden`.
     package var format: String
     /// 1 for a case of one run, 2 for a case over seeds.
-    package var formatVersion: Int { Self.formatVersion(of: runs) }
+    package var formatVersion: Int { isOverSeeds ? 2 : 1 }
     /// The case's name (the file name's stem when recorded).
     package var name: String
     /// The program that recorded the expected results (`plastic-unet X.Y.Z`); a check by
@@ -49,11 +49,6 @@ package struct GoldenCase: Codable, Equatable, Sendable {
         self.tolerances = tolerances
         self.equivalence = equivalence
         self.runs = runs
-    }
-
-    /// The version that holds `runs`: 2 when they are seeds' runs, else 1.
-    package static func formatVersion(of runs: [GoldenRun]) -> Int {
-        runs.contains { $0.seed != nil } ? 2 : 1
     }
 
     private enum CodingKeys: String, CodingKey {

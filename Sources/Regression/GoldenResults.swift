@@ -122,4 +122,7 @@ package struct GoldenResults: Codable, Equatable, Sendable {
         self.tensors = tensors
         self.probabilities = probabilities
     }
+
+    /// No results: what a run holds before it is run, and what a missing run compares as.
+    package static let empty = GoldenResults(epochs: [], evaluation: [:], precision: [], tensors: [:], probabilities: [])
 }

@@ -90,8 +90,8 @@ package enum RegressionRun {
                                seeds: [UInt64] = [], equivalence: [String: Double] = [:], to url: URL,
                                kernels: any ConvolutionKernels, reading: HDF5Reading) throws -> GoldenCase {
         let tolerances = GoldenTolerances(default: exact ? GoldenTolerances.Rule(atol: 0, rtol: 0) : tolerance)
-        let empty = GoldenResults(epochs: [], evaluation: [:], precision: [], tensors: [:], probabilities: [])
-        let runs = seeds.isEmpty ? [GoldenRun(seed: nil, results: empty)] : seeds.map { GoldenRun(seed: $0, results: empty) }
+        let runs = seeds.isEmpty ? [GoldenRun(seed: nil, results: .empty)]
+            : seeds.map { GoldenRun(seed: $0, results: .empty) }
         var golden = GoldenCase(name: name, generator: PlasticUNetVersion.generator, exact: exact, recipe: recipe,
                                 tolerances: tolerances, equivalence: equivalence, runs: runs)
         golden.runs = try CaseRunner.run(golden, at: url, kernels: kernels, reading: reading)

@@ -1,4 +1,5 @@
 import Scoring
+import TGSData
 
 /// One validation image as a sweep's run scored it in one trace mode (result version 2):
 /// what pooling the runs of a seed's folds and comparing variants image by image need,
@@ -31,7 +32,9 @@ package struct SweepImageScore: Codable, Equatable, Sendable {
     var problem: String? {
         let counts = 0...TGSMetric.thresholdCount
         if !counts.contains(passed) { return "image \(id): passed \(passed) is not in 0...10" }
-        if !(0..<11).contains(coverageClass) { return "image \(id): coverage_class \(coverageClass) is not in 0...10" }
+        if !(0..<CoverageClass.count).contains(coverageClass) {
+            return "image \(id): coverage_class \(coverageClass) is not in 0...10"
+        }
         if sweepPassed.count != ThresholdSweep.thresholds.count || !sweepPassed.allSatisfy(counts.contains) {
             return "image \(id): sweep_passed is not \(ThresholdSweep.thresholds.count) counts in 0...10"
         }
