@@ -33,7 +33,7 @@ LAYERS = [
     ("runs", ["ModelRuns"]),
     ("tools", ["Evaluation", "ModelDiff", "Regression", "Benchmark", "Interop",
                "Sweeps", "Reproduction"]),
-    ("command line", ["PlasticUNetCLI", "plastic-unet"]),
+    ("command line", ["CMalloc", "PlasticUNetCLI", "plastic-unet"]),
 ]
 FIRST_FOUNDATION_LAYER = "shared"
 SIBLING_LAYERS = {"tools"}

@@ -26,25 +26,35 @@ final class TimedKernels: ConvolutionKernels, Sendable {
         var order: [String] = []
     }
 
+    /// The table that these kernels and those of their items on threads share.
+    private final class SharedTable: Sendable {
+        let table = Mutex(Table())
+    }
+
     private let inner: any ConvolutionKernels
-    private let table = Mutex(Table())
+    private let shared: SharedTable
 
     /// The threads of the wrapped kernels.
     var threadCount: Int { inner.threadCount }
 
-    /// As the wrapped kernels run them, each item's calls timed in a table of their own.
+    /// As the wrapped kernels run them, each item's calls timed into this table.
     func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result] {
-        inner.mapOnThreads(count: count) { item, kernels in body(item, TimedKernels(kernels)) }
+        inner.mapOnThreads(count: count) { item, kernels in body(item, TimedKernels(kernels, sharing: shared)) }
     }
 
     /// Kernels that time `inner`.
-    init(_ inner: any ConvolutionKernels) {
+    convenience init(_ inner: any ConvolutionKernels) {
+        self.init(inner, sharing: SharedTable())
+    }
+
+    private init(_ inner: any ConvolutionKernels, sharing shared: SharedTable) {
         self.inner = inner
+        self.shared = shared
     }
 
     /// The entries in the order they were first met, and forgets them.
     func takeEntries() -> [Entry] {
-        table.withLock { table in
+        shared.table.withLock { table in
             defer { table = Table() }
             return table.order.compactMap { table.entries[$0] }
         }
@@ -56,7 +66,7 @@ final class TimedKernels: ConvolutionKernels, Sendable {
         let result = body()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let key = pass + " " + layer
-        table.withLock { table in
+        shared.table.withLock { table in
             if table.entries[key] == nil { table.order.append(key) }
             table.entries[key, default: Entry(pass: pass, layer: layer)].calls += 1
             table.entries[key]?.seconds += seconds

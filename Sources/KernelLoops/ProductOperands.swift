@@ -159,8 +159,9 @@ public struct ProductOperands: @unchecked Sendable {
 
     /// Stores the kept elements of a tile (its `elements`, row-major with `tileColumns`
     /// per row) whose columns start at `q`: a whole vector at a time where its lanes are
-    /// consecutive kept columns of one grid row and the output is dense along the row, one
-    /// element at a time elsewhere.
+    /// consecutive kept columns of one grid row and the output is dense along the row;
+    /// elsewhere (a vector that crosses the end of a grid row) each run of its lanes that
+    /// lies in one grid row at a time.
     @inlinable @inline(__always)
     func store(_ elements: UnsafePointer<Float>, tileColumns: Int, firstRow: Int, validRows: Int, column q: Int) {
         let lanes = TileVector.scalarCount
@@ -177,21 +178,27 @@ public struct ProductOperands: @unchecked Sendable {
                 }
                 continue
             }
+            var lane = 0
             var column = x
-            for lane in 0..<lanes {
+            while lane < lanes {
+                // The lanes up to the end of this grid row, of which the first `kept` are kept.
+                let run = min(lanes &- lane, gridRowStride &- column)
                 if image < images, row < gridHeight, column < gridWidth {
+                    let kept = min(run, gridWidth &- column)
                     let start = offset &+ image &* imageStep &+ firstRow &* channelStride &+ row &* rowStep
                         &+ column &* columnStep
                     for r in 0..<validRows {
-                        output[start &+ r &* channelStride] = elements[r &* tileColumns &+ c &* lanes &+ lane]
+                        let source = elements + (r &* tileColumns &+ c &* lanes &+ lane)
+                        let target = output + (start &+ r &* channelStride)
+                        for i in 0..<kept {
+                            target[i &* columnStep] = source[i]
+                        }
                     }
                 }
-                column &+= 1
-                if column == gridRowStride {
-                    (row, column) = (row &+ 1, 0)
-                    if row == imageRows {
-                        (image, row) = (image &+ 1, 0)
-                    }
+                lane &+= run
+                (row, column) = (row &+ 1, 0)
+                if row == imageRows {
+                    (image, row) = (image &+ 1, 0)
                 }
             }
         }

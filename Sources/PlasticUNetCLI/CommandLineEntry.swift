@@ -10,9 +10,11 @@ import Foundation
 ///   line `plastic-unet: error: <description>` on standard error (a usage error adds a
 ///   pointer to `--help` instead of the whole usage text).
 package enum CommandLineEntry {
-    /// Parses `arguments` with `root`, runs the chosen subcommand and exits the process.
+    /// Sets the allocator (``AllocatorSettings``), parses `arguments` with `root`, runs the
+    /// chosen subcommand and exits the process.
     package static func run(_ root: any ParsableCommand.Type,
                            arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        AllocatorSettings.apply()
         do {
             var command = try root.parseAsRoot(arguments)
             try command.run()

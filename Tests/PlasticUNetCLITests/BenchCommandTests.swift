@@ -3,13 +3,16 @@ import XCTest
 
 /// `plastic-unet bench` runs and counts the work right; its times are not tested.
 final class BenchCommandTests: XCTestCase {
-    /// The convolutions of width 1 at 16 x 16, counted by hand (2 operations per fused
+    /// The operations of one prediction of width 1 at 16 x 16, counted by hand (2 per fused
     /// multiply-add): each block's first convolution and its four residual ones at 16², 8²,
     /// 4², 2² and 1² cost 23,040 (the first block, one channel) and 20,736 (the others);
     /// each up stage's transposed convolution, block convolution and four residual ones
-    /// cost 29,952; the final 1 x 1 convolution 512. A training step repeats each as input
-    /// gradient and weight gradient, but for the input gradient of the very first
-    /// convolution (4,608), which the image does not need.
+    /// cost 29,952; the final 1 x 1 convolution 512.
+    static let widthOneInference: Double = 23_040 + 4 * 20_736 + 4 * 29_952 + 512
+
+    /// A training step repeats each convolution of ``widthOneInference`` as input gradient
+    /// and weight gradient, but for the input gradient of the very first convolution
+    /// (4,608), which the image does not need.
     func testTheOperationsOfAStepAreCountedAndTheReportIsWritten() throws {
         let json = try makeTemporaryDirectory(for: self).appendingPathComponent("bench.json")
         let result = try ToolRunner.run(["bench", "--width", "1", "--size", "16", "--repeats", "2", "--batch", "3",
@@ -20,8 +23,7 @@ final class BenchCommandTests: XCTestCase {
             XCTAssertTrue(result.stdout.contains("\n" + label) || result.stdout.hasPrefix(label), label)
         }
         let report = try EvaluationFixtures.jsonObject(json)
-        let firstBlock = 23_040.0, downBlock = 20_736.0, upStage = 29_952.0, output = 512.0
-        let inference: Double = firstBlock + 4 * downBlock + 4 * upStage + output
+        let inference = Self.widthOneInference
         XCTAssertEqual(report["inference_flop"] as? Double, inference)
         XCTAssertEqual(report["training_step_flop"] as? Double, 3 * inference - 4_608)
         let step = try XCTUnwrap(report["training_step_seconds"] as? [String: Any])
@@ -48,6 +50,8 @@ final class BenchCommandTests: XCTestCase {
             XCTAssertTrue(line.contains("% of peak)"), line)
         }
         let report = try EvaluationFixtures.jsonObject(json)
+        // A prediction runs on a thread of the pool; its operations count all the same.
+        XCTAssertEqual(report["inference_flop"] as? Double, Self.widthOneInference)
         let peak = try XCTUnwrap(report["fma_peak_flop_per_second"] as? Double)
         XCTAssertTrue(peak.isFinite && peak > 0, "\(peak)")
         let path = try XCTUnwrap((report["kernel_path"] as? String)?.split(separator: ":").first)
