@@ -87,11 +87,12 @@ public struct ProductOperands: @unchecked Sendable {
     /// i covers rows, or columns, `i·extent..<(i+1)·extent` of the tile's extent) and
     /// stores their kept elements.
     ///
-    /// The block's rows of A are first copied into one place (``packWeights(of:rowCount:validRows:into:)``).
-    /// The chains then advance ``depthBlock`` steps at a time: each tile of the block takes
-    /// those steps, parks its accumulators in memory (a float stored and loaded is the same
-    /// float, so the chains are unchanged) and the next tile reads the same columns of B
-    /// from cache.
+    /// Each tile row reads its row of A where the weight holds it (a copy of the block's
+    /// rows into one place measured no faster for any layer shape, and slower where a block
+    /// has few columns). The chains advance ``depthBlock`` steps at a time: each tile of the
+    /// block takes those steps, parks its accumulators in memory (a float stored and loaded
+    /// is the same float, so the chains are unchanged) and the next tile reads the same
+    /// columns of B from cache.
     ///
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
@@ -101,16 +102,8 @@ public struct ProductOperands: @unchecked Sendable {
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount
         let tileSize = tileRows * tileColumns
-        let panelWeightCount = depth * tileRows
-        let parked = rowPanels.count * columnPanels.count * tileSize
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowPanels.count * panelWeightCount + parked) { scratch in
-            let packed = scratch.baseAddress.unsafelyUnwrapped
-            let parkedTiles = packed + rowPanels.count * panelWeightCount
-            for (index, panel) in rowPanels.enumerated() {
-                let firstRow = panel &* tileRows
-                packWeights(of: firstRow, rowCount: tileRows, validRows: min(tileRows, rows &- firstRow),
-                            into: packed + index &* panelWeightCount)
-            }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowPanels.count * columnPanels.count * tileSize) {
+            let parkedTiles = $0.baseAddress.unsafelyUnwrapped
             var first = 0
             repeat {
                 let last = min(first &+ Self.depthBlock, depth)
@@ -123,12 +116,15 @@ public struct ProductOperands: @unchecked Sendable {
                         var accumulators = first == 0
                             ? RegisterTile<Path, tileRows, tileVectors>(starts: starts + firstRow, validRows: validRows)
                             : RegisterTile<Path, tileRows, tileVectors>(loading: parkedTile)
-                        let panelWeights = packed + rowIndex &* panelWeightCount
+                        // Rows past the matrix repeat its first row; they are not stored.
+                        let rowOffsets = InlineArray<tileRows, Int> { r in
+                            (r < validRows ? firstRow &+ r : firstRow) &* rowStride
+                        }
                         // Wrapping arithmetic: the offsets are in bounds by construction, and
                         // overflow checks would cost more than the products.
                         for k in first..<last {
-                            let weights = panelWeights + k &* tileRows
-                            accumulators.addProducts(columns: source + (sourceOffsets[k] &+ q)) { weights[$0] }
+                            accumulators.addProducts(columns: source + (sourceOffsets[k] &+ q),
+                                                     weights: weight + weightOffsets[k], rowOffsets: rowOffsets)
                         }
                         accumulators.write(to: parkedTile)
                         if last == depth {
@@ -139,21 +135,6 @@ public struct ProductOperands: @unchecked Sendable {
                 }
                 first = last
             } while first < depth
-        }
-    }
-
-    /// Copies rows `firstRow..<firstRow+rowCount` of A into `packed`, column by column
-    /// (`packed[k·rowCount + r] = A[firstRow+r][k]`), so that a tile reads the weights of one
-    /// step of its chains from one place; rows from `validRows` on (past the matrix) are 0.
-    @inlinable @inline(__always)
-    func packWeights(of firstRow: Int, rowCount: Int, validRows: Int, into packed: UnsafeMutablePointer<Float>) {
-        for r in 0..<rowCount {
-            guard r < validRows else {
-                for k in 0..<depth { packed[k &* rowCount &+ r] = 0 }
-                continue
-            }
-            let row = weight + (firstRow &+ r) &* rowStride
-            for k in 0..<depth { packed[k &* rowCount &+ r] = row[weightOffsets[k]] }
         }
     }
 
