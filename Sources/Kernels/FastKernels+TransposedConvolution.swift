@@ -12,7 +12,7 @@ extension FastKernels {
         g.checkBias(bias.shape)
         var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
         for run in runs(of: input, padding: 1) {
-            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run), geometry: g,
+            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner), geometry: g,
                                   weight: weight, bias: bias, into: &output, firstImage: run.lowerBound)
         }
         return output
@@ -54,7 +54,7 @@ extension FastKernels {
     /// - Complexity: O(Ci·Co·9·H·(W+1)) fused multiply-adds.
     package func transposedConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape)
-        var planes = PlaneBuffer(phasesOf: outputGradient)
+        var planes = PlaneBuffer(phasesOf: outputGradient, runner: runner)
         let layout = Self.strideTwoLayout(of: planes, height: g.inputHeight, width: g.inputWidth)
         planes.reserveReads(of: layout)
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.outChannels * 9, channels: g.outChannels,
@@ -73,7 +73,7 @@ extension FastKernels {
     package func transposedConvolveParameterGradients(_ outputGradient: Tensor,
                                                      input: Tensor) -> (weight: Tensor, bias: Tensor) {
         let g = TransposedConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape)
-        let planes = PlaneBuffer(phasesOf: outputGradient)
+        let planes = PlaneBuffer(phasesOf: outputGradient, runner: runner)
         let layout = Self.strideTwoLayout(of: planes, height: g.inputHeight, width: g.inputWidth)
         // dw[ci][(co, t)] = Σ_p x[ci][p]·B[(co, t)][p]
         let weightGradient = parameterGradient(input, layout: layout, over: planes,

@@ -53,7 +53,7 @@ package struct FastKernels: ConvolutionKernels {
                                   tapOffsets: Array(0..<g.tapCount))
         var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
         for run in runs(of: input, padding: padding) {
-            Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run),
+            Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run, runner: runner),
                              kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: bias.scalars,
                              into: &output, firstImage: run.lowerBound, kernels: self)
         }
@@ -85,7 +85,7 @@ package struct FastKernels: ConvolutionKernels {
                                   channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
         var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding),
+        Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding, runner: runner),
                          kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: nil,
                          into: &inputGradient, firstImage: 0, kernels: self)
         return inputGradient
@@ -97,7 +97,7 @@ package struct FastKernels: ConvolutionKernels {
                                            padding: Int) -> (weight: Tensor, bias: Tensor) {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, input: input.shape,
                                     kernelSize: kernelSize, padding: padding)
-        let planes = PlaneBuffer(zeroPadding: input, padding: padding)
+        let planes = PlaneBuffer(zeroPadding: input, padding: padding, runner: runner)
         let layout = planes.layout(tapOffsets: Self.kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: g.outputHeight, gridWidth: g.outputWidth)
         // dw[co][(ci, t)] = Σ_p dy[co][p]·B[(ci, t)][p]
@@ -138,7 +138,7 @@ package struct FastKernels: ConvolutionKernels {
         let positions = layout.gridHeight * layout.gridWidth
         var gradient = Tensor(shape: shape)
         if positions < channels {
-            let columns = PlaneBuffer(columnsOf: layout, in: planes)
+            let columns = PlaneBuffer(columnsOf: layout, in: planes, runner: runner)
             let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
                                      layout: columns.columnLayout(rows: layout.rowCount),
                                      placement: .dense(channels: channels, height: 1, width: layout.rowCount))
@@ -147,7 +147,7 @@ package struct FastKernels: ConvolutionKernels {
         } else {
             let tile = TapCorrelation.tile(rows: layout.rowCount, channels: channels, kernels: self)
             let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions,
-                                   tileColumns: tile.columns)
+                                   tileColumns: tile.columns, runner: runner)
             TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, tile: tile, into: &gradient.scalars,
                                    kernels: self)
         }

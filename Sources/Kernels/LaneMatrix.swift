@@ -14,19 +14,25 @@ struct LaneMatrix {
     /// `rows` rounded up to a whole number of tile columns.
     let laneCount: Int
 
+    /// The columns of one task of the transpose.
+    private static let blockColumns = 1024
+
     /// The transpose of the row-major `[rows, columns]` matrix in `matrix`, its lanes
-    /// rounded up to whole multiples of `tileColumns`, on the calling thread (it moves each
-    /// element once, which costs less than waking another thread).
+    /// rounded up to whole multiples of `tileColumns`, in blocks of ``blockColumns``
+    /// columns on the threads of `runner`.
     /// - Complexity: O(rows·columns).
-    init(transposing matrix: [Float], rows: Int, columns: Int, tileColumns: Int) {
+    init(transposing matrix: [Float], rows: Int, columns: Int, tileColumns: Int, runner: ParallelRunner) {
         let laneCount = (rows + tileColumns - 1) / tileColumns * tileColumns
+        let blocks = (columns + Self.blockColumns - 1) / Self.blockColumns
         let transposed = [Float](count: columns * laneCount) { output in
             matrix.withReader { source in
-                for p in 0..<columns {
-                    for g in 0..<rows {
-                        output[p * laneCount + g] = source[g * columns + p]
+                runner.run(taskCount: blocks) { block in
+                    for p in block * Self.blockColumns..<min((block + 1) * Self.blockColumns, columns) {
+                        for g in 0..<rows {
+                            output[p * laneCount + g] = source[g * columns + p]
+                        }
+                        output.fill(laneCount - rows, with: 0, at: p * laneCount + rows)
                     }
-                    output.fill(laneCount - rows, with: 0, at: p * laneCount + rows)
                 }
             }
         }

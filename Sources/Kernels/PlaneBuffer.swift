@@ -8,8 +8,8 @@ import KernelLoops
 /// are followed by the widest tile's columns of zeros, so that the whole-tile reads of the
 /// last kept positions stay inside the buffer.
 ///
-/// The constructors run on the calling thread: they move each element once, which costs
-/// less than waking another thread.
+/// The constructors fill the channels on the threads of a ``ParallelRunner``, a channel
+/// to a task: a copy on one thread left the other threads waiting for it.
 struct PlaneBuffer {
     /// The planes, then the trailing zeros.
     private(set) var scalars: [Float]
@@ -33,15 +33,15 @@ struct PlaneBuffer {
     /// row `n·(H+2p)`, so that one layout reads every image (``imageRows`` is H+2p).
     /// `images` picks a run of a batch's images (all of them by default).
     /// - Complexity: O(N·C·(H+2p)·(W+2p)).
-    init(zeroPadding tensor: Tensor, padding: Int, images run: Range<Int>? = nil) {
+    init(zeroPadding tensor: Tensor, padding: Int, images run: Range<Int>? = nil, runner: ParallelRunner) {
         let run = run ?? 0..<tensor.imageCount()
         let images = run.count
         let channels = tensor.shape[tensor.shape.count - 3]
         let (h, w) = (tensor.shape[tensor.shape.count - 2], tensor.shape[tensor.shape.count - 1])
         let rowStride = w + 2 * padding
         let imageRows = h + 2 * padding
-        self.init(channels: channels, planes: 1, planeHeight: images * imageRows,
-                  planeWidth: rowStride, images: images, imageRows: imageRows) { planes, channel, channelStart in
+        self.init(channels: channels, planes: 1, planeHeight: images * imageRows, planeWidth: rowStride,
+                  images: images, imageRows: imageRows, runner: runner) { planes, channel, channelStart in
             tensor.scalars.withReader { source in
                 for image in 0..<images {
                     let start = channelStart + image * imageRows * rowStride
@@ -65,11 +65,11 @@ struct PlaneBuffer {
     /// `[u, v]` (0.0 where that lies outside the tensor). A stride-2 tap `(kh, kw)` then
     /// reads plane `2·(kh%2) + kw%2` at offset `(kh/2, kw/2)`.
     /// - Complexity: O(C·H·W).
-    init(phasesOf tensor: Tensor) {
+    init(phasesOf tensor: Tensor, runner: ParallelRunner) {
         let (h, w) = (tensor.shape[1], tensor.shape[2])
         let (planeHeight, planeWidth) = ((h + 1) / 2, (w + 1) / 2)
-        self.init(channels: tensor.shape[0], planes: 4, planeHeight: planeHeight,
-                  planeWidth: planeWidth) { planes, channel, start in
+        self.init(channels: tensor.shape[0], planes: 4, planeHeight: planeHeight, planeWidth: planeWidth,
+                  runner: runner) { planes, channel, start in
             tensor.scalars.withReader { source in
                 var index = start
                 for phase in 0..<4 {
@@ -89,12 +89,12 @@ struct PlaneBuffer {
     /// position, row-major) holds one row whose element r is `B[r][p]`, the value that
     /// matrix row r of `layout` reads at that position. Read it with ``columnLayout(rows:)``.
     /// - Complexity: O(layout.rowCount·gridHeight·gridWidth).
-    init(columnsOf layout: TapLayout, in planes: PlaneBuffer) {
+    init(columnsOf layout: TapLayout, in planes: PlaneBuffer, runner: ParallelRunner) {
         let rows = layout.rowCount
         let rowOffsets = layout.rowOffsets
         let rowStride = (rows + TileVector.scalarCount - 1) / TileVector.scalarCount * TileVector.scalarCount
-        self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1,
-                  planeWidth: rowStride) { columns, position, start in
+        self.init(channels: layout.gridHeight * layout.gridWidth, planes: 1, planeHeight: 1, planeWidth: rowStride,
+                  runner: runner) { columns, position, start in
             planes.scalars.withReader { source in
                 let (gy, gx) = position.quotientAndRemainder(dividingBy: layout.gridWidth)
                 let offset = gy * layout.rowStride + gx
@@ -106,10 +106,12 @@ struct PlaneBuffer {
         }
     }
 
-    /// Allocates the planes and fills them: `fillChannel(planes, c, start)` must write every
-    /// one of the `channelStride` elements of channel c, which start at `start`.
+    /// Allocates the planes and fills them, the channels on the threads of `runner`:
+    /// `fillChannel(planes, c, start)` must write every one of the `channelStride` elements
+    /// of channel c, which start at `start`, and nothing else.
     private init(channels: Int, planes: Int, planeHeight: Int, planeWidth: Int, images: Int = 1,
-                 imageRows: Int? = nil, fillChannel: (BufferWriter<Float>, Int, Int) -> Void) {
+                 imageRows: Int? = nil, runner: ParallelRunner,
+                 fillChannel: @Sendable (BufferWriter<Float>, Int, Int) -> Void) {
         self.channels = channels
         self.images = images
         self.imageRows = imageRows
@@ -118,7 +120,7 @@ struct PlaneBuffer {
         let channelStride = planes * planeStride
         self.channelStride = channelStride
         scalars = [Float](count: channels * channelStride + TileShape.maximumColumns) { planes in
-            for channel in 0..<channels {
+            runner.run(taskCount: channels) { channel in
                 fillChannel(planes, channel, channel * channelStride)
             }
             planes.fill(TileShape.maximumColumns, with: 0, at: channels * channelStride)
