@@ -20,7 +20,8 @@ package struct BenchCommand: ParsableCommand {
         kernels in use. Times depend on the machine and its load; compare figures taken side by side in \
         one run.
 
-        The fma peak is the machine's limit for those kernels, measured first: each of --threads threads \
+        The fma peak is the machine's limit for those kernels, measured first and again last (the higher \
+        counts: other work on a shared machine can hold a core through one measurement): each of --threads threads \
         (one per core gives the machine's limit) runs independent chains of fused multiply-adds held in \
         registers, in the kernel path's own instructions (avx2: 12 chains of 8 floats; avx512: 16 of 16; \
         portable: 16 of 4, where on x86-64 each is a call to fmaf), all threads at once, in repetitions \
