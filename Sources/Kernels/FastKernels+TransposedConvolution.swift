@@ -12,8 +12,8 @@ extension FastKernels {
         g.checkBias(bias.shape)
         var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
         for run in runs(of: input, padding: 1) {
-            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner), geometry: g,
-                                  weight: weight, bias: bias, into: &output, firstImage: run.lowerBound)
+            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner),
+                                  geometry: g, weight: weight, bias: bias, into: &output, firstImage: run.lowerBound)
         }
         return output
     }

@@ -27,8 +27,9 @@ struct TapProduct {
 
     /// The product's register-tile panels cut into tasks of up to 4 row panels by up to 16
     /// column panels: a task reads its rows of A for every column panel and keeps the
-    /// columns of B that it reads in cache for every row panel (see ``ProductOperands``). Blocks get fewer rows while there would be fewer than two tasks per
-    /// thread. Neither the blocks nor the threads change a result.
+    /// columns of B that it reads in cache for every row panel (see ``ProductOperands``).
+    /// Blocks get fewer rows while there would be fewer than two tasks per thread. Neither
+    /// the blocks nor the threads change a result.
     private func blocks(tile: TileShape, threads: Int) -> PanelBlocks {
         let rowPanels = (matrix.rows + tile.rows - 1) / tile.rows
         let columnPanels = (layout.columnSpan + tile.columns - 1) / tile.columns

@@ -21,7 +21,7 @@ final class WorkerPool: @unchecked Sendable {
     /// microseconds, as many as libgomp's default. The serial work between two regions of a
     /// training step is often longer than the 20,000 spins of before, and a worker woken
     /// from sleep starts its part late (about 170 sleeps a step; 300,000 spins measured a
-    /// training epoch 8% faster on two threads).
+    /// training epoch 10% faster on two threads).
     private static let spinsBeforeSleeping = 300_000
 
     /// The most parts of a region on the pool; larger regions run on Dispatch.

@@ -33,7 +33,7 @@ package struct SweepImageScore: Codable, Equatable, Sendable {
         let counts = 0...TGSMetric.thresholdCount
         if !counts.contains(passed) { return "image \(id): passed \(passed) is not in 0...10" }
         if !(0..<CoverageClass.count).contains(coverageClass) {
-            return "image \(id): coverage_class \(coverageClass) is not in 0...10"
+            return "image \(id): coverage_class \(coverageClass) is not in 0...\(CoverageClass.count - 1)"
         }
         if sweepPassed.count != ThresholdSweep.thresholds.count || !sweepPassed.allSatisfy(counts.contains) {
             return "image \(id): sweep_passed is not \(ThresholdSweep.thresholds.count) counts in 0...10"
