@@ -50,12 +50,10 @@ extension FastKernels {
                 row.update(repeating: 0, count: margin * channels)
                 (row + (tiles.width + margin) * channels).update(repeating: 0,
                                                                  count: (width - tiles.width - margin) * channels)
-                for c in 0..<channels {
-                    let source = tensor.start + ((image * channels + c) * tiles.height + y - margin) * tiles.width
-                    for x in 0..<tiles.width {
-                        row[(x + margin) * channels + c] = source[x]
-                    }
-                }
+                TransposedBlocks.copy(rows: channels, columns: tiles.width,
+                                      from: tensor.start + (image * channels * tiles.height + y - margin) * tiles.width,
+                                      sourceStride: tiles.height * tiles.width, to: row + margin * channels,
+                                      targetStride: channels)
             }
         }
     }
@@ -159,12 +157,22 @@ extension FastKernels {
                                               inputRowStride: 6 * columns * channels, inputStride: columns * channels,
                                               output: values.start + tx * 16 * channels, outputStride: channels)
                 }
+                // Each whole tile's row of four is one vector store; the last, cropped tile's
+                // kept elements one at a time.
+                let wholeTiles = tiles.width / 4
                 for co in 0..<channels {
                     let plane = output.start + (image * channels + co) * tiles.height * tiles.width
+                    let shift = SIMD4<Float>(repeating: bias[co])
                     for i in 0..<min(4, tiles.height - 4 * ty) {
                         let row = plane + (4 * ty + i) * tiles.width
-                        for x in 0..<tiles.width {
-                            row[x] = values[((x >> 2) * 16 + i * 4 + (x & 3)) * channels + co] + bias[co]
+                        // Element (i, j) of tile tx, channel co.
+                        let element = { (tx: Int, j: Int) in values[(tx * 16 + i * 4 + j) * channels + co] }
+                        for tx in 0..<wholeTiles {
+                            let tileRow = SIMD4(element(tx, 0), element(tx, 1), element(tx, 2), element(tx, 3)) + shift
+                            UnsafeMutableRawPointer(row + 4 * tx).storeBytes(of: tileRow, as: SIMD4<Float>.self)
+                        }
+                        for x in 4 * wholeTiles..<tiles.width {
+                            row[x] = element(wholeTiles, x & 3) + bias[co]
                         }
                     }
                 }
@@ -194,9 +202,15 @@ extension FastKernels {
                         for b in 0..<6 {
                             let target = gradient.start + (4 * ty + a) * rowStride + (4 * tx + b) * channels + first
                             let source = patch.start + (a * 6 + b) * lanes
-                            for lane in 0..<lanes {
-                                target[lane] = target[lane] + source[lane]
+                            guard lanes == groupSize else {
+                                for lane in 0..<lanes {
+                                    target[lane] = target[lane] + source[lane]
+                                }
+                                continue
                             }
+                            let sum = UnsafeRawPointer(target).loadUnaligned(as: SIMD8<Float>.self)
+                                + UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(target).storeBytes(of: sum, as: SIMD8<Float>.self)
                         }
                     }
                 }
@@ -205,20 +219,15 @@ extension FastKernels {
     }
 
     /// The image `[C, H, W]` inside `padded`, laid out channels last with margin 1 (see
-    /// ``channelsLast(_:problem:channels:margin:into:)``), one task per channel.
+    /// ``channelsLast(_:problem:channels:margin:into:)``), one task per row.
     func channelsFirst(_ padded: BufferReader<Float>, problem: WinogradProblem, channels: Int) -> Tensor {
         let tiles = problem.tiles
         let rowStride = tiles.padded(margin: 1).columns * channels
         let scalars = [Float](count: channels * tiles.height * tiles.width) { image in
-            runner.run(taskCount: channels) { c in
-                var target = image.start + c * tiles.height * tiles.width
-                for y in 0..<tiles.height {
-                    let source = padded.start + (y + 1) * rowStride + channels + c
-                    for x in 0..<tiles.width {
-                        target[x] = source[x * channels]
-                    }
-                    target += tiles.width
-                }
+            runner.run(taskCount: tiles.height) { y in
+                TransposedBlocks.copy(rows: tiles.width, columns: channels,
+                                      from: padded.start + (y + 1) * rowStride + channels, sourceStride: channels,
+                                      to: image.start + y * tiles.width, targetStride: tiles.height * tiles.width)
             }
         }
         return Tensor(shape: [channels, tiles.height, tiles.width], scalars: scalars)
