@@ -1,11 +1,12 @@
 /// Winograd's arithmetic (``WinogradTransform``) in products, with the bits of
 /// ``ReferenceKernels``. The images are first laid out channels last, padded to whole
 /// tiles, so that the transforms (``KernelLoops/WinogradLanes``, compiled for the kernel
-/// path) read and write the channels of a tile as whole vectors, one task per row of
-/// tiles; the 36 products, over channels (rows: the tiles of every image of a batch,
-/// columns: channels) or over tiles for the weight gradient, are ``TapProduct``s in one
-/// parallel run, every element one chain computed by one lane of one register tile. The
-/// intermediate arrays are borrowed from ``ScratchBuffers``.
+/// path) read and write the channels of a tile as whole vectors. The forward pass takes a
+/// band of tile rows per task through all its steps (``bandedForward(_:ut:problem:bias:into:)``);
+/// the gradients transform one row of tiles per task and compute the 36 products, over
+/// channels (rows: tiles, columns: channels) or over tiles for the weight gradient, as
+/// ``TapProduct``s in one parallel run. Every element is one chain computed by one lane of
+/// one register tile. The intermediate arrays are borrowed from ``ScratchBuffers``.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
@@ -18,19 +19,17 @@ extension FastKernels {
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
                      "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
         let points = WinogradTransform.points
-        let (inChannels, outChannels, columns) = (problem.inChannels, problem.outChannels, problem.columns)
+        let (inChannels, outChannels) = (problem.inChannels, problem.outChannels)
         let counts = [Self.productOperandCount(depth: inChannels, columns: outChannels),
-                      problem.images * problem.tiles.paddedCount(margin: 1) * inChannels, points * columns * inChannels,
-                      points * columns * outChannels]
+                      problem.images * problem.tiles.paddedCount(margin: 1) * inChannels]
         let scalars = ScratchBuffers.shared.borrow(counts) { scratch in
-            let (ut, padded, vt, mt) = (scratch[0], scratch[1], scratch[2], scratch[3])
+            let (ut, padded) = (scratch[0], scratch[1])
             transformWeight(weight, transposed: true, into: ut)
+            let transformed = points * inChannels * outChannels
+            ut.fill(ut.count - transformed, with: 0, at: transformed)
             channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: padded)
-            transformPatches(padded.reader, problem: problem, into: vt)
-            // Mᵀ[t][q][co] = Σ_ci Vᵀ[t][q][ci] · Uᵀ[ci][t][co]
-            tileProducts(vt.reader, depth: inChannels, weight: ut, width: outChannels, tiles: columns, into: mt)
             return [Float](count: problem.images * outChannels * shape[1] * shape[2]) { output in
-                outputTiles(mt.reader, problem: problem, bias: bias.scalars, into: output)
+                bandedForward(padded.reader, ut: ut.reader, problem: problem, bias: bias.scalars, into: output)
             }
         }
         return Tensor(shape: input.batchShape([outChannels, shape[1], shape[2]]), scalars: scalars)

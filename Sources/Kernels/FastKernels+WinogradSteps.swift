@@ -141,45 +141,6 @@ extension FastKernels {
                       into: output)
     }
 
-    /// The output `[N, Co, H, W]`: `Aᵀ · M · A + bias` of every tile, cropped to the image,
-    /// from `Mᵀ[t][q][co]`, the channels in lanes; one task per row of tiles.
-    func outputTiles(_ mt: BufferReader<Float>, problem: WinogradProblem, bias: [Float],
-                     into output: BufferWriter<Float>) {
-        let tiles = problem.tiles
-        let (channels, columns) = (problem.outChannels, problem.columns)
-        runner.run(taskCount: problem.images * tiles.rows) { task in
-            let (image, ty) = task.quotientAndRemainder(dividingBy: tiles.rows)
-            // values[tx][i·4 + j][co]: element (i, j) of tile (ty, tx) of channel co.
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: tiles.columns * 16 * channels) { values in
-                for tx in 0..<tiles.columns {
-                    let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
-                    path.tileKernels.winograd(.outputRows, lanes: channels, input: mt.start + q * channels,
-                                              inputRowStride: 6 * columns * channels, inputStride: columns * channels,
-                                              output: values.start + tx * 16 * channels, outputStride: channels)
-                }
-                // Each whole tile's row of four is one vector store; the last, cropped tile's
-                // kept elements one at a time.
-                let wholeTiles = tiles.width / 4
-                for co in 0..<channels {
-                    let plane = output.start + (image * channels + co) * tiles.height * tiles.width
-                    let shift = SIMD4<Float>(repeating: bias[co])
-                    for i in 0..<min(4, tiles.height - 4 * ty) {
-                        let row = plane + (4 * ty + i) * tiles.width
-                        // Element (i, j) of tile tx, channel co.
-                        let element = { (tx: Int, j: Int) in values[(tx * 16 + i * 4 + j) * channels + co] }
-                        for tx in 0..<wholeTiles {
-                            let tileRow = SIMD4(element(tx, 0), element(tx, 1), element(tx, 2), element(tx, 3)) + shift
-                            UnsafeMutableRawPointer(row + 4 * tx).storeBytes(of: tileRow, as: SIMD4<Float>.self)
-                        }
-                        for x in 4 * wholeTiles..<tiles.width {
-                            row[x] = element(wholeTiles, x & 3) + bias[co]
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// The input gradient, channels last with margin 1 (as
     /// ``channelsLast(_:problem:channels:margin:into:)`` lays an image out): `B · dV · Bᵀ` of
     /// every tile, from `dVᵀ[t][q][ci]`, added into its patch's positions, tiles in row-major

@@ -8,11 +8,12 @@ final class WinogradTests: XCTestCase {
     private let reference = ReferenceKernels()
 
     /// (Ci, Co, H, W): the smallest side, sides one past a tile and one short of one,
-    /// wide rows (more than eight tiles in lanes), more channels than a vector, and images
-    /// too small for the arithmetic (direct).
+    /// wide rows (more than eight tiles in lanes), more channels than a vector, bands of
+    /// tile rows with a shorter last one and output channels in blocks with a shorter last
+    /// one, and images too small for the arithmetic (direct).
     private let shapes: [(Int, Int, Int, Int)] = [
         (1, 1, 9, 9), (3, 2, 9, 11), (1, 1, 10, 13), (2, 3, 11, 26), (9, 17, 12, 12), (4, 5, 12, 37),
-        (17, 3, 9, 25), (2, 2, 25, 25), (1, 1, 1, 1), (2, 3, 8, 40),
+        (17, 3, 9, 25), (2, 2, 25, 25), (5, 40, 30, 30), (3, 20, 50, 50), (1, 1, 1, 1), (2, 3, 8, 40),
     ]
 
     func testFastKernelsGiveTheReferenceBitsOnEveryPathAndThreadCount() {
