@@ -83,9 +83,9 @@ public struct ProductOperands: @unchecked Sendable {
     /// panel of the block.
     @inlinable static var depthBlock: Int { 256 }
 
-    /// Computes the tiles of row panels `rowPanels` by column panels `columnPanels` (panel
-    /// i covers rows, or columns, `i·extent..<(i+1)·extent` of the tile's extent) and
-    /// stores their kept elements.
+    /// Computes the tiles of row panels `rowPanels` by column panels `columnPanels` (row
+    /// panel i covers rows `i·panelRows..<` up to `tileRows` of them, column panel j columns
+    /// `j·extent..<(j+1)·extent` of the tile's extent) and stores their kept elements.
     ///
     /// Each tile row reads its row of A where the weight holds it (a copy of the block's
     /// rows into one place measured no faster for any layer shape, and slower where a block
@@ -98,7 +98,8 @@ public struct ProductOperands: @unchecked Sendable {
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
     public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
-        _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, columnPanels: Range<Int>
+        _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, panelRows: Int,
+        columnPanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount
         let tileSize = tileRows * tileColumns
@@ -110,7 +111,7 @@ public struct ProductOperands: @unchecked Sendable {
                 for (columnIndex, columnPanel) in columnPanels.enumerated() {
                     let q = columnPanel &* tileColumns
                     for (rowIndex, panel) in rowPanels.enumerated() {
-                        let firstRow = panel &* tileRows
+                        let firstRow = panel &* panelRows
                         let validRows = min(tileRows, rows &- firstRow)
                         let parkedTile = parkedTiles + (rowIndex &* columnPanels.count &+ columnIndex) &* tileSize
                         var accumulators = first == 0
