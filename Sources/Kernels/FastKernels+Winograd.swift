@@ -1,12 +1,13 @@
 /// Winograd's arithmetic (``WinogradTransform``) in products, with the bits of
 /// ``ReferenceKernels``. The images are first laid out channels last, padded to whole
 /// tiles, so that the transforms (``KernelLoops/WinogradLanes``, compiled for the kernel
-/// path) read and write the channels of a tile as whole vectors. The forward pass takes a
-/// band of tile rows per task through all its steps (``bandedForward(_:ut:problem:bias:into:)``);
-/// the gradients transform one row of tiles per task and compute the 36 products, over
-/// channels (rows: tiles, columns: channels) or over tiles for the weight gradient, as
-/// ``TapProduct``s in one parallel run. Every element is one chain computed by one lane of
-/// one register tile. The intermediate arrays are borrowed from ``ScratchBuffers``.
+/// path) read and write the channels of a tile as whole vectors. The forward pass and the
+/// input gradient take a band of tile rows per task through their transforms and their
+/// products over channels (``bandedForward(_:ut:problem:bias:into:)``,
+/// ``bandedPatches(_:u:problem:into:)``); the weight gradient transforms one row of tiles
+/// per task and computes its 36 products over tiles as ``TapProduct``s in one parallel run.
+/// Every element is one chain computed by one lane of one register tile. The intermediate
+/// arrays are borrowed from ``ScratchBuffers``.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
@@ -18,15 +19,12 @@ extension FastKernels {
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
                      "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
-        let points = WinogradTransform.points
         let (inChannels, outChannels) = (problem.inChannels, problem.outChannels)
         let counts = [Self.productOperandCount(depth: inChannels, columns: outChannels),
                       problem.images * problem.tiles.paddedCount(margin: 1) * inChannels]
         let scalars = ScratchBuffers.shared.borrow(counts) { scratch in
             let (ut, padded) = (scratch[0], scratch[1])
             transformWeight(weight, transposed: true, into: ut)
-            let transformed = points * inChannels * outChannels
-            ut.fill(ut.count - transformed, with: 0, at: transformed)
             channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: padded)
             return [Float](count: problem.images * outChannels * shape[1] * shape[2]) { output in
                 bandedForward(padded.reader, ut: ut.reader, problem: problem, bias: bias.scalars, into: output)
@@ -44,18 +42,16 @@ extension FastKernels {
         let problem = WinogradProblem(inChannels: weight.shape[1], outChannels: weight.shape[0], images: 1,
                                       tiles: WinogradTiles(height: shape[1], width: shape[2]))
         let points = WinogradTransform.points
-        let (inChannels, outChannels, columns) = (problem.inChannels, problem.outChannels, problem.columns)
+        let (inChannels, outChannels) = (problem.inChannels, problem.outChannels)
         let counts = [Self.productOperandCount(depth: outChannels, columns: inChannels),
-                      problem.tiles.paddedCount(margin: 0) * outChannels, points * columns * outChannels,
-                      points * columns * inChannels, problem.tiles.paddedCount(margin: 1) * inChannels]
+                      problem.tiles.paddedCount(margin: 0) * outChannels, problem.columns * points * inChannels,
+                      problem.tiles.paddedCount(margin: 1) * inChannels]
         return ScratchBuffers.shared.borrow(counts) { scratch in
-            let (u, padded, dmt, dvt, gradient) = (scratch[0], scratch[1], scratch[2], scratch[3], scratch[4])
+            let (u, padded, patches, gradient) = (scratch[0], scratch[1], scratch[2], scratch[3])
             transformWeight(weight, transposed: false, into: u)
             channelsLast(outputGradient, problem: problem, channels: outChannels, margin: 0, into: padded)
-            transformOutputTiles(padded.reader, problem: problem, into: dmt)
-            // dVᵀ[t][q][ci] = Σ_co dMᵀ[t][q][co] · U[co][t][ci]
-            tileProducts(dmt.reader, depth: outChannels, weight: u, width: inChannels, tiles: columns, into: dvt)
-            addPatches(dvt.reader, problem: problem, into: gradient)
+            bandedPatches(padded.reader, u: u.reader, problem: problem, into: patches)
+            addPatches(patches.reader, problem: problem, into: gradient)
             return channelsFirst(gradient.reader, problem: problem, channels: inChannels)
         }
     }
@@ -82,7 +78,7 @@ extension FastKernels {
             // dU[co][t][ci] = Σ_q dMᵀ[t][q][co] · Vᵀ[t][q][ci]
             pointProducts(a: dmt.reader, rows: outChannels, rowStride: 1, depthStride: outChannels,
                           pointStride: columns * outChannels, depth: columns, b: vt, bRowStride: inChannels,
-                          bPointStride: columns * inChannels, columns: inChannels, pointsInRows: true, into: du)
+                          bPointStride: columns * inChannels, columns: inChannels, into: du)
             return weightFromPoints(du.reader, problem: problem)
         }
         return (weightGradient, biasGradient(outputGradient))

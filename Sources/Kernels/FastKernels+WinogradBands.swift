@@ -1,115 +1,146 @@
 import KernelLoops
 
-/// Winograd's forward convolution a band of tile rows at a time: each task takes its band's
-/// patches through `Bᵀ · d · B`, computes the band's 36 products and takes them through
-/// `Aᵀ · M · A` into the output planes, so that its points stay in the core's caches
-/// between the steps instead of crossing memory between passes over the whole image.
-/// Every element is the chain of the separate passes (``WinogradTransform``), so the bits
-/// do not change with the bands, the tasks or the threads.
+/// Winograd's forward pass and input gradient a band of tile rows at a time: each task takes
+/// its band's tiles through the first transform, the 36 products over channels and the
+/// second transform, so that their points stay in the core's caches between the steps
+/// instead of crossing memory between passes over the whole image. Every element is the
+/// chain of ``WinogradTransform``, so the bits do not change with the bands, the tasks or
+/// the threads.
 extension FastKernels {
-    /// The tile rows of a band: enough for its tiles to fill a few register tiles' rows.
-    private static func bandRows(tiles: WinogradTiles) -> Int {
-        let minimumTiles = 24
-        return min(tiles.rows, (minimumTiles + tiles.columns - 1) / tiles.columns)
-    }
-
     /// `y = Aᵀ · (Σ_ci Uᵀ[ci] · V[ci]) · A + bias` for every tile of every image, into
     /// `output` (`[N, Co, H, W]`), from the images laid out channels last with margin 1
-    /// (``channelsLast(_:problem:channels:margin:into:)``) and the transposed weight `Uᵀ[ci][t][co]`
-    /// (``transformWeight(_:transposed:into:)``, with the trailing scalars that whole-tile
-    /// reads need). One task per band of tile rows and block of output channels: a block
-    /// has fewer channels while there would be fewer than two tasks per thread.
+    /// (``channelsLast(_:problem:channels:margin:into:)``) and the transposed weight
+    /// `Uᵀ[ci][t][co]` (``transformWeight(_:transposed:into:)``, with the trailing zeros that
+    /// whole-tile reads need).
     func bandedForward(_ padded: BufferReader<Float>, ut: BufferReader<Float>, problem: WinogradProblem,
                        bias: [Float], into output: BufferWriter<Float>) {
         let tiles = problem.tiles
+        let (inChannels, points) = (problem.inChannels, WinogradTransform.points)
+        let rowStride = tiles.padded(margin: 1).columns * inChannels
+        let imageStride = tiles.padded(margin: 1).rows * rowStride
+        runBands(problem: problem, depth: inChannels, weight: ut, width: problem.outChannels) { band, v in
+            // V[tile][t][ci] from the band's patches.
+            let patchRows = padded.start + band.image * imageStride + 4 * band.firstRow * rowStride
+            for index in 0..<band.count {
+                let (row, tx) = index.quotientAndRemainder(dividingBy: tiles.columns)
+                path.tileKernels.winograd(.inputRows, lanes: inChannels,
+                                          input: patchRows + 4 * row * rowStride + 4 * tx * inChannels,
+                                          inputRowStride: rowStride, inputStride: inChannels,
+                                          output: v + index * points * inChannels, outputStride: inChannels)
+            }
+        } finish: { band, m in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: band.count * 16 * band.channels) { values in
+                // values[tile][i·4 + j][c]: element (i, j) of the band's tile, channel firstChannel + c.
+                for index in 0..<band.count {
+                    path.tileKernels.winograd(.outputRows, lanes: band.channels,
+                                              input: m + index * points * band.channels,
+                                              inputRowStride: 6 * band.channels, inputStride: band.channels,
+                                              output: values.start + index * 16 * band.channels,
+                                              outputStride: band.channels)
+                }
+                for row in 0..<band.rows {
+                    storeTileRow(values.start + row * tiles.columns * 16 * band.channels, band: band,
+                                 ty: band.firstRow + row, problem: problem, bias: bias, into: output)
+                }
+            }
+        }
+    }
+
+    /// `B · dV · Bᵀ` for every tile of the image, `dV = Σ_co U[co] · dM` and `dM = A · dy · Aᵀ`,
+    /// into `patches` (`[tile][a·6 + b][ci]`, the tiles in row-major order), from the output
+    /// gradient laid out channels last with margin 0 and the weight `U[co][t][ci]`
+    /// (``transformWeight(_:transposed:into:)``, with the trailing zeros that whole-tile reads
+    /// need). ``addPatches(_:problem:into:)`` adds them up.
+    func bandedPatches(_ padded: BufferReader<Float>, u: BufferReader<Float>, problem: WinogradProblem,
+                       into patches: BufferWriter<Float>) {
+        let tiles = problem.tiles
         let (inChannels, outChannels, points) = (problem.inChannels, problem.outChannels, WinogradTransform.points)
-        let bandRows = Self.bandRows(tiles: tiles)
-        let bands = (tiles.rows + bandRows - 1) / bandRows
-        let bandTiles = bandRows * tiles.columns
-        let tile = path.tileKernels.tiles.fastest(rows: bandTiles, columns: outChannels)
-        let columnPanels = (outChannels + tile.columns - 1) / tile.columns
-        let wantedBlocks = (2 * threadCount + problem.images * bands - 1) / (problem.images * bands)
-        let panelsPerBlock = (columnPanels + min(columnPanels, wantedBlocks) - 1) / min(columnPanels, wantedBlocks)
-        let blockColumns = panelsPerBlock * tile.columns
-        let columnBlocks = (columnPanels + panelsPerBlock - 1) / panelsPerBlock
-        // Chain step k reads row k of V_t and row k of Uᵀ_t.
-        let weightOffsets = Array(0..<inChannels)
-        let sourceOffsets = (0..<inChannels).map { $0 * points * outChannels }
-        let zeros = [Float](repeating: 0, count: bandTiles + tile.rows)
-        let paddedRowStride = tiles.padded(margin: 1).columns * inChannels
-        let paddedImage = tiles.padded(margin: 1).rows * paddedRowStride
-        let transform = path.tileKernels
-        weightOffsets.withReader { weightOffsets in
-        sourceOffsets.withReader { sourceOffsets in
-        zeros.withReader { zeros in
-            runner.run(taskCount: problem.images * bands * columnBlocks) { task in
-                let (imageBand, columnBlock) = task.quotientAndRemainder(dividingBy: columnBlocks)
-                let (image, band) = imageBand.quotientAndRemainder(dividingBy: bands)
-                let firstRow = band * bandRows
-                let rows = min(bandRows, tiles.rows - firstRow)
-                let count = rows * tiles.columns
-                let firstChannel = columnBlock * blockColumns
-                let channels = min(blockColumns, outChannels - firstChannel)
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: points * count * (inChannels + channels)
-                                                                        + count * 16 * channels) { scratch in
-                    // V[tile][t][ci], M[tile][t][co] and the output tiles' values[tile][i·4 + j][co]:
-                    // each tile's points are contiguous, so that a transform writes or reads
-                    // one run of memory.
-                    let v = scratch.start
-                    let m = v + points * count * inChannels
-                    let values = m + points * count * channels
-                    let patchRows = padded.start + image * paddedImage + 4 * firstRow * paddedRowStride
-                    for index in 0..<count {
-                        let (row, tx) = index.quotientAndRemainder(dividingBy: tiles.columns)
-                        transform.winograd(.inputRows, lanes: inChannels,
-                                           input: patchRows + 4 * row * paddedRowStride + 4 * tx * inChannels,
-                                           inputRowStride: paddedRowStride, inputStride: inChannels,
-                                           output: v + index * points * inChannels, outputStride: inChannels)
-                    }
-                    for t in 0..<points {
-                        let operands = ProductOperands(
-                            weight: v + t * inChannels, rowStride: points * inChannels,
-                            weightOffsets: weightOffsets.start, source: ut.start + t * outChannels + firstChannel,
-                            sourceOffsets: sourceOffsets.start, depth: inChannels, rows: count, starts: zeros.start,
-                            output: m + t * channels, gridHeight: 1, gridWidth: channels,
-                            gridRowStride: channels, images: 1, imageRows: 1, imageStep: 0,
-                            channelStride: points * channels, rowStep: 0, columnStep: 1, offset: 0)
-                        transform.product(operands, tile: tile, rowPanels: 0..<(count + tile.rows - 1) / tile.rows,
-                                          columnPanels: 0..<(channels + tile.columns - 1) / tile.columns)
-                    }
-                    for index in 0..<count {
-                        transform.winograd(.outputRows, lanes: channels, input: m + index * points * channels,
-                                           inputRowStride: 6 * channels, inputStride: channels,
-                                           output: values + index * 16 * channels, outputStride: channels)
-                    }
-                    for row in 0..<rows {
-                        storeTileRow(values + row * tiles.columns * 16 * channels, channels: channels,
-                                     firstChannel: firstChannel, image: image, ty: firstRow + row, problem: problem,
-                                     bias: bias, into: output)
+        let rowStride = tiles.padded(margin: 0).columns * outChannels
+        runBands(problem: problem, depth: outChannels, weight: u, width: inChannels) { band, dm in
+            // dM[tile][t][co] from the band's tiles of the output gradient.
+            for index in 0..<band.count {
+                let (row, tx) = index.quotientAndRemainder(dividingBy: tiles.columns)
+                path.tileKernels.winograd(.outputColumns, lanes: outChannels,
+                                          input: padded.start + 4 * (band.firstRow + row) * rowStride
+                                              + 4 * tx * outChannels,
+                                          inputRowStride: rowStride, inputStride: outChannels,
+                                          output: dm + index * points * outChannels, outputStride: outChannels)
+            }
+        } finish: { band, dv in
+            let firstTile = band.firstRow * tiles.columns
+            for index in 0..<band.count {
+                path.tileKernels.winograd(.inputColumns, lanes: band.channels, input: dv + index * points * band.channels,
+                                          inputRowStride: 6 * band.channels, inputStride: band.channels,
+                                          output: patches.start + (firstTile + index) * points * inChannels
+                                              + band.firstChannel,
+                                          outputStride: inChannels)
+            }
+        }
+    }
+
+    /// Runs the tasks of ``WinogradBands``: for each, `start` writes the band's first
+    /// transform `a[tile][t][k]` for its `count` tiles and `depth` channels into the pointer
+    /// it is given; then
+    /// `out[tile][t][c] = Σ_k a[tile][t][k] · weight[k][t][firstChannel + c]`, one chain from 0
+    /// over k ascending for each of the task's channels; then `finish` reads `out`.
+    private func runBands(problem: WinogradProblem, depth: Int, weight: BufferReader<Float>, width: Int,
+                          start: @Sendable (WinogradBands.Task, UnsafeMutablePointer<Float>) -> Void,
+                          finish: @Sendable (WinogradBands.Task, UnsafePointer<Float>) -> Void) {
+        let points = WinogradTransform.points
+        let bands = WinogradBands(problem: problem, columns: width, tiles: path.tileKernels.tiles,
+                                  threads: threadCount)
+        let tile = bands.tile
+        // Chain step k reads element k of a tile's point t, and row k of the weight's point t.
+        let aOffsets = Array(0..<depth)
+        let weightOffsets = (0..<depth).map { $0 * points * width }
+        let zeros = [Float](repeating: 0, count: bands.maximumTiles + tile.rows)
+        aOffsets.withReader { aOffsets in
+            weightOffsets.withReader { weightOffsets in
+                zeros.withReader { zeros in
+                    runner.run(taskCount: bands.taskCount) { index in
+                        let band = bands.task(index)
+                        let capacity = points * band.count * (depth + band.channels)
+                        withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) { scratch in
+                            let (a, out) = (scratch.start, scratch.start + points * band.count * depth)
+                            start(band, a)
+                            for t in 0..<points {
+                                let operands = ProductOperands(
+                                    weight: a + t * depth, rowStride: points * depth, weightOffsets: aOffsets.start,
+                                    source: weight.start + t * width + band.firstChannel,
+                                    sourceOffsets: weightOffsets.start, depth: depth, rows: band.count,
+                                    starts: zeros.start, output: out + t * band.channels, gridHeight: 1,
+                                    gridWidth: band.channels, gridRowStride: band.channels, images: 1, imageRows: 1,
+                                    imageStep: 0, channelStride: points * band.channels, rowStep: 0, columnStep: 1,
+                                    offset: 0)
+                                path.tileKernels.product(operands, tile: tile,
+                                                         rowPanels: 0..<(band.count + tile.rows - 1) / tile.rows,
+                                                         columnPanels: 0..<(band.channels + tile.columns - 1)
+                                                             / tile.columns)
+                            }
+                            finish(band, out)
+                        }
                     }
                 }
             }
         }
-        }
-        }
     }
 
-    /// Stores a row of output tiles `values[tx][i·4 + j][c]` (channel `firstChannel + c`),
+    /// Stores a row of output tiles `values[tx][i·4 + j][c]` (channel `band.firstChannel + c`),
     /// plus the bias, into the planes `[N, Co, H, W]` of `output`, cropped to the image.
-    private func storeTileRow(_ values: UnsafePointer<Float>, channels: Int, firstChannel: Int, image: Int, ty: Int,
+    private func storeTileRow(_ values: UnsafePointer<Float>, band: WinogradBands.Task, ty: Int,
                               problem: WinogradProblem, bias: [Float], into output: BufferWriter<Float>) {
         let tiles = problem.tiles
         // Each whole tile's row of four is one vector store; the last, cropped tile's kept
         // elements one at a time.
         let wholeTiles = tiles.width / 4
-        for c in 0..<channels {
-            let co = firstChannel + c
-            let plane = output.start + (image * problem.outChannels + co) * tiles.height * tiles.width
+        for c in 0..<band.channels {
+            let co = band.firstChannel + c
+            let plane = output.start + (band.image * problem.outChannels + co) * tiles.height * tiles.width
             let shift = SIMD4<Float>(repeating: bias[co])
             for i in 0..<min(4, tiles.height - 4 * ty) {
                 let row = plane + (4 * ty + i) * tiles.width
                 // Element (i, j) of tile tx.
-                let element = { (tx: Int, j: Int) in values[(tx * 16 + i * 4 + j) * channels + c] }
+                let element = { (tx: Int, j: Int) in values[(tx * 16 + i * 4 + j) * band.channels + c] }
                 for tx in 0..<wholeTiles {
                     let tileRow = SIMD4(element(tx, 0), element(tx, 1), element(tx, 2), element(tx, 3)) + shift
                     UnsafeMutableRawPointer(row + 4 * tx).storeBytes(of: tileRow, as: SIMD4<Float>.self)
@@ -119,5 +150,70 @@ extension FastKernels {
                 }
             }
         }
+    }
+}
+
+/// The tasks of the banded passes: bands of tile rows, with enough tiles to fill a few
+/// register tiles' rows, by blocks of the products' columns, which have fewer columns while
+/// there would be fewer than two tasks per thread.
+struct WinogradBands {
+    /// One task: a band of one image and a block of channels.
+    struct Task {
+        /// The image.
+        let image: Int
+        /// The band's first tile row.
+        let firstRow: Int
+        /// Its tile rows.
+        let rows: Int
+        /// Its tiles.
+        let count: Int
+        /// The block's first channel (column of the products).
+        let firstChannel: Int
+        /// The block's channels.
+        let channels: Int
+    }
+
+    /// The tile of the products.
+    let tile: TileShape
+    private let tiles: WinogradTiles
+    private let columns: Int
+    private let bandRows: Int
+    private let bands: Int
+    private let blockColumns: Int
+    private let columnBlocks: Int
+    private let images: Int
+
+    /// The tasks of `problem`'s products with `columns` columns, on `threads` threads, with
+    /// the fastest of `menu`'s tiles.
+    init(problem: WinogradProblem, columns: Int, tiles menu: [TileShape], threads: Int) {
+        let minimumTiles = 24
+        tiles = problem.tiles
+        images = problem.images
+        self.columns = columns
+        bandRows = min(tiles.rows, (minimumTiles + tiles.columns - 1) / tiles.columns)
+        bands = (tiles.rows + bandRows - 1) / bandRows
+        tile = menu.fastest(rows: bandRows * tiles.columns, columns: columns)
+        let columnPanels = (columns + tile.columns - 1) / tile.columns
+        let wantedBlocks = min(columnPanels, (2 * threads + images * bands - 1) / (images * bands))
+        let panelsPerBlock = (columnPanels + wantedBlocks - 1) / wantedBlocks
+        blockColumns = panelsPerBlock * tile.columns
+        columnBlocks = (columnPanels + panelsPerBlock - 1) / panelsPerBlock
+    }
+
+    /// The most tiles of a band.
+    var maximumTiles: Int { bandRows * tiles.columns }
+
+    /// The number of tasks.
+    var taskCount: Int { images * bands * columnBlocks }
+
+    /// Task `index`: the blocks of a band, then the next band, image after image.
+    func task(_ index: Int) -> Task {
+        let (imageBand, columnBlock) = index.quotientAndRemainder(dividingBy: columnBlocks)
+        let (image, band) = imageBand.quotientAndRemainder(dividingBy: bands)
+        let firstRow = band * bandRows
+        let rows = min(bandRows, tiles.rows - firstRow)
+        let firstChannel = columnBlock * blockColumns
+        return Task(image: image, firstRow: firstRow, rows: rows, count: rows * tiles.columns,
+                    firstChannel: firstChannel, channels: min(blockColumns, columns - firstChannel))
     }
 }

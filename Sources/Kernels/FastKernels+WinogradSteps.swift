@@ -6,7 +6,8 @@ import KernelLoops
 extension FastKernels {
     /// `U[co][t][ci]`: the weight `[Co, Ci, 3, 3]` through `G · w · Gᵀ`, input channels in
     /// lanes, one task per output channel; or, `transposed`, `U[ci][t][co]`, output
-    /// channels in lanes, one task per input channel. Into `u`, `36·Co·Ci` scalars.
+    /// channels in lanes, one task per input channel. Into `u`, `36·Co·Ci` scalars, and
+    /// zeros after them (``productOperandCount(depth:columns:)`` in all).
     func transformWeight(_ weight: Tensor, transposed: Bool, into u: BufferWriter<Float>) {
         let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
         // Filter (row, lane) is weight[row·rowStride + lane·laneStride ..< +9].
@@ -29,6 +30,8 @@ extension FastKernels {
                 }
             }
         }
+        let transformed = points * outChannels * inChannels
+        u.fill(u.count - transformed, with: 0, at: transformed)
     }
 
     /// The images of `tensor` (`[N, C, H, W]`, or one image `[C, H, W]`) channels last,
@@ -97,9 +100,10 @@ extension FastKernels {
         }
     }
 
-    /// The scalars that ``pointProducts(a:rows:rowStride:depthStride:pointStride:depth:b:bRowStride:bPointStride:columns:pointsInRows:into:)``
-    /// needs for its `b` operand of `36·depth·columns` scalars: the register tiles read
-    /// whole vectors past its last column.
+    /// The scalars of a product's operand of `36·depth·columns` scalars that the register
+    /// tiles read as whole vectors (``transformWeight(_:transposed:into:)``,
+    /// ``pointProducts(a:rows:rowStride:depthStride:pointStride:depth:b:bRowStride:bPointStride:columns:into:)``):
+    /// they read past its last column.
     static func productOperandCount(depth: Int, columns: Int) -> Int {
         WinogradTransform.points * depth * columns + TileShape.maximumColumns
     }
@@ -109,10 +113,10 @@ extension FastKernels {
     /// `B_t[k][q] = b[t·bPointStride + k·bRowStride + q]`. `b` holds
     /// ``productOperandCount(depth:columns:)`` scalars; those past its `36·depth·columns`
     /// are set to 0 here.
-    /// Into `output`, `[36][rows][columns]`, or, with `pointsInRows`, `[rows][36][columns]`.
+    /// Into `output`, `[rows][36][columns]`.
     func pointProducts(a: BufferReader<Float>, rows: Int, rowStride: Int, depthStride: Int, pointStride: Int,
                        depth: Int, b: BufferWriter<Float>, bRowStride: Int, bPointStride: Int, columns: Int,
-                       pointsInRows: Bool = false, into output: BufferWriter<Float>) {
+                       into output: BufferWriter<Float>) {
         let points = WinogradTransform.points
         let operandCount = points * depth * columns
         b.fill(b.count - operandCount, with: 0, at: operandCount)
@@ -121,60 +125,42 @@ extension FastKernels {
                                             channelStride: depthStride, tapOffsets: [t * pointStride]),
                        layout: TapLayout(channels: depth, channelStride: bRowStride, rowStride: columns,
                                          tapOffsets: [t * bPointStride], gridHeight: 1, gridWidth: columns),
-                       placement: OutputPlacement(imageStride: 0,
-                                                  channelStride: pointsInRows ? points * columns : columns,
-                                                  rowStep: 0, columnStep: 1,
-                                                  offset: pointsInRows ? t * columns : t * rows * columns))
+                       placement: OutputPlacement(imageStride: 0, channelStride: points * columns, rowStep: 0,
+                                                  columnStep: 1, offset: t * columns))
         }
         TapProduct.compute(products, weight: a, source: b.reader, starts: nil, into: output, kernels: self)
     }
 
-    /// For each point t and tile q, `out[t][q][j] = Σ_k a[t][q][k] · w[k][t][j]` over the
-    /// `depth` channels k, for the `width` channels j of the transformed weight `w` (as
-    /// ``transformWeight(_:transposed:into:)`` lays it out, with
-    /// ``productOperandCount(depth:columns:)`` scalars): the tiles in rows, the channels in
-    /// columns, one chain from 0 over k ascending.
-    func tileProducts(_ a: BufferReader<Float>, depth: Int, weight: BufferWriter<Float>, width: Int, tiles: Int,
-                      into output: BufferWriter<Float>) {
-        pointProducts(a: a, rows: tiles, rowStride: depth, depthStride: 1, pointStride: tiles * depth, depth: depth,
-                      b: weight, bRowStride: WinogradTransform.points * width, bPointStride: width, columns: width,
-                      into: output)
-    }
-
     /// The input gradient, channels last with margin 1 (as
-    /// ``channelsLast(_:problem:channels:margin:into:)`` lays an image out): `B · dV · Bᵀ` of
-    /// every tile, from `dVᵀ[t][q][ci]`, added into its patch's positions, tiles in row-major
-    /// order, from 0. One task per eight channels.
-    func addPatches(_ dvt: BufferReader<Float>, problem: WinogradProblem, into gradient: BufferWriter<Float>) {
+    /// ``channelsLast(_:problem:channels:margin:into:)`` lays an image out): every tile's
+    /// patch `[tile][a·6 + b][ci]` (``bandedPatches(_:u:problem:into:)``) added into its
+    /// positions, tiles in row-major order, from 0. One task per eight channels.
+    func addPatches(_ patches: BufferReader<Float>, problem: WinogradProblem, into gradient: BufferWriter<Float>) {
         let tiles = problem.tiles
-        let (channels, columns) = (problem.inChannels, problem.columns)
+        let channels = problem.inChannels
         let rowStride = tiles.padded(margin: 1).columns * channels
         gradient.fill(gradient.count, with: 0, at: 0)
         let groupSize = 8
         runner.run(taskCount: (channels + groupSize - 1) / groupSize) { group in
             let (first, lanes) = (group * groupSize, min(groupSize, channels - group * groupSize))
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 36 * lanes) { patch in
-                for (ty, tx) in tiles.positions {
-                    path.tileKernels.winograd(.inputColumns, lanes: lanes,
-                                              input: dvt.start + (ty * tiles.columns + tx) * channels + first,
-                                              inputRowStride: 6 * columns * channels, inputStride: columns * channels,
-                                              output: patch.start, outputStride: lanes)
-                    for a in 0..<6 {
-                        for b in 0..<6 {
-                            let target = gradient.start + (4 * ty + a) * rowStride + (4 * tx + b) * channels + first
-                            let source = patch.start + (a * 6 + b) * lanes
-                            guard lanes == groupSize else {
-                                for lane in 0..<lanes {
-                                    target[lane] = target[lane] + source[lane]
-                                }
-                                continue
+            var patch = patches.start + first
+            for (ty, tx) in tiles.positions {
+                for a in 0..<6 {
+                    for b in 0..<6 {
+                        let target = gradient.start + (4 * ty + a) * rowStride + (4 * tx + b) * channels + first
+                        let source = patch + (a * 6 + b) * channels
+                        guard lanes == groupSize else {
+                            for lane in 0..<lanes {
+                                target[lane] = target[lane] + source[lane]
                             }
-                            let sum = UnsafeRawPointer(target).loadUnaligned(as: SIMD8<Float>.self)
-                                + UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self)
-                            UnsafeMutableRawPointer(target).storeBytes(of: sum, as: SIMD8<Float>.self)
+                            continue
                         }
+                        let sum = UnsafeRawPointer(target).loadUnaligned(as: SIMD8<Float>.self)
+                            + UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(target).storeBytes(of: sum, as: SIMD8<Float>.self)
                     }
                 }
+                patch += WinogradTransform.points * channels
             }
         }
     }
