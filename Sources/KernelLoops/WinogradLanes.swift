@@ -13,40 +13,66 @@ public enum WinogradLanes<Path: TileKernels> {
     public static func apply<Rows: WinogradRows>(_ rows: Rows.Type, lanes: Int, input: UnsafePointer<Float>,
                                                  inputRowStride: Int, inputStride: Int,
                                                  output: UnsafeMutablePointer<Float>, outputStride: Int) {
-        let (n, k) = (Rows.rows, Rows.columns)
         let width = LaneVector.scalarCount
-        var first = 0
-        while first < lanes {
-            let count = min(width, lanes - first)
-            // P = L · z, one column of z at a time.
-            var p = InlineArray<36, LaneVector>(repeating: LaneVector())
-            for b in 0..<k {
-                var column = InlineArray<6, LaneVector>(repeating: LaneVector())
-                for a in 0..<k {
-                    column[a] = load(input + a * inputRowStride + b * inputStride + first, count: count)
-                }
-                let transformed = Rows.apply(column)
-                for i in 0..<n {
-                    p[i * k + b] = transformed[i]
-                }
-            }
-            // X = P · Lᵀ, one row of P at a time.
-            for i in 0..<n {
-                var row = InlineArray<6, LaneVector>(repeating: LaneVector())
+        let whole = lanes / width * width
+        for first in stride(from: 0, to: whole, by: width) {
+            applyToVectors(rows, input: input + first, inputRowStride: inputRowStride, inputStride: inputStride,
+                           output: output + first, outputStride: outputStride)
+        }
+        guard whole < lanes else { return }
+        // The last lanes through vectors of their own, padded with zeros.
+        let (n, k, count) = (Rows.rows, Rows.columns, lanes - whole)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * 36 * width) { scratch in
+            let square = scratch.baseAddress.unsafelyUnwrapped
+            let result = square + 36 * width
+            square.update(repeating: 0, count: 36 * width)
+            for a in 0..<k {
                 for b in 0..<k {
-                    row[b] = p[i * k + b]
-                }
-                let transformed = Rows.apply(row)
-                for j in 0..<n {
-                    let target = output + (i * n + j) * outputStride + first
-                    if count == width {
-                        UnsafeMutableRawPointer(target).storeBytes(of: transformed[j], as: LaneVector.self)
-                    } else {
-                        for lane in 0..<count { target[lane] = transformed[j][lane] }
-                    }
+                    (square + (a &* k &+ b) &* width).update(
+                        from: input + (a &* inputRowStride &+ b &* inputStride &+ whole), count: count)
                 }
             }
-            first += width
+            applyToVectors(rows, input: square, inputRowStride: k * width, inputStride: width, output: result,
+                           outputStride: width)
+            for e in 0..<n * n {
+                (output + (e &* outputStride &+ whole)).update(from: result + e &* width, count: count)
+            }
+        }
+    }
+
+    /// ``apply(_:lanes:input:inputRowStride:inputStride:output:outputStride:)`` for one vector
+    /// of lanes: every load and store a whole vector, with no branch on the lane count.
+    /// Wrapping arithmetic: the offsets are in bounds by construction, and overflow checks
+    /// would cost more than the sums.
+    @inlinable @inline(__always)
+    static func applyToVectors<Rows: WinogradRows>(_ rows: Rows.Type, input: UnsafePointer<Float>,
+                                                   inputRowStride: Int, inputStride: Int,
+                                                   output: UnsafeMutablePointer<Float>, outputStride: Int) {
+        let (n, k) = (Rows.rows, Rows.columns)
+        // P = L · z, one column of z at a time.
+        var p = InlineArray<36, LaneVector>(repeating: LaneVector())
+        for b in 0..<k {
+            var column = InlineArray<6, LaneVector>(repeating: LaneVector())
+            for a in 0..<k {
+                column[a] = UnsafeRawPointer(input + (a &* inputRowStride &+ b &* inputStride))
+                    .loadUnaligned(as: LaneVector.self)
+            }
+            let transformed = Rows.apply(column)
+            for i in 0..<n {
+                p[i &* k &+ b] = transformed[i]
+            }
+        }
+        // X = P · Lᵀ, one row of P at a time.
+        for i in 0..<n {
+            var row = InlineArray<6, LaneVector>(repeating: LaneVector())
+            for b in 0..<k {
+                row[b] = p[i &* k &+ b]
+            }
+            let transformed = Rows.apply(row)
+            for j in 0..<n {
+                UnsafeMutableRawPointer(output + ((i &* n &+ j) &* outputStride))
+                    .storeBytes(of: transformed[j], as: LaneVector.self)
+            }
         }
     }
 
@@ -68,17 +94,6 @@ public enum WinogradLanes<Path: TileKernels> {
         case .outputRows: transform(OutputRows.self)
         case .outputColumns: transform(OutputColumns.self)
         }
-    }
-
-    /// `count` floats from `source` in the first lanes of a vector, zeros in the others.
-    @inlinable @inline(__always)
-    static func load(_ source: UnsafePointer<Float>, count: Int) -> LaneVector {
-        if count == LaneVector.scalarCount {
-            return UnsafeRawPointer(source).loadUnaligned(as: LaneVector.self)
-        }
-        var vector = LaneVector()
-        for lane in 0..<count { vector[lane] = source[lane] }
-        return vector
     }
 }
 
