@@ -28,20 +28,16 @@ extension FastKernels {
                                           inputRowStride: rowStride, inputStride: inChannels,
                                           output: v + index * points * inChannels, outputStride: inChannels)
             }
-        } finish: { band, m in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: band.count * 16 * band.channels) { values in
-                // values[tile][i·4 + j][c]: element (i, j) of the band's tile, channel firstChannel + c.
-                for index in 0..<band.count {
-                    path.tileKernels.winograd(.outputRows, lanes: band.channels,
-                                              input: m + index * points * band.channels,
-                                              inputRowStride: 6 * band.channels, inputStride: band.channels,
-                                              output: values.start + index * 16 * band.channels,
-                                              outputStride: band.channels)
-                }
-                for row in 0..<band.rows {
-                    storeTileRow(values.start + row * tiles.columns * 16 * band.channels, band: band,
-                                 ty: band.firstRow + row, problem: problem, bias: bias, into: output)
-                }
+        } finish: { band, m, values in
+            // values[tile][i·4 + j][c]: element (i, j) of the band's tile, channel firstChannel + c.
+            for index in 0..<band.count {
+                path.tileKernels.winograd(.outputRows, lanes: band.channels, input: m + index * points * band.channels,
+                                          inputRowStride: 6 * band.channels, inputStride: band.channels,
+                                          output: values + index * 16 * band.channels, outputStride: band.channels)
+            }
+            for row in 0..<band.rows {
+                storeTileRow(values + row * tiles.columns * 16 * band.channels, band: band, ty: band.firstRow + row,
+                             problem: problem, bias: bias, into: output)
             }
         }
     }
@@ -66,7 +62,7 @@ extension FastKernels {
                                           inputRowStride: rowStride, inputStride: outChannels,
                                           output: dm + index * points * outChannels, outputStride: outChannels)
             }
-        } finish: { band, dv in
+        } finish: { band, dv, _ in
             let firstTile = band.firstRow * tiles.columns
             for index in 0..<band.count {
                 path.tileKernels.winograd(.inputColumns, lanes: band.channels, input: dv + index * points * band.channels,
@@ -80,12 +76,15 @@ extension FastKernels {
 
     /// Runs the tasks of ``WinogradBands``: for each, `start` writes the band's first
     /// transform `a[tile][t][k]` for its `count` tiles and `depth` channels into the pointer
-    /// it is given; then
-    /// `out[tile][t][c] = Σ_k a[tile][t][k] · weight[k][t][firstChannel + c]`, one chain from 0
-    /// over k ascending for each of the task's channels; then `finish` reads `out`.
+    /// it is given; then `out[tile][t][c] = Σ_k a[tile][t][k] · weight[k][t][firstChannel + c]`,
+    /// one chain from 0 over k ascending for each of the task's channels; then `finish`
+    /// reads `out`, with `16·count·channels` scalars of its own to write. The scalars are
+    /// borrowed once per call (``ScratchBuffers``), a run of them for each part of the
+    /// parallel run, whose tasks use it one after the other.
     private func runBands(problem: WinogradProblem, depth: Int, weight: BufferReader<Float>, width: Int,
                           start: @Sendable (WinogradBands.Task, UnsafeMutablePointer<Float>) -> Void,
-                          finish: @Sendable (WinogradBands.Task, UnsafePointer<Float>) -> Void) {
+                          finish: @Sendable (WinogradBands.Task, UnsafePointer<Float>, UnsafeMutablePointer<Float>)
+                              -> Void) {
         let points = WinogradTransform.points
         let bands = WinogradBands(problem: problem, columns: width, tiles: path.tileKernels.tiles,
                                   threads: threadCount)
@@ -94,14 +93,17 @@ extension FastKernels {
         let aOffsets = Array(0..<depth)
         let weightOffsets = (0..<depth).map { $0 * points * width }
         let zeros = [Float](repeating: 0, count: bands.maximumTiles + tile.rows)
-        aOffsets.withReader { aOffsets in
-            weightOffsets.withReader { weightOffsets in
-                zeros.withReader { zeros in
-                    runner.run(taskCount: bands.taskCount) { index in
-                        let band = bands.task(index)
-                        let capacity = points * band.count * (depth + band.channels)
-                        withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) { scratch in
-                            let (a, out) = (scratch.start, scratch.start + points * band.count * depth)
+        let partScalars = bands.maximumTiles * (points * (depth + bands.maximumChannels) + 16 * bands.maximumChannels)
+        let parts = runner.parts(taskCount: bands.taskCount)
+        ScratchBuffers.shared.borrow([parts * partScalars]) { scratch in
+            let scratch = scratch[0]
+            aOffsets.withReader { aOffsets in
+                weightOffsets.withReader { weightOffsets in
+                    zeros.withReader { zeros in
+                        runner.run(taskCount: bands.taskCount) { part, index in
+                            let band = bands.task(index)
+                            let a = scratch.start + part * partScalars
+                            let out = a + points * band.count * depth
                             start(band, a)
                             for t in 0..<points {
                                 let operands = ProductOperands(
@@ -117,7 +119,7 @@ extension FastKernels {
                                                          columnPanels: 0..<(band.channels + tile.columns - 1)
                                                              / tile.columns)
                             }
-                            finish(band, out)
+                            finish(band, out, out + points * band.count * band.channels)
                         }
                     }
                 }
@@ -202,6 +204,9 @@ struct WinogradBands {
 
     /// The most tiles of a band.
     var maximumTiles: Int { bandRows * tiles.columns }
+
+    /// The most channels of a block.
+    var maximumChannels: Int { min(blockColumns, columns) }
 
     /// The number of tasks.
     var taskCount: Int { images * bands * columnBlocks }

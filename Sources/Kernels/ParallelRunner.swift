@@ -17,19 +17,31 @@ struct ParallelRunner: Sendable {
     ///   - taskCount: the number of tasks, at least 0.
     ///   - body: the task; tasks run concurrently and must write disjoint memory.
     func run(taskCount: Int, _ body: @Sendable (Int) -> Void) {
-        let workers = min(threadCount, taskCount)
+        run(taskCount: taskCount) { _, task in body(task) }
+    }
+
+    /// ``run(taskCount:_:)`` with the part that runs each task, one of
+    /// `0..<parts(taskCount:)`: a part runs its tasks one after another, so that they can
+    /// share memory of the part's own.
+    func run(taskCount: Int, _ body: @Sendable (_ part: Int, _ task: Int) -> Void) {
+        let workers = parts(taskCount: taskCount)
         guard workers > 1 else {
-            for task in 0..<taskCount { body(task) }
+            for task in 0..<taskCount { body(0, task) }
             return
         }
         let next = Atomic<Int>(0)
-        WorkerPool.shared.run(parts: workers) { _ in
+        WorkerPool.shared.run(parts: workers) { part in
             while true {
                 let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard task < taskCount else { return }
-                body(task)
+                body(part, task)
             }
         }
+    }
+
+    /// The parts that run `taskCount` tasks (at least 1).
+    func parts(taskCount: Int) -> Int {
+        max(1, min(threadCount, taskCount))
     }
 }
 
