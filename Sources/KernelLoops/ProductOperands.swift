@@ -103,7 +103,12 @@ public struct ProductOperands: @unchecked Sendable {
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount
         let tileSize = tileRows * tileColumns
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: rowPanels.count * columnPanels.count * tileSize) {
+        // Chains of one depth block park nothing: one tile's place serves every tile of the
+        // block for its store, and stays small enough for the stack (a larger block goes to
+        // the allocator, whose lock the threads would share).
+        let parks = depth > Self.depthBlock
+        let parkedCount = parks ? rowPanels.count * columnPanels.count : 1
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: parkedCount * tileSize) {
             let parkedTiles = $0.baseAddress.unsafelyUnwrapped
             var first = 0
             repeat {
@@ -113,7 +118,8 @@ public struct ProductOperands: @unchecked Sendable {
                     for (rowIndex, panel) in rowPanels.enumerated() {
                         let firstRow = panel &* panelRows
                         let validRows = min(tileRows, rows &- firstRow)
-                        let parkedTile = parkedTiles + (rowIndex &* columnPanels.count &+ columnIndex) &* tileSize
+                        let parkedTile = parks
+                            ? parkedTiles + (rowIndex &* columnPanels.count &+ columnIndex) &* tileSize : parkedTiles
                         var accumulators = first == 0
                             ? RegisterTile<Path, tileRows, tileVectors>(starts: starts + firstRow, validRows: validRows)
                             : RegisterTile<Path, tileRows, tileVectors>(loading: parkedTile)
