@@ -32,10 +32,16 @@ package final class ScratchBuffers: Sendable {
     /// call (the smallest idle buffer that holds them, or a new one).
     package func borrow<Result>(count: Int, _ body: (UnsafeMutableBufferPointer<Float>) throws -> Result) rethrows -> Result {
         let capacity = max(count, 1)
+        // No allocation while the lock is held: threads that borrow at once would wait on
+        // each other and on the allocator's own lock.
         let buffer = idle.withLock { idle -> (address: Int, capacity: Int)? in
-            let fitting = idle.indices.filter { idle[$0].capacity >= capacity }
-            guard let best = fitting.min(by: { idle[$0].capacity < idle[$1].capacity }) else { return nil }
-            return idle.remove(at: best)
+            var best: Int?
+            for index in idle.indices where idle[index].capacity >= capacity {
+                if best.map({ idle[index].capacity < idle[$0].capacity }) ?? true {
+                    best = index
+                }
+            }
+            return best.map { idle.remove(at: $0) }
         } ?? (Int(bitPattern: UnsafeMutablePointer<Float>.allocate(capacity: capacity)), capacity)
         defer { giveBack(buffer) }
         let start = Self.pointer(buffer.address)
@@ -56,20 +62,20 @@ package final class ScratchBuffers: Sendable {
     /// Keeps `buffer` for the next borrower, dropping the smallest idle buffers while the
     /// idle total would pass ``retainedLimit``.
     private func giveBack(_ buffer: (address: Int, capacity: Int)) {
-        let dropped = idle.withLock { idle -> [(address: Int, capacity: Int)] in
+        idle.withLock { idle in
             idle.append(buffer)
             idle.sort { $0.capacity > $1.capacity }
+        }
+        // One dropped buffer at a time, so that no array is made while the lock is held.
+        while let dropped = idle.withLock({ idle -> (address: Int, capacity: Int)? in
             var kept = 0
             let keptCount = idle.prefix { buffer in
                 kept += buffer.capacity
                 return kept <= retainedLimit
             }.count
-            let dropped = Array(idle[keptCount...])
-            idle.removeSubrange(keptCount...)
-            return dropped
-        }
-        for buffer in dropped {
-            Self.pointer(buffer.address).deallocate()
+            return idle.count > keptCount ? idle.removeLast() : nil
+        }) {
+            Self.pointer(dropped.address).deallocate()
         }
     }
 
