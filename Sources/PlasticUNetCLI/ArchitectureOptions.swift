@@ -47,8 +47,8 @@ package struct ArchitectureOptions: ParsableArguments {
     /// The help of `--convolution` where it chooses a model's arithmetic.
     static let convolutionHelp = """
         The arithmetic of the 3 x 3 convolutions of stride 1, recorded in the model: direct, or winograd \
-        (Winograd's F(4x4,3x3): a quarter of the multiplications, not yet faster than direct, and different \
-        from it by float rounding; see docs/MODEL.md). \
+        (Winograd's F(4x4,3x3): a quarter of the multiplications, faster than direct in prediction but not \
+        yet in training, and different from it by float rounding; see docs/MODEL.md). \
         (default: \(defaults.convolution))
         """
 
