@@ -124,10 +124,11 @@ final class TimedKernels: ConvolutionKernels, Sendable {
 
     /// Winograd's convolutions are timed under the layer names of the direct ones with
     /// `winograd` in front, and counted by the direct arithmetic's operations, so that
-    /// their GFLOP/s compare with the direct ones' as effective rates.
+    /// their GFLOP/s compare with the direct ones' as effective rates. Images too small
+    /// for the arithmetic compute directly, under the direct names.
     func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let (layer, operations) = Self.convolution(weight.shape, input.shape)
-        return timed("forward", "winograd " + layer, operations: operations) {
+        return timed("forward", Self.winograd(layer, image: input.imageShape()), operations: operations) {
             inner.winogradConvolve(input, weight: weight, bias: bias)
         }
     }
@@ -135,7 +136,7 @@ final class TimedKernels: ConvolutionKernels, Sendable {
     func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {
         let inputShape = [weight.shape[1], outputGradient.shape[1], outputGradient.shape[2]]
         let (layer, operations) = Self.convolution(weight.shape, inputShape)
-        return timed("input gradient", "winograd " + layer, operations: operations) {
+        return timed("input gradient", Self.winograd(layer, image: inputShape), operations: operations) {
             inner.winogradConvolveInputGradient(outputGradient, weight: weight)
         }
     }
@@ -143,9 +144,15 @@ final class TimedKernels: ConvolutionKernels, Sendable {
     func winogradConvolveParameterGradients(_ outputGradient: Tensor,
                                             input: Tensor) -> (weight: Tensor, bias: Tensor) {
         let (layer, operations) = Self.convolution([outputGradient.shape[0], input.shape[0], 3, 3], input.shape)
-        return timed("weight gradient", "winograd " + layer, operations: operations) {
+        return timed("weight gradient", Self.winograd(layer, image: input.imageShape()), operations: operations) {
             inner.winogradConvolveParameterGradients(outputGradient, input: input)
         }
+    }
+
+    /// The name of a Winograd call of `layer` on images of `image` (`[C, H, W]`): `winograd`
+    /// in front where the arithmetic applies to the image's sides.
+    private static func winograd(_ layer: String, image: [Int]) -> String {
+        WinogradTransform.applies(height: image[1], width: image[2]) ? "winograd " + layer : layer
     }
 
     func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {

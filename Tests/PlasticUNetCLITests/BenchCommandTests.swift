@@ -81,6 +81,21 @@ final class BenchCommandTests: XCTestCase {
         for row in rows { XCTAssertTrue(row.contains("GFLOP/s") && row.contains("%  "), row) }
     }
 
+    /// With `--convolution winograd` the breakdown names the layers that compute with it
+    /// (images of at least 9 x 9) and no others: at 16 x 16 the 16 x 16 ones, not the 8 x 8
+    /// and smaller ones, which compute directly.
+    func testTheBreakdownNamesWinogradOnlyWhereItApplies() throws {
+        let json = try makeTemporaryDirectory(for: self).appendingPathComponent("bench.json")
+        let result = try ToolRunner.run(["bench", "--width", "1", "--size", "16", "--repeats", "1", "--batch", "1",
+                                         "--threads", "1", "--convolution", "winograd", "--json", json.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try EvaluationFixtures.jsonObject(json)
+        let names = try XCTUnwrap(report["layers"] as? [[String: Any]]).compactMap { $0["layer"] as? String }
+        let stride1 = names.filter { $0.contains("conv3x3 ") }
+        XCTAssertEqual(Set(stride1.filter { $0.hasPrefix("winograd ") }.map { $0.hasSuffix(" at 16x16") }), [true])
+        XCTAssertEqual(Set(stride1.filter { !$0.hasPrefix("winograd ") }.map { $0.hasSuffix(" at 16x16") }), [false])
+    }
+
     func testBadOptionsExitTwo() throws {
         assertOneLineError(try ToolRunner.run(["bench", "--width", "0"]), containing: ["--width"])
         assertOneLineError(try ToolRunner.run(["bench", "--repeats", "0"]), containing: ["--repeats"])
