@@ -5,7 +5,8 @@
 /// (see ``RegisterTile``).
 extension TileShape {
     /// Every shape that ``ProductOperands/compute(tile:rowPanels:columnPanels:in:)`` and
-    /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of.
+    /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of
+    /// (the products also have 4-row instances for their last row panel).
     public static let menu = [
         TileShape(rows: 8, vectors: 3), TileShape(rows: 6, vectors: 4), TileShape(rows: 12, vectors: 1),
         TileShape(rows: 6, vectors: 1),

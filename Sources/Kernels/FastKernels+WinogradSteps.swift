@@ -1,8 +1,9 @@
 import KernelLoops
 
-/// The steps of ``FastKernels``'s Winograd arithmetic: transforms of whole channels per
-/// task, and the 36 products over points. Each step writes into scalars that its caller
-/// borrows (``ScratchBuffers``) and writes every one of them.
+/// The steps of ``FastKernels``'s Winograd arithmetic around the banded passes: the
+/// weight's transform, the layout copies, the weight gradient's transforms and its 36
+/// products over tiles, and the input gradient's ordered sums. Each step writes into
+/// scalars that its caller borrows (``ScratchBuffers``) and writes every one of them.
 extension FastKernels {
     /// `U[co][t][ci]`: the weight `[Co, Ci, 3, 3]` through `G · w · Gᵀ`, input channels in
     /// lanes, one task per output channel; or, `transposed`, `U[ci][t][co]`, output
@@ -108,7 +109,7 @@ extension FastKernels {
         WinogradTransform.points * depth * columns + TileShape.maximumColumns
     }
 
-    /// For each point t, `out[t][m][q] = Σ_k A_t[m][k] · B_t[k][q]`, one chain from 0 over k
+    /// For each point t, `out[m][t][q] = Σ_k A_t[m][k] · B_t[k][q]`, one chain from 0 over k
     /// ascending: `A_t[m][k] = a[t·pointStride + m·rowStride + k·depthStride]`,
     /// `B_t[k][q] = b[t·bPointStride + k·bRowStride + q]`. `b` holds
     /// ``productOperandCount(depth:columns:)`` scalars; those past its `36·depth·columns`
