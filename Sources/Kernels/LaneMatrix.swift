@@ -27,10 +27,11 @@ struct LaneMatrix {
         let transposed = [Float](count: columns * laneCount) { output in
             matrix.withReader { source in
                 runner.run(taskCount: blocks) { block in
-                    for p in block * Self.blockColumns..<min((block + 1) * Self.blockColumns, columns) {
-                        for g in 0..<rows {
-                            output[p * laneCount + g] = source[g * columns + p]
-                        }
+                    let positions = block * Self.blockColumns..<min((block + 1) * Self.blockColumns, columns)
+                    TransposedBlocks.copy(rows: rows, columns: positions.count, from: source.start + positions.lowerBound,
+                                          sourceStride: columns, to: output.start + positions.lowerBound * laneCount,
+                                          targetStride: laneCount)
+                    for p in positions {
                         output.fill(laneCount - rows, with: 0, at: p * laneCount + rows)
                     }
                 }
