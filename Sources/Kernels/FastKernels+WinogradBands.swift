@@ -20,14 +20,9 @@ extension FastKernels {
         let imageStride = tiles.padded(margin: 1).rows * rowStride
         runBands(problem: problem, depth: inChannels, weight: ut, width: problem.outChannels) { band, v in
             // V[tile][t][ci] from the band's patches.
-            let patchRows = padded.start + band.image * imageStride + 4 * band.firstRow * rowStride
-            for index in 0..<band.count {
-                let (row, tx) = index.quotientAndRemainder(dividingBy: tiles.columns)
-                path.tileKernels.winograd(.inputRows, lanes: inChannels,
-                                          input: patchRows + 4 * row * rowStride + 4 * tx * inChannels,
-                                          inputRowStride: rowStride, inputStride: inChannels,
-                                          output: v + index * points * inChannels, outputStride: inChannels)
-            }
+            transformTiles(.inputRows, rows: band.tileRows, problem: problem,
+                           image: padded.start + band.image * imageStride, rowStride: rowStride,
+                           channels: inChannels, into: v, tileStride: points * inChannels, pointStride: inChannels)
         } finish: { band, m, values in
             // values[tile][i·4 + j][c]: element (i, j) of the band's tile, channel firstChannel + c.
             for index in 0..<band.count {
@@ -54,14 +49,9 @@ extension FastKernels {
         let rowStride = tiles.padded(margin: 0).columns * outChannels
         runBands(problem: problem, depth: outChannels, weight: u, width: inChannels) { band, dm in
             // dM[tile][t][co] from the band's tiles of the output gradient.
-            for index in 0..<band.count {
-                let (row, tx) = index.quotientAndRemainder(dividingBy: tiles.columns)
-                path.tileKernels.winograd(.outputColumns, lanes: outChannels,
-                                          input: padded.start + 4 * (band.firstRow + row) * rowStride
-                                              + 4 * tx * outChannels,
-                                          inputRowStride: rowStride, inputStride: outChannels,
-                                          output: dm + index * points * outChannels, outputStride: outChannels)
-            }
+            transformTiles(.outputColumns, rows: band.tileRows, problem: problem, image: padded.start,
+                           rowStride: rowStride, channels: outChannels, into: dm,
+                           tileStride: points * outChannels, pointStride: outChannels)
         } finish: { band, dv, _ in
             let firstTile = band.firstRow * tiles.columns
             for index in 0..<band.count {
@@ -173,6 +163,9 @@ struct WinogradBands {
         let firstChannel: Int
         /// The block's channels.
         let channels: Int
+
+        /// The band's tile rows.
+        var tileRows: Range<Int> { firstRow..<firstRow + rows }
     }
 
     /// The tile of the products.

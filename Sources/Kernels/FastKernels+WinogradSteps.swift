@@ -62,23 +62,39 @@ extension FastKernels {
         }
     }
 
+    /// The tiles of tile rows `rows` of an image laid out channels last
+    /// (``channelsLast(_:problem:channels:margin:into:)``: `image`, `rowStride` scalars a row,
+    /// `channels` lanes), each through `step` from the square whose corner is the image's
+    /// element `(4·ty, 4·tx)`: tile i of the run, in row-major order, goes to
+    /// `output + i·tileStride`, its points `pointStride` apart.
+    func transformTiles(_ step: WinogradStep, rows: Range<Int>, problem: WinogradProblem, image: UnsafePointer<Float>,
+                        rowStride: Int, channels: Int, into output: UnsafeMutablePointer<Float>, tileStride: Int,
+                        pointStride: Int) {
+        var tile = output
+        for ty in rows {
+            for tx in 0..<problem.tiles.columns {
+                path.tileKernels.winograd(step, lanes: channels, input: image + 4 * ty * rowStride + 4 * tx * channels,
+                                          inputRowStride: rowStride, inputStride: channels, output: tile,
+                                          outputStride: pointStride)
+                tile += tileStride
+            }
+        }
+    }
+
     /// `Vᵀ[t][q][c]`: every 6 x 6 patch through `Bᵀ · d · B`, the channels in lanes, read
     /// from the images of ``channelsLast(_:problem:channels:margin:into:)`` with margin 1;
     /// one task per row of tiles. Into `vt`, `36·columns·Ci` scalars.
     func transformPatches(_ padded: BufferReader<Float>, problem: WinogradProblem, into vt: BufferWriter<Float>) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.inChannels, problem.columns)
-        let (height, width) = tiles.padded(margin: 1)
-        let rowStride = width * channels
+        let rowStride = tiles.padded(margin: 1).columns * channels
         runner.run(taskCount: problem.images * tiles.rows) { task in
             let (image, ty) = task.quotientAndRemainder(dividingBy: tiles.rows)
-            let patchRow = padded.start + (image * height + 4 * ty) * rowStride
-            for tx in 0..<tiles.columns {
-                let q = problem.firstColumn(image: image) + ty * tiles.columns + tx
-                path.tileKernels.winograd(.inputRows, lanes: channels, input: patchRow + 4 * tx * channels,
-                                          inputRowStride: rowStride, inputStride: channels,
-                                          output: vt.start + q * channels, outputStride: columns * channels)
-            }
+            transformTiles(.inputRows, rows: ty..<ty + 1, problem: problem,
+                           image: padded.start + image * tiles.paddedCount(margin: 1) * channels, rowStride: rowStride,
+                           channels: channels,
+                           into: vt.start + (problem.firstColumn(image: image) + ty * tiles.columns) * channels,
+                           tileStride: channels, pointStride: columns * channels)
         }
     }
 
@@ -89,15 +105,11 @@ extension FastKernels {
                               into dmt: BufferWriter<Float>) {
         let tiles = problem.tiles
         let (channels, columns) = (problem.outChannels, problem.columns)
-        let rowStride = tiles.padded(margin: 0).columns * channels
         runner.run(taskCount: tiles.rows) { ty in
-            for tx in 0..<tiles.columns {
-                path.tileKernels.winograd(.outputColumns, lanes: channels,
-                                          input: padded.start + 4 * ty * rowStride + 4 * tx * channels,
-                                          inputRowStride: rowStride, inputStride: channels,
-                                          output: dmt.start + (ty * tiles.columns + tx) * channels,
-                                          outputStride: columns * channels)
-            }
+            transformTiles(.outputColumns, rows: ty..<ty + 1, problem: problem, image: padded.start,
+                           rowStride: tiles.padded(margin: 0).columns * channels, channels: channels,
+                           into: dmt.start + ty * tiles.columns * channels, tileStride: channels,
+                           pointStride: columns * channels)
         }
     }
 
