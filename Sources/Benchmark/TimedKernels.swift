@@ -126,11 +126,16 @@ final class TimedKernels: ConvolutionKernels, Sendable {
     /// `winograd` in front, and counted by the direct arithmetic's operations, so that
     /// their GFLOP/s compare with the direct ones' as effective rates. Images too small
     /// for the arithmetic compute directly, under the direct names.
-    func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
-        let (layer, operations) = Self.convolution(weight.shape, input.shape)
+    func winogradConvolve(_ input: Tensor, weight: WinogradWeight, bias: Tensor) -> Tensor {
+        let (layer, operations) = Self.convolution(weight.weight.shape, input.shape)
         return timed("forward", Self.winograd(layer, image: input.imageShape()), operations: operations) {
             inner.winogradConvolve(input, weight: weight, bias: bias)
         }
+    }
+
+    /// Not timed: a model's weights are prepared once, before its predictions.
+    func winogradWeight(_ weight: Tensor) -> WinogradWeight {
+        inner.winogradWeight(weight)
     }
 
     func winogradConvolveInputGradient(_ outputGradient: Tensor, weight: Tensor) -> Tensor {

@@ -77,10 +77,16 @@ package protocol ConvolutionKernels: Sendable {
     /// - Parameters:
     ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]` (each image's result is that
     ///     image's alone, bit for bit).
-    ///   - weight: `[Co, Ci, 3, 3]`.
+    ///   - weight: `[Co, Ci, 3, 3]`, as ``winogradWeight(_:)`` prepares it or as it is
+    ///     (``WinogradWeight/init(_:)``); the same bits either way.
     ///   - bias: `[Co]`.
     /// - Returns: `[Co, H, W]` (`[N, Co, H, W]` for a batch).
-    func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor
+    func winogradConvolve(_ input: Tensor, weight: WinogradWeight, bias: Tensor) -> Tensor
+
+    /// `weight` `[Co, Ci, 3, 3]` made ready for many calls of
+    /// ``winogradConvolve(_:weight:bias:)``: transformed once, where these kernels keep the
+    /// transform.
+    func winogradWeight(_ weight: Tensor) -> WinogradWeight
 
     /// The gradient of ``winogradConvolve(_:weight:bias:)`` with respect to its input: the
     /// exact adjoint of its arithmetic (``WinogradTransform``).
@@ -123,4 +129,12 @@ package protocol ConvolutionKernels: Sendable {
     /// - Returns: the weight gradient `[Ci, Co, 3, 3]` and the bias gradient `[Co]`.
     func transposedConvolveParameterGradients(_ outputGradient: Tensor,
                                               input: Tensor) -> (weight: Tensor, bias: Tensor)
+}
+
+extension ConvolutionKernels {
+    /// ``winogradConvolve(_:weight:bias:)`` with `weight` `[Co, Ci, 3, 3]` transformed for
+    /// this call alone.
+    package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+        winogradConvolve(input, weight: WinogradWeight(weight), bias: bias)
+    }
 }

@@ -10,27 +10,50 @@
 /// arrays are borrowed from ``ScratchBuffers``.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
-    package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+    package func winogradConvolve(_ input: Tensor, weight: WinogradWeight, bias: Tensor) -> Tensor {
         let shape = input.imageShape()
         guard WinogradTransform.applies(height: shape[1], width: shape[2]) else {
-            return convolve(input, weight: weight, bias: bias, padding: 1)
+            return convolve(input, weight: weight.weight, bias: bias, padding: 1)
         }
-        let problem = WinogradProblem(inChannels: shape[0], outChannels: weight.shape[0], images: input.imageCount(),
-                                      tiles: WinogradTiles(height: shape[1], width: shape[2]))
-        precondition(weight.shape == [problem.outChannels, problem.inChannels, 3, 3] && bias.shape == [problem.outChannels],
-                     "weight \(weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
-        let (inChannels, outChannels) = (problem.inChannels, problem.outChannels)
-        let counts = [Self.productOperandCount(depth: inChannels, columns: outChannels),
-                      problem.images * problem.tiles.paddedCount(margin: 1) * inChannels]
-        let scalars = ScratchBuffers.shared.borrow(counts) { scratch in
-            let (ut, padded) = (scratch[0], scratch[1])
-            transformWeight(weight, transposed: true, into: ut)
-            channelsLast(input, problem: problem, channels: inChannels, margin: 1, into: padded)
-            return [Float](count: problem.images * outChannels * shape[1] * shape[2]) { output in
-                bandedForward(padded.reader, ut: ut.reader, problem: problem, bias: bias.scalars, into: output)
+        let problem = WinogradProblem(inChannels: shape[0], outChannels: weight.weight.shape[0],
+                                      images: input.imageCount(), tiles: WinogradTiles(height: shape[1], width: shape[2]))
+        precondition(weight.weight.shape == [problem.outChannels, problem.inChannels, 3, 3]
+                     && bias.shape == [problem.outChannels],
+                     "weight \(weight.weight.shape) and bias \(bias.shape) do not fit input \(input.shape)")
+        let paddedCount = problem.images * problem.tiles.paddedCount(margin: 1) * problem.inChannels
+        let scalars = withTransposedPoints(of: weight) { ut in
+            ScratchBuffers.shared.borrow([paddedCount]) { scratch in
+                let padded = scratch[0]
+                channelsLast(input, problem: problem, channels: problem.inChannels, margin: 1, into: padded)
+                return [Float](count: problem.images * problem.outChannels * shape[1] * shape[2]) { output in
+                    bandedForward(padded.reader, ut: ut, problem: problem, bias: bias.scalars, into: output)
+                }
             }
         }
-        return Tensor(shape: input.batchShape([outChannels, shape[1], shape[2]]), scalars: scalars)
+        return Tensor(shape: input.batchShape([problem.outChannels, shape[1], shape[2]]), scalars: scalars)
+    }
+
+    /// See ``ConvolutionKernels/winogradWeight(_:)``: the weight with its transform for the
+    /// forward products, `U[ci][t][co]`.
+    package func winogradWeight(_ weight: Tensor) -> WinogradWeight {
+        let points = [Float](count: Self.productOperandCount(depth: weight.shape[1], columns: weight.shape[0])) { ut in
+            transformWeight(weight, transposed: true, into: ut)
+        }
+        return WinogradWeight(weight, transposedPoints: points)
+    }
+
+    /// `body` with the forward products' `U[ci][t][co]` of `weight`: the transform it carries,
+    /// or one made into a borrowed buffer for this call.
+    private func withTransposedPoints<Result>(of weight: WinogradWeight,
+                                              _ body: (BufferReader<Float>) -> Result) -> Result {
+        if let points = weight.transposedPoints {
+            return points.withReader(body)
+        }
+        let count = Self.productOperandCount(depth: weight.weight.shape[1], columns: weight.weight.shape[0])
+        return ScratchBuffers.shared.borrow([count]) { scratch in
+            transformWeight(weight.weight, transposed: true, into: scratch[0])
+            return body(scratch[0].reader)
+        }
     }
 
     /// See ``ConvolutionKernels/winogradConvolveInputGradient(_:weight:)``.

@@ -2,9 +2,20 @@
 /// one thread: the definition that ``FastKernels`` follows bit for bit.
 extension ReferenceKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
-    package func winogradConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
+    package func winogradConvolve(_ input: Tensor, weight: WinogradWeight, bias: Tensor) -> Tensor {
+        convolveByTiles(input, weight: weight.weight, bias: bias)
+    }
+
+    /// See ``ConvolutionKernels/winogradWeight(_:)``: the weight as it is (these kernels
+    /// transform it on each call).
+    package func winogradWeight(_ weight: Tensor) -> WinogradWeight {
+        WinogradWeight(weight)
+    }
+
+    /// ``winogradConvolve(_:weight:bias:)``, one image and one tile at a time.
+    private func convolveByTiles(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         if input.shape.count == 4 {
-            return Tensor(stacking: input.images().map { winogradConvolve($0, weight: weight, bias: bias) })
+            return Tensor(stacking: input.images().map { convolveByTiles($0, weight: weight, bias: bias) })
         }
         guard WinogradTransform.applies(height: input.shape[1], width: input.shape[2]) else {
             return convolve(input, weight: weight, bias: bias, padding: 1)

@@ -6,6 +6,10 @@ struct ConvolutionStep {
     let kernels: any ConvolutionKernels
     /// The arithmetic of the 3 x 3 convolutions of stride 1.
     let arithmetic: ConvolutionArithmetic
+    /// Weights of Winograd layers made ready for many passes, by layer name
+    /// (``UNetBody/winogradWeights(parameters:size:)``); the other layers' weights are
+    /// transformed on each call.
+    var winogradWeights: [String: WinogradWeight] = [:]
 
     /// Whether `layer` computes with Winograd's arithmetic.
     private func isWinograd(_ layer: ConvolutionLayer) -> Bool {
@@ -20,7 +24,8 @@ struct ConvolutionStep {
         case .transposed3x3:
             return kernels.transposedConvolve(input, weight: weight, bias: bias)
         case .conv3x3 where isWinograd(layer):
-            return kernels.winogradConvolve(input, weight: weight, bias: bias)
+            return kernels.winogradConvolve(input, weight: winogradWeights[layer.name] ?? WinogradWeight(weight),
+                                            bias: bias)
         case .conv3x3, .conv1x1:
             return kernels.convolve(input, weight: weight, bias: bias, padding: layer.padding)
         }

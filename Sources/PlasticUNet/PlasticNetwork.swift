@@ -51,19 +51,36 @@ package struct PlasticNetwork: Sendable {
         return ForwardPass(bodyTape: bodyTape, headPass: headPass, trace: trace)
     }
 
+    /// A model's parameters made ready for many predictions: the weights of the layers
+    /// that compute with Winograd's arithmetic are transformed once, not once a pass.
+    package struct PreparedParameters: Sendable {
+        /// The model's parameters.
+        package let parameters: ParameterSet
+        fileprivate let winogradWeights: [String: WinogradWeight]
+    }
+
+    /// `parameters` made ready for ``probabilities(of:parameters:trace:)``; the kernels of
+    /// any network of this configuration can use them.
+    package func prepared(_ parameters: ParameterSet) -> PreparedParameters {
+        PreparedParameters(parameters: parameters,
+                           winogradWeights: body.winogradWeights(parameters: parameters, size: configuration.size))
+    }
+
     /// The probabilities Y `[S, S]` of several images under one trace, computed together
     /// (each convolution runs once for the whole batch), each equal bit for bit to
     /// `forward(image:parameters:trace:).probabilities` of that image alone.
     /// - Parameters:
     ///   - images: `[S, S]` or `[1, S, S]` intensities each.
-    ///   - parameters: the model's parameters.
+    ///   - parameters: the model's parameters, prepared (``prepared(_:)``).
     ///   - trace: the trace H of every image (ignored for rule none; nil means a zero trace).
     /// - Returns: one `[S, S]` tensor per image, in order.
-    package func probabilities(of images: [Tensor], parameters: ParameterSet, trace: PlasticTrace?) -> [Tensor] {
+    package func probabilities(of images: [Tensor], parameters prepared: PreparedParameters,
+                               trace: PlasticTrace?) -> [Tensor] {
         guard !images.isEmpty else { return [] }
         let size = configuration.size
+        let parameters = prepared.parameters
         let batch = Tensor(shape: [images.count, 1, size, size], scalars: images.flatMap(\.scalars))
-        let maps = body.infer(batch, parameters: parameters)
+        let maps = body.infer(batch, parameters: parameters, winogradWeights: prepared.winogradWeights)
         return maps.images().map { map in
             head.forward(Tensor(shape: [size, size], scalars: map.scalars), parameters: parameters, trace: trace)
                 .probabilities

@@ -24,6 +24,11 @@ struct ResidualBlock {
         let output: Tensor
     }
 
+    /// The block's convolutions, the entry first.
+    var convolutions: [ConvolutionLayer] {
+        [entry] + units.flatMap { [$0.first, $0.second] }
+    }
+
     /// The block named `name` (for example `down2`) of a network's layers.
     init(name: String, layers: [String: ConvolutionLayer]) {
         entry = layers.layer(named: "\(name).conv")

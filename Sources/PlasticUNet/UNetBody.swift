@@ -3,7 +3,7 @@ import Kernels
 /// The convolutional body of docs/MODEL.md §2: from the image `[1, S, S]` to the map A
 /// `[1, S, S]` that feeds the plastic head.
 struct UNetBody {
-    private let step: ConvolutionStep
+    private var step: ConvolutionStep
     private let downBlocks: [ResidualBlock]
     private let middle: ResidualBlock
     private let upTransposes: [ConvolutionLayer]
@@ -62,9 +62,32 @@ struct UNetBody {
     }
 
     /// The maps `[N, 1, S, S]` of a batch of images `[N, 1, S, S]` without dropout, each
-    /// as ``forward(_:parameters:dropout:)`` gives it, keeping nothing for a backward pass.
-    func infer(_ images: Tensor, parameters: ParameterSet) -> Tensor {
-        run(images, parameters: parameters, dropout: .none, recording: false).output
+    /// as ``forward(_:parameters:dropout:)`` gives it, keeping nothing for a backward pass;
+    /// the Winograd layers named in `winogradWeights` use those weights
+    /// (``winogradWeights(parameters:size:)``).
+    func infer(_ images: Tensor, parameters: ParameterSet, winogradWeights: [String: WinogradWeight]) -> Tensor {
+        var body = self
+        body.step.winogradWeights = winogradWeights
+        return body.run(images, parameters: parameters, dropout: .none, recording: false).output
+    }
+
+    /// The weights of the layers that compute with Winograd's arithmetic on images of side
+    /// `size`, each made ready for many passes (``ConvolutionKernels/winogradWeight(_:)``),
+    /// by layer name: none with the direct arithmetic, none for the stages whose images
+    /// are too small for Winograd's (they compute directly).
+    func winogradWeights(parameters: ParameterSet, size: Int) -> [String: WinogradWeight] {
+        guard step.arithmetic == .winograd else { return [:] }
+        // The side of each stage's images: the image's, then halved by each 2 x 2 pooling.
+        let sides = (0...downBlocks.count).map { size >> $0 }
+        let stages = Array(zip(downBlocks, sides)) + [(middle, sides[downBlocks.count])]
+            + Array(zip(upBlocks, sides.prefix(upBlocks.count).reversed()))
+        var weights: [String: WinogradWeight] = [:]
+        for (block, side) in stages where WinogradTransform.applies(height: side, width: side) {
+            for layer in block.convolutions where layer.kind == .conv3x3 {
+                weights[layer.name] = step.kernels.winogradWeight(parameters.require(layer.parameterName(.weight)))
+            }
+        }
+        return weights
     }
 
     /// The body applied to `input` (an image or a batch), and its tape when `recording`.

@@ -6,15 +6,17 @@ import TGSData
 package struct Predictor: Sendable {
     /// The network that runs the passes.
     package let network: PlasticNetwork
+    /// The model's parameters, made ready for many predictions.
+    fileprivate let prepared: PlasticNetwork.PreparedParameters
     /// The model's parameters.
-    package let parameters: ParameterSet
+    package var parameters: ParameterSet { prepared.parameters }
     /// The trace stored at the end of training, or nil for rule none.
     package let storedTrace: PlasticTrace?
 
     /// A predictor of `network` with `parameters` and the stored trace.
     package init(network: PlasticNetwork, parameters: ParameterSet, storedTrace: PlasticTrace?) {
         self.network = network
-        self.parameters = parameters
+        prepared = network.prepared(parameters)
         self.storedTrace = storedTrace.map { PlasticTrace(hebb: $0.hebb, etaSensitivity: nil, samples: $0.samples) }
     }
 
@@ -94,7 +96,7 @@ package struct PredictionStream {
         let size = network.configuration.size
         let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }
         guard traceMode == .online else {
-            let (parameters, trace) = (predictor.parameters, trace)
+            let (parameters, trace) = (predictor.prepared, trace)
             guard network.kernels.threadCount > 1 else {
                 return network.probabilities(of: tensors, parameters: parameters, trace: trace)
             }

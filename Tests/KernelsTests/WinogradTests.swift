@@ -31,6 +31,8 @@ final class WinogradTests: XCTestCase {
                     let fast = FastKernels(threadCount: threads, path: path)
                     let what = "Ci \(ci) Co \(co) \(h)x\(w), \(path), \(threads) threads"
                     assertSameBits(fast.winogradConvolve(input, weight: weight, bias: bias), forward, "forward, " + what)
+                    assertSameBits(fast.winogradConvolve(input, weight: fast.winogradWeight(weight), bias: bias),
+                                   forward, "forward with the weight prepared, " + what)
                     assertSameBits(fast.winogradConvolveInputGradient(outputGradient, weight: weight), inputGradient,
                                    "input gradient, " + what)
                     let fastParameters = fast.winogradConvolveParameterGradients(outputGradient, input: input)
@@ -48,6 +50,9 @@ final class WinogradTests: XCTestCase {
         let bias = random.tensor([6])
         let fast = FastKernels(threadCount: 2)
         let batch = fast.winogradConvolve(Tensor(stacking: images), weight: weight, bias: bias)
+        let preparedBatch = fast.winogradConvolve(Tensor(stacking: images), weight: fast.winogradWeight(weight),
+                                                  bias: bias)
+        assertSameBits(preparedBatch, batch, "the batch with the weight prepared")
         for (n, alone) in batch.images().enumerated() {
             assertSameBits(alone, fast.winogradConvolve(images[n], weight: weight, bias: bias), "image \(n)")
             assertSameBits(alone, reference.winogradConvolve(images[n], weight: weight, bias: bias), "image \(n)")

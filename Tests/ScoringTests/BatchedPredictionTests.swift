@@ -4,10 +4,10 @@ import Scoring
 import XCTest
 
 /// The `stored` and `zero` modes predict several images at once (one on each thread, or all
-/// in one pass on one thread); each image still gets the bits of its own pass, whatever the
-/// batch cut and the threads.
+/// in one pass on one thread), with the Winograd layers' weights transformed once; each
+/// image still gets the bits of its own pass, whatever the batch cut and the threads.
 final class BatchedPredictionTests: XCTestCase {
-    private let configuration = ModelConfiguration(rule: .hebb, width: 2, size: 20)
+    private var configuration = ModelConfiguration(rule: .hebb, width: 2, size: 20)
 
     /// A model whose trace is not zero, so that `stored` and `zero` differ.
     private func predictor(threads: Int) -> Predictor {
@@ -30,6 +30,18 @@ final class BatchedPredictionTests: XCTestCase {
     }
 
     func testEachImageOfABatchHasTheBitsOfItsOwnPass() {
+        assertEachImageHasTheBitsOfItsOwnPass()
+    }
+
+    /// At side 20 the two shallowest stages (sides 20 and 10) compute with Winograd's
+    /// arithmetic, from the weights that the predictor prepared; the single passes
+    /// transform them on each call.
+    func testEachImageOfABatchHasTheBitsOfItsOwnPassWithWinograd() {
+        configuration.convolution = .winograd
+        assertEachImageHasTheBitsOfItsOwnPass()
+    }
+
+    private func assertEachImageHasTheBitsOfItsOwnPass() {
         let reference = predictor(threads: 1)
         for mode in [TraceMode.stored, .zero] {
             let trace = mode == .zero ? PlasticTrace.zero(for: configuration) : reference.storedTrace
