@@ -9,12 +9,18 @@ import PackageDescription
 // contracts `a * b + c` on its own (where the hardware has none, a fused multiply-add is
 // a call to the C library's exact `fmaf`). `scripts/check_isa_confinement.py` checks in
 // the built program that no instruction of those sets escapes the targets named for them.
+//
+// The kernel targets also compile the C library's square root without errno: Swift's
+// `Float.squareRoot()` is C's `sqrtf`, which may set errno and so is a call per element that
+// no loop can put in vectors; without errno it is the square-root instruction, whose result
+// is the same correctly rounded one, in every lane of a vector at once (Adam's update).
+let kernelMathSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
 #if arch(x86_64)
-let avx512Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
-let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx512Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])] + kernelMathSettings
+let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])] + kernelMathSettings
 #else
-let avx512Settings: [SwiftSetting] = []
-let avx2Settings: [SwiftSetting] = []
+let avx512Settings: [SwiftSetting] = kernelMathSettings
+let avx2Settings: [SwiftSetting] = kernelMathSettings
 #endif
 
 let package = Package(
@@ -44,10 +50,10 @@ let package = Package(
         .target(name: "RandomStreams", dependencies: ["PortableMath"]),
         .target(name: "Checksums"),
         .target(name: "CPUFeatures"),
-        .target(name: "KernelLoops"),
+        .target(name: "KernelLoops", swiftSettings: kernelMathSettings),
         .target(name: "KernelsAVX512", dependencies: ["KernelLoops"], swiftSettings: avx512Settings),
         .target(name: "KernelsAVX2", dependencies: ["KernelLoops"], swiftSettings: avx2Settings),
-        .target(name: "KernelsPortable", dependencies: ["KernelLoops"]),
+        .target(name: "KernelsPortable", dependencies: ["KernelLoops"], swiftSettings: kernelMathSettings),
         .target(name: "Kernels", dependencies: [
             "PortableMath", "CPUFeatures", "KernelLoops", "KernelsAVX512", "KernelsAVX2", "KernelsPortable",
         ]),
