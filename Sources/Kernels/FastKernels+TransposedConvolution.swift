@@ -10,18 +10,22 @@ extension FastKernels {
     package func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
-        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
-        for run in runs(of: input, padding: 1) {
-            transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner),
-                                  geometry: g, weight: weight, bias: bias, into: &output, firstImage: run.lowerBound)
+        let shape = input.batchShape([g.outChannels, g.outputHeight, g.outputWidth])
+        // The runs' four phases together write every output element.
+        let scalars = [Float](count: shape.reduce(1, *)) { output in
+            for run in runs(of: input, padding: 1) {
+                transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner),
+                                      geometry: g, weight: weight, bias: bias, into: output, firstImage: run.lowerBound)
+            }
         }
-        return output
+        return Tensor(shape: shape, scalars: scalars)
     }
 
     /// The transposed convolution of `planes` (the input padded by one: one image, or a run
     /// of a batch's), placed into `output` from image `firstImage` on.
     private func transposedConvolution(of planes: PlaneBuffer, geometry g: TransposedConvolutionGeometry,
-                                       weight: Tensor, bias: Tensor, into output: inout Tensor, firstImage: Int) {
+                                       weight: Tensor, bias: Tensor, into output: BufferWriter<Float>,
+                                       firstImage: Int) {
         var planes = planes
         let imageStride = g.outChannels * g.outputHeight * g.outputWidth
         var phases: [TapProduct] = []
@@ -46,7 +50,7 @@ extension FastKernels {
             }
         }
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
-                           into: &output.scalars, kernels: self)
+                           into: output, kernels: self)
     }
 
     /// The input gradient of a transposed convolution: a stride-2 product over the four
@@ -59,13 +63,14 @@ extension FastKernels {
         planes.reserveReads(of: layout)
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.outChannels * 9, channels: g.outChannels,
                                   channelStride: 9, tapOffsets: Array(0..<9))
-        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
         let product = TapProduct(matrix: matrix, layout: layout,
                                  placement: .dense(channels: g.inChannels, height: g.inputHeight,
                                                          width: g.inputWidth))
-        TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil,
-                           into: &inputGradient.scalars, kernels: self)
-        return inputGradient
+        let scalars = [Float](count: g.inChannels * g.inputHeight * g.inputWidth) { inputGradient in
+            TapProduct.compute([product], weight: weight.scalars, source: planes, starts: nil, into: inputGradient,
+                               kernels: self)
+        }
+        return Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth], scalars: scalars)
     }
 
     /// The weight and bias gradients of a transposed convolution; see ``ConvolutionKernels``.

@@ -51,13 +51,17 @@ package struct FastKernels: ConvolutionKernels {
         let matrix = WeightMatrix(rows: g.outChannels, rowStride: g.inChannels * g.tapCount,
                                   channels: g.inChannels, channelStride: g.tapCount,
                                   tapOffsets: Array(0..<g.tapCount))
-        var output = Tensor(shape: input.batchShape([g.outChannels, g.outputHeight, g.outputWidth]))
-        for run in runs(of: input, padding: padding) {
-            Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run, runner: runner),
-                             kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: bias.scalars,
-                             into: &output, firstImage: run.lowerBound, kernels: self)
+        let shape = input.batchShape([g.outChannels, g.outputHeight, g.outputWidth])
+        // The runs together write every output element.
+        let scalars = [Float](count: shape.reduce(1, *)) { output in
+            for run in runs(of: input, padding: padding) {
+                Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run, runner: runner),
+                                 kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix,
+                                 starts: bias.scalars, outputHeight: g.outputHeight, outputWidth: g.outputWidth,
+                                 into: output, firstImage: run.lowerBound, kernels: self)
+            }
         }
-        return output
+        return Tensor(shape: shape, scalars: scalars)
     }
 
     /// The planes of one run of a batch's images, in bytes: few enough that a product over
@@ -84,11 +88,14 @@ package struct FastKernels: ConvolutionKernels {
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.tapCount,
                                   channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
-        var inputGradient = Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth])
-        Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding, runner: runner),
-                         kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: nil,
-                         into: &inputGradient, firstImage: 0, kernels: self)
-        return inputGradient
+        let scalars = [Float](count: g.inChannels * g.inputHeight * g.inputWidth) { inputGradient in
+            Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding,
+                                             runner: runner),
+                             kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix, starts: nil,
+                             outputHeight: g.inputHeight, outputWidth: g.inputWidth, into: inputGradient,
+                             firstImage: 0, kernels: self)
+        }
+        return Tensor(shape: [g.inChannels, g.inputHeight, g.inputWidth], scalars: scalars)
     }
 
     /// The weight and bias gradients of a convolution; see ``ConvolutionKernels``.
@@ -107,20 +114,20 @@ package struct FastKernels: ConvolutionKernels {
     }
 
     /// A stride-1 convolution of `planes` (already padded, holding one image or a run of a
-    /// batch's) with a k x k kernel, placed into `output` (`[matrix.rows, H, W]`, or a batch
-    /// `[N, matrix.rows, H, W]` whose images from `firstImage` on the planes hold).
+    /// batch's) with a k x k kernel, placed into `output` (`[matrix.rows, H, W]` for
+    /// `outputHeight` H and `outputWidth` W, or a batch `[N, matrix.rows, H, W]`), writing
+    /// every element of the images from `firstImage` on that the planes hold.
     private static func convolution(of planes: PlaneBuffer, kernelSize: Int, weight: [Float], matrix: WeightMatrix,
-                                    starts: [Float]?, into output: inout Tensor, firstImage: Int,
-                                    kernels: FastKernels) {
+                                    starts: [Float]?, outputHeight height: Int, outputWidth width: Int,
+                                    into output: BufferWriter<Float>, firstImage: Int, kernels: FastKernels) {
         var planes = planes
-        let (height, width) = (output.shape[output.shape.count - 2], output.shape[output.shape.count - 1])
         let layout = planes.layout(tapOffsets: kernelTaps(size: kernelSize, rowStride: planes.rowStride),
                                    gridHeight: height, gridWidth: width)
         planes.reserveReads(of: layout)
         let product = TapProduct(matrix: matrix, layout: layout,
                                  placement: .dense(channels: matrix.rows, height: height, width: width,
                                                    firstImage: firstImage))
-        TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: &output.scalars,
+        TapProduct.compute([product], weight: weight, source: planes, starts: starts, into: output,
                            kernels: kernels)
     }
 
@@ -136,22 +143,24 @@ package struct FastKernels: ConvolutionKernels {
                                    shape: [Int]) -> Tensor {
         let channels = activation.shape[0]
         let positions = layout.gridHeight * layout.gridWidth
-        var gradient = Tensor(shape: shape)
-        if positions < channels {
-            let columns = PlaneBuffer(columnsOf: layout, in: planes, runner: runner)
-            let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
-                                     layout: columns.columnLayout(rows: layout.rowCount),
-                                     placement: .dense(channels: channels, height: 1, width: layout.rowCount))
-            TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
-                               into: &gradient.scalars, kernels: self)
-        } else {
-            let tile = TapCorrelation.tile(rows: layout.rowCount, channels: channels, kernels: self)
-            let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions,
-                                   tileColumns: tile.columns, runner: runner)
-            TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, tile: tile, into: &gradient.scalars,
-                                   kernels: self)
+        // Either way, every element of the gradient is one chain's result.
+        let scalars = [Float](count: shape.reduce(1, *)) { gradient in
+            if positions < channels {
+                let columns = PlaneBuffer(columnsOf: layout, in: planes, runner: runner)
+                let product = TapProduct(matrix: WeightMatrix(rows: channels, columns: positions),
+                                         layout: columns.columnLayout(rows: layout.rowCount),
+                                         placement: .dense(channels: channels, height: 1, width: layout.rowCount))
+                TapProduct.compute([product], weight: activation.scalars, source: columns, starts: nil,
+                                   into: gradient, kernels: self)
+            } else {
+                let tile = TapCorrelation.tile(rows: layout.rowCount, channels: channels, kernels: self)
+                let lanes = LaneMatrix(transposing: activation.scalars, rows: channels, columns: positions,
+                                       tileColumns: tile.columns, runner: runner)
+                TapCorrelation.compute(source: planes, layout: layout, lanes: lanes, tile: tile, into: gradient,
+                                       kernels: self)
+            }
         }
-        return gradient
+        return Tensor(shape: shape, scalars: scalars)
     }
 
     /// The offsets of the taps (kh, kw) of a k x k kernel in row-major order.

@@ -23,11 +23,11 @@ enum TapCorrelation {
     ///   - layout: B; its grid has as many kept positions as `lanes` has columns.
     ///   - lanes: G, its lanes a whole number of `tile`'s columns.
     ///   - tile: the register tile, from ``tile(rows:channels:kernels:)``.
-    ///   - output: the result.
+    ///   - output: the result, every element written (it may start uninitialized).
     ///   - kernels: the threads and the kernel path.
     /// - Complexity: O(layout.rowCount·lanes.laneCount·gridHeight·gridWidth) fused multiply-adds.
     static func compute(source: PlaneBuffer, layout: TapLayout, lanes: LaneMatrix, tile: TileShape,
-                        into output: inout [Float], kernels: FastKernels) {
+                        into output: BufferWriter<Float>, kernels: FastKernels) {
         precondition(layout.gridHeight * layout.gridWidth == lanes.columns, "grid does not match the lane matrix")
         precondition(output.count == lanes.rows * layout.rowCount, "output does not match the product")
         precondition(lanes.laneCount % tile.columns == 0, "lanes are not whole tiles")
@@ -37,18 +37,16 @@ enum TapCorrelation {
                                  rowPanelsPerBlock: max(1, 24 / tile.rows),
                                  columnPanelsPerBlock: max(1, 64 / tile.columns))
         let rowOffsets = layout.rowOffsets
-        output.withUnsafeMutableBufferPointer { output in
-            source.scalars.withUnsafeBufferPointer { source in
-                lanes.scalars.withUnsafeBufferPointer { g in
-                    rowOffsets.withUnsafeBufferPointer { offsets in
-                        let operands = CorrelationOperands(
-                            source: source.start, sourceOffsets: offsets.start, rows: layout.rowCount, lanes: g.start,
-                            laneCount: lanes.laneCount, laneRows: lanes.rows, gridHeight: layout.gridHeight,
-                            gridWidth: layout.gridWidth, gridRowStride: layout.rowStride, output: output.start)
-                        kernels.runner.run(taskCount: blocks.count) { task in
-                            let block = blocks.block(task)
-                            path.correlation(operands, tile: tile, rowPanels: block.rows, lanePanels: block.columns)
-                        }
+        source.scalars.withUnsafeBufferPointer { source in
+            lanes.scalars.withUnsafeBufferPointer { g in
+                rowOffsets.withUnsafeBufferPointer { offsets in
+                    let operands = CorrelationOperands(
+                        source: source.start, sourceOffsets: offsets.start, rows: layout.rowCount, lanes: g.start,
+                        laneCount: lanes.laneCount, laneRows: lanes.rows, gridHeight: layout.gridHeight,
+                        gridWidth: layout.gridWidth, gridRowStride: layout.rowStride, output: output.start)
+                    kernels.runner.run(taskCount: blocks.count) { task in
+                        let block = blocks.block(task)
+                        path.correlation(operands, tile: tile, rowPanels: block.rows, lanePanels: block.columns)
                     }
                 }
             }

@@ -51,16 +51,15 @@ struct TapProduct {
     ///   - weight: the scalars that the matrices read.
     ///   - source: the planes that the layouts read; large enough for their whole-tile reads.
     ///   - starts: the start value of each row's chains, or `nil` for 0.
-    ///   - output: receives the kept positions.
+    ///   - output: receives the kept positions (and nothing else: a caller that keeps every
+    ///     position may hand over uninitialized scalars).
     ///   - kernels: the threads and the kernel path.
     /// - Complexity: O(rows·columnCount·paddedColumnSpan) fused multiply-adds per product.
     static func compute(_ products: [TapProduct], weight: [Float], source: PlaneBuffer, starts: [Float]?,
-                        into output: inout [Float], kernels: FastKernels) {
-        output.withWriter { output in
-            weight.withReader { weight in
-                source.scalars.withReader { source in
-                    compute(products, weight: weight, source: source, starts: starts, into: output, kernels: kernels)
-                }
+                        into output: BufferWriter<Float>, kernels: FastKernels) {
+        weight.withReader { weight in
+            source.scalars.withReader { source in
+                compute(products, weight: weight, source: source, starts: starts, into: output, kernels: kernels)
             }
         }
     }
