@@ -1,4 +1,5 @@
-/// The inner loops of the fast convolutions, the head's products, Adam and XXH3, compiled
+/// The inner loops of the fast convolutions, the head's products, Adam, the elementwise
+/// passes and XXH3, compiled
 /// for one instruction set, with the register tiles that suit it, and the loop that
 /// measures the instruction set's peak rate of fused multiply-adds.
 ///
@@ -38,6 +39,17 @@ public protocol TileKernels: SendableMetatype {
                      secondMoments: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, range: Range<Int>,
                      keep1: Float, beta2: Float, keep2: Float, stepSize: Float, correction: Float,
                      epsilon: Float, blockElements: Int, digests: UnsafeMutablePointer<UInt64>) -> Bool
+
+    /// ``ElementwiseLoop/relu(_:_:into:count:)``.
+    static func relu(_ x: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int)
+
+    /// ``ElementwiseLoop/reluGradient(_:_:input:into:count:)``.
+    static func reluGradient(_ outputGradient: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                             into output: UnsafeMutablePointer<Float>, count: Int)
+
+    /// ``ElementwiseLoop/add(_:_:_:into:count:)``.
+    static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
+                    count: Int)
 
     /// ``WinogradLanes/apply(_:lanes:input:inputRowStride:inputStride:output:outputStride:)``
     /// with the matrix of `step`.
@@ -110,6 +122,23 @@ extension TileKernels {
                         gradients: gradients, range: range, keep1: keep1, beta2: beta2, keep2: keep2,
                         stepSize: stepSize, correction: correction, epsilon: epsilon, blockElements: blockElements,
                         digests: digests)
+    }
+
+    @inlinable
+    public static func relu(_ x: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, count: Int) {
+        ElementwiseLoop.relu(Self.self, x, into: output, count: count)
+    }
+
+    @inlinable
+    public static func reluGradient(_ outputGradient: UnsafePointer<Float>, input: UnsafePointer<Float>,
+                                    into output: UnsafeMutablePointer<Float>, count: Int) {
+        ElementwiseLoop.reluGradient(Self.self, outputGradient, input: input, into: output, count: count)
+    }
+
+    @inlinable
+    public static func add(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                           into output: UnsafeMutablePointer<Float>, count: Int) {
+        ElementwiseLoop.add(Self.self, a, b, into: output, count: count)
     }
 
     @inlinable

@@ -4,9 +4,10 @@ package enum Elementwise {
     /// - Parameters:
     ///   - a: any shape.
     ///   - b: the shape of `a`.
+    ///   - path: the kernel path whose loop computes it; every path gives the same bits.
     /// - Returns: the sum, of the same shape.
     /// - Complexity: O(n) for n elements.
-    package static func add(_ a: Tensor, _ b: Tensor) -> Tensor {
-        a.zipScalars(b, +)
+    package static func add(_ a: Tensor, _ b: Tensor, path: KernelPath = .selected) -> Tensor {
+        a.zipScalars(b, loop: path.tileKernels.add)
     }
 }

@@ -31,4 +31,27 @@ extension Tensor {
             }
         })
     }
+
+    /// A tensor of this shape that `loop` writes, every element, from this tensor's scalars
+    /// (`loop(input, output, count)`): a kernel path's loop, compiled for its instruction set.
+    func mapScalars(loop: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
+        let count = self.count
+        return Tensor(shape: shape, scalars: [Float](count: count) { output in
+            scalars.withReader { x in loop(x.start, output.start, count) }
+        })
+    }
+
+    /// A tensor of this shape that `loop` writes, every element, from this tensor's scalars
+    /// and `other`'s, of the same shape (`loop(a, b, output, count)`): a kernel path's loop.
+    func zipScalars(
+        _ other: Tensor, loop: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+    ) -> Tensor {
+        precondition(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
+        let count = self.count
+        return Tensor(shape: shape, scalars: [Float](count: count) { output in
+            scalars.withReader { a in
+                other.scalars.withReader { b in loop(a.start, b.start, output.start, count) }
+            }
+        })
+    }
 }

@@ -10,6 +10,25 @@ final class LayerOperationTests: XCTestCase {
         XCTAssertEqual(bits(Activation.relu(x)), bits(Tensor(shape: [6], scalars: [0, 0, 0, 2.5, 0, 0])))
     }
 
+    /// Long enough for the vector loops of every kernel path (and their remainders), with
+    /// the special values at every lane position: each path gives the definition's bits.
+    func testEveryKernelPathGivesTheElementwiseDefinitionsBits() {
+        let specials: [Float] = [-1, 0, -0.0, 2.5, .nan, -.infinity, .infinity, 1e-30, -1e-30, 3]
+        let count = 203
+        let x = Tensor(shape: [count], scalars: (0..<count).map { specials[($0 * 7) % specials.count] * Float($0 % 5 + 1) })
+        let y = Tensor(shape: [count], scalars: (0..<count).map { specials[($0 * 3) % specials.count] - Float($0) / 8 })
+        let relu = x.scalars.map { $0 > 0 ? $0 : 0 }
+        let reluGradient = zip(y.scalars, x.scalars).map { dy, x in x > 0 ? dy : 0 }
+        let sum = zip(x.scalars, y.scalars).map { $0 + $1 }
+        for path in KernelPath.supported {
+            XCTAssertEqual(Activation.relu(x, path: path).scalars.map(\.bitPattern), relu.map(\.bitPattern), "\(path)")
+            XCTAssertEqual(Activation.reluGradient(y, input: x, path: path).scalars.map(\.bitPattern),
+                           reluGradient.map(\.bitPattern), "\(path)")
+            XCTAssertEqual(Elementwise.add(x, y, path: path).scalars.map(\.bitPattern), sum.map(\.bitPattern),
+                           "\(path)")
+        }
+    }
+
     func testReluGradientPassesOnlyPositiveInputs() {
         let input = Tensor(shape: [1, 1, 4], scalars: [-1, 0, 3, 1e-30])
         let dy = Tensor(shape: [1, 1, 4], scalars: [5, 6, 7, 8])
