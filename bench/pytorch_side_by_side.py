@@ -33,7 +33,13 @@ ONEDNN_MAX_CPU_ISA). `avx2`: both forced to AVX2, to compare the AVX2 paths on a
 has AVX-512: PLASTIC_UNET_KERNELS=avx2 for plastic-unet bench, ATEN_CPU_CAPABILITY=avx2 and
 ONEDNN_MAX_CPU_ISA=AVX2 for PyTorch, set before torch is imported (so the script imports
 torch only once its options are read). The table shows the capability that PyTorch then
-reports (torch.backends.cpu.get_cpu_capability()) and the kernel path of plastic-unet. The two sides take turns --rounds times, so that a spell of load
+reports (torch.backends.cpu.get_cpu_capability()) and the kernel path of plastic-unet.
+
+--convolution winograd measures plastic-unet with Winograd's arithmetic
+(`plastic-unet bench --convolution winograd`); PyTorch computes as it always does. Its
+GFLOP/s are then effective rates: the direct arithmetic's operations over the time taken.
+
+The two sides take turns --rounds times, so that a spell of load
 from elsewhere on the machine slows both alike; the table holds the median over the
 rounds of each side's medians (the fastest and slowest over all rounds), and the
 training step's ratio of each round is printed below it.
@@ -315,7 +321,7 @@ def run_plastic_unet(binary, args):
         report = Path(folder) / "bench.json"
         command = [str(binary.absolute()), "bench", "--width", str(args.width), "--size", str(args.size),
                    "--threads", str(args.threads), "--repeats", str(args.repeats), "--batch", str(args.batch),
-                   "--json", str(report)]
+                   "--convolution", args.convolution, "--json", str(report)]
         try:
             result = run_fresh(command)
         except OSError as error:
@@ -466,7 +472,7 @@ def table(machine, ours, theirs, ratio, args):
         f"{machine['cores']} cores",
         f"model         width {args.width}, {args.size} x {args.size}; PyTorch rule {args.rule}"
         f"{'' if args.rule == 'none' else ', free alpha'}; plastic-unet bench: rule {ours['rule']}, "
-        f"{ours['alpha']} alpha",
+        f"{ours['alpha']} alpha, {args.convolution} convolutions",
         f"threads       {args.threads} (torch.get_num_threads() = {theirs['threads']}, "
         f"plastic-unet {ours['threads']})",
         f"isa           {args.isa}" + ("" if args.isa == "native" else
@@ -559,6 +565,9 @@ def parse_arguments(argv):
                         help="instruction set of both sides: native, each side's fastest on this CPU; avx2, "
                         "PLASTIC_UNET_KERNELS=avx2 for plastic-unet and ATEN_CPU_CAPABILITY=avx2 "
                         "ONEDNN_MAX_CPU_ISA=AVX2 for PyTorch (default native)")
+    parser.add_argument("--convolution", choices=("direct", "winograd"), default="direct",
+                        help="arithmetic of plastic-unet's 3 x 3 convolutions (plastic-unet bench --convolution; "
+                        "default direct)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the combined figures as JSON to OUT")
     parser.add_argument("--check-names", action="store_true",
                         help="only compare the PyTorch state_dict for n = 16, S = 101 with "
