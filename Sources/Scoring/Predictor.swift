@@ -1,4 +1,3 @@
-import Foundation
 import Kernels
 import PlasticUNet
 import TGSData
@@ -55,7 +54,7 @@ package struct PredictionStream {
     /// The images of one call of ``next(_:)`` in the `stored` and `zero` modes: enough for
     /// every thread to have an image of its own (two cores) or to fill the kernels' tiles
     /// on the small deep layers (one thread), few enough to hold.
-    package static let independentBatchSize = Int(ProcessInfo.processInfo.environment["PU_BATCH"] ?? "4")!
+    package static let independentBatchSize = 4
 
     private let predictor: Predictor
     private let traceMode: TraceMode
@@ -101,12 +100,10 @@ package struct PredictionStream {
             guard network.kernels.threadCount > 1 else {
                 return network.probabilities(of: tensors, parameters: parameters, trace: trace)
             }
-            let groupSize = Int(ProcessInfo.processInfo.environment["PU_GROUP"] ?? "1")!
-            let groups = stride(from: 0, to: tensors.count, by: groupSize).map { Array(tensors[$0..<min($0 + groupSize, tensors.count)]) }
-            return network.kernels.mapOnThreads(count: groups.count) { index, kernels in
+            return network.kernels.mapOnThreads(count: tensors.count) { index, kernels in
                 PlasticNetwork(configuration: network.configuration, kernels: kernels)
-                    .probabilities(of: groups[index], parameters: parameters, trace: trace)
-            }.flatMap { $0 }
+                    .probabilities(of: [tensors[index]], parameters: parameters, trace: trace)[0]
+            }
         }
         return tensors.map { image in
             let pass = network.forward(image: image, parameters: predictor.parameters, trace: trace)
