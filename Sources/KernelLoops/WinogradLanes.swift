@@ -49,29 +49,39 @@ public enum WinogradLanes<Path: TileKernels> {
                                                    inputRowStride: Int, inputStride: Int,
                                                    output: UnsafeMutablePointer<Float>, outputStride: Int) {
         let (n, k) = (Rows.rows, Rows.columns)
-        // P = L · z, one column of z at a time.
-        var p = InlineArray<36, LaneVector>(repeating: LaneVector())
-        for b in 0..<k {
-            var column = InlineArray<6, LaneVector>(repeating: LaneVector())
-            for a in 0..<k {
-                column[a] = UnsafeRawPointer(input + (a &* inputRowStride &+ b &* inputStride))
-                    .loadUnaligned(as: LaneVector.self)
-            }
-            let transformed = Rows.apply(column)
-            for i in 0..<n {
-                p[i &* k &+ b] = transformed[i]
-            }
-        }
-        // X = P · Lᵀ, one row of P at a time.
-        for i in 0..<n {
-            var row = InlineArray<6, LaneVector>(repeating: LaneVector())
-            for b in 0..<k {
-                row[b] = p[i &* k &+ b]
-            }
-            let transformed = Rows.apply(row)
-            for j in 0..<n {
-                UnsafeMutableRawPointer(output + ((i &* n &+ j) &* outputStride))
-                    .storeBytes(of: transformed[j], as: LaneVector.self)
+        // P (n x k, at most 6 x 6) in two halves of 3 rows, not zero-filled first (every
+        // element that the second pass reads, the first writes): a temporary allocation of
+        // up to 1 KB always lives on the stack, while a larger one costs a check of the
+        // stack's room on every call, and an InlineArray of 36 vectors a memset.
+        withUnsafeTemporaryAllocation(of: LaneVector.self, capacity: 18) { top in
+            withUnsafeTemporaryAllocation(of: LaneVector.self, capacity: 18) { bottom in
+                let (top, bottom) = (top.baseAddress.unsafelyUnwrapped, bottom.baseAddress.unsafelyUnwrapped)
+                // P = L · z, one column of z at a time.
+                for b in 0..<k {
+                    var column = InlineArray<6, LaneVector>(repeating: LaneVector())
+                    for a in 0..<k {
+                        column[a] = UnsafeRawPointer(input + (a &* inputRowStride &+ b &* inputStride))
+                            .loadUnaligned(as: LaneVector.self)
+                    }
+                    let transformed = Rows.apply(column)
+                    for i in 0..<n {
+                        let half = i < 3 ? top : bottom
+                        (half + ((i < 3 ? i : i &- 3) &* k &+ b)).initialize(to: transformed[i])
+                    }
+                }
+                // X = P · Lᵀ, one row of P at a time.
+                for i in 0..<n {
+                    let half = i < 3 ? top : bottom
+                    var row = InlineArray<6, LaneVector>(repeating: LaneVector())
+                    for b in 0..<k {
+                        row[b] = half[(i < 3 ? i : i &- 3) &* k &+ b]
+                    }
+                    let transformed = Rows.apply(row)
+                    for j in 0..<n {
+                        UnsafeMutableRawPointer(output + ((i &* n &+ j) &* outputStride))
+                            .storeBytes(of: transformed[j], as: LaneVector.self)
+                    }
+                }
             }
         }
     }
