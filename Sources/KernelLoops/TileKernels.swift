@@ -1,7 +1,6 @@
 /// The inner loops of the fast convolutions, the head's products, Adam, the elementwise
-/// passes and XXH3, compiled
-/// for one instruction set, with the register tiles that suit it, and the loop that
-/// measures the instruction set's peak rate of fused multiply-adds.
+/// passes and XXH3, compiled for one instruction set, with the register tiles that suit it,
+/// and the loop that measures the instruction set's peak rate of fused multiply-adds.
 ///
 /// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:panelRows:columnPanels:)``
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type

@@ -7,7 +7,8 @@
 /// ``bandedPatches(_:u:problem:into:)``); the weight gradient transforms one row of tiles
 /// per task and computes its 36 products over tiles as ``TapProduct``s in one parallel run.
 /// Every element is one chain computed by one lane of one register tile. The intermediate
-/// arrays are borrowed from ``ScratchBuffers``.
+/// arrays are borrowed from ``ScratchBuffers``; the forward pass's transformed weight is
+/// one that a ``WinogradWeight`` carries (``winogradWeight(_:)``) or one made for the call.
 extension FastKernels {
     /// See ``ConvolutionKernels/winogradConvolve(_:weight:bias:)``.
     package func winogradConvolve(_ input: Tensor, weight: WinogradWeight, bias: Tensor) -> Tensor {
