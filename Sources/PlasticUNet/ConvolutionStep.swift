@@ -12,7 +12,7 @@ struct ConvolutionStep {
     var winogradWeights: [String: WinogradWeight] = [:]
 
     /// Whether `layer` computes with Winograd's arithmetic.
-    private func isWinograd(_ layer: ConvolutionLayer) -> Bool {
+    func isWinograd(_ layer: ConvolutionLayer) -> Bool {
         arithmetic == .winograd && layer.kind == .conv3x3
     }
 

@@ -76,14 +76,13 @@ struct UNetBody {
     /// by layer name: none with the direct arithmetic, none for the stages whose images
     /// are too small for Winograd's (they compute directly).
     func winogradWeights(parameters: ParameterSet, size: Int) -> [String: WinogradWeight] {
-        guard step.arithmetic == .winograd else { return [:] }
         // The side of each stage's images: the image's, then halved by each 2 x 2 pooling.
         let sides = (0...downBlocks.count).map { size >> $0 }
         let stages = Array(zip(downBlocks, sides)) + [(middle, sides[downBlocks.count])]
             + Array(zip(upBlocks, sides.prefix(upBlocks.count).reversed()))
         var weights: [String: WinogradWeight] = [:]
         for (block, side) in stages where WinogradTransform.applies(height: side, width: side) {
-            for layer in block.convolutions where layer.kind == .conv3x3 {
+            for layer in block.convolutions where step.isWinograd(layer) {
                 weights[layer.name] = step.kernels.winogradWeight(parameters.require(layer.parameterName(.weight)))
             }
         }
