@@ -20,22 +20,25 @@ public enum WinogradLanes<Path: TileKernels> {
                            output: output + first, outputStride: outputStride)
         }
         guard whole < lanes else { return }
-        // The last lanes through vectors of their own, padded with zeros.
+        // The last lanes through vectors of their own, padded with zeros, and transformed in
+        // place: the first pass reads every element of the square before the second writes
+        // any. An InlineArray, not a temporary allocation, which costs a check of the stack's
+        // room on every call above 1 KB (the square is 1152 bytes); this path serves every
+        // tile of a layer with fewer channels than a vector's lanes.
         let (n, k, count) = (Rows.rows, Rows.columns, lanes - whole)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * 36 * width) { scratch in
-            let square = scratch.baseAddress.unsafelyUnwrapped
-            let result = square + 36 * width
-            square.update(repeating: 0, count: 36 * width)
+        var scalars = InlineArray<288, Float>(repeating: 0)
+        withUnsafeMutableBytes(of: &scalars) { bytes in
+            let square = bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Float.self)
             for a in 0..<k {
                 for b in 0..<k {
                     (square + (a &* k &+ b) &* width).update(
                         from: input + (a &* inputRowStride &+ b &* inputStride &+ whole), count: count)
                 }
             }
-            applyToVectors(rows, input: square, inputRowStride: k * width, inputStride: width, output: result,
+            applyToVectors(rows, input: square, inputRowStride: k * width, inputStride: width, output: square,
                            outputStride: width)
             for e in 0..<n * n {
-                (output + (e &* outputStride &+ whole)).update(from: result + e &* width, count: count)
+                (output + (e &* outputStride &+ whole)).update(from: square + e &* width, count: count)
             }
         }
     }
