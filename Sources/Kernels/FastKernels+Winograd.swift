@@ -35,7 +35,7 @@ extension FastKernels {
     }
 
     /// See ``ConvolutionKernels/winogradWeight(_:)``: the weight with its transform for the
-    /// forward products, `U[ci][t][co]`.
+    /// forward products, `U[t][ci][co]`.
     package func winogradWeight(_ weight: Tensor) -> WinogradWeight {
         let points = [Float](count: Self.productOperandCount(depth: weight.shape[1], columns: weight.shape[0])) { ut in
             transformWeight(weight, transposed: true, into: ut)
@@ -43,7 +43,7 @@ extension FastKernels {
         return WinogradWeight(weight, transposedPoints: points)
     }
 
-    /// `body` with the forward products' `U[ci][t][co]` of `weight`: the transform it carries,
+    /// `body` with the forward products. `U[t][ci][co]` of `weight`: the transform it carries,
     /// or one made into a borrowed buffer for this call.
     private func withTransposedPoints<Result>(of weight: WinogradWeight,
                                               _ body: (BufferReader<Float>) -> Result) -> Result {

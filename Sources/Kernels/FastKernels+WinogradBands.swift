@@ -10,7 +10,7 @@ extension FastKernels {
     /// `y = Aᵀ · (Σ_ci Uᵀ[ci] · V[ci]) · A + bias` for every tile of every image, into
     /// `output` (`[N, Co, H, W]`), from the images laid out channels last with margin 1
     /// (``channelsLast(_:problem:channels:margin:into:)``) and the transposed weight
-    /// `Uᵀ[ci][t][co]` (``transformWeight(_:transposed:into:)``, with the trailing zeros that
+    /// `Uᵀ[t][ci][co]` (``transformWeight(_:transposed:into:)``, with the trailing zeros that
     /// whole-tile reads need).
     func bandedForward(_ padded: BufferReader<Float>, ut: BufferReader<Float>, problem: WinogradProblem,
                        bias: [Float], into output: BufferWriter<Float>) {
@@ -39,7 +39,7 @@ extension FastKernels {
 
     /// `B · dV · Bᵀ` for every tile of the image, `dV = Σ_co U[co] · dM` and `dM = A · dy · Aᵀ`,
     /// into `patches` (`[tile][a·6 + b][ci]`, the tiles in row-major order), from the output
-    /// gradient laid out channels last with margin 0 and the weight `U[co][t][ci]`
+    /// gradient laid out channels last with margin 0 and the weight `U[t][co][ci]`
     /// (``transformWeight(_:transposed:into:)``, with the trailing zeros that whole-tile reads
     /// need). ``addPatches(_:problem:into:)`` adds them up.
     func bandedPatches(_ padded: BufferReader<Float>, u: BufferReader<Float>, problem: WinogradProblem,
@@ -81,7 +81,7 @@ extension FastKernels {
         let tile = bands.tile
         // Chain step k reads element k of a tile's point t, and row k of the weight's point t.
         let aOffsets = Array(0..<depth)
-        let weightOffsets = (0..<depth).map { $0 * points * width }
+        let weightOffsets = (0..<depth).map { $0 * width }
         let zeros = [Float](repeating: 0, count: bands.maximumTiles + tile.rows)
         let partScalars = bands.maximumTiles * (points * (depth + bands.maximumChannels) + 16 * bands.maximumChannels)
         let parts = runner.parts(taskCount: bands.taskCount)
@@ -98,7 +98,7 @@ extension FastKernels {
                             for t in 0..<points {
                                 let operands = ProductOperands(
                                     weight: a + t * depth, rowStride: points * depth, weightOffsets: aOffsets.start,
-                                    source: weight.start + t * width + band.firstChannel,
+                                    source: weight.start + t * depth * width + band.firstChannel,
                                     sourceOffsets: weightOffsets.start, depth: depth, rows: band.count,
                                     starts: zeros.start, output: out + t * band.channels, gridHeight: 1,
                                     gridWidth: band.channels, gridRowStride: band.channels, images: 1, imageRows: 1,
@@ -118,27 +118,22 @@ extension FastKernels {
     }
 
     /// Stores a row of output tiles `values[tx][i·4 + j][c]` (channel `band.firstChannel + c`),
-    /// plus the bias, into the planes `[N, Co, H, W]` of `output`, cropped to the image.
+    /// plus the bias, into the planes `[N, Co, H, W]` of `output`, cropped to the image: for
+    /// each row i of each tile, the tile's four columns of the band's channels transposed into
+    /// the channels' planes.
     private func storeTileRow(_ values: UnsafePointer<Float>, band: WinogradBands.Task, ty: Int,
                               problem: WinogradProblem, bias: [Float], into output: BufferWriter<Float>) {
         let tiles = problem.tiles
-        // Each whole tile's row of four is one vector store; the last, cropped tile's kept
-        // elements one at a time.
-        let wholeTiles = tiles.width / 4
-        for c in 0..<band.channels {
-            let co = band.firstChannel + c
-            let plane = output.start + (band.image * problem.outChannels + co) * tiles.height * tiles.width
-            let shift = SIMD4<Float>(repeating: bias[co])
+        let planeSize = tiles.height * tiles.width
+        let firstPlane = output.start + (band.image * problem.outChannels + band.firstChannel) * planeSize
+        bias.withUnsafeBufferPointer { bias in
             for i in 0..<min(4, tiles.height - 4 * ty) {
-                let row = plane + (4 * ty + i) * tiles.width
-                // Element (i, j) of tile tx.
-                let element = { (tx: Int, j: Int) in values[(tx * 16 + i * 4 + j) * band.channels + c] }
-                for tx in 0..<wholeTiles {
-                    let tileRow = SIMD4(element(tx, 0), element(tx, 1), element(tx, 2), element(tx, 3)) + shift
-                    UnsafeMutableRawPointer(row + 4 * tx).storeBytes(of: tileRow, as: SIMD4<Float>.self)
-                }
-                for x in 4 * wholeTiles..<tiles.width {
-                    row[x] = element(wholeTiles, x & 3) + bias[co]
+                let row = firstPlane + (4 * ty + i) * tiles.width
+                for tx in 0..<tiles.columns {
+                    TransposedBlocks.copy(rows: min(4, tiles.width - 4 * tx), columns: band.channels,
+                                          from: values + (tx * 16 + i * 4) * band.channels, sourceStride: band.channels,
+                                          to: row + 4 * tx, targetStride: planeSize,
+                                          adding: bias.baseAddress! + band.firstChannel)
                 }
             }
         }

@@ -5,9 +5,10 @@ import KernelLoops
 /// products over tiles, and the input gradient's ordered sums. Each step writes into
 /// scalars that its caller borrows (``ScratchBuffers``) and writes every one of them.
 extension FastKernels {
-    /// `U[co][t][ci]`: the weight `[Co, Ci, 3, 3]` through `G · w · Gᵀ`, input channels in
-    /// lanes, one task per output channel; or, `transposed`, `U[ci][t][co]`, output
-    /// channels in lanes, one task per input channel. Into `u`, `36·Co·Ci` scalars, and
+    /// `U[t][co][ci]`: the weight `[Co, Ci, 3, 3]` through `G · w · Gᵀ`, input channels in
+    /// lanes, one task per output channel; or, `transposed`, `U[t][ci][co]`, output
+    /// channels in lanes, one task per input channel. Each point's matrix is contiguous, so
+    /// that a product over channels reads it in order. Into `u`, `36·Co·Ci` scalars, and
     /// zeros after them (``productOperandCount(depth:columns:)`` in all).
     func transformWeight(_ weight: Tensor, transposed: Bool, into u: BufferWriter<Float>) {
         let (outChannels, inChannels) = (weight.shape[0], weight.shape[1])
@@ -27,7 +28,7 @@ extension FastKernels {
                     }
                     path.tileKernels.winograd(.weightRows, lanes: lanes, input: filters.start, inputRowStride: 3 * lanes,
                                               inputStride: lanes,
-                                              output: u.start + row * points * lanes, outputStride: lanes)
+                                              output: u.start + row * lanes, outputStride: rows * lanes)
                 }
             }
         }

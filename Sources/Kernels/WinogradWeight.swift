@@ -6,7 +6,7 @@
 package struct WinogradWeight: Sendable {
     /// The weight `[Co, Ci, 3, 3]`.
     package let weight: Tensor
-    /// `U[ci][t][co]` as ``FastKernels``'s forward products read it
+    /// `U[t][ci][co]` as ``FastKernels``'s forward products read it
     /// (``FastKernels/transformWeight(_:transposed:into:)`` with `transposed`), or nil:
     /// the kernels transform the weight on each call.
     let transposedPoints: [Float]?
