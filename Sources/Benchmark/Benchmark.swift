@@ -94,7 +94,7 @@ package enum Benchmark {
             convolution: configuration.model.convolution.rawValue, threads: options.threads,
             peakOperationsPerSecond: peak * 1e9, peakShape: FMAPeak.shape(of: options.kernelPath),
             trainingStep: step, digest: digest, digestPass: digestPass, inference: inference, batch: batch, batchSize: images.count,
-            imagesPerPass: min(PredictionStream.independentBatchSize, images.count),
+            imagesPerPass: min(PredictionStream.imagesPerThread * options.threads, images.count),
             stepOperations: entries.reduce(0) { $0 + $1.operations } / steps, inferenceOperations: inferenceOperations,
             layers: entries.map { BenchmarkReport.Layer(pass: $0.pass, layer: $0.layer, calls: Double($0.calls) / steps,
                                                         seconds: $0.seconds / steps,

@@ -67,7 +67,7 @@ package struct FastKernels: ConvolutionKernels {
     /// The planes of one run of a batch's images, in bytes: few enough that a product over
     /// them keeps its columns in a core's level-2 cache, as one image of the shallow layers
     /// does, while the small images of the deep layers go many to a product.
-    static let runBytes = 1 << 20
+    package static let runBytes = 1 << 20
 
     /// The runs of the batch `input` (one run for a single image), each of as many images
     /// as fit ``runBytes`` once padded by `padding`, and at least one.

@@ -66,8 +66,16 @@ package struct PlasticNetwork: Sendable {
                            winogradWeights: body.winogradWeights(parameters: parameters, size: configuration.size))
     }
 
+    /// How many of the first stages ``probabilities(of:parameters:trace:)`` runs image by
+    /// image for `batch` images (the rest run the batch together): those whose activations
+    /// for the whole batch would not stay in a core's cache.
+    package func imageByImageStages(batch: Int) -> Int {
+        body.imageByImageStages(batch: batch, side: configuration.size)
+    }
+
     /// The probabilities Y `[S, S]` of several images under one trace, computed together
-    /// (each convolution runs once for the whole batch), each equal bit for bit to
+    /// (the deeper stages' convolutions run once for the whole batch, the first stages'
+    /// image by image: ``imageByImageStages(batch:)``), each equal bit for bit to
     /// `forward(image:parameters:trace:).probabilities` of that image alone.
     /// - Parameters:
     ///   - images: `[S, S]` or `[1, S, S]` intensities each.

@@ -56,19 +56,87 @@ struct UNetBody {
 
     /// The map of `image` `[1, S, S]`, with what the backward pass needs.
     func forward(_ image: Tensor, parameters: ParameterSet, dropout: DropoutDecisions) -> (output: Tensor, tape: Tape) {
-        let (output, tape) = run(image, parameters: parameters, dropout: dropout, recording: true)
-        // A recording run always returns its tape.
-        return (output, tape!)
+        var x = image
+        var skips: [Tensor] = []
+        var downTapes: [DownTape] = []
+        for index in downBlocks.indices {
+            let (skip, next, tape) = down(index, x, parameters: parameters, dropout: dropout, recording: true)
+            (x, skips) = (next, skips + [skip])
+            downTapes.append(tape!)
+        }
+        let (bottom, middleTape) = middle.forward(x, parameters: parameters, step: step)
+        x = bottom
+        var upTapes: [UpTape] = []
+        for index in upBlocks.indices {
+            let (out, tape) = up(index, x, skip: skips[skips.count - 1 - index], parameters: parameters,
+                                 dropout: dropout, recording: true)
+            x = out
+            upTapes.append(tape!)
+        }
+        let map = step.forward(output, x, parameters: parameters)
+        return (map, Tape(down: downTapes, middle: middleTape, up: upTapes, outputInput: x, dropout: dropout))
     }
 
     /// The maps `[N, 1, S, S]` of a batch of images `[N, 1, S, S]` without dropout, each
     /// as ``forward(_:parameters:dropout:)`` gives it, keeping nothing for a backward pass;
     /// the Winograd layers named in `winogradWeights` use those weights
     /// (``winogradWeights(parameters:size:)``).
+    ///
+    /// The first stages, whose activations for the whole batch would not stay in a core's
+    /// cache (``imageByImageStages(batch:side:)``), run one image at a time, down and back
+    /// up; the deeper stages run the batch together, so that each of their weights, large
+    /// beside their small images, is read once for all the images. A convolution gives
+    /// each image of a batch its own bits, so every image gets those of
+    /// ``forward(_:parameters:dropout:)``.
     func infer(_ images: Tensor, parameters: ParameterSet, winogradWeights: [String: WinogradWeight]) -> Tensor {
         var body = self
         body.step.winogradWeights = winogradWeights
-        return body.run(images, parameters: parameters, dropout: .none, recording: false).output
+        let shallow = body.imageByImageStages(batch: images.imageCount(), side: images.shape[images.shape.count - 1])
+        // Down the first stages, image by image.
+        let downs = images.images().map { image in
+            var (x, skips) = (image, [Tensor]())
+            for index in 0..<shallow {
+                let (skip, next, _) = body.down(index, x, parameters: parameters, dropout: .none, recording: false)
+                (x, skips) = (next, skips + [skip])
+            }
+            return (x: x, skips: skips)
+        }
+        // The deeper stages and the middle, the batch together.
+        var x = Tensor(stacking: downs.map(\.x))
+        var deepSkips: [Tensor] = []
+        for index in shallow..<downBlocks.count {
+            let (skip, next, _) = body.down(index, x, parameters: parameters, dropout: .none, recording: false)
+            (x, deepSkips) = (next, deepSkips + [skip])
+        }
+        x = middle.infer(x, parameters: parameters, step: body.step)
+        for index in 0..<upBlocks.count - shallow {
+            (x, _) = body.up(index, x, skip: deepSkips[deepSkips.count - 1 - index], parameters: parameters,
+                             dropout: .none, recording: false)
+        }
+        // Back up the first stages, image by image.
+        let maps = zip(x.images(), downs).map { deep, down in
+            var x = deep
+            for index in upBlocks.count - shallow..<upBlocks.count {
+                (x, _) = body.up(index, x, skip: down.skips[upBlocks.count - 1 - index], parameters: parameters,
+                                 dropout: .none, recording: false)
+            }
+            return body.step.forward(output, x, parameters: parameters)
+        }
+        return Tensor(stacking: maps)
+    }
+
+    /// How many of the first stages ``infer(_:parameters:winogradWeights:)`` runs image by
+    /// image for a batch of `batch` images of side `side`: those whose block output for the
+    /// whole batch would exceed ``FastKernels/runBytes``, the share of a core's level-2
+    /// cache that a product's columns may take. Each stage halves the side and doubles the
+    /// channels, so its activation halves: these stages are the first ones.
+    func imageByImageStages(batch: Int, side: Int) -> Int {
+        guard batch > 1 else { return 0 }
+        return downBlocks.indices.prefix { index in
+            let stageSide = side >> index
+            let bytes = batch * downBlocks[index].entry.outChannels * stageSide * stageSide * MemoryLayout<Float>.size
+            return bytes > FastKernels.runBytes
+        }.count
     }
 
     /// The weights of the layers that compute with Winograd's arithmetic on images of side
@@ -87,47 +155,6 @@ struct UNetBody {
             }
         }
         return weights
-    }
-
-    /// The body applied to `input` (an image or a batch), and its tape when `recording`.
-    private func run(_ input: Tensor, parameters: ParameterSet, dropout: DropoutDecisions,
-                     recording: Bool) -> (output: Tensor, tape: Tape?) {
-        func block(_ block: ResidualBlock, _ x: Tensor) -> (Tensor, ResidualBlock.Tape?) {
-            recording ? block.forward(x, parameters: parameters, step: step)
-                : (block.infer(x, parameters: parameters, step: step), nil)
-        }
-        var x = input
-        var skips: [Tensor] = []
-        var downTapes: [DownTape] = []
-        for (index, downBlock) in downBlocks.enumerated() {
-            let (skip, blockTape) = block(downBlock, x)
-            let (pooled, argmax) = Pooling.maxPool2x2(skip)
-            x = Self.drop(pooled, dropout.layer(index))
-            skips.append(skip)
-            if let blockTape {
-                downTapes.append(DownTape(block: blockTape, skipShape: skip.shape, argmax: argmax))
-            }
-        }
-        let (bottom, middleTape) = block(middle, x)
-        x = bottom
-        var upTapes: [UpTape] = []
-        for (index, (transpose, upBlock)) in zip(upTransposes, upBlocks).enumerated() {
-            let skip = skips[skips.count - 1 - index]
-            let transposed = step.forward(transpose, x, parameters: parameters)
-            let cropped = ChannelOperations.cropLeading(transposed, height: skip.shape[skip.shape.count - 2],
-                                                        width: skip.shape[skip.shape.count - 1])
-            let joined = Self.drop(ChannelOperations.concatenate(cropped, skip),
-                                   dropout.layer(Self.firstUpDropout + index))
-            let (out, blockTape) = block(upBlock, joined)
-            if let blockTape {
-                upTapes.append(UpTape(input: x, transposedShape: transposed.shape,
-                                      transposedChannels: transposed.shape[0], block: blockTape))
-            }
-            x = out
-        }
-        let map = step.forward(output, x, parameters: parameters)
-        guard recording, let middleTape else { return (map, nil) }
-        return (map, Tape(down: downTapes, middle: middleTape, up: upTapes, outputInput: x, dropout: dropout))
     }
 
     /// Stores the gradient of every convolution parameter in `gradients`, given the
@@ -177,6 +204,34 @@ struct UNetBody {
                                           step: step, gradients: &gradients)
             }
         }
+    }
+
+    /// Down stage `index` applied to `x` (an image or a batch): the block's output (the
+    /// stage's skip), the pooled output with the stage's dropout (the next stage's input),
+    /// and, when `recording`, what the backward pass needs.
+    private func down(_ index: Int, _ x: Tensor, parameters: ParameterSet, dropout: DropoutDecisions,
+                      recording: Bool) -> (skip: Tensor, next: Tensor, tape: DownTape?) {
+        let block = downBlocks[index]
+        let (skip, blockTape) = recording ? block.forward(x, parameters: parameters, step: step)
+            : (block.infer(x, parameters: parameters, step: step), nil)
+        let (pooled, argmax) = Pooling.maxPool2x2(skip)
+        let tape = blockTape.map { DownTape(block: $0, skipShape: skip.shape, argmax: argmax) }
+        return (skip, Self.drop(pooled, dropout.layer(index)), tape)
+    }
+
+    /// Up stage `index` (0 the deepest) applied to `x` and the skip of its level: the
+    /// transposed convolution, cropped to the skip, joined to it, the stage's dropout and
+    /// the block; and, when `recording`, what the backward pass needs.
+    private func up(_ index: Int, _ x: Tensor, skip: Tensor, parameters: ParameterSet, dropout: DropoutDecisions,
+                    recording: Bool) -> (output: Tensor, tape: UpTape?) {
+        let transposed = step.forward(upTransposes[index], x, parameters: parameters)
+        let cropped = ChannelOperations.cropLeading(transposed, height: skip.shape[skip.shape.count - 2],
+                                                    width: skip.shape[skip.shape.count - 1])
+        let joined = Self.drop(ChannelOperations.concatenate(cropped, skip), dropout.layer(Self.firstUpDropout + index))
+        guard recording else { return (upBlocks[index].infer(joined, parameters: parameters, step: step), nil) }
+        let (out, blockTape) = upBlocks[index].forward(joined, parameters: parameters, step: step)
+        return (out, UpTape(input: x, transposedShape: transposed.shape, transposedChannels: transposed.shape[0],
+                            block: blockTape))
     }
 
     /// Dropout2d with a layer's decision (its own gradient), or nothing without one.

@@ -14,7 +14,7 @@ package struct BenchCommand: ParsableCommand {
         On synthetic images of --size, with a new model of --width (rule oja, free alpha): the time of a \
         training step (the steps of one training run) and of one prediction (median, fastest and slowest \
         of --repeats runs after two that warm up), the throughput over --batch images predicted as \
-        `predict` predicts them (a few per pass, one image on each thread at once), the floating-point \
+        `predict` predicts them (four per thread and pass, together on each thread), the floating-point \
         rate of the convolutions, the slowest convolution calls of a step by layer shape and pass, the \
         time to save and to load the model file, and the peak resident memory. It names the CPU and the \
         kernels in use. Times depend on the machine and its load; compare figures taken side by side in \

@@ -31,8 +31,8 @@ package struct PredictCommand: ParsableCommand {
 
         The model computes with the convolution arithmetic its file records, or with --convolution's.
 
-        The images must be S x S, the model's size. A few images are read and predicted at a time (one \
-        on each thread at once), so any number of images fits in memory (with --probabilities, the maps \
+        The images must be S x S, the model's size. A few images are read and predicted at a time (four \
+        on each thread), so any number of images fits in memory (with --probabilities, the maps \
         of all of them are kept for that file). Each mask goes to a temporary file in --out as soon as it \
         is predicted; all of them are renamed into place once every prediction is made, and on an error \
         they are removed: either every file appears or none does.

@@ -51,10 +51,10 @@ package struct Predictor: Sendable {
 /// The predictions of a sequence of images, with the trace that the `online` mode carries
 /// from one to the next.
 package struct PredictionStream {
-    /// The images of one call of ``next(_:)`` in the `stored` and `zero` modes: enough for
-    /// every thread to have an image of its own (two cores) or to fill the kernels' tiles
-    /// on the small deep layers (one thread), few enough to hold.
-    package static let independentBatchSize = 4
+    /// The images that each of the kernels' threads predicts together in one call of
+    /// ``next(_:)`` in the `stored` and `zero` modes: enough for the small deep layers to
+    /// read each weight once for several images, few enough to hold.
+    package static let imagesPerThread = 4
 
     private let predictor: Predictor
     private let traceMode: TraceMode
@@ -67,9 +67,11 @@ package struct PredictionStream {
     }
 
     /// The images of one call of ``next(_:)``: 1 in the `online` mode, whose trace changes
-    /// after every image, ``independentBatchSize`` in the others, whose images are
-    /// independent. Any count gives the same bits.
-    package var batchSize: Int { traceMode == .online ? 1 : Self.independentBatchSize }
+    /// after every image, ``imagesPerThread`` for each of the kernels' threads in the
+    /// others, whose images are independent. Any count gives the same bits.
+    package var batchSize: Int {
+        traceMode == .online ? 1 : Self.imagesPerThread * predictor.network.kernels.threadCount
+    }
 
     /// Predicts `items` in the order given, ``batchSize`` at a time: reads each batch's
     /// images with `image` just before its pass and hands every item with its
@@ -87,23 +89,25 @@ package struct PredictionStream {
     }
 
     /// The probabilities `[S, S]` of the next images (`S*S` intensities each), in order:
-    /// in the `stored` and `zero` modes, whose images are independent, one image on each of
-    /// the kernels' threads at once (each pass on one thread: no thread waits for another
-    /// inside a pass), or together where there is one thread; one after the other in
-    /// `online` mode. Every way gives each image its own bits.
+    /// in the `stored` and `zero` modes, whose images are independent, a share of them on
+    /// each of the kernels' threads, predicted together
+    /// (``PlasticNetwork/probabilities(of:parameters:trace:)``; each pass on one thread: no
+    /// thread waits for another inside a pass); one after the other in `online` mode. Every
+    /// way gives each image its own bits.
     package mutating func next(_ images: [[Float]]) -> [Tensor] {
         let network = predictor.network
         let size = network.configuration.size
         let tensors = images.map { Tensor(shape: [size, size], scalars: $0) }
         guard traceMode == .online else {
             let (parameters, trace) = (predictor.prepared, trace)
-            guard network.kernels.threadCount > 1 else {
-                return network.probabilities(of: tensors, parameters: parameters, trace: trace)
+            let threads = min(network.kernels.threadCount, tensors.count)
+            let shares = (0..<threads).map { thread in
+                tensors.count * thread / threads..<tensors.count * (thread + 1) / threads
             }
-            return network.kernels.mapOnThreads(count: tensors.count) { index, kernels in
+            return network.kernels.mapOnThreads(count: threads) { thread, kernels in
                 PlasticNetwork(configuration: network.configuration, kernels: kernels)
-                    .probabilities(of: [tensors[index]], parameters: parameters, trace: trace)[0]
-            }
+                    .probabilities(of: Array(tensors[shares[thread]]), parameters: parameters, trace: trace)
+            }.flatMap { $0 }
         }
         return tensors.map { image in
             let pass = network.forward(image: image, parameters: predictor.parameters, trace: trace)

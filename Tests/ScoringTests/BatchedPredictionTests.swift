@@ -3,9 +3,10 @@ import PlasticUNet
 import Scoring
 import XCTest
 
-/// The `stored` and `zero` modes predict several images at once (one on each thread, or all
-/// in one pass on one thread), with the Winograd layers' weights transformed once; each
-/// image still gets the bits of its own pass, whatever the batch cut and the threads.
+/// The `stored` and `zero` modes predict several images at once (a share on each thread,
+/// the first stages image by image where the batch's activations are large), with the
+/// Winograd layers' weights transformed once; each image still gets the bits of its own
+/// pass, whatever the batch cut and the threads.
 final class BatchedPredictionTests: XCTestCase {
     private var configuration = ModelConfiguration(rule: .hebb, width: 2, size: 20)
 
@@ -41,6 +42,26 @@ final class BatchedPredictionTests: XCTestCase {
         assertEachImageHasTheBitsOfItsOwnPass()
     }
 
+    /// At side 256 and width 2 the first stage's output for a batch of 3 or more images
+    /// (2 x 256 x 256 floats each) exceeds the megabyte that a batch's activations may take,
+    /// so that stage runs image by image and the rest together; for 8 images the second
+    /// stage too.
+    func testTheFirstStagesOfLargeImagesRunImageByImageWithTheBitsOfEachImagesPass() {
+        configuration.size = 256
+        let predictor = predictor(threads: 1)
+        let network = predictor.network
+        XCTAssertEqual([1, 2, 3, 4, 8].map { network.imageByImageStages(batch: $0) }, [0, 0, 1, 1, 2])
+        assertEachImageHasTheBitsOfItsOwnPass()
+        // Eight images in one pass: two stages image by image.
+        let eight = images.prefix(8).map { Tensor(shape: [256, 256], scalars: $0.image) }
+        let together = network.probabilities(of: eight, parameters: network.prepared(predictor.parameters),
+                                             trace: nil)
+        for (image, probabilities) in zip(eight, together) {
+            let alone = network.forward(image: image, parameters: predictor.parameters, trace: nil).probabilities
+            XCTAssertEqual(probabilities.scalars.map(\.bitPattern), alone.scalars.map(\.bitPattern))
+        }
+    }
+
     private func assertEachImageHasTheBitsOfItsOwnPass() {
         let reference = predictor(threads: 1)
         for mode in [TraceMode.stored, .zero] {
@@ -63,8 +84,8 @@ final class BatchedPredictionTests: XCTestCase {
 
     func testTheStreamPredictsTheModesIndependentImagesTogetherAndOnlineOneByOne() {
         let predictor = predictor(threads: 2)
-        XCTAssertEqual(predictor.stream(traceMode: .stored).batchSize, PredictionStream.independentBatchSize)
-        XCTAssertEqual(predictor.stream(traceMode: .zero).batchSize, PredictionStream.independentBatchSize)
+        XCTAssertEqual(predictor.stream(traceMode: .stored).batchSize, 2 * PredictionStream.imagesPerThread)
+        XCTAssertEqual(predictor.stream(traceMode: .zero).batchSize, 2 * PredictionStream.imagesPerThread)
         XCTAssertEqual(predictor.stream(traceMode: .online).batchSize, 1)
         // Online: a batch handed to the stream is still one image after the other.
         var together = predictor.stream(traceMode: .online)
