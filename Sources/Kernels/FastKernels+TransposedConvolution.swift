@@ -4,18 +4,19 @@ extension FastKernels {
     ///
     /// The outputs fall into four phases by the parity of (oy, ox); each phase is a
     /// stride-1 product over the input padded by one, with only the taps of its parity,
-    /// in the documented order. A batch `[N, Ci, H, W]` runs a run of images in each
-    /// phase's product (see ``runs(of:padding:)``).
+    /// in the documented order. A batch `[N, Ci, H, W]` runs one image at a time, as
+    /// ``convolve(_:weight:bias:padding:)`` does.
     /// - Complexity: O(N·Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
     package func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
         let shape = input.batchShape([g.outChannels, g.outputHeight, g.outputWidth])
-        // The runs' four phases together write every output element.
+        // The images' four phases together write every output element.
         let scalars = [Float](count: shape.reduce(1, *)) { output in
-            for run in runs(of: input, padding: 1) {
-                transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: run, runner: runner),
-                                      geometry: g, weight: weight, bias: bias, into: output, firstImage: run.lowerBound)
+            for image in 0..<input.imageCount() {
+                transposedConvolution(of: PlaneBuffer(zeroPadding: input, padding: 1, images: image..<image + 1,
+                                                      runner: runner),
+                                      geometry: g, weight: weight, bias: bias, into: output, firstImage: image)
             }
         }
         return Tensor(shape: shape, scalars: scalars)

@@ -42,8 +42,9 @@ package struct FastKernels: ConvolutionKernels {
     }
 
     /// Convolution with stride 1 and zero padding; see ``ConvolutionKernels``. A batch
-    /// `[N, Ci, H, W]` is one product per run of images (see ``runs(of:padding:)``), whose
-    /// columns run over every image of the run.
+    /// `[N, Ci, H, W]` is one product per image: products over several small images were
+    /// measured slower than one per image (each reads the weight once per image either way,
+    /// and one image's planes stay in the nearest caches).
     /// - Complexity: O(N·Co·Ci·k²·(H+2p)·(W+2p)) fused multiply-adds.
     package func convolve(_ input: Tensor, weight: Tensor, bias: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(input: input.imageShape(), weight: weight.shape, padding: padding)
@@ -52,31 +53,17 @@ package struct FastKernels: ConvolutionKernels {
                                   channels: g.inChannels, channelStride: g.tapCount,
                                   tapOffsets: Array(0..<g.tapCount))
         let shape = input.batchShape([g.outChannels, g.outputHeight, g.outputWidth])
-        // The runs together write every output element.
+        // The images together write every output element.
         let scalars = [Float](count: shape.reduce(1, *)) { output in
-            for run in runs(of: input, padding: padding) {
-                Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: run, runner: runner),
+            for image in 0..<input.imageCount() {
+                Self.convolution(of: PlaneBuffer(zeroPadding: input, padding: padding, images: image..<image + 1,
+                                                 runner: runner),
                                  kernelSize: g.kernelSize, weight: weight.scalars, matrix: matrix,
                                  starts: bias.scalars, outputHeight: g.outputHeight, outputWidth: g.outputWidth,
-                                 into: output, firstImage: run.lowerBound, kernels: self)
+                                 into: output, firstImage: image, kernels: self)
             }
         }
         return Tensor(shape: shape, scalars: scalars)
-    }
-
-    /// The planes of one run of a batch's images, in bytes: few enough that a product over
-    /// them keeps its columns in a core's level-2 cache, as one image of the shallow layers
-    /// does, while the small images of the deep layers go many to a product.
-    package static let runBytes = 1 << 20
-
-    /// The runs of the batch `input` (one run for a single image), each of as many images
-    /// as fit ``runBytes`` once padded by `padding`, and at least one.
-    func runs(of input: Tensor, padding: Int) -> [Range<Int>] {
-        let shape = input.imageShape()
-        let imageBytes = shape[0] * (shape[1] + 2 * padding) * (shape[2] + 2 * padding) * MemoryLayout<Float>.size
-        let perRun = max(1, Self.runBytes / max(imageBytes, 1))
-        let images = input.imageCount()
-        return stride(from: 0, to: images, by: perRun).map { $0..<min($0 + perRun, images) }
     }
 
     /// The input gradient of a convolution: the convolution of the output gradient, padded
@@ -113,7 +100,7 @@ package struct FastKernels: ConvolutionKernels {
         return (weightGradient, biasGradient(outputGradient))
     }
 
-    /// A stride-1 convolution of `planes` (already padded, holding one image or a run of a
+    /// A stride-1 convolution of `planes` (already padded, holding one image, or one of a
     /// batch's) with a k x k kernel, placed into `output` (`[matrix.rows, H, W]` for
     /// `outputHeight` H and `outputWidth` W, or a batch `[N, matrix.rows, H, W]`), writing
     /// every element of the images from `firstImage` on that the planes hold.

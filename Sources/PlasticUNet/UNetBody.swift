@@ -125,17 +125,21 @@ struct UNetBody {
         return Tensor(stacking: maps)
     }
 
+    /// The most bytes that a stage's block output for a whole batch may take for
+    /// ``infer(_:parameters:winogradWeights:)`` to run the batch together: about half of a
+    /// core's level-2 cache, so that a layer's input and output stay in it.
+    static let batchActivationBytes = 1 << 20
+
     /// How many of the first stages ``infer(_:parameters:winogradWeights:)`` runs image by
     /// image for a batch of `batch` images of side `side`: those whose block output for the
-    /// whole batch would exceed ``FastKernels/runBytes``, the share of a core's level-2
-    /// cache that a product's columns may take. Each stage halves the side and doubles the
-    /// channels, so its activation halves: these stages are the first ones.
+    /// whole batch would exceed ``batchActivationBytes``. Each stage halves the side and
+    /// doubles the channels, so its activation halves: these stages are the first ones.
     func imageByImageStages(batch: Int, side: Int) -> Int {
         guard batch > 1 else { return 0 }
         return downBlocks.indices.prefix { index in
             let stageSide = side >> index
             let bytes = batch * downBlocks[index].entry.outChannels * stageSide * stageSide * MemoryLayout<Float>.size
-            return bytes > FastKernels.runBytes
+            return bytes > Self.batchActivationBytes
         }.count
     }
 
