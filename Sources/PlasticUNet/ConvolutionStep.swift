@@ -3,7 +3,7 @@ import Kernels
 /// Applies the network's convolutions with the values of a parameter set, and takes them
 /// back: the parameter gradients go into a gradient set, the input gradient is returned.
 struct ConvolutionStep {
-    var kernels: any ConvolutionKernels
+    let kernels: any ConvolutionKernels
     /// The arithmetic of the 3 x 3 convolutions of stride 1.
     let arithmetic: ConvolutionArithmetic
     /// Weights of Winograd layers made ready for many passes, by layer name
@@ -34,15 +34,7 @@ struct ConvolutionStep {
     /// Stores the weight and bias gradients of `layer`, which saw `input`, in `gradients`.
     func storeParameterGradients(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor,
                                  into gradients: inout ParameterSet) {
-        let parameterGradients = parameterGradients(layer, input: input, outputGradient: outputGradient)
-        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
-        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
-    }
-
-    /// The weight and bias gradients of `layer`, which saw `input`.
-    private func parameterGradients(_ layer: ConvolutionLayer, input: Tensor,
-                                    outputGradient: Tensor) -> (weight: Tensor, bias: Tensor) {
-        switch layer.kind {
+        let parameterGradients = switch layer.kind {
         case .transposed3x3:
             kernels.transposedConvolveParameterGradients(outputGradient, input: input)
         case .conv3x3 where isWinograd(layer):
@@ -51,6 +43,8 @@ struct ConvolutionStep {
             kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: layer.kernelSize,
                                                padding: layer.padding)
         }
+        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
+        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
     }
 
     /// The gradient of `layer`'s output with respect to its input.
@@ -66,28 +60,11 @@ struct ConvolutionStep {
         }
     }
 
-    /// Stores the parameter gradients of `layer` and returns its input gradient. The two
-    /// are independent: with two threads, each computes on a thread of its own (a
-    /// convolution's bits do not depend on its threads), so that neither product is cut in
-    /// two; with one thread, or more than two, one after the other, each on all of them.
+    /// Stores the parameter gradients of `layer` and returns its input gradient.
     func backward(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor, parameters: ParameterSet,
                   gradients: inout ParameterSet) -> Tensor {
-        guard kernels.threadCount == 2 else {
-            storeParameterGradients(layer, input: input, outputGradient: outputGradient, into: &gradients)
-            return inputGradient(layer, outputGradient: outputGradient, parameters: parameters)
-        }
-        let results = kernels.mapOnThreads(count: 2) { part, kernels in
-            var step = self
-            step.kernels = kernels
-            if part == 0 {
-                let (weight, bias) = step.parameterGradients(layer, input: input, outputGradient: outputGradient)
-                return [weight, bias]
-            }
-            return [step.inputGradient(layer, outputGradient: outputGradient, parameters: parameters)]
-        }
-        gradients.set(layer.parameterName(.weight), to: results[0][0])
-        gradients.set(layer.parameterName(.bias), to: results[0][1])
-        return results[1][0]
+        storeParameterGradients(layer, input: input, outputGradient: outputGradient, into: &gradients)
+        return inputGradient(layer, outputGradient: outputGradient, parameters: parameters)
     }
 }
 

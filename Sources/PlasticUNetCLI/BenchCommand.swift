@@ -15,9 +15,8 @@ package struct BenchCommand: ParsableCommand {
         training step (the steps of one training run) and of one prediction (median, fastest and slowest \
         of --repeats runs after two that warm up), the throughput over --batch images predicted as \
         `predict` predicts them (four per thread and pass, together on each thread), the floating-point \
-        rate of the convolutions, the slowest convolution calls of a step by layer shape and pass (with \
-        two threads, a layer's weight and input gradients run side by side, each on one thread, so their \
-        calls' rates are one thread's), the time to save and to load the model file, and the peak resident memory. It names the CPU and the \
+        rate of the convolutions, the slowest convolution calls of a step by layer shape and pass, the \
+        time to save and to load the model file, and the peak resident memory. It names the CPU and the \
         kernels in use. Times depend on the machine and its load; compare figures taken side by side in \
         one run.
 
