@@ -43,7 +43,7 @@ extension FastKernels {
         return WinogradWeight(weight, transposedPoints: points)
     }
 
-    /// `body` with the forward products. `U[t][ci][co]` of `weight`: the transform it carries,
+    /// `body` with the forward products' `U[t][ci][co]` of `weight`: the transform it carries,
     /// or one made into a borrowed buffer for this call.
     private func withTransposedPoints<Result>(of weight: WinogradWeight,
                                               _ body: (BufferReader<Float>) -> Result) -> Result {
