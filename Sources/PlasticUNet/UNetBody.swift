@@ -92,37 +92,43 @@ struct UNetBody {
         var body = self
         body.step.winogradWeights = winogradWeights
         let shallow = body.imageByImageStages(batch: images.imageCount(), side: images.shape[images.shape.count - 1])
-        // Down the first stages, image by image.
-        let downs = images.images().map { image in
-            var (x, skips) = (image, [Tensor]())
-            for index in 0..<shallow {
-                let (skip, next, _) = body.down(index, x, parameters: parameters, dropout: .none, recording: false)
-                (x, skips) = (next, skips + [skip])
-            }
-            return (x: x, skips: skips)
-        }
-        // The deeper stages and the middle, the batch together.
-        var x = Tensor(stacking: downs.map(\.x))
-        var deepSkips: [Tensor] = []
-        for index in shallow..<downBlocks.count {
-            let (skip, next, _) = body.down(index, x, parameters: parameters, dropout: .none, recording: false)
-            (x, deepSkips) = (next, deepSkips + [skip])
-        }
-        x = middle.infer(x, parameters: parameters, step: body.step)
-        for index in 0..<upBlocks.count - shallow {
-            (x, _) = body.up(index, x, skip: deepSkips[deepSkips.count - 1 - index], parameters: parameters,
-                             dropout: .none, recording: false)
-        }
-        // Back up the first stages, image by image.
-        let maps = zip(x.images(), downs).map { deep, down in
-            var x = deep
-            for index in upBlocks.count - shallow..<upBlocks.count {
-                (x, _) = body.up(index, x, skip: down.skips[upBlocks.count - 1 - index], parameters: parameters,
-                                 dropout: .none, recording: false)
-            }
-            return body.step.forward(output, x, parameters: parameters)
+        let (stages, deepUp) = (downBlocks.count, upBlocks.count - shallow)
+        // Down the first stages, image by image; the deeper stages and the middle, the batch
+        // together; back up the first stages, image by image.
+        let downs = images.images().map { body.descend($0, through: 0..<shallow, parameters: parameters) }
+        let (deepInput, deepSkips) = body.descend(Tensor(stacking: downs.map(\.output)), through: shallow..<stages,
+                                                  parameters: parameters)
+        let bottom = middle.infer(deepInput, parameters: parameters, step: body.step)
+        let deepOutput = body.ascend(bottom, through: 0..<deepUp, skips: deepSkips, parameters: parameters)
+        let maps = zip(deepOutput.images(), downs).map { deep, down in
+            body.step.forward(output, body.ascend(deep, through: deepUp..<upBlocks.count, skips: down.skips,
+                                                  parameters: parameters),
+                              parameters: parameters)
         }
         return Tensor(stacking: maps)
+    }
+
+    /// Down stages `stages` applied to `x` without dropout or tape: the last stage's pooled
+    /// output and each stage's skip, in order.
+    private func descend(_ x: Tensor, through stages: Range<Int>,
+                         parameters: ParameterSet) -> (output: Tensor, skips: [Tensor]) {
+        var (x, skips) = (x, [Tensor]())
+        for index in stages {
+            let (skip, next, _) = down(index, x, parameters: parameters, dropout: .none, recording: false)
+            (x, skips) = (next, skips + [skip])
+        }
+        return (x, skips)
+    }
+
+    /// Up stages `stages` applied to `x` without dropout or tape, with the skips of the
+    /// down stages of their levels in down order (``descend(_:through:parameters:)``'s):
+    /// up stage i takes the skip of down stage `count - 1 - i`, the last of `skips` first.
+    private func ascend(_ x: Tensor, through stages: Range<Int>, skips: [Tensor],
+                        parameters: ParameterSet) -> Tensor {
+        stages.reduce(x) { x, index in
+            up(index, x, skip: skips[skips.count - 1 - (index - stages.lowerBound)], parameters: parameters,
+               dropout: .none, recording: false).output
+        }
     }
 
     /// The most bytes that a stage's block output for a whole batch may take for
