@@ -42,6 +42,11 @@ final class TimedKernels: ConvolutionKernels, Sendable {
         inner.mapOnThreads(count: count) { item, kernels in body(item, TimedKernels(kernels, sharing: shared)) }
     }
 
+    /// The inner kernels' side jobs, each timed into this table.
+    func sideJobs() -> SideJobs? {
+        inner.sideJobs().map { SideJobs(kernels: TimedKernels($0.kernels, sharing: shared)) }
+    }
+
     /// Kernels that time `inner`.
     convenience init(_ inner: any ConvolutionKernels) {
         self.init(inner, sharing: SharedTable())

@@ -44,6 +44,11 @@ package protocol ConvolutionKernels: Sendable {
     /// bits); the results in item order, which do not depend on how the items ran.
     func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result]
 
+    /// A new list of jobs that the other threads of these kernels take up while the caller
+    /// goes on, each computing on one thread with these kernels' bits; nil where there are
+    /// no other threads (the caller then does the work itself).
+    func sideJobs() -> SideJobs?
+
     /// Convolution with stride 1 and zero padding `padding` on every side.
     /// - Parameters:
     ///   - input: `[Ci, H, W]`, or a batch `[N, Ci, H, W]`.

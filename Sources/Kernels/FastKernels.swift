@@ -27,6 +27,11 @@ package struct FastKernels: ConvolutionKernels {
         return ItemsOnThreads.map(count: count, runner: runner, kernels: FastKernels(threadCount: 1, path: path), body)
     }
 
+    /// See ``ConvolutionKernels/sideJobs()``.
+    package func sideJobs() -> SideJobs? {
+        threadCount > 1 ? SideJobs(kernels: FastKernels(threadCount: 1, path: path)) : nil
+    }
+
     /// The threads of one call.
     var runner: ParallelRunner { ParallelRunner(threadCount: threadCount) }
 

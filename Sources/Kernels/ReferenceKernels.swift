@@ -15,6 +15,9 @@ package struct ReferenceKernels: ConvolutionKernels {
         (0..<count).map { body($0, self) }
     }
 
+    /// None: the reference kernels compute on the calling thread alone.
+    package func sideJobs() -> SideJobs? { nil }
+
     /// The reference implementation (it has no settings).
     package init() {}
 

@@ -9,10 +9,14 @@ import Darwin
 /// Threads that outlive the parallel regions of the kernels, so that a region costs a few
 /// microseconds to start instead of the wake-up of fresh workers.
 ///
-/// Between regions a worker spins for a while, then sleeps on a condition variable. One
-/// region runs at a time; a region asked for while another runs (from inside a task, or
-/// from another thread) runs on Dispatch instead. Which thread runs a task never changes
-/// a result (see ``ParallelRunner``).
+/// A region's parts are claimed, each by one thread: the calling thread runs part 0 and
+/// then claims whatever parts no worker has claimed yet, so a region never waits for a
+/// worker that is busy or asleep, only for the parts that workers have started. Between
+/// regions a worker runs the side jobs that callers queue (``SideJobs``), else spins for a
+/// while, then sleeps on a condition variable. One region runs at a time; a region asked
+/// for while another runs (from inside a task or a side job, or from another thread) runs
+/// on Dispatch instead. Which thread runs a task or a job never changes a result (see
+/// ``ParallelRunner``).
 final class WorkerPool: @unchecked Sendable {
     /// The pool of the process.
     static let shared = WorkerPool()
@@ -30,12 +34,20 @@ final class WorkerPool: @unchecked Sendable {
     private let inUse = Atomic<Bool>(false)
     /// The current region: its number times ``maximumParts`` plus its part count, in one
     /// word, so that a worker that wakes late never pairs one region's number with
-    /// another's part count (it would run a part twice and end a region early).
+    /// another's part count.
     private let region = Atomic<Int>(0)
-    private let unfinished = Atomic<Int>(0)
+    /// The region's number times ``maximumParts`` plus its first unclaimed part: a thread
+    /// claims a part by advancing it, which it can do only for the region it read.
+    private let claims = Atomic<Int>(0)
+    /// Parts of the current region that workers have finished.
+    private let finishedByWorkers = Atomic<Int>(0)
     /// The region's body; written only while no worker of a region can read it.
     private var body: (@Sendable (Int) -> Void)?
-    /// Workers started so far; worker w (from 1) runs part w of each region.
+    /// Side jobs waiting for a thread, oldest first.
+    private let sideJobs = Mutex<[@Sendable () -> Void]>([])
+    /// How many side jobs wait, read without the lock.
+    private let waitingSideJobs = Atomic<Int>(0)
+    /// Workers started so far.
     private var started = 0
     private let sleep: UnsafeMutablePointer<pthread_mutex_t>
     private let wake: UnsafeMutablePointer<pthread_cond_t>
@@ -63,20 +75,61 @@ final class WorkerPool: @unchecked Sendable {
         startWorkers(upTo: parts - 1)
         withoutActuallyEscaping(part) { part in
             body = part
-            unfinished.store(parts - 1, ordering: .relaxed)
-            let next = (region.load(ordering: .relaxed) / Self.maximumParts + 1) * Self.maximumParts + parts
-            region.store(next, ordering: .releasing)
-            pthread_mutex_lock(sleep)
-            pthread_cond_broadcast(wake)
-            pthread_mutex_unlock(sleep)
+            finishedByWorkers.store(0, ordering: .relaxed)
+            let number = region.load(ordering: .relaxed) / Self.maximumParts + 1
+            claims.store(number * Self.maximumParts + 1, ordering: .relaxed)
+            region.store(number * Self.maximumParts + parts, ordering: .releasing)
+            wakeWorkers()
             part(0)
+            var ranHere = 1
+            while let claimed = claim(inRegion: number, parts: parts) {
+                part(claimed)
+                ranHere += 1
+            }
             var spins = 0
-            while unfinished.load(ordering: .acquiring) > 0 {
+            while finishedByWorkers.load(ordering: .acquiring) < parts - ranHere {
                 spins += 1
                 if spins > Self.spinsBeforeSleeping { sched_yield() }
             }
             body = nil
         }
+    }
+
+    /// Queues `job` for the first worker that has nothing else to do.
+    func queueSideJob(_ job: @escaping @Sendable () -> Void) {
+        startWorkers(upTo: 1)
+        sideJobs.withLock { $0.append(job) }
+        waitingSideJobs.add(1, ordering: .releasing)
+        wakeWorkers()
+    }
+
+    /// The oldest waiting side job, taken off the queue, or nil if none waits.
+    func takeSideJob() -> (@Sendable () -> Void)? {
+        guard waitingSideJobs.load(ordering: .acquiring) > 0 else { return nil }
+        let job: (@Sendable () -> Void)? = sideJobs.withLock { jobs in
+            jobs.isEmpty ? nil : jobs.removeFirst()
+        }
+        if job != nil { waitingSideJobs.subtract(1, ordering: .relaxed) }
+        return job
+    }
+
+    /// The next unclaimed part of region `number`, now claimed, or nil if it has none left
+    /// (or is over).
+    private func claim(inRegion number: Int, parts: Int) -> Int? {
+        var current = claims.load(ordering: .acquiring)
+        while current / Self.maximumParts == number, current % Self.maximumParts < parts {
+            let (exchanged, original) = claims.compareExchange(expected: current, desired: current + 1,
+                                                              ordering: .acquiring)
+            if exchanged { return current % Self.maximumParts }
+            current = original
+        }
+        return nil
+    }
+
+    private func wakeWorkers() {
+        pthread_mutex_lock(sleep)
+        pthread_cond_broadcast(wake)
+        pthread_mutex_unlock(sleep)
     }
 
     /// Starts workers until there are `count`; they wait for the region after the current
@@ -85,41 +138,52 @@ final class WorkerPool: @unchecked Sendable {
         while started < count {
             started += 1
             var thread = pthread_t()
-            let start = UnsafeMutablePointer<(index: Int, seen: Int)>.allocate(capacity: 1)
-            start.initialize(to: (started, region.load(ordering: .relaxed)))
+            let start = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+            start.initialize(to: region.load(ordering: .relaxed))
             let created = pthread_create(&thread, nil, { argument in
-                let pointer = argument!.assumingMemoryBound(to: (index: Int, seen: Int).self)
-                let start = pointer.pointee
+                let pointer = argument!.assumingMemoryBound(to: Int.self)
+                let seen = pointer.pointee
                 pointer.deallocate()
-                WorkerPool.shared.work(as: start.index, after: start.seen)
+                WorkerPool.shared.work(after: seen)
             }, start)
             precondition(created == 0, "cannot start a worker thread (error \(created))")
             pthread_detach(thread)
         }
     }
 
-    /// The loop of worker `index`: waits for each region after `seen` (a value of
-    /// ``region``) and runs its part, if it has one.
-    private func work(as index: Int, after seen: Int) -> Never {
+    /// Whether a worker that last saw region `seen` has nothing to do.
+    private func isIdle(after seen: Int) -> Bool {
+        region.load(ordering: .acquiring) == seen && waitingSideJobs.load(ordering: .acquiring) == 0
+    }
+
+    /// The loop of a worker: claims the parts of each region after `seen` (a value of
+    /// ``region``) that are left, and between regions runs side jobs.
+    private func work(after seen: Int) -> Never {
         var seen = seen
         while true {
             var spins = 0
-            while region.load(ordering: .acquiring) == seen && spins < Self.spinsBeforeSleeping {
+            while isIdle(after: seen) && spins < Self.spinsBeforeSleeping {
                 spins += 1
             }
-            if region.load(ordering: .acquiring) == seen {
+            if isIdle(after: seen) {
                 pthread_mutex_lock(sleep)
-                while region.load(ordering: .acquiring) == seen {
+                while isIdle(after: seen) {
                     pthread_cond_wait(wake, sleep)
                 }
                 pthread_mutex_unlock(sleep)
             }
-            seen = region.load(ordering: .acquiring)
-            // A part of this region holds the region open until it is done, so the body
-            // read below is this region's.
-            if index < seen % Self.maximumParts {
-                runPart(index)
-                unfinished.subtract(1, ordering: .releasing)
+            let current = region.load(ordering: .acquiring)
+            if current != seen {
+                seen = current
+                // A claimed part holds the region open until it is done, so the body read
+                // below is this region's.
+                while let claimed = claim(inRegion: current / Self.maximumParts,
+                                          parts: current % Self.maximumParts) {
+                    runPart(claimed)
+                    finishedByWorkers.add(1, ordering: .releasing)
+                }
+            } else if let job = takeSideJob() {
+                job()
             }
         }
     }

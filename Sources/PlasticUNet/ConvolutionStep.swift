@@ -10,6 +10,9 @@ struct ConvolutionStep {
     /// (``UNetBody/winogradWeights(parameters:size:)``); the other layers' weights are
     /// transformed on each call.
     var winogradWeights: [String: WinogradWeight] = [:]
+    /// Where the parameter gradients go when they are computed beside the input gradients
+    /// (``UNetBody/backward(_:outputGradient:parameters:gradients:)``); nil: at once.
+    var deferredGradients: DeferredGradients?
 
     /// Whether `layer` computes with Winograd's arithmetic.
     func isWinograd(_ layer: ConvolutionLayer) -> Bool {
@@ -31,20 +34,40 @@ struct ConvolutionStep {
         }
     }
 
-    /// Stores the weight and bias gradients of `layer`, which saw `input`, in `gradients`.
+    /// Stores the weight and bias gradients of `layer`, which saw `input`, in `gradients`;
+    /// or, with ``deferredGradients``, hands them to its jobs, which store them when they
+    /// finish.
     func storeParameterGradients(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor,
                                  into gradients: inout ParameterSet) {
-        let parameterGradients = switch layer.kind {
+        if let deferredGradients {
+            deferredGradients.storeFinished(into: &gradients)
+            let winograd = isWinograd(layer)
+            deferredGradients.add(layer) { kernels in
+                Self.parameterGradients(layer, winograd: winograd, input: input, outputGradient: outputGradient,
+                                        kernels: kernels)
+            }
+            return
+        }
+        let parameterGradients = Self.parameterGradients(layer, winograd: isWinograd(layer), input: input,
+                                                         outputGradient: outputGradient, kernels: kernels)
+        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
+        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
+    }
+
+    /// The weight and bias gradients of `layer`, which saw `input`, computed by `kernels`
+    /// (in Winograd's arithmetic where `winograd`).
+    private static func parameterGradients(_ layer: ConvolutionLayer, winograd: Bool, input: Tensor,
+                                           outputGradient: Tensor,
+                                           kernels: any ConvolutionKernels) -> (weight: Tensor, bias: Tensor) {
+        switch layer.kind {
         case .transposed3x3:
             kernels.transposedConvolveParameterGradients(outputGradient, input: input)
-        case .conv3x3 where isWinograd(layer):
+        case .conv3x3 where winograd:
             kernels.winogradConvolveParameterGradients(outputGradient, input: input)
         case .conv3x3, .conv1x1:
             kernels.convolveParameterGradients(outputGradient, input: input, kernelSize: layer.kernelSize,
                                                padding: layer.padding)
         }
-        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
-        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
     }
 
     /// The gradient of `layer`'s output with respect to its input.

@@ -171,8 +171,28 @@ struct UNetBody {
     /// gradient of the loss with respect to the map A. The tape is used up as the pass goes:
     /// each stage's activations are let go once its gradients are made, so that the
     /// gradients grow into the memory that the tape gives back.
+    ///
+    /// Where the kernels have more than one thread, the weight gradients are side jobs
+    /// (``Kernels/SideJobs``): the calling thread goes down the chain of input gradients
+    /// while the other threads take up each layer's weight gradient as soon as its inputs
+    /// exist, and join the chain's convolutions when they have none to do. The same bits:
+    /// each gradient is computed by the same kernels, on whichever thread.
     func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
                   gradients: inout ParameterSet) {
+        guard step.deferredGradients == nil, let jobs = step.kernels.sideJobs() else {
+            backwardChain(tape, outputGradient: outputGradient, parameters: parameters, gradients: &gradients)
+            return
+        }
+        let deferred = DeferredGradients(jobs: jobs)
+        var body = self
+        body.step.deferredGradients = deferred
+        body.backwardChain(tape, outputGradient: outputGradient, parameters: parameters, gradients: &gradients)
+        deferred.finish(into: &gradients)
+    }
+
+    /// ``backward(_:outputGradient:parameters:gradients:)`` with this body's step.
+    private func backwardChain(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
+                               gradients: inout ParameterSet) {
         let (down, middleTape, up, outputInput, dropout) = tape.parts()
         var (downTapes, upTapes) = (consume down, consume up)
         var gradient = step.backward(output, input: consume outputInput, outputGradient: outputGradient,
