@@ -48,7 +48,7 @@ final class WorkerPool: @unchecked Sendable {
     /// How many side jobs wait, read without the lock.
     private let waitingSideJobs = Atomic<Int>(0)
     /// Workers started so far.
-    private var started = 0
+    private let started = Atomic<Int>(0)
     private let sleep: UnsafeMutablePointer<pthread_mutex_t>
     private let wake: UnsafeMutablePointer<pthread_cond_t>
 
@@ -135,8 +135,12 @@ final class WorkerPool: @unchecked Sendable {
     /// Starts workers until there are `count`; they wait for the region after the current
     /// one.
     private func startWorkers(upTo count: Int) {
-        while started < count {
-            started += 1
+        while true {
+            let current = started.load(ordering: .relaxed)
+            guard current < count else { return }
+            guard started.compareExchange(expected: current, desired: current + 1, ordering: .relaxed).exchanged else {
+                continue
+            }
             var thread = pthread_t()
             let start = UnsafeMutablePointer<Int>.allocate(capacity: 1)
             start.initialize(to: region.load(ordering: .relaxed))

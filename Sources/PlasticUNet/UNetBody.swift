@@ -179,14 +179,16 @@ struct UNetBody {
     /// each gradient is computed by the same kernels, on whichever thread.
     func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
                   gradients: inout ParameterSet) {
-        guard step.deferredGradients == nil, let jobs = step.kernels.sideJobs() else {
-            backwardChain(tape, outputGradient: outputGradient, parameters: parameters, gradients: &gradients)
+        guard let jobs = step.kernels.sideJobs() else {
+            backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters,
+                          gradients: &gradients)
             return
         }
         let deferred = DeferredGradients(jobs: jobs)
         var body = self
         body.step.deferredGradients = deferred
-        body.backwardChain(tape, outputGradient: outputGradient, parameters: parameters, gradients: &gradients)
+        body.backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters,
+                           gradients: &gradients)
         deferred.finish(into: &gradients)
     }
 
