@@ -5,10 +5,17 @@ import XCTest
 /// Side jobs on the worker pool: each runs once, on one thread's kernels, and the caller's
 /// own parallel regions run to the same results while the workers are busy with them.
 final class SideJobsTests: XCTestCase {
-    /// What the jobs of a test record: which jobs ran, how often, with how many threads.
+    /// What the jobs of a test record: each job's runs and result, and the thread counts of
+    /// the kernels they were given.
     private final class Record: Sendable {
-        let runs = Mutex<[Int: Int]>([:])
+        let results = Mutex<[Int: [Int]]>([:])
         let threadCounts = Mutex<Set<Int>>([])
+    }
+
+    /// The length of job `index`'s loop: jobs of different lengths, so that the caller gets
+    /// ahead of the worker now and then.
+    private static func length(_ index: Int) -> Int {
+        (index % 7) * 2000
     }
 
     func testOneThreadKernelsHaveNoSideJobs() {
@@ -23,14 +30,15 @@ final class SideJobsTests: XCTestCase {
         for index in 0..<300 {
             jobs.add { kernels in
                 record.threadCounts.withLock { _ = $0.insert(kernels.threadCount) }
-                // Long enough for the caller to get ahead of the worker now and then.
                 var sum = 0
-                for step in 0..<(index % 7) * 2000 { sum &+= step }
-                record.runs.withLock { $0[index, default: 0] += 1 + (sum == -1 ? 1 : 0) }
+                for term in 0..<Self.length(index) { sum += term }
+                record.results.withLock { $0[index, default: []].append(sum) }
             }
         }
         jobs.finish()
-        XCTAssertEqual(record.runs.withLock { $0 }, Dictionary(uniqueKeysWithValues: (0..<300).map { ($0, 1) }))
+        // Each job once, with 0 + 1 + ... + (n - 1) = n (n - 1) / 2.
+        let expected = Dictionary(uniqueKeysWithValues: (0..<300).map { ($0, [Self.length($0) * (Self.length($0) - 1) / 2]) })
+        XCTAssertEqual(record.results.withLock { $0 }, expected)
         XCTAssertEqual(record.threadCounts.withLock { $0 }, [1])
     }
 
