@@ -33,7 +33,6 @@ package final class SideJobs: Sendable {
             runWaitingJobOrYield()
         }
         unfinished.add(1, ordering: .relaxed)
-        let kernels = kernels
         WorkerPool.shared.queueSideJob { [self] in
             job(kernels)
             unfinished.subtract(1, ordering: .releasing)

@@ -48,10 +48,8 @@ struct ConvolutionStep {
             }
             return
         }
-        let parameterGradients = Self.parameterGradients(layer, winograd: isWinograd(layer), input: input,
-                                                         outputGradient: outputGradient, kernels: kernels)
-        gradients.set(layer.parameterName(.weight), to: parameterGradients.weight)
-        gradients.set(layer.parameterName(.bias), to: parameterGradients.bias)
+        gradients.setGradients(of: layer, Self.parameterGradients(layer, winograd: isWinograd(layer), input: input,
+                                                                  outputGradient: outputGradient, kernels: kernels))
     }
 
     /// The weight and bias gradients of `layer`, which saw `input`, computed by `kernels`
@@ -92,6 +90,12 @@ struct ConvolutionStep {
 }
 
 extension ParameterSet {
+    /// Stores the weight and bias gradients of `layer` under its parameters' names.
+    mutating func setGradients(of layer: ConvolutionLayer, _ layerGradients: (weight: Tensor, bias: Tensor)) {
+        set(layer.parameterName(.weight), to: layerGradients.weight)
+        set(layer.parameterName(.bias), to: layerGradients.bias)
+    }
+
     /// The tensor named `name`, which the layout guarantees to exist.
     func require(_ name: ParameterName) -> Tensor {
         guard let tensor = self[name] else { preconditionFailure("the layout has no parameter \(name)") }

@@ -5,7 +5,7 @@ import Synchronization
 /// kept until the pass stores them.
 final class DeferredGradients: Sendable {
     private let jobs: SideJobs
-    private let results = Mutex<[(layer: ConvolutionLayer, weight: Tensor, bias: Tensor)]>([])
+    private let results = Mutex<[(layer: ConvolutionLayer, gradients: (weight: Tensor, bias: Tensor))]>([])
 
     /// Gradients computed by `jobs`.
     init(jobs: SideJobs) {
@@ -16,8 +16,8 @@ final class DeferredGradients: Sendable {
     func add(_ layer: ConvolutionLayer,
              _ compute: @escaping @Sendable (any ConvolutionKernels) -> (weight: Tensor, bias: Tensor)) {
         jobs.add { [self] kernels in
-            let (weight, bias) = compute(kernels)
-            results.withLock { $0.append((layer, weight, bias)) }
+            let layerGradients = compute(kernels)
+            results.withLock { $0.append((layer, layerGradients)) }
         }
     }
 
@@ -29,8 +29,7 @@ final class DeferredGradients: Sendable {
             return results
         }
         for result in finished {
-            gradients.set(result.layer.parameterName(.weight), to: result.weight)
-            gradients.set(result.layer.parameterName(.bias), to: result.bias)
+            gradients.setGradients(of: result.layer, result.gradients)
         }
     }
 
