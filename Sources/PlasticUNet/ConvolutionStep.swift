@@ -1,7 +1,7 @@
 import Kernels
 
 /// Applies the network's convolutions with the values of a parameter set, and takes them
-/// back: the parameter gradients go into a gradient set, the input gradient is returned.
+/// back: the parameter gradients go to a gradient sink, the input gradient is returned.
 struct ConvolutionStep {
     let kernels: any ConvolutionKernels
     /// The arithmetic of the 3 x 3 convolutions of stride 1.
@@ -10,9 +10,9 @@ struct ConvolutionStep {
     /// (``UNetBody/winogradWeights(parameters:size:)``); the other layers' weights are
     /// transformed on each call.
     var winogradWeights: [String: WinogradWeight] = [:]
-    /// Where the parameter gradients go when they are computed beside the input gradients
+    /// The jobs that compute the parameter gradients beside the input gradients
     /// (``UNetBody/backward(_:outputGradient:parameters:gradients:)``); nil: at once.
-    var deferredGradients: DeferredGradients?
+    var sideJobs: SideJobs?
 
     /// Whether `layer` computes with Winograd's arithmetic.
     func isWinograd(_ layer: ConvolutionLayer) -> Bool {
@@ -34,22 +34,21 @@ struct ConvolutionStep {
         }
     }
 
-    /// Stores the weight and bias gradients of `layer`, which saw `input`, in `gradients`;
-    /// or, with ``deferredGradients``, hands them to its jobs, which store them when they
-    /// finish.
+    /// Hands the weight and bias gradients of `layer`, which saw `input`, to `gradients`: at
+    /// once, or with ``sideJobs``, from a job that computes them.
     func storeParameterGradients(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor,
-                                 into gradients: inout ParameterSet) {
-        if let deferredGradients {
-            deferredGradients.storeFinished(into: &gradients)
-            let winograd = isWinograd(layer)
-            deferredGradients.add(layer) { kernels in
-                Self.parameterGradients(layer, winograd: winograd, input: input, outputGradient: outputGradient,
-                                        kernels: kernels)
-            }
+                                 into gradients: any GradientSink) {
+        let winograd = isWinograd(layer)
+        let store = { @Sendable (kernels: any ConvolutionKernels) in
+            let (weight, bias) = Self.parameterGradients(layer, winograd: winograd, input: input,
+                                                         outputGradient: outputGradient, kernels: kernels)
+            gradients.receive(weight: weight, bias: bias, of: layer)
+        }
+        guard let sideJobs else {
+            store(kernels)
             return
         }
-        gradients.setGradients(of: layer, Self.parameterGradients(layer, winograd: isWinograd(layer), input: input,
-                                                                  outputGradient: outputGradient, kernels: kernels))
+        sideJobs.add(store)
     }
 
     /// The weight and bias gradients of `layer`, which saw `input`, computed by `kernels`
@@ -69,7 +68,7 @@ struct ConvolutionStep {
     }
 
     /// The gradient of `layer`'s output with respect to its input.
-    func inputGradient(_ layer: ConvolutionLayer, outputGradient: Tensor, parameters: ParameterSet) -> Tensor {
+    func inputGradient(_ layer: ConvolutionLayer, outputGradient: Tensor, parameters: any ParameterSource) -> Tensor {
         let weight = parameters.require(layer.parameterName(.weight))
         switch layer.kind {
         case .transposed3x3:
@@ -81,24 +80,13 @@ struct ConvolutionStep {
         }
     }
 
-    /// Stores the parameter gradients of `layer` and returns its input gradient.
-    func backward(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor, parameters: ParameterSet,
-                  gradients: inout ParameterSet) -> Tensor {
-        storeParameterGradients(layer, input: input, outputGradient: outputGradient, into: &gradients)
-        return inputGradient(layer, outputGradient: outputGradient, parameters: parameters)
-    }
-}
-
-extension ParameterSet {
-    /// Stores the weight and bias gradients of `layer` under its parameters' names.
-    mutating func setGradients(of layer: ConvolutionLayer, _ layerGradients: (weight: Tensor, bias: Tensor)) {
-        set(layer.parameterName(.weight), to: layerGradients.weight)
-        set(layer.parameterName(.bias), to: layerGradients.bias)
-    }
-
-    /// The tensor named `name`, which the layout guarantees to exist.
-    func require(_ name: ParameterName) -> Tensor {
-        guard let tensor = self[name] else { preconditionFailure("the layout has no parameter \(name)") }
-        return tensor
+    /// Hands the parameter gradients of `layer` to `gradients` and returns its input gradient,
+    /// which is made first: the layer's weight is not read after its gradient is handed over
+    /// (``ParameterSource``).
+    func backward(_ layer: ConvolutionLayer, input: Tensor, outputGradient: Tensor, parameters: any ParameterSource,
+                  gradients: any GradientSink) -> Tensor {
+        let inputGradient = inputGradient(layer, outputGradient: outputGradient, parameters: parameters)
+        storeParameterGradients(layer, input: input, outputGradient: outputGradient, into: gradients)
+        return inputGradient
     }
 }

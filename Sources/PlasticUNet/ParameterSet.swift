@@ -21,6 +21,10 @@ package struct ParameterSet: Equatable, Sendable {
         self.indexByName = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
     }
 
+    /// The parameters of no tensor: what stands in for a model's parameters while they are
+    /// lent elsewhere.
+    package static let none = ParameterSet(specs: [], tensors: [])
+
     /// A new model's parameters, each tensor drawn from its own stream
     /// (``ParameterName/initialisationStream``, seed), element by element in row-major
     /// order, so that a tensor's values depend only on the seed and its name (not on the

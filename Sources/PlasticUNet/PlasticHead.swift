@@ -28,25 +28,25 @@ struct PlasticHead {
         return Pass(input: input, effectiveWeights: weights, probabilities: Logistic.sigmoid(logits))
     }
 
-    /// Stores the gradients of w, alpha and (with learnEta) eta in `gradients` and returns
+    /// Hands the gradients of w, alpha and (with learnEta) eta to `gradients` and returns
     /// the gradient with respect to A.
-    func backward(_ pass: Pass, probabilityGradient: Tensor, parameters: ParameterSet, trace: PlasticTrace?,
-                  gradients: inout ParameterSet) -> Tensor {
+    func backward(_ pass: Pass, probabilityGradient: Tensor, parameters: any ParameterSource, trace: PlasticTrace?,
+                  gradients: any GradientSink) -> Tensor {
         let logitGradient = Logistic.sigmoidGradient(probabilityGradient, output: pass.probabilities)
         let size = configuration.size
         let weightGradient = MatrixProducts.transposedProduct(pass.input, logitGradient, rows: 0..<size)
-        gradients.set(.head(.w), to: weightGradient)
+        gradients.receive(weightGradient, for: .head(.w))
         if let trace, configuration.isPlastic {
             let alpha = parameters.require(.head(.alpha))
             let alphaGradient = switch configuration.alpha {
             case .free: Elementwise.multiply(weightGradient, trace.hebb)
             case .yoked: Tensor(shape: [1], scalars: [MatrixProducts.dot(weightGradient, trace.hebb)])
             }
-            gradients.set(.head(.alpha), to: alphaGradient)
+            gradients.receive(alphaGradient, for: .head(.alpha))
             if let sensitivity = trace.etaSensitivity {
                 // dL/d eta = <dL/dW, dW/d eta> with dW/d eta = alpha ⊙ G.
                 let etaGradient = MatrixProducts.dot(weightGradient, Self.alphaProduct(alpha, sensitivity))
-                gradients.set(.head(.eta), to: Tensor(shape: [1], scalars: [etaGradient]))
+                gradients.receive(Tensor(shape: [1], scalars: [etaGradient]), for: .head(.eta))
             }
         }
         return MatrixProducts.product(logitGradient, MatrixProducts.transpose(pass.effectiveWeights))

@@ -104,17 +104,23 @@ package struct PlasticNetwork: Sendable {
     /// - Returns: gradients with the parameters' specs.
     package func backward(_ pass: consuming ForwardPass, probabilityGradient: Tensor,
                          parameters: ParameterSet) -> ParameterSet {
-        // Zeros until each gradient is made; tensors of one shape share theirs.
-        let zeros = Dictionary(parameters.specs.map { ($0.shape, Tensor(shape: $0.shape)) },
-                               uniquingKeysWith: { first, _ in first })
-        var gradients = ParameterSet(specs: parameters.specs, tensors: parameters.specs.map { zeros[$0.shape]! })
+        let collector = GradientCollector(specs: parameters.specs)
+        backward(consume pass, probabilityGradient: probabilityGradient, parameters: parameters, into: collector)
+        return collector.gradients
+    }
+
+    /// ``backward(_:probabilityGradient:parameters:)`` handing each parameter's gradient
+    /// to `gradients` as soon as it is made (``GradientSink``), from this thread or from
+    /// the kernels' worker threads; a parameter that gets none has a zero gradient. Every
+    /// gradient has been handed over when this returns.
+    package func backward(_ pass: consuming ForwardPass, probabilityGradient: Tensor,
+                          parameters: any ParameterSource, into gradients: any GradientSink) {
         let (bodyTape, headPass, trace) = pass.parts()
         let mapGradient = head.backward(headPass, probabilityGradient: probabilityGradient,
-                                        parameters: parameters, trace: trace, gradients: &gradients)
+                                        parameters: parameters, trace: trace, gradients: gradients)
         let size = configuration.size
         body.backward(consume bodyTape, outputGradient: Tensor(shape: [1, size, size], scalars: mapGradient.scalars),
-                      parameters: parameters, gradients: &gradients)
-        return gradients
+                      parameters: parameters, gradients: gradients)
     }
 
     /// The trace after training on the sample of `pass`, from the pre-update parameters.

@@ -69,39 +69,39 @@ struct ResidualBlock {
         return (output, recording ? Tape(input: input, units: unitTapes, output: output) : nil)
     }
 
-    /// Stores the block's parameter gradients and returns the gradient with respect to the
+    /// Hands the block's parameter gradients to `gradients` and returns the gradient with respect to the
     /// entry convolution's output (the entry convolution itself is left to the caller, which
     /// knows whether the block's input gradient is needed).
-    private func backwardAfterEntry(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet,
-                                    step: ConvolutionStep, gradients: inout ParameterSet) -> Tensor {
+    private func backwardAfterEntry(_ tape: Tape, outputGradient: Tensor, parameters: any ParameterSource,
+                                    step: ConvolutionStep, gradients: any GradientSink) -> Tensor {
         var gradient = Activation.reluGradient(outputGradient, input: tape.output)
         for (unit, unitTape) in zip(units, tape.units).reversed() {
             let hiddenGradient = step.backward(unit.second, input: unitTape.rectifiedHidden, outputGradient: gradient,
-                                               parameters: parameters, gradients: &gradients)
+                                               parameters: parameters, gradients: gradients)
             let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.rectifiedHidden)
             let rectifiedGradient = step.backward(unit.first, input: unitTape.rectified,
                                                   outputGradient: preActivationGradient,
-                                                  parameters: parameters, gradients: &gradients)
+                                                  parameters: parameters, gradients: gradients)
             gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient),
                                                input: unitTape.rectified)
         }
         return gradient
     }
 
-    /// Stores the block's parameter gradients and returns its input gradient.
-    func backward(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet, step: ConvolutionStep,
-                  gradients: inout ParameterSet) -> Tensor {
+    /// Hands the block's parameter gradients to `gradients` and returns its input gradient.
+    func backward(_ tape: Tape, outputGradient: Tensor, parameters: any ParameterSource, step: ConvolutionStep,
+                  gradients: any GradientSink) -> Tensor {
         let gradient = backwardAfterEntry(tape, outputGradient: outputGradient, parameters: parameters,
-                                          step: step, gradients: &gradients)
+                                          step: step, gradients: gradients)
         return step.backward(entry, input: tape.input, outputGradient: gradient, parameters: parameters,
-                             gradients: &gradients)
+                             gradients: gradients)
     }
 
-    /// Stores the block's parameter gradients, for a block whose input needs no gradient.
-    func storeParameterGradients(_ tape: Tape, outputGradient: Tensor, parameters: ParameterSet,
-                                 step: ConvolutionStep, gradients: inout ParameterSet) {
+    /// Hands the block's parameter gradients to `gradients`, for a block whose input needs no gradient.
+    func storeParameterGradients(_ tape: Tape, outputGradient: Tensor, parameters: any ParameterSource,
+                                 step: ConvolutionStep, gradients: any GradientSink) {
         let gradient = backwardAfterEntry(tape, outputGradient: outputGradient, parameters: parameters,
-                                          step: step, gradients: &gradients)
-        step.storeParameterGradients(entry, input: tape.input, outputGradient: gradient, into: &gradients)
+                                          step: step, gradients: gradients)
+        step.storeParameterGradients(entry, input: tape.input, outputGradient: gradient, into: gradients)
     }
 }

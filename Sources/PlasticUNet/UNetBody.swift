@@ -167,58 +167,55 @@ struct UNetBody {
         return weights
     }
 
-    /// Stores the gradient of every convolution parameter in `gradients`, given the
-    /// gradient of the loss with respect to the map A. The tape is used up as the pass goes:
-    /// each stage's activations are let go once its gradients are made, so that the
-    /// gradients grow into the memory that the tape gives back.
+    /// Hands the gradient of every convolution parameter to `gradients`, given the gradient
+    /// of the loss with respect to the map A. The tape is used up as the pass goes: each
+    /// stage's activations are let go once its gradients are made.
     ///
     /// Where the kernels have more than one thread, the weight gradients are side jobs
     /// (``Kernels/SideJobs``): the calling thread goes down the chain of input gradients
     /// while the other threads take up each layer's weight gradient as soon as its inputs
-    /// exist, and join the chain's convolutions when they have none to do. The same bits:
-    /// each gradient is computed by the same kernels, on whichever thread.
-    func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
-                  gradients: inout ParameterSet) {
+    /// exist (and hand it over from there), and join the chain's convolutions when they have
+    /// none to do. The same bits: each gradient is computed by the same kernels, on
+    /// whichever thread. Every gradient has been handed over when this returns.
+    func backward(_ tape: consuming Tape, outputGradient: Tensor, parameters: any ParameterSource,
+                  gradients: any GradientSink) {
         guard let jobs = step.kernels.sideJobs() else {
-            backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters,
-                          gradients: &gradients)
+            backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters, gradients: gradients)
             return
         }
-        let deferred = DeferredGradients(jobs: jobs)
         var body = self
-        body.step.deferredGradients = deferred
-        body.backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters,
-                           gradients: &gradients)
-        deferred.finish(into: &gradients)
+        body.step.sideJobs = jobs
+        body.backwardChain(consume tape, outputGradient: outputGradient, parameters: parameters, gradients: gradients)
+        jobs.finish()
     }
 
     /// ``backward(_:outputGradient:parameters:gradients:)`` with this body's step.
-    private func backwardChain(_ tape: consuming Tape, outputGradient: Tensor, parameters: ParameterSet,
-                               gradients: inout ParameterSet) {
+    private func backwardChain(_ tape: consuming Tape, outputGradient: Tensor, parameters: any ParameterSource,
+                               gradients: any GradientSink) {
         let (down, middleTape, up, outputInput, dropout) = tape.parts()
         var (downTapes, upTapes) = (consume down, consume up)
         var gradient = step.backward(output, input: consume outputInput, outputGradient: outputGradient,
-                                     parameters: parameters, gradients: &gradients)
+                                     parameters: parameters, gradients: gradients)
         var skipGradients: [Tensor] = []
         for (transpose, block) in zip(upTransposes, upBlocks).reversed() {
             guard let upTape = upTapes.popLast() else { preconditionFailure("the tape has a stage per up block") }
             let index = upTapes.count
             let joinedGradient = Self.drop(
                 block.backward(upTape.block, outputGradient: gradient, parameters: parameters, step: step,
-                               gradients: &gradients),
+                               gradients: gradients),
                 dropout.layer(Self.firstUpDropout + index))
             let (croppedGradient, skipGradient) = ChannelOperations.splitGradient(
                 joinedGradient, firstChannels: upTape.transposedChannels)
             let transposedGradient = ChannelOperations.cropLeadingGradient(
                 croppedGradient, originalHeight: upTape.transposedShape[1], originalWidth: upTape.transposedShape[2])
             gradient = step.backward(transpose, input: upTape.input, outputGradient: transposedGradient,
-                                     parameters: parameters, gradients: &gradients)
+                                     parameters: parameters, gradients: gradients)
             skipGradients.append(skipGradient)
         }
         // The up stages ran from the shallowest skip back to the deepest: skipGradients[i]
         // belongs to down stage i.
         gradient = middle.backward(consume middleTape, outputGradient: gradient, parameters: parameters,
-                                   step: step, gradients: &gradients)
+                                   step: step, gradients: gradients)
         for block in downBlocks.reversed() {
             guard let downTape = downTapes.popLast() else {
                 preconditionFailure("the tape has a stage per down block")
@@ -230,10 +227,10 @@ struct UNetBody {
                 skipGradients.removeLast())
             if index == 0 {
                 block.storeParameterGradients(downTape.block, outputGradient: skipGradient, parameters: parameters,
-                                              step: step, gradients: &gradients)
+                                              step: step, gradients: gradients)
             } else {
                 gradient = block.backward(downTape.block, outputGradient: skipGradient, parameters: parameters,
-                                          step: step, gradients: &gradients)
+                                          step: step, gradients: gradients)
             }
         }
     }

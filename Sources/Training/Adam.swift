@@ -58,22 +58,77 @@ package struct Adam: Equatable, Sendable {
                                                                     optimizer: UInt64) {
         let update = apply(&parameters, gradients: gradients, learningRate: learningRate, threadCount: threadCount,
                            digesting: true)
-        // Per tensor, the blocks' digests of p, m and v, interleaved.
-        let blocks = update.blockDigests
+        let digests = Self.stateDigests(update.blockDigests)
+        return (update.firstNonFinite, digests.parameters, digests.optimizer)
+    }
+
+    /// A tensor whose gradient or updated value holds a NaN or an infinity.
+    package struct NonFiniteTensor: Equatable, Sendable {
+        /// Its position in the parameters' specs.
+        package let index: Int
+        /// Whether the gradient holds one (else only the updated value does).
+        package let inGradient: Bool
+    }
+
+    /// What an update made a tensor at a time gives (``finishUpdate(_:)``).
+    package struct Outcome: Sendable {
+        /// The updated parameters.
+        package let parameters: ParameterSet
+        /// The first tensor, in spec order, that is not finite, or nil when all are.
+        package let firstNonFinite: NonFiniteTensor?
+        /// The digests of the updated parameters and of the moments (``StepDigest``), when
+        /// the update was begun digesting.
+        package let digests: (parameters: UInt64, optimizer: UInt64)?
+    }
+
+    /// Starts update number ``step`` + 1 of `parameters` at `learningRate`, to be made a
+    /// tensor at a time during a backward pass (``AdamUpdate``), digesting the updated
+    /// tensors when `digesting`. The parameters and the moments go to the update until
+    /// ``finishUpdate(_:)`` gives them back: call it before anything else of this optimizer.
+    package mutating func beginUpdate(of parameters: consuming ParameterSet, learningRate: Double,
+                                      digesting: Bool) -> AdamUpdate {
+        let coefficients = nextCoefficients(learningRate: learningRate)
+        var (first, second) = ([Tensor](), [Tensor]())
+        // The update alone holds the moments, which it changes in place.
+        swap(&first, &firstMoments)
+        swap(&second, &secondMoments)
+        return AdamUpdate(parameters: parameters, firstMoments: consume first, secondMoments: consume second,
+                          coefficients: coefficients, digesting: digesting)
+    }
+
+    /// Ends `update` (``beginUpdate(of:learningRate:digesting:)``) once its backward pass
+    /// has returned: the tensors that received no gradient are updated with zeros (as
+    /// ``update(_:gradients:learningRate:threadCount:)`` updates them), and the parameters
+    /// and the moments come back.
+    package mutating func finishUpdate(_ update: AdamUpdate) -> Outcome {
+        let finished = update.finish()
+        (firstMoments, secondMoments) = (finished.firstMoments, finished.secondMoments)
+        return Outcome(parameters: finished.parameters, firstNonFinite: finished.firstNonFinite,
+                       digests: finished.blockDigests.map(Self.stateDigests))
+    }
+
+    /// Counts update number ``step`` + 1 and gives its coefficients at `learningRate`.
+    private mutating func nextCoefficients(learningRate: Double) -> AdamArithmetic.Coefficients {
+        step += 1
+        let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
+        return AdamArithmetic.Coefficients(
+            keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
+            stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
+    }
+
+    /// The digests of the parameters and of the moments from each tensor's block digests
+    /// (those of p, m and v interleaved, as ``AdamArithmetic`` writes them).
+    private static func stateDigests(_ blocks: [[UInt64]]) -> (parameters: UInt64, optimizer: UInt64) {
         let part = { (offset: Int) in
             blocks.flatMap { tensor in stride(from: offset, to: tensor.count, by: 3).map { tensor[$0] } }
         }
-        return (update.firstNonFinite, StateDigest.combine(part(0)), StateDigest.combine(part(1) + part(2)))
+        return (StateDigest.combine(part(0)), StateDigest.combine(part(1) + part(2)))
     }
 
     /// One update, with each tensor's block digests when `digesting`.
     private mutating func apply(_ parameters: inout ParameterSet, gradients: ParameterSet, learningRate: Double,
                                 threadCount: Int, digesting: Bool) -> (firstNonFinite: Int?, blockDigests: [[UInt64]]) {
-        step += 1
-        let c1 = 1 - Self.power(beta1, step), c2 = 1 - Self.power(beta2, step)
-        let coefficients = AdamArithmetic.Coefficients(
-            keep1: Float(1 - beta1), beta2: Float(beta2), keep2: Float(1 - beta2),
-            stepSize: Float(-learningRate / c1), correction: Float(c2.squareRoot()), epsilon: Float(epsilon))
+        let coefficients = nextCoefficients(learningRate: learningRate)
         var firstNonFinite: Int?
         var blockDigests: [[UInt64]] = []
         for index in parameters.tensors.indices {

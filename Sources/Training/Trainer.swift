@@ -5,8 +5,8 @@ import TGSData
 /// The deterministic trainer of docs/MODEL.md §4: batch size 1, samples in sequence.
 ///
 /// One step: forward with the trace H_t and the step's dropout decisions, the loss,
-/// backward, then H_{t+1} from the forward pass and the pre-update parameters, then the
-/// Adam update at the StepLR rate. Each epoch resets H to zero, visits the training
+/// H_{t+1} from the forward pass and the pre-update parameters, then backward with the
+/// Adam update at the StepLR rate (each tensor updated as soon as its gradient is made). Each epoch resets H to zero, visits the training
 /// images in the order of the stream `("shuffle", index: epoch)` (or in split order
 /// without shuffling), then validates. Every random draw comes from the run's seed.
 package struct Trainer: Sendable {
@@ -121,29 +121,27 @@ package struct Trainer: Sendable {
         }
         let nextTrace = network.updatedTrace(after: pass, parameters: state.parameters)
         let probabilityGradient = BinaryCrossEntropy.gradient(pass.probabilities, mask: sample.mask)
-        let gradients = network.backward(consume pass, probabilityGradient: probabilityGradient,
-                                         parameters: state.parameters)
         let learningRate = schedule.rate(atStep: step)
-        let firstNonFinite: Int?
-        if state.history.stepDigests != nil {
-            let update = state.optimizer.updateDigesting(&state.parameters, gradients: gradients,
-                                                         learningRate: learningRate,
-                                                         threadCount: network.kernels.threadCount)
-            firstNonFinite = update.firstNonFinite
+        // Adam updates each tensor in place as soon as the backward pass has made its
+        // gradient: the update alone holds the parameters until the pass has returned.
+        var parameters = ParameterSet.none
+        swap(&parameters, &state.parameters)
+        let update = state.optimizer.beginUpdate(of: consume parameters, learningRate: learningRate,
+                                                 digesting: state.history.stepDigests != nil)
+        network.backward(consume pass, probabilityGradient: probabilityGradient, parameters: update, into: update)
+        let outcome = state.optimizer.finishUpdate(update)
+        state.parameters = outcome.parameters
+        if let nonFinite = outcome.firstNonFinite {
+            let name = state.parameters.specs[nonFinite.index].name
+            throw nonFinite.inGradient
+                ? TrainingError.gradientNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
+                : TrainingError.updateNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
+        }
+        if let digests = outcome.digests {
             state.history.stepDigests?.append(StepDigest(
                 inputs: StepDigest.inputs(id: id, image: sample.image, mask: sample.mask, dropout: dropout,
                                           learningRate: learningRate),
-                parameters: update.parameters, trace: StepDigest.trace(nextTrace), optimizer: update.optimizer))
-        } else {
-            firstNonFinite = state.optimizer.update(&state.parameters, gradients: gradients,
-                                                    learningRate: learningRate,
-                                                    threadCount: network.kernels.threadCount)
-        }
-        if let index = firstNonFinite {
-            let name = gradients.specs[index].name
-            throw gradients.tensors[index].scalars.allSatisfy(\.isFinite)
-                ? TrainingError.updateNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
-                : TrainingError.gradientNotFinite(name: name, step: step + 1, epoch: state.epoch + 1, image: id)
+                parameters: digests.parameters, trace: StepDigest.trace(nextTrace), optimizer: digests.optimizer))
         }
         state.trace = nextTrace
         state.history.trainLoss.append(Float(loss))
