@@ -1,10 +1,10 @@
 import Kernels
 
 /// The parameter values that a backward pass reads
-/// (``PlasticNetwork/backward(_:probabilityGradient:parameters:into:)``): each layer's
-/// weight once, for the layer's input gradient, and none after the pass has handed over its
-/// gradient (``GradientSink``), so that what receives the gradients may already change
-/// the values.
+/// (``PlasticNetwork/backward(_:probabilityGradient:parameters:into:)``): a layer's weight
+/// for its input gradient, the head's alpha for the trace's terms. The pass reads no
+/// tensor after it has handed over that tensor's gradient (``GradientSink``), so that what
+/// receives the gradients may already change the values.
 package protocol ParameterSource: Sendable {
     /// The tensor named `name`, which the model's layout guarantees to exist.
     func require(_ name: ParameterName) -> Tensor

@@ -67,8 +67,9 @@ package struct StepDigest: Equatable, Sendable {
     }
 
     /// The digests of the state a step leaves, in a pass of their own: the same digests as
-    /// Adam's update computes in its pass (``Adam/updateDigesting(_:gradients:learningRate:threadCount:)``)
-    /// and ``trace(_:)``.
+    /// Adam's update computes as it goes (``AdamUpdate``, a tensor at a time, or
+    /// ``Adam/updateDigesting(_:gradients:learningRate:threadCount:)``, the whole set at
+    /// once) and ``trace(_:)``.
     /// - Complexity: O(parameters).
     package static func state(parameters: ParameterSet, trace: PlasticTrace?,
                               optimizer: Adam) -> (parameters: UInt64, trace: UInt64, optimizer: UInt64) {
