@@ -53,37 +53,41 @@ struct ResidualBlock {
     /// The block applied to `input`, and its tape when `recording`.
     private func run(_ input: Tensor, parameters: ParameterSet, step: ConvolutionStep,
                      recording: Bool) -> (output: Tensor, tape: Tape?) {
+        // The elementwise steps share the convolutions' threads.
+        let threads = step.kernels.threadCount
         var x = step.forward(entry, input, parameters: parameters)
         var unitTapes: [UnitTape] = []
         for unit in units {
-            let rectified = Activation.relu(x)
+            let rectified = Activation.relu(x, threadCount: threads)
             let hidden = step.forward(unit.first, rectified, parameters: parameters)
-            let rectifiedHidden = Activation.relu(hidden)
+            let rectifiedHidden = Activation.relu(hidden, threadCount: threads)
             let residual = step.forward(unit.second, rectifiedHidden, parameters: parameters)
             if recording {
                 unitTapes.append(UnitTape(rectified: rectified, rectifiedHidden: rectifiedHidden))
             }
-            x = Elementwise.add(rectified, residual)
+            x = Elementwise.add(rectified, residual, threadCount: threads)
         }
-        let output = Activation.relu(x)
+        let output = Activation.relu(x, threadCount: threads)
         return (output, recording ? Tape(input: input, units: unitTapes, output: output) : nil)
     }
 
-    /// Hands the block's parameter gradients to `gradients` and returns the gradient with respect to the
-    /// entry convolution's output (the entry convolution itself is left to the caller, which
-    /// knows whether the block's input gradient is needed).
+    /// Hands the block's parameter gradients to `gradients` and returns the gradient with
+    /// respect to the entry convolution's output (the entry convolution itself is left to
+    /// the caller, which knows whether the block's input gradient is needed).
     private func backwardAfterEntry(_ tape: Tape, outputGradient: Tensor, parameters: any ParameterSource,
                                     step: ConvolutionStep, gradients: any GradientSink) -> Tensor {
-        var gradient = Activation.reluGradient(outputGradient, input: tape.output)
+        let threads = step.kernels.threadCount
+        var gradient = Activation.reluGradient(outputGradient, input: tape.output, threadCount: threads)
         for (unit, unitTape) in zip(units, tape.units).reversed() {
             let hiddenGradient = step.backward(unit.second, input: unitTape.rectifiedHidden, outputGradient: gradient,
                                                parameters: parameters, gradients: gradients)
-            let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.rectifiedHidden)
+            let preActivationGradient = Activation.reluGradient(hiddenGradient, input: unitTape.rectifiedHidden,
+                                                                threadCount: threads)
             let rectifiedGradient = step.backward(unit.first, input: unitTape.rectified,
                                                   outputGradient: preActivationGradient,
                                                   parameters: parameters, gradients: gradients)
-            gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient),
-                                               input: unitTape.rectified)
+            gradient = Activation.reluGradient(Elementwise.add(gradient, rectifiedGradient, threadCount: threads),
+                                               input: unitTape.rectified, threadCount: threads)
         }
         return gradient
     }

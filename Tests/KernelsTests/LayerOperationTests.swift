@@ -29,6 +29,23 @@ final class LayerOperationTests: XCTestCase {
         }
     }
 
+    /// Tensors of several pieces (32,768 elements each) and a remainder, shared by two and
+    /// three threads: every element has the definition's bits, as on one thread.
+    func testElementwiseStepsSharedByThreadsGiveTheDefinitionsBits() {
+        let count = 3 * 32_768 + 5
+        let x = Tensor(shape: [count], scalars: (0..<count).map { Float($0 % 7) - 3 + Float($0) / 65_536 })
+        let y = Tensor(shape: [count], scalars: (0..<count).map { Float($0 % 11) / 4 - 1 })
+        let relu = x.scalars.map { $0 > 0 ? $0 : 0 }
+        let reluGradient = zip(y.scalars, x.scalars).map { dy, x in x > 0 ? dy : 0 }
+        let sum = zip(x.scalars, y.scalars).map { $0 + $1 }
+        for threads in [2, 3] {
+            XCTAssertEqual(bits(Activation.relu(x, threadCount: threads)), relu.map(\.bitPattern), "\(threads)")
+            XCTAssertEqual(bits(Activation.reluGradient(y, input: x, threadCount: threads)),
+                           reluGradient.map(\.bitPattern), "\(threads)")
+            XCTAssertEqual(bits(Elementwise.add(x, y, threadCount: threads)), sum.map(\.bitPattern), "\(threads)")
+        }
+    }
+
     func testReluGradientPassesOnlyPositiveInputs() {
         let input = Tensor(shape: [1, 1, 4], scalars: [-1, 0, 3, 1e-30])
         let dy = Tensor(shape: [1, 1, 4], scalars: [5, 6, 7, 8])
