@@ -34,9 +34,10 @@ extension Tensor {
 
     /// A tensor of this shape that `loop` writes, every element, from this tensor's scalars
     /// (`loop(input, output, count)`): a kernel path's loop, compiled for its instruction set,
-    /// on pieces of the tensor spread over up to `threadCount` threads (``inPieces(_:threadCount:_:)``).
-    func mapScalars(threadCount: Int = 1,
-                    loop: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void) -> Tensor {
+    /// on pieces of the tensor spread over up to `threadCount` threads.
+    func mapScalars(
+        threadCount: Int = 1, loop: @escaping @Sendable (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void
+    ) -> Tensor {
         let count = self.count
         return Tensor(shape: shape, scalars: [Float](count: count) { output in
             scalars.withReader { x in

@@ -8,7 +8,8 @@ package final class GradientCollector: GradientSink {
     /// A collector of the gradients of parameters with `specs`, each zero until received.
     package init(specs: [ParameterSpec]) {
         // Tensors of one shape share their zeros.
-        let zeros = Dictionary(specs.map { ($0.shape, Tensor(shape: $0.shape)) }, uniquingKeysWith: { first, _ in first })
+        let zeros = Dictionary(specs.map { ($0.shape, Tensor(shape: $0.shape)) },
+                               uniquingKeysWith: { first, _ in first })
         collected = Mutex(ParameterSet(specs: specs, tensors: specs.map { zeros[$0.shape]! }))
     }
 

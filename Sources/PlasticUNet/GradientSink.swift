@@ -9,9 +9,8 @@ import Kernels
 /// a parameter it hands nothing for has a zero gradient. Every gradient has been handed
 /// over when the pass returns.
 package protocol GradientSink: AnyObject, Sendable {
-    /// Takes the gradient of the parameter named `name`, which has that parameter's shape
-    /// (and may keep its memory: a gradient that nothing else shares is handed over
-    /// without a copy).
+    /// Takes the gradient of the parameter named `name`, which has that parameter's shape;
+    /// the sink owns it from then on (and may keep it or let it go).
     func receive(_ gradient: consuming Tensor, for name: ParameterName)
 }
 

@@ -6,9 +6,10 @@ import TGSData
 ///
 /// One step: forward with the trace H_t and the step's dropout decisions, the loss,
 /// H_{t+1} from the forward pass and the pre-update parameters, then backward with the
-/// Adam update at the StepLR rate (each tensor updated as soon as its gradient is made). Each epoch resets H to zero, visits the training
-/// images in the order of the stream `("shuffle", index: epoch)` (or in split order
-/// without shuffling), then validates. Every random draw comes from the run's seed.
+/// Adam update at the StepLR rate (each tensor updated as soon as its gradient is made).
+/// Each epoch resets H to zero, visits the training images in the order of the stream
+/// `("shuffle", index: epoch)` (or in split order without shuffling), then validates.
+/// Every random draw comes from the run's seed.
 package struct Trainer: Sendable {
     /// The run's options.
     package let configuration: RunConfiguration
