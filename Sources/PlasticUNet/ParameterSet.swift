@@ -18,7 +18,12 @@ package struct ParameterSet: Equatable, Sendable {
         }
         self.specs = specs
         self.tensors = tensors
-        self.indexByName = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
+        self.indexByName = Self.indexByName(of: specs)
+    }
+
+    /// The position of each spec's tensor, by name.
+    package static func indexByName(of specs: [ParameterSpec]) -> [ParameterName: Int] {
+        Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
     }
 
     /// The parameters of no tensor: what stands in for a model's parameters while they are

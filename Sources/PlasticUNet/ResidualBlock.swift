@@ -101,7 +101,8 @@ struct ResidualBlock {
                              gradients: gradients)
     }
 
-    /// Hands the block's parameter gradients to `gradients`, for a block whose input needs no gradient.
+    /// Hands the block's parameter gradients to `gradients`, for a block whose input needs
+    /// no gradient.
     func storeParameterGradients(_ tape: Tape, outputGradient: Tensor, parameters: any ParameterSource,
                                  step: ConvolutionStep, gradients: any GradientSink) {
         let gradient = backwardAfterEntry(tape, outputGradient: outputGradient, parameters: parameters,

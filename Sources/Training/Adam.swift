@@ -132,20 +132,31 @@ package struct Adam: Equatable, Sendable {
         var firstNonFinite: Int?
         var blockDigests: [[UInt64]] = []
         for index in parameters.tensors.indices {
-            let count = parameters.tensors[index].scalars.count
-            var digests = [UInt64](repeating: 0, count: digesting ? 3 * StateDigest.blockCount(count) : 0)
-            let finite = parameters.modifyScalars(ofTensor: index) { p in
-                digests.withUnsafeMutableBufferPointer { digests in
-                    AdamArithmetic.update(parameters: &p, firstMoments: &firstMoments[index].scalars,
-                                          secondMoments: &secondMoments[index].scalars,
-                                          gradients: gradients.tensors[index].scalars, coefficients: coefficients,
-                                          threadCount: threadCount, digests: digesting ? digests : nil)
-                }
+            let update = parameters.modifyScalars(ofTensor: index) { p in
+                Self.updateTensor(&p, firstMoments: &firstMoments[index].scalars,
+                                  secondMoments: &secondMoments[index].scalars,
+                                  gradients: gradients.tensors[index].scalars, coefficients: coefficients,
+                                  threadCount: threadCount, digesting: digesting)
             }
-            if !finite && firstNonFinite == nil { firstNonFinite = index }
-            blockDigests.append(digests)
+            if !update.finite && firstNonFinite == nil { firstNonFinite = index }
+            blockDigests.append(update.blockDigests)
         }
         return (firstNonFinite, blockDigests)
+    }
+
+    /// One tensor's update in place (``AdamArithmetic``), with the digests of its blocks
+    /// when `digesting` (none otherwise).
+    /// - Returns: whether its gradient and its updated values are finite, and the digests.
+    static func updateTensor(_ parameters: inout [Float], firstMoments: inout [Float], secondMoments: inout [Float],
+                             gradients: [Float], coefficients: AdamArithmetic.Coefficients, threadCount: Int,
+                             digesting: Bool) -> (finite: Bool, blockDigests: [UInt64]) {
+        var digests = [UInt64](repeating: 0, count: digesting ? 3 * StateDigest.blockCount(parameters.count) : 0)
+        let finite = digests.withUnsafeMutableBufferPointer { digests in
+            AdamArithmetic.update(parameters: &parameters, firstMoments: &firstMoments, secondMoments: &secondMoments,
+                                  gradients: gradients, coefficients: coefficients, threadCount: threadCount,
+                                  digests: digesting ? digests : nil)
+        }
+        return (finite, digests)
     }
 
     /// `base^exponent` by repeated squaring, the same bits on every machine.

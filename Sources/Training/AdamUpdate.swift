@@ -41,7 +41,7 @@ package final class AdamUpdate: ParameterSource, GradientSink, @unchecked Sendab
     init(parameters: consuming ParameterSet, firstMoments: [Tensor], secondMoments: [Tensor],
          coefficients: AdamArithmetic.Coefficients, digesting: Bool) {
         specs = parameters.specs
-        indexByName = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
+        indexByName = ParameterSet.indexByName(of: specs)
         self.coefficients = coefficients
         self.digesting = digesting
         slots = .allocate(capacity: specs.count)
@@ -95,16 +95,12 @@ package final class AdamUpdate: ParameterSource, GradientSink, @unchecked Sendab
     /// Updates tensor `index` with `gradient`, in place, on this thread.
     private func update(_ index: Int, gradient: [Float]) {
         let slot = slots.baseAddress! + index
-        var digests = [UInt64](repeating: 0, count: digesting ? 3 * StateDigest.blockCount(gradient.count) : 0)
-        let finite = digests.withUnsafeMutableBufferPointer { digests in
-            AdamArithmetic.update(parameters: &slot.pointee.parameter.scalars,
-                                  firstMoments: &slot.pointee.firstMoment.scalars,
-                                  secondMoments: &slot.pointee.secondMoment.scalars, gradients: gradient,
-                                  coefficients: coefficients, digests: digesting ? digests : nil)
-        }
+        let update = Adam.updateTensor(&slot.pointee.parameter.scalars, firstMoments: &slot.pointee.firstMoment.scalars,
+                                       secondMoments: &slot.pointee.secondMoment.scalars, gradients: gradient,
+                                       coefficients: coefficients, threadCount: 1, digesting: digesting)
         slot.pointee.updated = true
-        slot.pointee.blockDigests = digests
-        slot.pointee.finite = finite
-        slot.pointee.gradientFinite = finite || gradient.allSatisfy(\.isFinite)
+        slot.pointee.blockDigests = update.blockDigests
+        slot.pointee.finite = update.finite
+        slot.pointee.gradientFinite = update.finite || gradient.allSatisfy(\.isFinite)
     }
 }
