@@ -44,7 +44,7 @@ final class TimedKernels: ConvolutionKernels, Sendable {
 
     /// The inner kernels' side jobs, each timed into this table.
     func sideJobs() -> SideJobs? {
-        inner.sideJobs().map { SideJobs(kernels: TimedKernels($0.kernels, sharing: shared)) }
+        inner.sideJobs().map { SideJobs(kernels: TimedKernels($0.kernels, sharing: shared), callerKernels: self) }
     }
 
     /// Kernels that time `inner`.

@@ -45,8 +45,9 @@ package protocol ConvolutionKernels: Sendable {
     func mapOnThreads<Result>(count: Int, _ body: (Int, any ConvolutionKernels) -> Result) -> [Result]
 
     /// A new list of jobs that the other threads of these kernels take up while the caller
-    /// goes on, each computing on one thread with these kernels' bits; nil where there are
-    /// no other threads (the caller then does the work itself).
+    /// goes on, each computing with these kernels' bits: on one thread where another thread
+    /// takes it, with these kernels where the caller runs it; nil where there are no other
+    /// threads (the caller then does the work itself).
     func sideJobs() -> SideJobs?
 
     /// Convolution with stride 1 and zero padding `padding` on every side.

@@ -29,7 +29,7 @@ package struct FastKernels: ConvolutionKernels {
 
     /// See ``ConvolutionKernels/sideJobs()``.
     package func sideJobs() -> SideJobs? {
-        threadCount > 1 ? SideJobs(kernels: FastKernels(threadCount: 1, path: path)) : nil
+        threadCount > 1 ? SideJobs(kernels: FastKernels(threadCount: 1, path: path), callerKernels: self) : nil
     }
 
     /// The threads of one call.

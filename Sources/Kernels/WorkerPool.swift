@@ -44,7 +44,7 @@ final class WorkerPool: @unchecked Sendable {
     /// The region's body; written only while no worker of a region can read it.
     private var body: (@Sendable (Int) -> Void)?
     /// Side jobs waiting for a thread, oldest first.
-    private let sideJobs = Mutex<[@Sendable () -> Void]>([])
+    private let sideJobs = Mutex<[SideJob]>([])
     /// How many side jobs wait, read without the lock.
     private let waitingSideJobs = Atomic<Int>(0)
     /// Workers started so far.
@@ -95,8 +95,13 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Work queued between regions: `onWorker` says whether a worker runs it, or else the
+    /// thread that takes it off the queue (``takeSideJob()``), outside any region, so that it
+    /// may start regions of its own.
+    typealias SideJob = @Sendable (_ onWorker: Bool) -> Void
+
     /// Queues `job` for the first worker that has nothing else to do.
-    func queueSideJob(_ job: @escaping @Sendable () -> Void) {
+    func queueSideJob(_ job: @escaping SideJob) {
         startWorkers(upTo: 1)
         sideJobs.withLock { $0.append(job) }
         waitingSideJobs.add(1, ordering: .releasing)
@@ -104,9 +109,9 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// The oldest waiting side job, taken off the queue, or nil if none waits.
-    func takeSideJob() -> (@Sendable () -> Void)? {
+    func takeSideJob() -> SideJob? {
         guard waitingSideJobs.load(ordering: .acquiring) > 0 else { return nil }
-        let job: (@Sendable () -> Void)? = sideJobs.withLock { jobs in
+        let job: SideJob? = sideJobs.withLock { jobs in
             jobs.isEmpty ? nil : jobs.removeFirst()
         }
         if job != nil { waitingSideJobs.subtract(1, ordering: .relaxed) }
@@ -187,7 +192,7 @@ final class WorkerPool: @unchecked Sendable {
                     finishedByWorkers.add(1, ordering: .releasing)
                 }
             } else if let job = takeSideJob() {
-                job()
+                job(true)
             }
         }
     }

@@ -2,8 +2,9 @@ import Kernels
 import Synchronization
 import XCTest
 
-/// Side jobs on the worker pool: each runs once, on one thread's kernels, and the caller's
-/// own parallel regions run to the same results while the workers are busy with them.
+/// Side jobs on the worker pool: each runs once, on one thread's kernels on a worker or on
+/// the caller's kernels on the caller, and the caller's own parallel regions run to the same
+/// results while the workers are busy with them.
 final class SideJobsTests: XCTestCase {
     /// What the jobs of a test record: each job's runs and result, and the thread counts of
     /// the kernels they were given.
@@ -22,9 +23,10 @@ final class SideJobsTests: XCTestCase {
         XCTAssertNil(FastKernels(threadCount: 1).sideJobs())
         XCTAssertNil(ReferenceKernels().sideJobs())
         XCTAssertEqual(FastKernels(threadCount: 2).sideJobs()?.kernels.threadCount, 1)
+        XCTAssertEqual(FastKernels(threadCount: 3).sideJobs()?.callerKernels.threadCount, 3)
     }
 
-    func testEveryJobRunsOnceOnOneThreadBeforeFinishReturns() throws {
+    func testEveryJobRunsOnceBeforeFinishReturns() throws {
         let jobs = try XCTUnwrap(FastKernels(threadCount: 2).sideJobs())
         let record = Record()
         for index in 0..<300 {
@@ -39,7 +41,29 @@ final class SideJobsTests: XCTestCase {
         // Each job once, with 0 + 1 + ... + (n - 1) = n (n - 1) / 2.
         let expected = Dictionary(uniqueKeysWithValues: (0..<300).map { ($0, [Self.length($0) * (Self.length($0) - 1) / 2]) })
         XCTAssertEqual(record.results.withLock { $0 }, expected)
-        XCTAssertEqual(record.threadCounts.withLock { $0 }, [1])
+        // A worker's one thread, or the caller's two.
+        XCTAssertTrue(record.threadCounts.withLock { $0 }.isSubset(of: [1, 2]))
+    }
+
+    func testAJobThatTheCallerRunsGetsTheCallersKernels() throws {
+        let jobs = try XCTUnwrap(FastKernels(threadCount: 2).sideJobs())
+        let started = Atomic<Bool>(false)
+        let released = Atomic<Bool>(false)
+        let threadCounts = Mutex<[String: Int]>([:])
+        // The first job holds the worker that takes it until the second has run; the caller
+        // queues the second only then, so no worker is free for it and finish() runs it.
+        jobs.add { kernels in
+            started.store(true, ordering: .releasing)
+            while !released.load(ordering: .acquiring) {}
+            threadCounts.withLock { $0["held"] = kernels.threadCount }
+        }
+        while !started.load(ordering: .acquiring) {}
+        jobs.add { kernels in
+            threadCounts.withLock { $0["waiting"] = kernels.threadCount }
+            released.store(true, ordering: .releasing)
+        }
+        jobs.finish()
+        XCTAssertEqual(threadCounts.withLock { $0 }, ["held": 1, "waiting": 2])
     }
 
     func testRegionsOfTheCallerGiveTheSameBitsWhileJobsRun() throws {
