@@ -8,7 +8,7 @@ extension TileShape {
     /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of
     /// (the products also have 4-row instances for their last row panel).
     public static let menu = [
-        TileShape(rows: 8, vectors: 3), TileShape(rows: 6, vectors: 4), TileShape(rows: 12, vectors: 1),
+        TileShape(rows: 8, vectors: 2), TileShape(rows: 7, vectors: 3), TileShape(rows: 12, vectors: 1),
         TileShape(rows: 6, vectors: 1),
     ]
 }
@@ -35,9 +35,9 @@ extension ProductOperands {
         switch shape.vectors {
         case 1: computeBlock(RegisterTile<Path, 4, 1>.self, rowPanels: last, panelRows: shape.rows,
                              columnPanels: columnPanels)
-        case 3: computeBlock(RegisterTile<Path, 4, 3>.self, rowPanels: last, panelRows: shape.rows,
+        case 2: computeBlock(RegisterTile<Path, 4, 2>.self, rowPanels: last, panelRows: shape.rows,
                              columnPanels: columnPanels)
-        case 4: computeBlock(RegisterTile<Path, 4, 4>.self, rowPanels: last, panelRows: shape.rows,
+        case 3: computeBlock(RegisterTile<Path, 4, 3>.self, rowPanels: last, panelRows: shape.rows,
                              columnPanels: columnPanels)
         default: preconditionFailure("no remainder tile for \(shape)")
         }
@@ -49,9 +49,9 @@ extension ProductOperands {
                                          in path: Path.Type) {
         guard !rowPanels.isEmpty else { return }
         switch (shape.rows, shape.vectors) {
-        case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, panelRows: 6,
+        case (7, 3): computeBlock(RegisterTile<Path, 7, 3>.self, rowPanels: rowPanels, panelRows: 7,
                                   columnPanels: columnPanels)
-        case (8, 3): computeBlock(RegisterTile<Path, 8, 3>.self, rowPanels: rowPanels, panelRows: 8,
+        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, rowPanels: rowPanels, panelRows: 8,
                                   columnPanels: columnPanels)
         case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, rowPanels: rowPanels, panelRows: 12,
                                    columnPanels: columnPanels)
@@ -68,8 +68,8 @@ extension CorrelationOperands {
     public func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, lanePanels: Range<Int>,
                                           in path: Path.Type) {
         switch (shape.rows, shape.vectors) {
-        case (6, 4): computeBlock(RegisterTile<Path, 6, 4>.self, rowPanels: rowPanels, lanePanels: lanePanels)
-        case (8, 3): computeBlock(RegisterTile<Path, 8, 3>.self, rowPanels: rowPanels, lanePanels: lanePanels)
+        case (7, 3): computeBlock(RegisterTile<Path, 7, 3>.self, rowPanels: rowPanels, lanePanels: lanePanels)
+        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         case (6, 1): computeBlock(RegisterTile<Path, 6, 1>.self, rowPanels: rowPanels, lanePanels: lanePanels)
         default: preconditionFailure("no \(shape) tile")

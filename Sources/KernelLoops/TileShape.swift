@@ -26,7 +26,7 @@ public struct TileShape: Hashable, Sendable, CustomStringConvertible {
     /// Columns (lanes) per row.
     public var columns: Int { vectors * TileVector.scalarCount }
 
-    /// For example `6x64`: rows by columns.
+    /// For example `8x32`: rows by columns.
     public var description: String { "\(rows)x\(columns)" }
 }
 
