@@ -17,9 +17,9 @@ package struct BenchCommand: ParsableCommand {
         `predict` predicts them (four per thread and pass, together on each thread), the floating-point \
         rate of the convolutions, the slowest convolution calls of a step by layer shape and pass (with \
         more than one thread, each weight gradient is a side job beside the chain of input gradients, \
-        mostly on one thread, so its rate is mostly one thread's), the time to save and to load the model file, and the \
-        peak resident memory. It names the CPU and the kernels in use. Times depend on the machine and \
-        its load; compare figures taken side by side in one run.
+        mostly on one thread, so its rate is mostly one thread's), the time to save and to load the \
+        model file, and the peak resident memory. It names the CPU and the kernels in use. Times depend \
+        on the machine and its load; compare figures taken side by side in one run.
 
         The fma peak is the machine's limit for those kernels, measured first and again last (the higher \
         counts: other work on a shared machine can hold a core through one measurement): each of --threads threads \
