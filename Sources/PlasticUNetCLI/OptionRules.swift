@@ -70,4 +70,13 @@ enum SeedListRule {
         guard Set(seeds).count == seeds.count else { throw ValidationError("--seed-list names a seed twice") }
         return seeds
     }
+
+    /// The seeds of `--seeds K` (1 to K; none for K < 1) or of `--seed-list` (`list`), or
+    /// nil when neither is given.
+    /// - Throws: `ValidationError` when both are given, or as ``seeds(_:)``.
+    static func seeds(count: Int?, list: String?) throws -> [UInt64]? {
+        if count != nil && list != nil { throw ValidationError("give --seeds or --seed-list, not both") }
+        if let list { return try seeds(list) }
+        return count.map { $0 > 0 ? (1...UInt64($0)).map { $0 } : [] }
+    }
 }

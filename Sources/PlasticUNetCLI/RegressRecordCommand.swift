@@ -136,9 +136,7 @@ package struct RegressRecordCommand: ParsableCommand {
     /// Refuses seeds of a checkpoint case, too few or too many seeds, --seed beside them,
     /// and margins that are not `FIELD=MARGIN` with a positive margin or without seeds.
     private func validateSeeds() throws {
-        if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
-        let count = try seedList.map { try SeedListRule.seeds($0).count } ?? seeds
-        if let count {
+        if let count = try SeedListRule.seeds(count: seeds, list: seedList)?.count {
             if model != nil { throw ValidationError("--seeds and --seed-list make a training case, not a --model one") }
             if options.seed != nil {
                 throw ValidationError("--seed: a case over seeds takes its seeds from --seeds or --seed-list")
@@ -155,7 +153,7 @@ package struct RegressRecordCommand: ParsableCommand {
 
     /// The seeds of a case over seeds, or none.
     private func chosenSeeds() throws -> [UInt64] {
-        try seedList.map(SeedListRule.seeds) ?? seeds.map { (1...UInt64($0)).map { $0 } } ?? []
+        try SeedListRule.seeds(count: seeds, list: seedList) ?? []
     }
 
     /// The margins of --equivalence, by field name or prefix.

@@ -101,7 +101,6 @@ package struct SweepPlanCommand: ParsableCommand {
         if out.isEmpty { throw ValidationError("--out must name a folder") }
         if options.seed != nil { throw ValidationError("--seed: a sweep takes its seeds from --seeds or --seed-list") }
         if options.fold != nil { throw ValidationError("--fold: a sweep with --folds runs every fold") }
-        if seeds != nil && seedList != nil { throw ValidationError("give --seeds or --seed-list, not both") }
         if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
             throw ValidationError("--seeds must be in 1...\(Self.maximumSeeds), got \(seeds)")
         }
@@ -216,9 +215,11 @@ package struct SweepPlanCommand: ParsableCommand {
     }
 
     private func chosenSeeds() throws -> [UInt64] {
-        guard let seedList else { return (1...UInt64(max(seeds ?? 3, 1))).map { $0 } }
-        return try SeedListRule.seeds(seedList)
+        try SeedListRule.seeds(count: seeds, list: seedList) ?? Self.defaultSeeds
     }
+
+    /// The seeds of a sweep without --seeds or --seed-list.
+    static let defaultSeeds: [UInt64] = [1, 2, 3]
 
     /// The program's absolute path: --program, or this program.
     private func programPath() throws -> String {

@@ -167,6 +167,10 @@ final class SweepCommandTests: XCTestCase {
                            containing: ["--val-fraction 0.0 leaves no validation image"])
         assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--seeds", "1001"]),
                            containing: ["--seeds must be in 1...1000"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--seeds", "2", "--seed-list", "4,5"]),
+                           containing: ["--seeds or --seed-list, not both"])
+        assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--seed-list", "4,x"]),
+                           containing: ["--seed-list: x is not a seed"])
         assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--slurm-partition", "a\nb"]),
                            containing: ["--slurm-partition"])
         assertOneLineError(try ToolRunner.run(["sweep", "plan", "--out", sweep.path, "--log-dir", "/tmp/a b"]),
