@@ -27,18 +27,23 @@ struct PlaneBuffer {
     /// Rows from one image's first row to the next image's, when ``images`` is over 1.
     let imageRows: Int?
 
-    /// `tensor` with `padding` rows and columns of zeros on every side: channel c holds one
-    /// `(H+2p) x (W+2p)` plane whose element `[y, x]` is `tensor[c, y-p, x-p]`. A batch
-    /// `[N, C, H, W]` gives each channel N such planes, one below the other, image n's at
-    /// row `n·(H+2p)`, so that one layout reads every image (``imageRows`` is H+2p).
-    /// `images` picks a run of a batch's images (all of them by default).
-    /// - Complexity: O(N·C·(H+2p)·(W+2p)).
+    /// `tensor` with `padding` rows and columns of zeros on every side, the rows sharing
+    /// their side columns: channel c holds one plane of `H+2p` rows of `W+p` elements, each
+    /// row p zeros and then a row of the tensor (`tensor[c, y, x]` at `[y+p, x+p]`), and
+    /// the top and bottom p rows zeros. The p zeros that end a row in the padded tensor are
+    /// the zeros that start the next row, so a read past the end of a row (up to p columns)
+    /// finds the zeros it would find in a plane of `W+2p` columns, as does a read before
+    /// its start, and a product over the rows computes `W+p` columns a row instead of
+    /// `W+2p`. A batch `[N, C, H, W]` gives each channel N such planes, one below the other,
+    /// image n's at row `n·(H+2p)`, so that one layout reads every image (``imageRows`` is
+    /// H+2p). `images` picks a run of a batch's images (all of them by default).
+    /// - Complexity: O(N·C·(H+2p)·(W+p)).
     init(zeroPadding tensor: Tensor, padding: Int, images run: Range<Int>? = nil, runner: ParallelRunner) {
         let run = run ?? 0..<tensor.imageCount()
         let images = run.count
         let channels = tensor.shape[tensor.shape.count - 3]
         let (h, w) = (tensor.shape[tensor.shape.count - 2], tensor.shape[tensor.shape.count - 1])
-        let rowStride = w + 2 * padding
+        let rowStride = w + padding
         let imageRows = h + 2 * padding
         self.init(channels: channels, planes: 1, planeHeight: images * imageRows, planeWidth: rowStride,
                   images: images, imageRows: imageRows, runner: runner) { planes, channel, channelStart in
@@ -50,8 +55,8 @@ struct PlaneBuffer {
                         let rowStart = start + (y + padding) * rowStride + padding
                         planes.copy(w, from: source, at: (((run.lowerBound + image) * channels + channel) * h + y) * w,
                                     to: rowStart)
-                        // The right padding of this row and the left padding of the next.
-                        planes.fill(2 * padding, with: 0, at: rowStart + w)
+                        // The right padding of this row, which is the left padding of the next.
+                        planes.fill(padding, with: 0, at: rowStart + w)
                     }
                     let end = start + (h + padding) * rowStride + padding
                     planes.fill((padding - 1) * rowStride + rowStride - padding, with: 0, at: end)
