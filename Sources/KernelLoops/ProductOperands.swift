@@ -133,16 +133,32 @@ public struct ProductOperands: @unchecked Sendable {
                             accumulators.addProducts(columns: source + (sourceOffsets[k] &+ q),
                                                      weights: weight + weightOffsets[k], rowOffsets: rowOffsets)
                         }
-                        accumulators.write(to: parkedTile)
-                        if last == depth {
-                            store(parkedTile, tileColumns: tileColumns, firstRow: firstRow, validRows: validRows,
-                                  column: q)
+                        if last == depth, let start = denseStart(column: q, columns: tileColumns, firstRow: firstRow) {
+                            accumulators.store(to: output + start, rowStride: channelStride, validRows: validRows)
+                        } else {
+                            accumulators.write(to: parkedTile)
+                            if last == depth {
+                                store(parkedTile, tileColumns: tileColumns, firstRow: firstRow, validRows: validRows,
+                                      column: q)
+                            }
                         }
                     }
                 }
                 first = last
             } while first < depth
         }
+    }
+
+    /// Where the output of row `firstRow`, column `q` goes, if the tile's `columns` columns
+    /// from `q` on are consecutive kept columns of one grid row and the output is dense
+    /// along the row (the tile can then be stored a whole vector at a time from its
+    /// registers); nil otherwise.
+    @inlinable @inline(__always)
+    func denseStart(column q: Int, columns: Int, firstRow: Int) -> Int? {
+        let (y, x) = q.quotientAndRemainder(dividingBy: gridRowStride)
+        let (image, row) = y.quotientAndRemainder(dividingBy: imageRows)
+        guard columnStep == 1, image < images, row < gridHeight, x &+ columns <= gridWidth else { return nil }
+        return offset &+ image &* imageStep &+ firstRow &* channelStride &+ row &* rowStep &+ x
     }
 
     /// Stores the kept elements of a tile (its `elements`, row-major with `tileColumns`

@@ -70,6 +70,18 @@ public struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCount
         addProducts(columns: columns) { weights[rowOffsets[$0]] }
     }
 
+    /// Stores rows `0..<validRows` at `elements`, row r's vectors one after the other from
+    /// `elements + r·rowStride`, straight from the registers.
+    @inlinable @inline(__always)
+    public func store(to elements: UnsafeMutablePointer<Float>, rowStride: Int, validRows: Int) {
+        for r in 0..<rowCount where r < validRows {
+            for c in 0..<vectorCount {
+                UnsafeMutableRawPointer(elements + (r &* rowStride &+ c &* TileVector.scalarCount))
+                    .storeBytes(of: accumulators[r][c], as: TileVector.self)
+            }
+        }
+    }
+
     /// Writes every accumulator to `elements`, row-major `[rowCount, 16 · vectorCount]`.
     ///
     /// Reading a tile at indices known only at run time would keep its accumulators in
