@@ -92,7 +92,8 @@ public struct ProductOperands: @unchecked Sendable {
     /// has few columns). The chains advance ``depthBlock`` steps at a time: each tile of the
     /// block takes those steps, parks its accumulators in memory (a float stored and loaded
     /// is the same float, so the chains are unchanged) and the next tile reads the same
-    /// columns of B from cache.
+    /// columns of B from cache. A finished tile whose columns lie in one grid row's kept
+    /// columns is stored from its registers; any other goes through the parked copy.
     ///
     /// Each tile's instance is a function of its own: inlined into one, the instances of
     /// several tiles exceed what the compiler keeps in registers.
