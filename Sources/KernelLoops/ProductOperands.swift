@@ -172,10 +172,7 @@ public struct ProductOperands: @unchecked Sendable {
         let lanes = TileVector.scalarCount
         for c in 0..<tileColumns / lanes {
             let first = q &+ c &* lanes
-            let (y, x) = first.quotientAndRemainder(dividingBy: gridRowStride)
-            var (image, row) = y.quotientAndRemainder(dividingBy: imageRows)
-            if columnStep == 1, image < images, row < gridHeight, x &+ lanes <= gridWidth {
-                let start = offset &+ image &* imageStep &+ firstRow &* channelStride &+ row &* rowStep &+ x
+            if let start = denseStart(column: first, columns: lanes, firstRow: firstRow) {
                 for r in 0..<validRows {
                     let vector = UnsafeRawPointer(elements + (r &* tileColumns &+ c &* lanes))
                         .loadUnaligned(as: TileVector.self)
@@ -183,6 +180,8 @@ public struct ProductOperands: @unchecked Sendable {
                 }
                 continue
             }
+            let (y, x) = first.quotientAndRemainder(dividingBy: gridRowStride)
+            var (image, row) = y.quotientAndRemainder(dividingBy: imageRows)
             var lane = 0
             var column = x
             while lane < lanes {
