@@ -88,11 +88,6 @@ public struct RegisterTile<Path: TileKernels, let rowCount: Int, let vectorCount
     /// memory all along; kernels copy it out once and read the copy.
     @inlinable @inline(__always)
     public func write(to elements: UnsafeMutablePointer<Float>) {
-        for r in 0..<rowCount {
-            for c in 0..<vectorCount {
-                UnsafeMutableRawPointer(elements + (r * vectorCount + c) * TileVector.scalarCount)
-                    .storeBytes(of: accumulators[r][c], as: TileVector.self)
-            }
-        }
+        store(to: elements, rowStride: vectorCount * TileVector.scalarCount, validRows: rowCount)
     }
 }
