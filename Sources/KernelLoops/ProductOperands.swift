@@ -83,9 +83,10 @@ public struct ProductOperands: @unchecked Sendable {
     /// panel of the block.
     @inlinable static var depthBlock: Int { 256 }
 
-    /// Computes the tiles of row panels `rowPanels` by column panels `columnPanels` (row
-    /// panel i covers rows `i·panelRows..<` up to `tileRows` of them, column panel j columns
-    /// `j·extent..<(j+1)·extent` of the tile's extent) and stores their kept elements.
+    /// Computes the tiles of `rowPanelCount` row panels by column panels `columnPanels` (row
+    /// panel i of the block covers rows `firstRow + i·tileRows..<` up to `tileRows` of them,
+    /// column panel j columns `j·extent..<(j+1)·extent` of the tile's extent) and stores their
+    /// kept elements.
     ///
     /// Each tile row reads its row of A where the weight holds it (a copy of the block's
     /// rows into one place measured no faster for any layer shape, and slower where a block
@@ -99,7 +100,7 @@ public struct ProductOperands: @unchecked Sendable {
     /// several tiles exceed what the compiler keeps in registers.
     @inlinable @inline(never)
     public func computeBlock<Path: TileKernels, let tileRows: Int, let tileVectors: Int>(
-        _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, rowPanels: Range<Int>, panelRows: Int,
+        _ tile: RegisterTile<Path, tileRows, tileVectors>.Type, firstRow blockFirstRow: Int, rowPanelCount: Int,
         columnPanels: Range<Int>
     ) {
         let tileColumns = tileVectors * TileVector.scalarCount
@@ -108,7 +109,7 @@ public struct ProductOperands: @unchecked Sendable {
         // block for its store, and stays small enough for the stack (a larger block goes to
         // the allocator, whose lock the threads would share).
         let parks = depth > Self.depthBlock
-        let parkedCount = parks ? rowPanels.count * columnPanels.count : 1
+        let parkedCount = parks ? rowPanelCount * columnPanels.count : 1
         withUnsafeTemporaryAllocation(of: Float.self, capacity: parkedCount * tileSize) {
             let parkedTiles = $0.baseAddress.unsafelyUnwrapped
             var first = 0
@@ -116,8 +117,8 @@ public struct ProductOperands: @unchecked Sendable {
                 let last = min(first &+ Self.depthBlock, depth)
                 for (columnIndex, columnPanel) in columnPanels.enumerated() {
                     let q = columnPanel &* tileColumns
-                    for (rowIndex, panel) in rowPanels.enumerated() {
-                        let firstRow = panel &* panelRows
+                    for rowIndex in 0..<rowPanelCount {
+                        let firstRow = blockFirstRow &+ rowIndex &* tileRows
                         let validRows = min(tileRows, rows &- firstRow)
                         let parkedTile = parks
                             ? parkedTiles + (rowIndex &* columnPanels.count &+ columnIndex) &* tileSize : parkedTiles

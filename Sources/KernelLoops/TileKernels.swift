@@ -2,7 +2,7 @@
 /// passes and XXH3, compiled for one instruction set, with the register tiles that suit it,
 /// and the loop that measures the instruction set's peak rate of fused multiply-adds.
 ///
-/// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:rowPanels:panelRows:columnPanels:)``
+/// The loops themselves are the inlinable ``ProductOperands/computeBlock(_:firstRow:rowPanelCount:columnPanels:)``
 /// and ``CorrelationOperands/computeBlock(_:rowPanels:lanePanels:)``; each conforming type
 /// lives in a module compiled for its instruction set, so that its copy of the loops uses
 /// it. Every tile computes the same chains, so every conforming type gives the same bits.

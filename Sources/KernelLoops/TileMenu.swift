@@ -14,48 +14,60 @@ extension TileShape {
 }
 
 extension ProductOperands {
-    /// The rows of the tile that computes the last row panel where the matrix leaves it at
-    /// most this many rows: the rest of a whole tile's rows would be computed and dropped.
+    /// The rows of the tiles that compute the matrix's last rows where a whole tile would
+    /// compute rows past the matrix and drop them: the last row panel, where it holds at
+    /// most this many rows, or the last two, where they hold at most twice as many.
     @inlinable static var remainderTileRows: Int { 4 }
 
-    /// ``computeBlock(_:rowPanels:panelRows:columnPanels:)`` with the tile of `shape`, one of
-    /// ``TileShape/menu``; the matrix's last row panel, where it holds at most
-    /// ``remainderTileRows`` rows, with a tile of that many rows and as many vectors.
+    /// ``computeBlock(_:firstRow:rowPanelCount:columnPanels:)`` with the tile of `shape`, one
+    /// of ``TileShape/menu``, for row panels `rowPanels` of `shape.rows` rows each, except at
+    /// the matrix's end: where its last row panel holds at most ``remainderTileRows`` rows,
+    /// that panel gets a tile of that many rows and as many vectors; where the last two
+    /// panels hold at most twice that many (6 + 2 rows of 6-row tiles, 7 + 1 of 7-row ones),
+    /// each of the two gets such a tile, the second starting where the first ends, so that
+    /// the tiles compute no row past the matrix.
     @inlinable @inline(__always)
     public func compute<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, columnPanels: Range<Int>,
                                           in path: Path.Type) {
+        let small = Self.remainderTileRows
         let lastPanel = (rows + shape.rows - 1) / shape.rows - 1
-        guard shape.rows > Self.remainderTileRows, rows - lastPanel * shape.rows <= Self.remainderTileRows,
-              rowPanels.contains(lastPanel) else {
+        let lastPanelRows = rows - lastPanel * shape.rows
+        guard shape.rows > small, lastPanelRows <= small else {
             computeWhole(tile: shape, rowPanels: rowPanels, columnPanels: columnPanels, in: path)
             return
         }
-        computeWhole(tile: shape, rowPanels: rowPanels.lowerBound..<lastPanel, columnPanels: columnPanels, in: path)
-        let last = lastPanel..<lastPanel + 1
+        let paired = lastPanel > 0 && shape.rows + lastPanelRows <= 2 * small
+        let firstSmallPanel = paired ? lastPanel - 1 : lastPanel
+        computeWhole(tile: shape, rowPanels: rowPanels.clamped(to: 0..<firstSmallPanel), columnPanels: columnPanels,
+                     in: path)
+        let smallPanels = rowPanels.clamped(to: firstSmallPanel..<lastPanel + 1)
+        guard !smallPanels.isEmpty else { return }
+        let firstRow = firstSmallPanel * shape.rows + (smallPanels.lowerBound - firstSmallPanel) * small
         switch shape.vectors {
-        case 1: computeBlock(RegisterTile<Path, 4, 1>.self, rowPanels: last, panelRows: shape.rows,
+        case 1: computeBlock(RegisterTile<Path, 4, 1>.self, firstRow: firstRow, rowPanelCount: smallPanels.count,
                              columnPanels: columnPanels)
-        case 2: computeBlock(RegisterTile<Path, 4, 2>.self, rowPanels: last, panelRows: shape.rows,
+        case 2: computeBlock(RegisterTile<Path, 4, 2>.self, firstRow: firstRow, rowPanelCount: smallPanels.count,
                              columnPanels: columnPanels)
-        case 3: computeBlock(RegisterTile<Path, 4, 3>.self, rowPanels: last, panelRows: shape.rows,
+        case 3: computeBlock(RegisterTile<Path, 4, 3>.self, firstRow: firstRow, rowPanelCount: smallPanels.count,
                              columnPanels: columnPanels)
         default: preconditionFailure("no remainder tile for \(shape)")
         }
     }
 
-    /// ``computeBlock(_:rowPanels:panelRows:columnPanels:)`` with the tile of `shape` for every panel.
+    /// ``computeBlock(_:firstRow:rowPanelCount:columnPanels:)`` with the tile of `shape` for every panel.
     @inlinable @inline(__always)
     func computeWhole<Path: TileKernels>(tile shape: TileShape, rowPanels: Range<Int>, columnPanels: Range<Int>,
                                          in path: Path.Type) {
         guard !rowPanels.isEmpty else { return }
+        let firstRow = rowPanels.lowerBound * shape.rows
         switch (shape.rows, shape.vectors) {
-        case (7, 3): computeBlock(RegisterTile<Path, 7, 3>.self, rowPanels: rowPanels, panelRows: 7,
+        case (7, 3): computeBlock(RegisterTile<Path, 7, 3>.self, firstRow: firstRow, rowPanelCount: rowPanels.count,
                                   columnPanels: columnPanels)
-        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, rowPanels: rowPanels, panelRows: 8,
+        case (8, 2): computeBlock(RegisterTile<Path, 8, 2>.self, firstRow: firstRow, rowPanelCount: rowPanels.count,
                                   columnPanels: columnPanels)
-        case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, rowPanels: rowPanels, panelRows: 12,
+        case (12, 1): computeBlock(RegisterTile<Path, 12, 1>.self, firstRow: firstRow, rowPanelCount: rowPanels.count,
                                    columnPanels: columnPanels)
-        case (6, 1): computeBlock(RegisterTile<Path, 6, 1>.self, rowPanels: rowPanels, panelRows: 6,
+        case (6, 1): computeBlock(RegisterTile<Path, 6, 1>.self, firstRow: firstRow, rowPanelCount: rowPanels.count,
                                   columnPanels: columnPanels)
         default: preconditionFailure("no \(shape) tile")
         }
