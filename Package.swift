@@ -50,12 +50,14 @@ let package = Package(
         .target(name: "RandomStreams", dependencies: ["PortableMath"]),
         .target(name: "Checksums"),
         .target(name: "CPUFeatures"),
+        .target(name: "CacheHints"),
         .target(name: "KernelLoops", swiftSettings: kernelMathSettings),
         .target(name: "KernelsAVX512", dependencies: ["KernelLoops"], swiftSettings: avx512Settings),
         .target(name: "KernelsAVX2", dependencies: ["KernelLoops"], swiftSettings: avx2Settings),
         .target(name: "KernelsPortable", dependencies: ["KernelLoops"], swiftSettings: kernelMathSettings),
         .target(name: "Kernels", dependencies: [
-            "PortableMath", "CPUFeatures", "KernelLoops", "KernelsAVX512", "KernelsAVX2", "KernelsPortable",
+            "PortableMath", "CPUFeatures", "CacheHints", "KernelLoops", "KernelsAVX512", "KernelsAVX2",
+            "KernelsPortable",
         ]),
 
         // The domain: the model, the data, scoring and training, all without files.

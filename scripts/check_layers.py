@@ -21,7 +21,7 @@ from pathlib import Path
 import check_imports
 
 LAYERS = [
-    ("numeric core", ["PortableMath", "RandomStreams", "Checksums", "CPUFeatures", "KernelLoops",
+    ("numeric core", ["PortableMath", "RandomStreams", "Checksums", "CPUFeatures", "CacheHints", "KernelLoops",
                       "KernelsAVX512", "KernelsAVX2", "KernelsPortable", "Kernels"]),
     ("model", ["PlasticUNet"]),
     ("data", ["TGSData"]),

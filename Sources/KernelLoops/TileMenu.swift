@@ -6,7 +6,7 @@
 extension TileShape {
     /// Every shape that ``ProductOperands/compute(tile:rowPanels:columnPanels:in:)`` and
     /// ``CorrelationOperands/compute(tile:rowPanels:lanePanels:in:)`` have an instance of
-    /// (the products also have 4-row instances for their last row panel).
+    /// (the products also have 4-row instances for their last one or two row panels).
     public static let menu = [
         TileShape(rows: 8, vectors: 2), TileShape(rows: 7, vectors: 3), TileShape(rows: 12, vectors: 1),
         TileShape(rows: 6, vectors: 1),

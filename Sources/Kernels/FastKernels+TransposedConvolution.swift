@@ -50,6 +50,7 @@ extension FastKernels {
                 phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }
         }
+        weight.bringScalarsIntoCache()
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
                            into: output, kernels: self)
     }

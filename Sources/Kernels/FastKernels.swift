@@ -72,7 +72,8 @@ package struct FastKernels: ConvolutionKernels {
     }
 
     /// The input gradient of a convolution: the convolution of the output gradient, padded
-    /// by k-1-p, with the transposed and flipped weight; see ``ConvolutionKernels``.
+    /// by k-1-p, with the transposed and flipped weight; see ``ConvolutionKernels``. The
+    /// weight, read across its rows, is brought into the caches first (``Tensor/bringScalarsIntoCache()``).
     /// - Complexity: O(Ci·Co·k²·H·(Wo+2(k-1-p))) fused multiply-adds.
     package func convolveInputGradient(_ outputGradient: Tensor, weight: Tensor, padding: Int) -> Tensor {
         let g = ConvolutionGeometry(outputGradient: outputGradient.shape, weight: weight.shape, padding: padding)
@@ -80,6 +81,7 @@ package struct FastKernels: ConvolutionKernels {
         let matrix = WeightMatrix(rows: g.inChannels, rowStride: g.tapCount,
                                   channels: g.outChannels, channelStride: g.inChannels * g.tapCount,
                                   tapOffsets: (0..<g.tapCount).map { g.tapCount - 1 - $0 })
+        weight.bringScalarsIntoCache()
         let scalars = [Float](count: g.inChannels * g.inputHeight * g.inputWidth) { inputGradient in
             Self.convolution(of: PlaneBuffer(zeroPadding: outputGradient, padding: g.transposedPadding,
                                              runner: runner),
