@@ -5,11 +5,13 @@ extension FastKernels {
     /// The outputs fall into four phases by the parity of (oy, ox); each phase is a
     /// stride-1 product over the input padded by one, with only the taps of its parity,
     /// in the documented order. A batch `[N, Ci, H, W]` runs one image at a time, as
-    /// ``convolve(_:weight:bias:padding:)`` does.
+    /// ``convolve(_:weight:bias:padding:)`` does. The weight, which the phases read across
+    /// its rows, is brought into the caches once first (``Tensor/bringScalarsIntoCache()``).
     /// - Complexity: O(N·Co·Ci·(2H+1)·(2W+1)) fused multiply-adds.
     package func transposedConvolve(_ input: Tensor, weight: Tensor, bias: Tensor) -> Tensor {
         let g = TransposedConvolutionGeometry(input: input.imageShape(), weight: weight.shape)
         g.checkBias(bias.shape)
+        weight.bringScalarsIntoCache()
         let shape = input.batchShape([g.outChannels, g.outputHeight, g.outputWidth])
         // The images' four phases together write every output element.
         let scalars = [Float](count: shape.reduce(1, *)) { output in
@@ -50,7 +52,6 @@ extension FastKernels {
                 phases.append(TapProduct(matrix: matrix, layout: layout, placement: placement))
             }
         }
-        weight.bringScalarsIntoCache()
         TapProduct.compute(phases, weight: weight.scalars, source: planes, starts: bias.scalars,
                            into: output, kernels: self)
     }
